@@ -1,0 +1,225 @@
+/**
+ * `npm run flows -- <command>`: check, walk, graph, lookup and schema, for
+ * authors working on flows from a terminal.
+ */
+import { writeFileSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
+import { z } from 'zod';
+import { checkAll, formatProblem } from '../engine/check.ts';
+import type { CheckResult } from '../engine/check.ts';
+import { answer as giveAnswer, answersFor, current, findNode, start } from '../engine/engine.ts';
+import type { Answer, FlowMap } from '../engine/engine.ts';
+import { lookup } from '../engine/lookup.ts';
+import { CatalogSchema, FlowSchema } from '../engine/schema.ts';
+import type { CatalogEntry, Flow, FlowNode } from '../engine/schema.ts';
+import { loadFlowDir } from './load-flows.ts';
+
+const USAGE = `usage: npm run flows -- <command>
+  check                           validate every flow and the catalog
+  walk <flow-id> [--from <node>] <answer>...
+                                  follow answers and print the path as JSON
+  graph <flow-id>                 print the flow as a Mermaid flowchart
+  lookup "<text>"                 find the error code in any pasted text
+  schema                          write flows/flow.schema.json and flows/catalog.schema.json
+options: --dir <path>             the flows directory (default: flows)`;
+
+/** Runs one CLI command; returns the exit code and what to print. */
+export function run(argv: string[], cwd = process.cwd()): { code: number; out: string; err: string } {
+  const args = [...argv];
+  let dir = join(cwd, 'flows');
+  const dirAt = args.indexOf('--dir');
+  if (dirAt >= 0) {
+    dir = resolvePath(cwd, args[dirAt + 1] ?? '');
+    args.splice(dirAt, 2);
+  }
+  const [command, ...rest] = args;
+  const load = (): CheckResult => {
+    const { flows, catalog } = loadFlowDir(dir, cwd);
+    return checkAll(flows, catalog);
+  };
+  switch (command) {
+    case 'check': {
+      const result = load();
+      if (result.problems.length) {
+        const lines = result.problems.map(formatProblem);
+        return { code: 1, out: '', err: `${lines.join('\n')}\n${lines.length} problem(s) found\n` };
+      }
+      const n = Object.keys(result.flows).length;
+      const nodes = Object.values(result.flows).reduce((s, f) => s + f.nodes.length, 0);
+      return {
+        code: 0,
+        out: `ok: ${n} flows, ${nodes} nodes, ${result.catalog?.codes.length ?? 0} codes\n`,
+        err: '',
+      };
+    }
+    case 'walk':
+      return walk(load(), rest);
+    case 'graph': {
+      const result = load();
+      const id = rest[0];
+      const flow = id ? result.flows[id] : undefined;
+      if (!id || !flow) return { code: 1, out: '', err: `no valid flow "${id ?? ''}"\n` };
+      return { code: 0, out: toMermaid(id, flow), err: '' };
+    }
+    case 'lookup': {
+      const result = load();
+      return runLookup(result.catalog?.codes ?? [], rest.join(' '));
+    }
+    case 'schema': {
+      const write = (name: string, schema: z.ZodType) =>
+        writeFileSync(
+          join(dir, name),
+          `${JSON.stringify(z.toJSONSchema(schema, { io: 'input' }), null, 2)}\n`,
+        );
+      write('flow.schema.json', FlowSchema);
+      write('catalog.schema.json', CatalogSchema);
+      return { code: 0, out: 'wrote flow.schema.json and catalog.schema.json\n', err: '' };
+    }
+    default:
+      return {
+        code: command ? 1 : 0,
+        out: command ? '' : `${USAGE}\n`,
+        err: command ? `unknown command "${command}"\n${USAGE}\n` : '',
+      };
+  }
+}
+
+function walk(result: CheckResult, args: string[]): { code: number; out: string; err: string } {
+  const [flowId, ...rest] = args;
+  let from: string | undefined;
+  const fromAt = rest.indexOf('--from');
+  if (fromAt >= 0) {
+    from = rest[fromAt + 1];
+    rest.splice(fromAt, 2);
+  }
+  const flows: FlowMap = result.flows;
+  if (!flowId) return { code: 1, out: '', err: 'walk needs a flow id\n' };
+  const begun = start(flows, flowId, from);
+  if (!begun.ok) return { code: 1, out: '', err: `${begun.error.message}\n` };
+  let state = begun.state;
+  for (const raw of rest) {
+    const cur = current(flows, state);
+    if (!cur.ok) return { code: 1, out: '', err: `${cur.error.message}\n` };
+    const given: Answer = answersFor(cur.state.node) === 'number' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
+    const next = giveAnswer(flows, state, given);
+    if (!next.ok) {
+      const accepted = answersFor(cur.state.node);
+      const hint =
+        accepted === 'number' ? 'a whole number' : accepted.join(', ') || 'nothing (the flow has ended)';
+      return { code: 1, out: '', err: `${next.error.message}; accepted here: ${hint}\n` };
+    }
+    state = next.state;
+  }
+  const cur = current(flows, state);
+  if (!cur.ok) return { code: 1, out: '', err: `${cur.error.message}\n` };
+  const { node, flowId: endFlow, status } = cur.state;
+  const output = {
+    path: state.trail.map((s) => ({
+      flow: s.flow,
+      node: s.node,
+      ...(s.answer !== undefined ? { answer: s.answer } : {}),
+    })),
+    end: {
+      flow: endFlow,
+      id: node.id,
+      kind: node.kind,
+      ...(node.kind === 'outcome' ? { result: node.result } : {}),
+      text: node.text.en,
+    },
+    status,
+    accepts: answersFor(node),
+  };
+  return { code: 0, out: `${JSON.stringify(output, null, 2)}\n`, err: '' };
+}
+
+function runLookup(
+  catalog: readonly CatalogEntry[],
+  text: string,
+): { code: number; out: string; err: string } {
+  const shape = (e: CatalogEntry) => ({
+    code: e.code,
+    flow: e.flow,
+    node: e.node,
+    message: e.message,
+    activation: e.activation,
+  });
+  const result = lookup(catalog, text);
+  const [best, ...others] = result.matches;
+  if (!best) {
+    const near = result.closest.map((e) => e.code).join(', ');
+    const what = result.codes.length
+      ? `${result.codes.join(', ')} is not a known activation error`
+      : `nothing matches "${text.trim()}"`;
+    return { code: 1, out: '', err: `${what}${near ? `; closest codes: ${near}` : ''}\n` };
+  }
+  const out = {
+    ...shape(best.entry),
+    ...(others.length ? { alternatives: others.map((m) => shape(m.entry)) } : {}),
+  };
+  return { code: 0, out: `${JSON.stringify(out)}\n`, err: '' };
+}
+
+const escapeLabel = (s: string) =>
+  s.replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'));
+const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+/** Renders a flow as a Mermaid flowchart (top-down, shaped by node kind). */
+export function toMermaid(id: string, flow: Flow): string {
+  const name = (n: string) => `n_${n.replace(/-/g, '_')}`;
+  const lines = [`flowchart TD`, `  %% ${id}: ${escapeLabel(flow.title.en)}`];
+  const shape = (node: FlowNode) => {
+    const label = escapeLabel(
+      short(node.kind === 'link' ? `→ ${node.flow}${node.node ? `/${node.node}` : ''}` : node.text.en),
+    );
+    switch (node.kind) {
+      case 'yesno':
+      case 'choice':
+      case 'number':
+        return `{"${label}"}`;
+      case 'action':
+        return `[/"${label}"/]`;
+      case 'link':
+        return `[["${label}"]]`;
+      case 'outcome':
+        return node.result === 'resolved' ? `(["✔ ${label}"])` : `(["⚠ ${label}"])`;
+    }
+  };
+  for (const node of flow.nodes) lines.push(`  ${name(node.id)}${shape(node)}`);
+  const edge = (from: string, label: string, to: string) => {
+    if (findNode(flow, to)) lines.push(`  ${name(from)} -->|${escapeLabel(label)}| ${name(to)}`);
+  };
+  for (const node of flow.nodes) {
+    switch (node.kind) {
+      case 'yesno':
+      case 'action':
+        edge(node.id, 'yes', node.yes);
+        edge(node.id, 'no', node.no);
+        break;
+      case 'choice':
+        for (const c of node.choices) edge(node.id, c.label.en, c.next);
+        break;
+      case 'number':
+        for (const r of node.routes)
+          for (const g of r.ranges) {
+            const cond = r.when ? `${r.when.node}=${r.when.answer.join('/')}: ` : '';
+            const range = `${g.min ?? node.min ?? 0}${g.max === undefined ? '+' : `–${g.max}`}`;
+            edge(node.id, `${cond}${range}`, g.next);
+          }
+        break;
+      case 'outcome':
+        if (node.failed) edge(node.id, 'still failing', node.failed);
+        break;
+      case 'link':
+        break;
+    }
+  }
+  lines.push(`  start(( )) --> ${name(flow.start)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+if (process.argv[1] && /flows\.ts$/.test(process.argv[1])) {
+  const { code, out, err } = run(process.argv.slice(2));
+  process.stdout.write(out);
+  process.stderr.write(err);
+  process.exitCode = code;
+}

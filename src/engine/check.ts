@@ -1,0 +1,391 @@
+/**
+ * The flow checker: schema and graph checks over every flow and the catalog.
+ * Pure: the caller reads the files; every problem names its file and node.
+ */
+import type { z } from 'zod';
+import { answersFor, findNode } from './engine.ts';
+import { CatalogSchema, FlowSchema, LANGUAGES } from './schema.ts';
+import type { Catalog, Flow, FlowNode, Text } from './schema.ts';
+
+export interface SourceFile {
+  /** Path shown in messages, e.g. flows/time-sync.json. */
+  path: string;
+  /** Parsed JSON, or undefined when the file was not valid JSON. */
+  data: unknown;
+  /** Set when the file could not be parsed at all. */
+  parseError?: string;
+}
+
+export interface Problem {
+  file: string;
+  node?: string;
+  message: string;
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  flows: Record<string, Flow>;
+  catalog?: Catalog;
+}
+
+const CODE_IN_TEXT = /0x[0-9a-f]{8}/gi;
+
+/** The flow id a file stands for: its name without .json. */
+export function flowIdOf(path: string): string {
+  return (path.split(/[\\/]/).pop() ?? path).replace(/\.json$/, '');
+}
+
+/** Formats a problem as one line: file, node, message. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}: ${p.node ? `node "${p.node}": ` : ''}${p.message}`;
+}
+
+/** Checks every flow file and the catalog, returning all problems found. */
+export function checkAll(flowFiles: SourceFile[], catalogFile?: SourceFile): CheckResult {
+  const problems: Problem[] = [];
+  const flows: Record<string, Flow> = {};
+  const files: Record<string, string> = {};
+  // Flows that exist but failed the schema: references to them are not reported again.
+  const broken = new Set<string>();
+
+  for (const file of flowFiles) {
+    const id = flowIdOf(file.path);
+    if (file.parseError !== undefined) {
+      problems.push({ file: file.path, message: `not valid JSON: ${file.parseError}` });
+      broken.add(id);
+      continue;
+    }
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+      problems.push({ file: file.path, message: `file name "${id}" is not a valid flow id (a-z, 0-9, -)` });
+      continue;
+    }
+    const parsed = FlowSchema.safeParse(file.data);
+    if (!parsed.success) {
+      problems.push(...schemaProblems(file, parsed.error));
+      broken.add(id);
+      continue;
+    }
+    flows[id] = parsed.data;
+    files[id] = file.path;
+  }
+
+  let catalog: Catalog | undefined;
+  if (catalogFile) {
+    if (catalogFile.parseError !== undefined)
+      problems.push({ file: catalogFile.path, message: `not valid JSON: ${catalogFile.parseError}` });
+    else {
+      const parsed = CatalogSchema.safeParse(catalogFile.data);
+      if (parsed.success) catalog = parsed.data;
+      else problems.push(...schemaProblems(catalogFile, parsed.error));
+    }
+  }
+
+  for (const [id, flow] of Object.entries(flows))
+    problems.push(...checkFlow(id, files[id]!, flow, flows, broken));
+  if (catalog && catalogFile) problems.push(...checkCatalog(catalogFile.path, catalog, flows, broken));
+  problems.push(...checkExits(flows, files, broken));
+  problems.push(...checkReachable(flows, files, catalog));
+  if (catalog) problems.push(...checkCodes(flows, files, catalog));
+  return { problems, flows, catalog };
+}
+
+function schemaProblems(file: SourceFile, error: z.ZodError): Problem[] {
+  const nodes = isRecord(file.data) && Array.isArray(file.data.nodes) ? file.data.nodes : [];
+  const codes = isRecord(file.data) && Array.isArray(file.data.codes) ? file.data.codes : [];
+  return error.issues.map((issue) => {
+    const path = [...issue.path];
+    let node: string | undefined;
+    let where = path;
+    if (path[0] === 'nodes' && typeof path[1] === 'number') {
+      const raw: unknown = nodes[path[1]];
+      node = isRecord(raw) && typeof raw.id === 'string' ? raw.id : `#${path[1] + 1}`;
+      where = path.slice(2);
+    } else if (path[0] === 'codes' && typeof path[1] === 'number') {
+      const raw: unknown = codes[path[1]];
+      const code = isRecord(raw) && typeof raw.code === 'string' ? raw.code : `#${path[1] + 1}`;
+      where = path.slice(2);
+      return { file: file.path, message: `code ${code}: ${pathText(where)}${issueText(issue)}` };
+    }
+    return { file: file.path, node, message: `${pathText(where)}${issueText(issue)}` };
+  });
+}
+
+function pathText(path: PropertyKey[]): string {
+  if (path.length === 0) return '';
+  return `${path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[')}: `;
+}
+
+function issueText(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_union' && 'discriminator' in issue)
+    return 'unknown or missing "kind" (yesno, choice, number, action, link, outcome)';
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return issue.message;
+}
+
+function checkFlow(
+  id: string,
+  file: string,
+  flow: Flow,
+  flows: Record<string, Flow>,
+  broken: ReadonlySet<string>,
+): Problem[] {
+  const out: Problem[] = [];
+  const at = (node: string | undefined, message: string) => out.push({ file, node, message });
+  const seen = new Set<string>();
+  for (const node of flow.nodes) {
+    if (seen.has(node.id)) at(node.id, 'duplicate node id');
+    seen.add(node.id);
+  }
+  if (!findNode(flow, flow.start)) at(undefined, `start: no node "${flow.start}"`);
+
+  for (const node of flow.nodes) {
+    for (const [field, ref] of localRefs(node))
+      if (!findNode(flow, ref)) at(node.id, `${field}: no node "${ref}" in this flow`);
+
+    if (node.kind === 'choice') {
+      const values = new Set<string>();
+      for (const c of node.choices) {
+        if (values.has(c.value)) at(node.id, `duplicate choice value "${c.value}"`);
+        values.add(c.value);
+      }
+    }
+    if (node.kind === 'link') {
+      const target = flows[node.flow];
+      if (!target) {
+        if (!broken.has(node.flow)) at(node.id, `flow: no flow "${node.flow}"`);
+      } else if (node.node && !findNode(target, node.node))
+        at(node.id, `node: flow "${node.flow}" has no node "${node.node}"`);
+    }
+    if (node.kind === 'number') out.push(...checkNumber(id, file, node, flow, flows));
+  }
+  return out;
+}
+
+function localRefs(node: FlowNode): Array<[string, string]> {
+  switch (node.kind) {
+    case 'yesno':
+    case 'action':
+      return [
+        ['yes', node.yes],
+        ['no', node.no],
+      ];
+    case 'choice':
+      return node.choices.map((c) => [`choice "${c.value}"`, c.next]);
+    case 'number':
+      return node.routes.flatMap((r, i) =>
+        r.ranges.map((g, j): [string, string] => [`routes[${i}].ranges[${j}]`, g.next]),
+      );
+    case 'outcome':
+      return node.failed ? [['failed', node.failed]] : [];
+    case 'link':
+      return [];
+  }
+}
+
+function checkNumber(
+  flowId: string,
+  file: string,
+  node: Extract<FlowNode, { kind: 'number' }>,
+  flow: Flow,
+  flows: Record<string, Flow>,
+): Problem[] {
+  const out: Problem[] = [];
+  const at = (message: string) => out.push({ file, node: node.id, message });
+  const lo = node.min ?? 0;
+  const hi = node.max ?? Infinity;
+  if (hi < lo) at(`max ${hi} is below min ${lo}`);
+  node.routes.forEach((route, i) => {
+    const where = `routes[${i}]`;
+    if (route.when) {
+      const other = flows[route.when.flow ?? flowId] ?? (route.when.flow ? undefined : flow);
+      const target = other && findNode(other, route.when.node);
+      if (!other) at(`${where}.when: no flow "${route.when.flow}"`);
+      else if (!target) at(`${where}.when: no node "${route.when.node}"`);
+      else {
+        const accepted = answersFor(target);
+        if (accepted === 'number' || accepted.length === 0)
+          at(`${where}.when: "${route.when.node}" is not a yes/no or choice question`);
+        else
+          for (const a of route.when.answer)
+            if (!accepted.includes(a)) at(`${where}.when: "${route.when.node}" has no answer "${a}"`);
+      }
+    } else if (i < node.routes.length - 1) at(`${where}: a route without "when" must come last`);
+    if (i === node.routes.length - 1 && route.when)
+      at(`${where}: the last route needs no "when", so every answer has a branch`);
+
+    const ranges = [...route.ranges]
+      .map((r) => ({ min: r.min ?? lo, max: r.max ?? Infinity }))
+      .sort((a, b) => a.min - b.min);
+    let expect = lo;
+    for (const r of ranges) {
+      if (r.max < r.min) {
+        at(`${where}: range ${r.min}–${r.max} is empty`);
+        continue;
+      }
+      if (r.min > expect) at(`${where}: gap: no range covers ${span(expect, r.min - 1)}`);
+      if (r.min < expect)
+        at(`${where}: overlap: ${span(r.min, Math.min(expect - 1, r.max))} is in two ranges`);
+      expect = Math.max(expect, r.max === Infinity ? Infinity : r.max + 1);
+    }
+    if (expect !== Infinity && expect <= hi) at(`${where}: gap: no range covers ${span(expect, hi)}`);
+  });
+  return out;
+}
+
+function span(a: number, b: number): string {
+  if (b === Infinity) return `${a} and above`;
+  return a === b ? `${a}` : `${a}–${b}`;
+}
+
+function checkCatalog(
+  file: string,
+  catalog: Catalog,
+  flows: Record<string, Flow>,
+  broken: ReadonlySet<string>,
+): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  for (const entry of catalog.codes) {
+    if (seen.has(entry.code)) out.push({ file, message: `code ${entry.code}: duplicate code` });
+    seen.add(entry.code);
+    const flow = flows[entry.flow];
+    if (!flow) {
+      if (!broken.has(entry.flow)) out.push({ file, message: `code ${entry.code}: no flow "${entry.flow}"` });
+    } else if (!findNode(flow, entry.node))
+      out.push({ file, message: `code ${entry.code}: flow "${entry.flow}" has no node "${entry.node}"` });
+  }
+  return out;
+}
+
+type Key = `${string}/${string}`;
+/** Stands for any node of a flow that failed the schema: assumed to end, so no false "no way out". */
+const UNKNOWN: Key = '?/?';
+
+/** Successors of every node across flows, links included. */
+function edges(flows: Record<string, Flow>, broken: ReadonlySet<string> = new Set()): Map<Key, Key[]> {
+  const out = new Map<Key, Key[]>();
+  for (const [id, flow] of Object.entries(flows))
+    for (const node of flow.nodes) {
+      const next: Key[] = localRefs(node).map(([, ref]) => `${id}/${ref}` as const);
+      if (node.kind === 'link') {
+        const target = flows[node.flow];
+        if (target) next.push(`${node.flow}/${node.node ?? target.start}`);
+        else if (broken.has(node.flow)) next.push(UNKNOWN);
+      }
+      out.set(`${id}/${node.id}`, next);
+    }
+  return out;
+}
+
+function checkExits(
+  flows: Record<string, Flow>,
+  files: Record<string, string>,
+  broken: ReadonlySet<string>,
+): Problem[] {
+  const graph = edges(flows, broken);
+  const reverse = new Map<Key, Key[]>();
+  for (const [from, tos] of graph) for (const to of tos) reverse.set(to, [...(reverse.get(to) ?? []), from]);
+  // Walk backwards from every escalate outcome: whatever is not reached can never end.
+  const canEnd = new Set<Key>([UNKNOWN]);
+  const queue: Key[] = [UNKNOWN];
+  for (const [id, flow] of Object.entries(flows))
+    for (const node of flow.nodes)
+      if (node.kind === 'outcome' && node.result === 'escalate') {
+        canEnd.add(`${id}/${node.id}`);
+        queue.push(`${id}/${node.id}`);
+      }
+  while (queue.length) {
+    const k = queue.pop()!;
+    for (const from of reverse.get(k) ?? [])
+      if (!canEnd.has(from)) {
+        canEnd.add(from);
+        queue.push(from);
+      }
+  }
+  const out: Problem[] = [];
+  for (const key of graph.keys())
+    if (!canEnd.has(key)) {
+      const [flow, node] = key.split('/') as [string, string];
+      out.push({
+        file: files[flow]!,
+        node,
+        message: 'no way out: every path from here loops without reaching an escalate outcome',
+      });
+    }
+  return out;
+}
+
+function checkReachable(
+  flows: Record<string, Flow>,
+  files: Record<string, string>,
+  catalog: Catalog | undefined,
+): Problem[] {
+  const graph = edges(flows);
+  const roots: Key[] = Object.entries(flows).map(([id, f]) => `${id}/${f.start}` as const);
+  for (const e of catalog?.codes ?? []) roots.push(`${e.flow}/${e.node}`);
+  const seen = new Set<Key>(roots);
+  const queue = [...roots];
+  while (queue.length) {
+    const k = queue.pop()!;
+    for (const to of graph.get(k) ?? [])
+      if (!seen.has(to)) {
+        seen.add(to);
+        queue.push(to);
+      }
+  }
+  const out: Problem[] = [];
+  for (const key of graph.keys())
+    if (!seen.has(key)) {
+      const [flow, node] = key.split('/') as [string, string];
+      out.push({
+        file: files[flow]!,
+        node,
+        message: 'unreachable: no start, link, catalog entry or answer leads here',
+      });
+    }
+  return out;
+}
+
+function checkCodes(flows: Record<string, Flow>, files: Record<string, string>, catalog: Catalog): Problem[] {
+  const known = new Set(catalog.codes.map((c) => c.code));
+  const out: Problem[] = [];
+  for (const [id, flow] of Object.entries(flows))
+    for (const node of flow.nodes)
+      for (const s of nodeStrings(node))
+        for (const m of s.matchAll(CODE_IN_TEXT)) {
+          const code = `0x${m[0].slice(2).toUpperCase()}`;
+          if (!known.has(code))
+            out.push({
+              file: files[id]!,
+              node: node.id,
+              message: `error code ${code} is not in the catalog`,
+            });
+        }
+  return out;
+}
+
+/** Every string of a node a user can read, in every language, plus commands. */
+export function nodeStrings(node: FlowNode): string[] {
+  const texts: Array<Text | undefined> = [];
+  const plain: string[] = [];
+  if (node.kind !== 'link') texts.push(node.text, node.detail);
+  if (node.kind === 'choice') texts.push(...node.choices.map((c) => c.label));
+  if (node.kind === 'action') {
+    texts.push(node.expect, node.ask);
+    plain.push(node.command);
+  }
+  if (node.kind === 'outcome') {
+    texts.push(node.collect, node.contact);
+    if (node.command) plain.push(node.command);
+  }
+  for (const t of texts) if (t) for (const lng of LANGUAGES) plain.push(t[lng]);
+  return plain;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,191 @@
+/**
+ * The flow format: the one source of the Flow types (through z.infer) and of
+ * flows/flow.schema.json (through z.toJSONSchema). Runs at build time and in
+ * tests; nothing in the shipped app imports zod.
+ */
+import { z } from 'zod';
+
+/** The languages every user-facing string must exist in. */
+export const LANGUAGES = ['en', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The activation types an error code can concern. */
+export const ACTIVATION_TYPES = ['MAK', 'KMS client', 'KMS host'] as const;
+export type ActivationType = (typeof ACTIVATION_TYPES)[number];
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CODE_PATTERN = /^0x[0-9A-F]{8}$/;
+
+const missing = (what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `missing ${what}` : `${what} must be a string`;
+
+/** A string the user reads, in every language. */
+export const TextSchema = z
+  .object({
+    en: z.string({ error: missing('English text (en)') }).min(1, 'English text (en) is empty'),
+    ru: z.string({ error: missing('translation (ru)') }).min(1, 'translation (ru) is empty'),
+  })
+  .strict()
+  .describe('User-facing text in every supported language');
+
+const Id = z.string().regex(ID_PATTERN, 'ids are lowercase words joined by hyphens (a-z, 0-9, -)');
+const Ref = z
+  .string({
+    error: (i) => (i.input === undefined ? 'missing branch: no node for this answer' : 'must be a node id'),
+  })
+  .regex(ID_PATTERN, 'ids are lowercase words joined by hyphens (a-z, 0-9, -)')
+  .describe('The id of a node in the same flow');
+const Code = z.string().regex(CODE_PATTERN, 'codes are written 0x followed by 8 uppercase hex digits');
+
+const base = {
+  id: Id.describe('Unique within the flow; used in links, deep links and saved sessions'),
+  text: TextSchema.describe('The question, instruction or resolution, in large type'),
+  detail: TextSchema.optional().describe('A short explanation shown under the text'),
+};
+
+/** A condition on an earlier answer in the same session. */
+export const ConditionSchema = z
+  .object({
+    flow: Id.optional().describe('The flow of the earlier node; defaults to this flow'),
+    node: Id.describe('The earlier question node'),
+    answer: z.array(z.string().min(1)).min(1).describe('Matches when the latest answer is one of these'),
+  })
+  .strict();
+
+const RangeSchema = z
+  .object({
+    min: z.number().int().optional().describe('Lowest value, inclusive; omitted = the node minimum'),
+    max: z.number().int().optional().describe('Highest value, inclusive; omitted = no upper bound'),
+    next: Ref,
+  })
+  .strict();
+
+const YesNoNode = z
+  .object({ ...base, kind: z.literal('yesno'), yes: Ref, no: Ref })
+  .strict()
+  .describe('A yes/no question');
+
+const ChoiceNode = z
+  .object({
+    ...base,
+    kind: z.literal('choice'),
+    choices: z
+      .array(z.object({ value: Id, label: TextSchema, next: Ref }).strict())
+      .min(2, 'a choice needs at least two choices'),
+  })
+  .strict()
+  .describe('A question with several choices');
+
+const NumberNode = z
+  .object({
+    ...base,
+    kind: z.literal('number'),
+    min: z.number().int().optional().describe('Lowest accepted value; default 0'),
+    max: z.number().int().optional().describe('Highest accepted value; omitted = no upper bound'),
+    routes: z
+      .array(z.object({ when: ConditionSchema.optional(), ranges: z.array(RangeSchema).min(1) }).strict())
+      .min(1)
+      .describe('Tried in order; the first whose condition holds routes the number by its ranges'),
+  })
+  .strict()
+  .describe('A whole-number question routed by ranges');
+
+const ActionNode = z
+  .object({
+    ...base,
+    kind: z.literal('action'),
+    command: z.string().min(1).describe('The exact command to run, shown in monospace with Copy'),
+    expect: TextSchema.describe('What to look for in the output'),
+    ask: TextSchema.optional().describe('The yes/no question after the command; default "Did it work?"'),
+    yes: Ref,
+    no: Ref,
+  })
+  .strict()
+  .describe('A command to run, then a yes/no question about its result');
+
+const LinkNode = z
+  .object({
+    id: base.id,
+    kind: z.literal('link'),
+    flow: Id.describe('The flow to continue in'),
+    node: Id.optional().describe("The node to continue at; defaults to that flow's start"),
+  })
+  .strict()
+  .describe('Continue in another flow');
+
+const OutcomeNode = z
+  .object({
+    ...base,
+    kind: z.literal('outcome'),
+    result: z.enum(['resolved', 'escalate']),
+    command: z.string().min(1).optional().describe('A command that applies the fix'),
+    collect: TextSchema.optional().describe('What to collect before escalating'),
+    contact: TextSchema.optional().describe('Whom to ask'),
+    failed: Ref.optional().describe('Where "Still failing" leads (required for resolved outcomes)'),
+  })
+  .strict()
+  .superRefine((node, ctx) => {
+    if (node.result === 'resolved' && !node.failed)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['failed'],
+        message: 'a resolved outcome needs "failed": where "Still failing" leads',
+      });
+    if (node.result === 'escalate' && !node.collect)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['collect'],
+        message: 'an escalate outcome needs "collect": what to gather',
+      });
+    if (node.result === 'escalate' && node.failed)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['failed'],
+        message: 'an escalate outcome ends the flow: remove "failed"',
+      });
+  })
+  .describe('A resolution: resolved (with "Still failing" going on) or escalate');
+
+export const NodeSchema = z.discriminatedUnion('kind', [
+  YesNoNode,
+  ChoiceNode,
+  NumberNode,
+  ActionNode,
+  LinkNode,
+  OutcomeNode,
+]);
+
+export const FlowSchema = z
+  .object({
+    $schema: z.string().optional(),
+    title: TextSchema.describe('The flow name, shown above each step'),
+    start: Id.describe('The first node'),
+    nodes: z.array(NodeSchema).min(1),
+  })
+  .strict()
+  .describe('An activation troubleshooting flow; its id is the file name');
+
+export const CatalogEntrySchema = z
+  .object({
+    code: Code,
+    message: TextSchema.describe('The message exactly as Windows shows it'),
+    activation: z.array(z.enum(ACTIVATION_TYPES)).min(1),
+    cause: TextSchema.describe('The likely cause in one or two sentences'),
+    flow: Id,
+    node: Id,
+    diagnosticTool: z.boolean().optional().describe("Handled by Microsoft's activation diagnostic tool"),
+  })
+  .strict();
+
+export const CatalogSchema = z
+  .object({ $schema: z.string().optional(), codes: z.array(CatalogEntrySchema).min(1) })
+  .strict();
+
+export type Text = z.infer<typeof TextSchema>;
+export type Condition = z.infer<typeof ConditionSchema>;
+export type FlowNode = z.infer<typeof NodeSchema>;
+export type NodeKind = FlowNode['kind'];
+export type Flow = z.infer<typeof FlowSchema>;
+export type FlowInput = z.input<typeof FlowSchema>;
+export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
+export type Catalog = z.infer<typeof CatalogSchema>;

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import {
+  answer,
+  answersFor,
+  back,
+  backTo,
+  current,
+  parseState,
+  restart,
+  restore,
+  serialize,
+  start,
+} from '../../src/engine/engine.ts';
+import type { Answer, EngineState, FlowMap } from '../../src/engine/engine.ts';
+import { loadChecked } from '../support/flows.ts';
+
+const { flows } = loadChecked('valid');
+
+function walk(flowId: string, answers: Answer[], from?: string): EngineState {
+  const begun = start(flows, flowId, from);
+  if (!begun.ok) throw new Error(begun.error.message);
+  return answers.reduce((state, a) => {
+    const next = answer(flows, state, a, 1000);
+    if (!next.ok) throw new Error(next.error.message);
+    return next.state;
+  }, begun.state);
+}
+const here = (state: EngineState) => {
+  const cur = current(flows, state);
+  if (!cur.ok) throw new Error(cur.error.message);
+  return `${cur.state.flowId}/${cur.state.node.id}:${cur.state.status}`;
+};
+
+describe('engine: node kinds', () => {
+  it('starts at the flow start', () => {
+    expect(here(walk('main', []))).toBe('main/start:active');
+  });
+  it('routes a yes/no question', () => {
+    expect(here(walk('main', ['yes']))).toBe('main/edition:active');
+    expect(here(walk('main', ['no']))).toBe('main/run-cmd:active');
+  });
+  it('routes a choice and rejects an unknown one', () => {
+    expect(here(walk('main', ['yes', 'server']))).toBe('main/count:active');
+    const bad = answer(flows, walk('main', ['yes']), 'desktop');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.code).toBe('invalid-answer');
+  });
+  it('routes a number by ranges that depend on an earlier answer', () => {
+    expect(here(walk('main', ['yes', 'client', 24]))).toBe('main/low:escalated');
+    expect(here(walk('main', ['yes', 'client', 25]))).toBe('main/ok:active');
+    expect(here(walk('main', ['yes', 'server', 4]))).toBe('main/low:escalated');
+    expect(here(walk('main', ['yes', 'server', 5]))).toBe('main/ok:active');
+  });
+  it('uses the default route when the earlier question was never asked (deep link)', () => {
+    expect(here(walk('main', [7], 'count'))).toBe('main/ok:active');
+    expect(here(walk('main', [3], 'count'))).toBe('main/low:escalated');
+  });
+  it('rejects numbers that are not whole, negative or text', () => {
+    const at = walk('main', ['yes', 'client']);
+    for (const bad of [2.5, -1, '25', Number.NaN]) expect(answer(flows, at, bad).ok).toBe(false);
+  });
+  it('asks "did it work?" after an action', () => {
+    expect(answersFor(flows.main!.nodes.find((n) => n.id === 'run-cmd')!)).toEqual(['yes', 'no']);
+    expect(here(walk('main', ['no', 'yes']))).toBe('main/ok:active');
+  });
+  it('follows a link into another flow', () => {
+    expect(here(walk('main', ['no', 'no']))).toBe('other/start:active');
+  });
+  it('ends a resolved outcome on "fixed" and refuses further answers', () => {
+    const done = walk('main', ['no', 'yes', 'fixed']);
+    expect(here(done)).toBe('main/ok:resolved');
+    const more = answer(flows, done, 'failing');
+    expect(more.ok).toBe(false);
+    if (!more.ok) expect(more.error.code).toBe('finished');
+  });
+  it('leads on from a resolved outcome on "failing"', () => {
+    expect(here(walk('main', ['no', 'yes', 'failing']))).toBe('main/low:escalated');
+  });
+  it('treats an escalate outcome as the end', () => {
+    const end = walk('main', ['yes', 'client', 3]);
+    const cur = current(flows, end);
+    expect(cur.ok && answersFor(cur.state.node)).toEqual([]);
+    expect(answer(flows, end, 'fixed').ok).toBe(false);
+  });
+  it('records answer times', () => {
+    expect(walk('main', ['yes']).trail[0]).toEqual({ flow: 'main', node: 'start', answer: 'yes', at: 1000 });
+  });
+  it('reports an unknown flow or node at start, without throwing', () => {
+    expect(start(flows, 'nope')).toMatchObject({ ok: false, error: { code: 'unknown-flow' } });
+    expect(start(flows, 'main', 'nope')).toMatchObject({ ok: false, error: { code: 'unknown-node' } });
+    expect(start(flows, 'constructor')).toMatchObject({ ok: false, error: { code: 'unknown-flow' } });
+  });
+});
+
+describe('engine: back, restart', () => {
+  it('goes back one step and clears that answer', () => {
+    const s = back(walk('main', ['yes', 'client']));
+    expect(here(s)).toBe('main/edition:active');
+    expect(s.trail.at(-1)?.answer).toBeUndefined();
+  });
+  it('goes back across a link into the previous flow', () => {
+    const s = back(walk('main', ['no', 'no']));
+    expect(here(s)).toBe('main/run-cmd:active');
+  });
+  it('stays at the first step when there is nothing to go back to', () => {
+    expect(here(back(walk('main', [])))).toBe('main/start:active');
+  });
+  it('jumps back to any step of the path', () => {
+    expect(here(backTo(walk('main', ['yes', 'client', 30]), 1))).toBe('main/edition:active');
+  });
+  it('restarts at the first step of the session', () => {
+    expect(restart(walk('main', ['no', 'no', 'yes'])).trail).toEqual([{ flow: 'main', node: 'start' }]);
+    expect(restart(walk('main', [9], 'count')).trail).toEqual([{ flow: 'main', node: 'count' }]);
+  });
+});
+
+describe('engine: saved state', () => {
+  it('round-trips through JSON at every step of a walk', () => {
+    const answers: Answer[] = ['yes', 'client', 25, 'failing'];
+    for (let i = 0; i <= answers.length; i++) {
+      const state = walk('main', answers.slice(0, i));
+      const back = restore(flows, serialize(state));
+      expect(back).toEqual({ ok: true, state });
+    }
+  });
+  it('round-trips a finished session', () => {
+    const state = walk('other', ['yes', 'fixed']);
+    expect(restore(flows, JSON.parse(serialize(state)))).toEqual({ ok: true, state });
+  });
+  it('detects a flow that changed since the state was saved', () => {
+    const state = walk('main', ['yes', 'client', 25]);
+    const changed: FlowMap = {
+      ...flows,
+      main: {
+        ...flows.main!,
+        nodes: flows.main!.nodes.map((n) =>
+          n.id === 'edition' && n.kind === 'choice'
+            ? { ...n, choices: n.choices.map((c) => ({ ...c, next: 'low' })) }
+            : n,
+        ),
+      },
+    };
+    const result = restore(changed, serialize(state));
+    expect(result).toMatchObject({ ok: false, error: { code: 'stale-state' } });
+    if (!result.ok) expect(result.error.message).toMatch(/step 3.*"main\/low".*"main\/count"/);
+  });
+  it('detects a node that no longer exists', () => {
+    const state = walk('main', ['yes']);
+    const without: FlowMap = {
+      ...flows,
+      main: { ...flows.main!, nodes: flows.main!.nodes.filter((n) => n.id !== 'start') },
+    };
+    expect(restore(without, state)).toMatchObject({ ok: false, error: { code: 'stale-state' } });
+  });
+  it('rejects malformed states with a reason', () => {
+    for (const bad of [
+      null,
+      42,
+      '{',
+      '[]',
+      { v: 2, trail: [] },
+      { v: 1, trail: [] },
+      { v: 1, trail: [{ flow: 'main' }] },
+      {
+        v: 1,
+        trail: [
+          { flow: 'main', node: 'start' },
+          { flow: 'main', node: 'edition' },
+        ],
+      },
+      { v: 1, trail: [{ flow: 'main', node: 'start', answer: {} }] },
+    ]) {
+      const r = parseState(bad);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message.length).toBeGreaterThan(5);
+    }
+  });
+  it('rejects a trail that claims an answer the flow does not accept', () => {
+    const forged = {
+      v: 1,
+      trail: [
+        { flow: 'main', node: 'start', answer: 'maybe' },
+        { flow: 'main', node: 'edition' },
+      ],
+    };
+    expect(restore(flows, forged)).toMatchObject({ ok: false, error: { code: 'stale-state' } });
+  });
+});
