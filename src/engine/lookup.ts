@@ -75,6 +75,34 @@ function wordMatches(query: string, word: string): boolean {
   return query.length >= 5 && word.startsWith(query.slice(0, query.length - 2));
 }
 
+/**
+ * How well query words match a message: 1 per exact word, 0.7 per prefix or stem, a bonus when
+ * neighbours in the query are neighbours in the message; divided by the query length.
+ */
+function phraseScore(query: readonly string[], text: readonly string[]): number {
+  let total = 0;
+  let hits = 0;
+  let prev = -2;
+  for (const q of query) {
+    let at = text.indexOf(q);
+    let weight = 1;
+    if (at < 0) {
+      at = text.findIndex((w) => wordMatches(q, w));
+      weight = 0.7;
+    }
+    if (at < 0) {
+      prev = -2;
+      continue;
+    }
+    hits++;
+    total += weight + (at === prev + 1 ? 0.3 : 0);
+    prev = at;
+  }
+  if (hits / query.length < 0.5) return 0;
+  // Among equals, the shorter message is the closer match.
+  return total / query.length + 1 / (text.length + 10);
+}
+
 function hexDistance(a: string, b: string): number {
   // Levenshtein over the 8 hex digits: a typo or a swapped pair costs little.
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -126,13 +154,11 @@ export function lookup(catalog: readonly CatalogEntry[], input: string): LookupR
   const query = words(trimmed).filter((w) => w.length >= 2 && !STOP_WORDS.has(w));
   if (query.length > 0 && !(partial && matches.length)) {
     for (const entry of catalog) {
-      const text = words(`${entry.message.en} ${entry.message.ru}`);
-      let hits = 0;
-      for (const q of query) if (text.some((w) => wordMatches(q, w))) hits++;
-      if (hits === 0) continue;
-      // Rank by share of the query found, then by how much of the message it covers.
-      const score = hits / query.length + hits / (text.length + 1) / 10;
-      if (hits / query.length >= 0.5) matches.push({ entry, kind: 'words', score });
+      const score = Math.max(
+        phraseScore(query, words(entry.message.en)),
+        phraseScore(query, words(entry.message.ru)),
+      );
+      if (score >= 0.5) matches.push({ entry, kind: 'words', score });
     }
   }
   matches.sort((a, b) => b.score - a.score || a.entry.code.localeCompare(b.entry.code));

@@ -5,13 +5,10 @@
  */
 import { z } from 'zod';
 
-/** The languages every user-facing string must exist in. */
-export const LANGUAGES = ['en', 'ru'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { ACTIVATION_TYPES } from './constants.ts';
 
-/** The activation types an error code can concern. */
-export const ACTIVATION_TYPES = ['MAK', 'KMS client', 'KMS host'] as const;
-export type ActivationType = (typeof ACTIVATION_TYPES)[number];
+export { ACTIVATION_TYPES, LANGUAGES } from './constants.ts';
+export type { ActivationType, Language } from './constants.ts';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CODE_PATTERN = /^0x[0-9A-F]{8}$/;

@@ -1,0 +1,19 @@
+import type { ActivationType } from '../../engine/schema.ts';
+import { useT } from '../../i18n/index.ts';
+
+const KEY = { MAK: 'type.mak', 'KMS client': 'type.kmsClient', 'KMS host': 'type.kmsHost' } as const;
+
+/** The activation types an error concerns, as small tags. */
+export function ActivationTags({ types }: { types: readonly ActivationType[] }) {
+  const { t } = useT();
+  return (
+    <span class="tags">
+      <span class="sr-only">{t('code.concerns')} </span>
+      {types.map((a) => (
+        <span key={a} class="tag">
+          {t(KEY[a])}
+        </span>
+      ))}
+    </span>
+  );
+}

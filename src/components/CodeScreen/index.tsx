@@ -1,0 +1,89 @@
+import { lookup } from '../../engine/lookup.ts';
+import { useCatalog } from '../../hooks/use-catalog.ts';
+import { navigate } from '../../hooks/use-route.ts';
+import { useT } from '../../i18n/index.ts';
+import { toHash } from '../../router.ts';
+import { ActivationTags } from '../ActivationTags/index.tsx';
+import { ShareButton } from '../ShareButton/index.tsx';
+
+/** A code's page: the code, the message as Windows shows it, who it concerns, the likely cause, Start. */
+export function CodeScreen({ query }: { query: string }) {
+  const { t, lang } = useT();
+  const catalog = useCatalog();
+  if (!catalog)
+    return (
+      <p class="loading" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  const result = lookup(catalog, query);
+  const best = result.matches[0];
+  if (!best)
+    return (
+      <section class="card">
+        <h1 tabIndex={-1}>{t('code.notFound')}</h1>
+        <p>
+          {t('code.notFoundDetail')} <code class="mono query">{query.slice(0, 200)}</code>
+        </p>
+        {result.closest.length > 0 && (
+          <>
+            <p>{t('code.closest')}</p>
+            <ul>
+              {result.closest.map((e) => (
+                <li key={e.code}>
+                  <a href={toHash({ name: 'code', query: e.code })}>
+                    <span class="mono">{e.code}</span> {e.message[lang]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <a class="btn btn-primary" href={toHash({ name: 'home' })}>
+          {t('code.searchAgain')}
+        </a>
+      </section>
+    );
+  const e = best.entry;
+  const others = result.matches.slice(1, 6);
+  return (
+    <article class="card code-page stack">
+      <h1 tabIndex={-1} class="mono">
+        {e.code}
+      </h1>
+      <blockquote class="message" lang={lang}>
+        {e.message[lang]}
+      </blockquote>
+      <p>
+        <ActivationTags types={e.activation} />
+      </p>
+      <h2 class="label">{t('code.cause')}</h2>
+      <p>{e.cause[lang]}</p>
+      {e.diagnosticTool && <p class="hint">{t('code.diagnosticTool')}</p>}
+      <div class="choice-row">
+        <button
+          type="button"
+          class="btn btn-primary btn-wide"
+          onClick={() => navigate({ name: 'flow', flow: e.flow, node: e.node }, { code: e.code })}
+        >
+          {t('code.start')}
+        </button>
+        <ShareButton title={e.code} />
+      </div>
+      {others.length > 0 && (
+        <section>
+          <h2 class="label">{t('code.alsoMatches')}</h2>
+          <ul>
+            {others.map((m) => (
+              <li key={m.entry.code}>
+                <a href={toHash({ name: 'code', query: m.entry.code })}>
+                  <span class="mono">{m.entry.code}</span> {m.entry.message[lang]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

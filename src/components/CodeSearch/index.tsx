@@ -1,0 +1,91 @@
+import { useMemo, useState } from 'preact/hooks';
+import { lookup } from '../../engine/lookup.ts';
+import type { CatalogEntry } from '../../engine/schema.ts';
+import { navigate } from '../../hooks/use-route.ts';
+import { useT } from '../../i18n/index.ts';
+import { toHash } from '../../router.ts';
+import { ActivationTags } from '../ActivationTags/index.tsx';
+import './style.css';
+
+const MAX_SHOWN = 6;
+const MAX_INPUT = 2000;
+
+/** The error code field: accepts any form of a code or words of its message, and shows matches as you type. */
+export function CodeSearch({ catalog }: { catalog: readonly CatalogEntry[] }) {
+  const { t, lang } = useT();
+  const [text, setText] = useState('');
+  const result = useMemo(() => (text.trim() ? lookup(catalog, text) : undefined), [catalog, text]);
+  const matches = result?.matches.slice(0, MAX_SHOWN) ?? [];
+
+  const onSubmit = (e: Event) => {
+    e.preventDefault();
+    if (!text.trim()) return;
+    // The code page does the lookup again, so the link it opens can be shared as it is.
+    navigate({ name: 'code', query: matches[0]?.entry.code ?? text.trim().slice(0, MAX_INPUT) });
+  };
+
+  return (
+    <form class="code-search" role="search" onSubmit={onSubmit}>
+      <label for="code-input" class="code-label">
+        {t('home.codeLabel')}
+      </label>
+      <div class="choice-row">
+        <input
+          id="code-input"
+          class="field code-field"
+          type="search"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellcheck={false}
+          enterKeyHint="go"
+          maxLength={MAX_INPUT}
+          placeholder={t('home.codePlaceholder')}
+          aria-describedby="code-hint"
+          aria-controls="code-matches"
+          value={text}
+          onInput={(e) => setText((e.target as HTMLInputElement).value)}
+        />
+        <button type="submit" class="btn btn-primary">
+          {t('action.open')}
+        </button>
+      </div>
+      <p id="code-hint" class="hint">
+        {t('home.codeHint')}
+      </p>
+      <div id="code-matches" aria-live="polite">
+        {result && matches.length > 0 && (
+          <ul class="matches" aria-label={t('home.matches', { count: result.matches.length })}>
+            {matches.map(({ entry }) => (
+              <li key={entry.code}>
+                <a class="match" href={toHash({ name: 'code', query: entry.code })}>
+                  <span class="mono match-code">{entry.code}</span>
+                  <span class="match-message">{entry.message[lang]}</span>
+                  <ActivationTags types={entry.activation} />
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {result && matches.length === 0 && (
+          <p class="no-match">
+            {result.codes.length ? t('code.unknownCode', { code: result.codes[0] }) : t('home.noMatch')}
+            {result.closest.length > 0 && (
+              <>
+                {' '}
+                {t('code.closest')}{' '}
+                {result.closest.map((e, i) => (
+                  <span key={e.code}>
+                    {i > 0 && ', '}
+                    <a class="mono" href={toHash({ name: 'code', query: e.code })}>
+                      {e.code}
+                    </a>
+                  </span>
+                ))}
+              </>
+            )}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

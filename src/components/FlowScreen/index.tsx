@@ -1,0 +1,111 @@
+import { useEffect } from 'preact/hooks';
+import { answersFor } from '../../engine/engine.ts';
+import { useFlowSession } from '../../hooks/use-flow-session.ts';
+import type { Location } from '../../hooks/use-route.ts';
+import { useT } from '../../i18n/index.ts';
+import { toHash } from '../../router.ts';
+import { PathTrail } from '../PathTrail/index.tsx';
+import { ShareButton } from '../ShareButton/index.tsx';
+import { StepCard } from '../StepCard/index.tsx';
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return (
+    !!el &&
+    (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
+  );
+}
+
+/** A step of a flow, with the path so far, Back, Start over and Share. */
+export function FlowScreen({ loc, flow, node }: { loc: Location; flow: string; node?: string }) {
+  const { t, lang } = useT();
+  const { view, answer, back, jumpTo, restart } = useFlowSession(loc, flow, node);
+
+  // Keyboard: Y/N answer yes/no, digits pick a choice, Backspace goes back.
+  useEffect(() => {
+    if (view.kind !== 'step') return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
+      const accepted = answersFor(view.step.node);
+      const k = e.key.toLowerCase();
+      if (view.step.status !== 'active' && k !== 'backspace') return;
+      if (accepted !== 'number' && accepted.includes('yes') && (k === 'y' || k === 'n')) {
+        e.preventDefault();
+        answer(k === 'y' ? 'yes' : 'no');
+      } else if (view.step.node.kind === 'choice' && /^[1-9]$/.test(k)) {
+        const choice = view.step.node.choices[Number(k) - 1];
+        if (choice) {
+          e.preventDefault();
+          answer(choice.value);
+        }
+      } else if (k === 'backspace') {
+        e.preventDefault();
+        back();
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [view, answer, back]);
+
+  useEffect(() => {
+    if (view.kind === 'step') document.title = `${view.step.node.text[lang]} — ${t('app.name')}`;
+  }, [view, lang, t]);
+
+  if (view.kind === 'loading')
+    return (
+      <p class="loading" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  if (view.kind === 'missing')
+    return (
+      <section class="card">
+        <h1 tabIndex={-1}>{t(view.reason === 'unavailable' ? 'flow.unavailable' : 'flow.notFound')}</h1>
+        <p>
+          {t('flow.notFoundDetail')}{' '}
+          <code class="mono">{view.node ? `${view.flow}/${view.node}` : view.flow}</code>
+        </p>
+        <a class="btn btn-primary" href={toHash({ name: 'home' })}>
+          {t('nav.home')}
+        </a>
+      </section>
+    );
+  if (view.kind === 'stale')
+    return (
+      <section class="card">
+        <h1 tabIndex={-1}>{t('flow.stale')}</h1>
+        <p>{t('flow.staleDetail')}</p>
+        <div class="choice-row">
+          <a class="btn btn-primary" href={toHash({ name: 'session', id: view.sid })}>
+            {t('history.view')}
+          </a>
+          <a class="btn" href={toHash({ name: 'home' })}>
+            {t('nav.home')}
+          </a>
+        </div>
+      </section>
+    );
+
+  const { step, entry, flows } = view;
+  const canGoBack = entry.s.trail.length > 1;
+  return (
+    <div class="flow-screen">
+      <PathTrail flows={flows} state={entry.s} onJump={jumpTo} />
+      <StepCard step={step} onAnswer={answer} />
+      <div class="step-nav">
+        <button type="button" class="btn" onClick={back} disabled={!canGoBack}>
+          {t('action.back')}
+        </button>
+        <button type="button" class="btn btn-quiet" onClick={restart} disabled={!canGoBack}>
+          {t('action.startOver')}
+        </button>
+        <ShareButton title={step.flow.title[lang]} />
+        {step.status !== 'active' && (
+          <a class="btn btn-quiet" href={toHash({ name: 'session', id: entry.sid })}>
+            {t('history.export')}
+          </a>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { ACTIVATION_TYPES } from '../../engine/constants.ts';
+import type { ActivationType } from '../../engine/constants.ts';
+import { useCatalog } from '../../hooks/use-catalog.ts';
+import { resumeSession, useSessions } from '../../hooks/use-sessions.ts';
+import { useT } from '../../i18n/index.ts';
+import { toHash } from '../../router.ts';
+import { CodeSearch } from '../CodeSearch/index.tsx';
+import { InstallCard } from '../InstallCard/index.tsx';
+import { SessionList } from '../SessionList/index.tsx';
+import './style.css';
+
+const TYPE_KEY: Record<ActivationType, 'type.mak' | 'type.kmsClient' | 'type.kmsHost'> = {
+  MAK: 'type.mak',
+  'KMS client': 'type.kmsClient',
+  'KMS host': 'type.kmsHost',
+};
+const RESUME_WITHIN_MS = 7 * 24 * 3600 * 1000;
+
+/** The first screen: the error code field, ways in without a code, tools, codes by type, recent sessions. */
+export function HomeScreen() {
+  const { t, lang } = useT();
+  const catalog = useCatalog();
+  const sessions = useSessions();
+  const unfinished = sessions?.find(
+    (s) =>
+      s.status === 'active' &&
+      !s.stale &&
+      Date.now() - s.updatedAt < RESUME_WITHIN_MS &&
+      s.state.trail.length > 1,
+  );
+
+  return (
+    <div class="home stack">
+      <h1 class="sr-only" tabIndex={-1}>
+        {t('app.name')}
+      </h1>
+      {unfinished && (
+        <section class="card resume" aria-labelledby="resume-title">
+          <h2 id="resume-title">{t('home.resumeTitle')}</h2>
+          <p>
+            {unfinished.code ?? t('history.noCode')} ·{' '}
+            {t('history.steps', { count: unfinished.state.trail.length })}
+          </p>
+          <button type="button" class="btn btn-primary" onClick={() => resumeSession(unfinished)}>
+            {t('home.resume')}
+          </button>
+        </section>
+      )}
+      <section class="card">
+        {catalog ? (
+          <CodeSearch catalog={catalog} />
+        ) : (
+          <p role="status" class="code-label">
+            {t('app.loading')}
+          </p>
+        )}
+      </section>
+
+      <nav class="entry-grid" aria-label={t('home.waysIn')}>
+        <a class="btn btn-tile" href={toHash({ name: 'flow', flow: 'no-code' })}>
+          {t('home.noCode')}
+        </a>
+        <a class="btn btn-tile" href={toHash({ name: 'flow', flow: 'find-key' })}>
+          {t('home.findKey')}
+        </a>
+      </nav>
+
+      <section aria-labelledby="tools-title">
+        <h2 id="tools-title">{t('home.tools')}</h2>
+        <div class="entry-grid">
+          <a class="btn btn-tile" href={toHash({ name: 'tool', tool: 'key' })}>
+            {t('home.keyChecker')}
+          </a>
+          <a class="btn btn-tile" href={toHash({ name: 'tool', tool: 'product-code' })}>
+            {t('home.codeChecker')}
+          </a>
+          <a class="btn btn-tile" href={toHash({ name: 'flow', flow: 'product-codes' })}>
+            {t('home.productCodes')}
+          </a>
+        </div>
+      </section>
+
+      <section aria-labelledby="browse-title">
+        <h2 id="browse-title">{t('home.browse')}</h2>
+        {catalog &&
+          ACTIVATION_TYPES.map((type) => {
+            const codes = catalog.filter((e) => e.activation.includes(type));
+            return (
+              <details key={type} class="browse">
+                <summary>
+                  {t(TYPE_KEY[type])}{' '}
+                  <span class="count">({t('home.codeCount', { count: codes.length })})</span>
+                </summary>
+                <ul>
+                  {codes.map((e) => (
+                    <li key={e.code}>
+                      <a href={toHash({ name: 'code', query: e.code })}>
+                        <span class="mono">{e.code}</span> {e.message[lang]}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            );
+          })}
+      </section>
+
+      {sessions && sessions.length > 0 && (
+        <section aria-labelledby="recent-title">
+          <h2 id="recent-title">{t('home.recent')}</h2>
+          <SessionList sessions={sessions.slice(0, 3)} />
+          <a href={toHash({ name: 'history' })}>{t('home.allHistory')}</a>
+        </section>
+      )}
+      <InstallCard />
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { copyText } from '../../clipboard.ts';
+import { useT } from '../../i18n/index.ts';
+import { checkProductKey, DASH_LOOKALIKES } from '../../tools/product-key.ts';
+import type { DashName, KeyProblem } from '../../tools/product-key.ts';
+import './style.css';
+
+type T = ReturnType<typeof useT>['t'];
+
+const MAX_SHOWN = 10;
+// Characters people misread on stickers and in scans: none of them occurs in a key.
+const LOOKALIKE = /^[O0IL1S5ZU]$/i;
+
+/** A character as it can be read aloud and on screen: letters as they are, symbols quoted, invisible ones as U+ codes. */
+function showChar(t: T, c: string): string {
+  if (/^[\p{L}\p{N}]/u.test(c)) return c;
+  if (/^[\p{P}\p{S}]/u.test(c)) return t('tools:quoted', { c });
+  return Array.from(c)
+    .slice(0, 4)
+    .map((cp) => `U+${cp.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+    .join(' ');
+}
+
+function shortList(t: T, items: readonly string[]): string {
+  const shown = items.slice(0, MAX_SHOWN).join(', ');
+  return items.length > MAX_SHOWN ? `${shown} ${t('tools:more', { n: items.length - MAX_SHOWN })}` : shown;
+}
+
+/** The problem in plain words: a main line and optional hints. */
+function describe(t: T, p: KeyProblem): [string, ...string[]] | null {
+  const count = p.count ?? 0;
+  switch (p.kind) {
+    case 'empty':
+      return null;
+    case 'length':
+      return [t('tools:key.problem.length', { count })];
+    case 'groups':
+      return [t('tools:key.problem.groups')];
+    case 'invalid-char': {
+      const chars = p.chars ?? [];
+      const positions = p.positions ?? [];
+      const lines: [string, ...string[]] = [
+        t('tools:key.problem.invalid', {
+          count: chars.length,
+          chars: shortList(
+            t,
+            chars.map((c) => showChar(t, c)),
+          ),
+        }),
+      ];
+      if (positions.length <= MAX_SHOWN)
+        lines.push(
+          t('tools:key.problem.positions', { count: positions.length, positions: positions.join(', ') }),
+        );
+      if (chars.some((c) => LOOKALIKE.test(c))) lines.push(t('tools:key.problem.lookalike'));
+      return lines;
+    }
+    case 'dash-lookalike': {
+      const names = (p.chars ?? []).map((c) => DASH_LOOKALIKES[c]).filter((n): n is DashName => !!n);
+      const only = names.length === 1 ? names[0] : undefined;
+      const main = only
+        ? t(`tools:key.dash.${only}`, { count })
+        : t('tools:key.problem.dashMixed', {
+            count,
+            names: names.map((n) => t(`tools:key.dashName.${n}`)).join(', '),
+          });
+      return [main, t('tools:key.problem.dashWhy')];
+    }
+    case 'spaces':
+      return [t('tools:key.problem.spaces', { count })];
+    case 'lowercase':
+      return [t('tools:key.problem.lowercase')];
+    case 'multiple-n':
+      return [t('tools:key.problem.multipleN', { count })];
+  }
+}
+
+/** A value in monospace with a Copy button; when the clipboard refuses, the value is left selected to copy by hand. */
+function CopyValue({ value }: { value: string }) {
+  const { t } = useT();
+  const [state, setState] = useState<'idle' | 'ok' | 'failed'>('idle');
+  const text = useRef<HTMLElement>(null);
+  useEffect(() => setState('idle'), [value]);
+  const onCopy = async () => {
+    if (await copyText(value)) return setState('ok');
+    setState('failed');
+    const el = text.current;
+    const selection = getSelection();
+    if (el && selection) selection.selectAllChildren(el);
+  };
+  return (
+    <div class="copy-value">
+      <code ref={text} class="mono copy-text">
+        {value}
+      </code>
+      <button type="button" class="btn" onClick={() => void onCopy()}>
+        {state === 'ok' ? t('tools:copied') : t('tools:copy')}
+      </button>
+      {state === 'failed' && <p class="hint">{t('tools:copyFailed')}</p>}
+    </div>
+  );
+}
+
+/** Checks a product key as it is typed or pasted and shows how to type it; the key lives only in this component's state. */
+export function KeyChecker() {
+  const { t } = useT();
+  // Never stored, logged or put in the URL: the key is gone once the user leaves this screen.
+  const [key, setKey] = useState('');
+  const check = useMemo(() => checkProductKey(key), [key]);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    // Loaded on demand, the screen can appear after the shell looked for a heading to focus.
+    if (!document.activeElement || document.activeElement === document.body) heading.current?.focus();
+  }, []);
+
+  const empty = check.problems.some((p) => p.kind === 'empty');
+  // Offer the retyped key only when retyping alone fixes it; a wrong character needs the original.
+  const fix = !check.ok && check.suggested && checkProductKey(check.suggested).ok ? check.suggested : null;
+  const problems = check.problems.map((p) => describe(t, p)).filter((d) => d !== null);
+
+  return (
+    <section class="stack key-checker" aria-labelledby="key-title">
+      <h1 id="key-title" ref={heading} tabIndex={-1}>
+        {t('tools:key.title')}
+      </h1>
+      <p>{t('tools:key.intro')}</p>
+      <div class="card stack">
+        <label for="key-input" class="tool-label">
+          {t('tools:key.label')}
+        </label>
+        <input
+          id="key-input"
+          class="field mono tool-field"
+          type="text"
+          inputMode="text"
+          autoComplete="off"
+          autoCapitalize="characters"
+          autoCorrect="off"
+          spellcheck={false}
+          placeholder={t('tools:key.placeholder')}
+          aria-describedby="key-privacy"
+          value={key}
+          onInput={(e) => setKey((e.target as HTMLInputElement).value)}
+        />
+        <p id="key-privacy" class="hint">
+          {t('tools:key.privacy')}
+        </p>
+      </div>
+      <section class="card stack tool-result" aria-live="polite" aria-label={t('tools:key.results')}>
+        {empty ? (
+          <p class="hint">{t('tools:key.waiting')}</p>
+        ) : check.ok ? (
+          <>
+            <p class="verdict verdict-ok">
+              <span aria-hidden="true">✓ </span>
+              {t('tools:key.ok')}
+            </p>
+            <p class="hint">{t('tools:key.okDetail')}</p>
+          </>
+        ) : (
+          <>
+            <h2 class="verdict verdict-bad">{t('tools:key.problems')}</h2>
+            <ul class="problems">
+              {problems.map(([main, ...hints]) => (
+                <li key={main}>
+                  {main}
+                  {hints.map((h) => (
+                    <span key={h} class="hint problem-hint">
+                      {h}
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ul>
+            {fix && (
+              <div class="stack">
+                <p class="type-like">{t('tools:key.typeLike')}</p>
+                <CopyValue value={fix} />
+              </div>
+            )}
+          </>
+        )}
+      </section>
+    </section>
+  );
+}

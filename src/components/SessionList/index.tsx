@@ -1,0 +1,53 @@
+import type { SessionRecord } from '../../storage/sessions.ts';
+import { useT } from '../../i18n/index.ts';
+import { toHash } from '../../router.ts';
+import { useFlowTitles } from '../../hooks/use-flow-titles.ts';
+
+const STATUS_KEY = {
+  active: 'status.active',
+  resolved: 'status.resolved',
+  escalated: 'status.escalated',
+} as const;
+
+/** A list of saved sessions: code, flow, status and time, each opening its transcript. */
+export function SessionList({
+  sessions,
+  onDelete,
+}: {
+  sessions: SessionRecord[];
+  onDelete?: (id: string) => void;
+}) {
+  const { t, lang } = useT();
+  const titles = useFlowTitles(sessions.map((s) => s.flow));
+  const fmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <ul class="sessions">
+      {sessions.map((s) => {
+        const name = `${s.code ?? t('history.noCode')} · ${titles[s.flow] ?? s.flow}`;
+        return (
+          <li key={s.id} class="session-row">
+            <a class="session-link" href={toHash({ name: 'session', id: s.id })}>
+              <span class="session-title">{name}</span>
+              <span class="session-meta">
+                <span class={`status status-${s.stale ? 'stale' : s.status}`}>
+                  {t(s.stale ? 'status.stale' : STATUS_KEY[s.status])}
+                </span>{' '}
+                · {t('history.steps', { count: s.state.trail.length })} · {fmt.format(s.updatedAt)}
+              </span>
+            </a>
+            {onDelete && (
+              <button
+                type="button"
+                class="btn btn-quiet"
+                aria-label={t('history.deleteOne', { name })}
+                onClick={() => onDelete(s.id)}
+              >
+                {t('action.delete')}
+              </button>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

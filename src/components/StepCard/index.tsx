@@ -1,0 +1,162 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Answer, CurrentStep } from '../../engine/engine.ts';
+import { useT } from '../../i18n/index.ts';
+import { CommandBlock } from '../CommandBlock/index.tsx';
+import './style.css';
+
+interface Props {
+  step: CurrentStep;
+  onAnswer: (a: Answer) => boolean;
+}
+
+/** One step: the question in large type, its command and what to look for, and the answers. */
+export function StepCard({ step, onAnswer }: Props) {
+  const { t, lang } = useT();
+  const { node, flow, status } = step;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [num, setNum] = useState('');
+  const [numError, setNumError] = useState('');
+
+  // Focus moves to the new question, so screen readers announce it and keys act on it.
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: false });
+    setNum('');
+    setNumError('');
+  }, [step.flowId, node.id]);
+
+  const submitNumber = (e: Event) => {
+    e.preventDefault();
+    if (node.kind !== 'number') return;
+    const trimmed = num.trim();
+    const value = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
+    const min = node.min ?? 0;
+    if (!Number.isSafeInteger(value) || value < min || (node.max !== undefined && value > node.max)) {
+      setNumError(
+        node.max !== undefined ? t('step.numberRange', { min, max: node.max }) : t('step.numberMin', { min }),
+      );
+      return;
+    }
+    onAnswer(value);
+  };
+
+  const kindClass = node.kind === 'outcome' ? `outcome outcome-${node.result}` : node.kind;
+  return (
+    <article class={`step card ${kindClass}`} aria-labelledby="step-question">
+      <p class="flow-title">{flow.title[lang]}</p>
+      {node.kind === 'outcome' && (
+        <p class="badge">{node.result === 'resolved' ? t('outcome.fixLabel') : t('outcome.escalateLabel')}</p>
+      )}
+      <h1 id="step-question" ref={heading} tabIndex={-1}>
+        {node.text[lang]}
+      </h1>
+      {node.detail && <p class="detail">{node.detail[lang]}</p>}
+
+      {(node.kind === 'action' || (node.kind === 'outcome' && node.command)) && (
+        <section class="run" aria-label={t('step.run')}>
+          <h2 class="label">{t('step.run')}</h2>
+          <CommandBlock command={node.command!} />
+          {node.kind === 'action' && (
+            <p class="expect">
+              <strong>{t('step.lookFor')}</strong> {node.expect[lang]}
+            </p>
+          )}
+        </section>
+      )}
+
+      {node.kind === 'outcome' && node.collect && (
+        <section class="collect">
+          <h2 class="label">{t('outcome.collect')}</h2>
+          <p>{node.collect[lang]}</p>
+          {node.contact && (
+            <>
+              <h2 class="label">{t('outcome.contact')}</h2>
+              <p>{node.contact[lang]}</p>
+            </>
+          )}
+        </section>
+      )}
+
+      <div class="answers">
+        {(node.kind === 'yesno' || node.kind === 'action') && (
+          <>
+            {node.kind === 'action' && <p class="ask">{node.ask?.[lang] ?? t('step.didItWork')}</p>}
+            <div class="choice-row">
+              <button type="button" class="btn btn-answer" data-key="y" onClick={() => onAnswer('yes')}>
+                {t('answer.yes')}
+              </button>
+              <button type="button" class="btn btn-answer" data-key="n" onClick={() => onAnswer('no')}>
+                {t('answer.no')}
+              </button>
+            </div>
+          </>
+        )}
+        {node.kind === 'choice' && (
+          <ol class="choices">
+            {node.choices.map((c, i) => (
+              <li key={c.value}>
+                <button type="button" class="btn btn-answer" onClick={() => onAnswer(c.value)}>
+                  {i < 9 && (
+                    <kbd class="key-hint" aria-hidden="true">
+                      {i + 1}
+                    </kbd>
+                  )}
+                  {c.label[lang]}
+                </button>
+              </li>
+            ))}
+          </ol>
+        )}
+        {node.kind === 'number' && (
+          <form class="number" onSubmit={submitNumber} noValidate>
+            <label for="number-answer">{t('step.yourNumber')}</label>
+            <div class="choice-row">
+              <input
+                id="number-answer"
+                class="field"
+                type="text"
+                inputMode="numeric"
+                pattern="[0-9]*"
+                autoComplete="off"
+                value={num}
+                aria-invalid={numError ? 'true' : undefined}
+                aria-describedby={numError ? 'number-error' : undefined}
+                onInput={(e) => {
+                  setNum((e.target as HTMLInputElement).value);
+                  setNumError('');
+                }}
+              />
+              <button type="submit" class="btn btn-primary">
+                {t('action.next')}
+              </button>
+            </div>
+            {numError && (
+              <p id="number-error" class="error" role="alert">
+                {numError}
+              </p>
+            )}
+          </form>
+        )}
+        {node.kind === 'outcome' && node.result === 'resolved' && status === 'active' && (
+          <div class="choice-row">
+            <button type="button" class="btn btn-answer btn-ok" onClick={() => onAnswer('fixed')}>
+              {t('answer.fixed')}
+            </button>
+            <button type="button" class="btn btn-answer" onClick={() => onAnswer('failing')}>
+              {t('answer.failing')}
+            </button>
+          </div>
+        )}
+        {status === 'resolved' && (
+          <p class="done done-ok" role="status">
+            {t('outcome.resolvedDone')}
+          </p>
+        )}
+        {status === 'escalated' && (
+          <p class="done" role="status">
+            {t('outcome.escalatedDone')}
+          </p>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,9 @@
+/** Constants of the flow format that the app needs at run time (kept apart from zod, which never ships). */
+
+/** The languages every user-facing string must exist in. */
+export const LANGUAGES = ['en', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The activation types an error code can concern. */
+export const ACTIVATION_TYPES = ['MAK', 'KMS client', 'KMS host'] as const;
+export type ActivationType = (typeof ACTIVATION_TYPES)[number];

@@ -1,0 +1,59 @@
+/** The flows the app ships: each flow is its own lazy chunk, so the first screen never waits for them. */
+import type { Flow } from '../engine/schema.ts';
+import type { FlowMap } from '../engine/engine.ts';
+import { linkedFlows } from '../engine/engine.ts';
+
+type Loaders = Map<string, () => Promise<{ default: Flow }>>;
+let registry: Promise<Loaders> | undefined;
+const cache = new Map<string, Promise<Flow | undefined>>();
+
+function loaders(): Promise<Loaders> {
+  registry ??= import('./registry.ts').then(
+    (m) => m.loaders,
+    (e: unknown) => {
+      registry = undefined; // let a later attempt retry (e.g. after the network returns)
+      throw e;
+    },
+  );
+  return registry;
+}
+
+/** Loads one flow; undefined when there is no such flow or its chunk cannot be fetched. */
+export function loadFlow(id: string): Promise<Flow | undefined> {
+  let p = cache.get(id);
+  if (!p) {
+    p = loaders()
+      .then((all) => all.get(id)?.())
+      .then(
+        (m) => {
+          if (!m) cache.delete(id);
+          return m?.default;
+        },
+        () => {
+          cache.delete(id);
+          return undefined;
+        },
+      );
+    cache.set(id, p);
+  }
+  return p;
+}
+
+/** Loads flows and the flows they link to directly, so the next step never waits on the network. */
+export async function loadFlows(ids: readonly string[]): Promise<FlowMap> {
+  const out: Record<string, Flow> = {};
+  const first = await Promise.all([...new Set(ids)].map(async (id) => [id, await loadFlow(id)] as const));
+  const next = new Set<string>();
+  for (const [id, flow] of first)
+    if (flow) {
+      out[id] = flow;
+      for (const l of linkedFlows(flow)) if (!ids.includes(l)) next.add(l);
+    }
+  await Promise.all(
+    [...next].map(async (id) => {
+      const flow = await loadFlow(id);
+      if (flow) out[id] = flow;
+    }),
+  );
+  return out;
+}

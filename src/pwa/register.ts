@@ -1,0 +1,88 @@
+/** Service worker registration (workbox-window through vite-plugin-pwa) and the state the prompts show. */
+import { registerSW } from 'virtual:pwa-register';
+import { flushSaves } from '../storage/store.ts';
+
+export interface PwaState {
+  needRefresh: boolean;
+  offlineReady: boolean;
+}
+
+const UPDATE_CHECK_MS = 30 * 60 * 1000;
+let state: PwaState = { needRefresh: false, offlineReady: false };
+const listeners = new Set<(s: PwaState) => void>();
+let update: ((reload?: boolean) => Promise<void>) | undefined;
+
+function set(next: Partial<PwaState>) {
+  state = { ...state, ...next };
+  for (const l of listeners) l(state);
+}
+
+/** Registers the service worker; the browser then checks for updates periodically and on focus. */
+export function startPwa(): void {
+  if (!('serviceWorker' in navigator)) return;
+  update = registerSW({
+    immediate: true,
+    onNeedRefresh: () => set({ needRefresh: true }),
+    onOfflineReady: () => set({ offlineReady: true }),
+    onRegisteredSW(_url, registration) {
+      if (!registration) return;
+      const check = () => {
+        if (navigator.onLine) void registration.update().catch(() => undefined);
+      };
+      setInterval(check, UPDATE_CHECK_MS);
+      addEventListener('focus', check);
+      addEventListener('online', check);
+    },
+  });
+}
+
+/** Applies the waiting version: saves the session in progress first, then reloads into the new version. */
+export async function applyUpdate(): Promise<void> {
+  await flushSaves();
+  // Reload when the new worker takes control. (workbox-window's own reload only fires in a tab that
+  // already had a controller when it registered, so a tab opened on the first visit would never reload.)
+  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+  await update?.(false);
+}
+
+/** Hides a prompt without acting on it. */
+export function dismissPwa(which: keyof PwaState): void {
+  set({ [which]: false });
+}
+
+/** Subscribes to the PWA state; returns the unsubscribe function. */
+export function onPwa(listener: (s: PwaState) => void): () => void {
+  listeners.add(listener);
+  listener(state);
+  return () => void listeners.delete(listener);
+}
+
+type InstallEvent = Event & { prompt: () => Promise<void>; userChoice: Promise<{ outcome: string }> };
+let installEvent: InstallEvent | undefined;
+const installListeners = new Set<(can: boolean) => void>();
+
+addEventListener('beforeinstallprompt', (e) => {
+  e.preventDefault(); // show our own Install button instead of the browser's mini-infobar
+  installEvent = e as InstallEvent;
+  for (const l of installListeners) l(true);
+});
+addEventListener('appinstalled', () => {
+  installEvent = undefined;
+  for (const l of installListeners) l(false);
+});
+
+/** Subscribes to whether the browser offers installation. */
+export function onInstallable(listener: (can: boolean) => void): () => void {
+  installListeners.add(listener);
+  listener(!!installEvent);
+  return () => void installListeners.delete(listener);
+}
+
+/** Shows the browser's install dialog. */
+export async function promptInstall(): Promise<void> {
+  const e = installEvent;
+  if (!e) return;
+  installEvent = undefined;
+  await e.prompt();
+  for (const l of installListeners) l(false);
+}

@@ -1,0 +1,209 @@
+/**
+ * A saved session as Markdown for a support ticket. Every piece of text is escaped, so whatever a flow or
+ * an answer contains, it reads as text: no HTML, links, headings or tables can come out of it.
+ */
+import { findNode } from '../engine/engine.ts';
+import type { Answer, FlowMap } from '../engine/engine.ts';
+import type { CatalogEntry, FlowNode } from '../engine/schema.ts';
+import { replaceProductKeys } from './sessions.ts';
+import type { SessionRecord } from './sessions.ts';
+
+export interface TranscriptLabels {
+  title: string;
+  code: string;
+  message: string;
+  started: string;
+  updated: string;
+  status: string;
+  statusText: Record<'active' | 'resolved' | 'escalated', string>;
+  step: string;
+  answer: string;
+  command: string;
+  expect: string;
+  outcome: string;
+  collect: string;
+  contact: string;
+  yes: string;
+  no: string;
+  fixed: string;
+  failing: string;
+}
+
+export interface TranscriptInput {
+  record: SessionRecord;
+  flows: FlowMap;
+  catalog: readonly CatalogEntry[];
+  lang: 'en' | 'ru';
+  labels: TranscriptLabels;
+  /** Replace host names (FQDNs) and IPv4 addresses in answers and commands with `<host>`. */
+  hideHosts?: boolean;
+  /** Default: UTC, "2026-11-23 14:05:09 UTC". */
+  formatTime?: (ms: number) => string;
+}
+
+type Lang = TranscriptInput['lang'];
+
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&]/g;
+// Line and paragraph breaks and every other control character: each item stays on one line.
+const BREAKS = /[\p{Cc}\u2028\u2029]+/gu;
+// Bidirectional overrides can make text read differently from what it is.
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
+const CODE_CONTROLS = /[^\P{Cc}\n\t]/gu;
+
+/** Masks a product key to its last five characters. */
+const maskKey = (key: string) => `XXXXX-XXXXX-XXXXX-XXXXX-${key.replace(/[^A-Za-z0-9]/g, '').slice(-5)}`;
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`(?<![\\d.])(?:${OCTET}\\.){3}${OCTET}(?!\\d|\\.\\d)`, 'g');
+const LABEL = '_?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const FQDN = new RegExp(`(?<![\\w.-])(?:${LABEL}\\.)+([A-Za-z]{2,63})(?![\\w-])`, 'g');
+// File names look like host names to the pattern above: keep the ones commands use.
+const FILE_EXTENSIONS = new Set(
+  'bat cab cfg cmd cpl csv dll etl evtx exe htm html inf ini js json log md msc msi msp msu ps1 psd1 psm1 reg sys txt vbs wsf xml zip'.split(
+    ' ',
+  ),
+);
+
+function hideHostNames(text: string): string {
+  return text
+    .replace(IPV4, '<host>')
+    .replace(FQDN, (match, tld: string) => (FILE_EXTENSIONS.has(tld.toLowerCase()) ? match : '<host>'));
+}
+
+interface Clean {
+  hideHosts: boolean;
+}
+
+/** Free text as one escaped line: keys masked, hosts hidden when asked, breaks turned into spaces. */
+function inline(text: string, opts?: Clean): string {
+  let t = replaceProductKeys(text, maskKey);
+  if (opts?.hideHosts) t = hideHostNames(t);
+  t = t.replace(BIDI, '').replace(BREAKS, ' ').replace(/\s+/g, ' ').trim();
+  return t.replace(MARKDOWN_SPECIAL, '\\$&');
+}
+
+/** A fenced code block whose fence is longer than any run of backticks inside, so nothing can close it early. */
+function codeBlock(code: string, opts: Clean): string[] {
+  let body = replaceProductKeys(code, maskKey);
+  if (opts.hideHosts) body = hideHostNames(body);
+  body = body
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(BIDI, '')
+    .replace(CODE_CONTROLS, '')
+    .replace(/^\n+|\s+$/g, '');
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [fence, ...body.split('\n'), fence];
+}
+
+const field = (label: string, value = '') =>
+  value ? `**${inline(label)}:** ${value}` : `**${inline(label)}:**`;
+
+function defaultTime(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC');
+}
+
+/** How an answer reads: Yes/No, a choice's label, a number, Fixed/Still failing, else the answer as given. */
+function answerText(node: FlowNode | undefined, answer: Answer, input: TranscriptInput, opts: Clean): string {
+  const { labels, lang } = input;
+  if (typeof answer === 'number') return inline(String(answer));
+  if (node?.kind === 'choice') {
+    const choice = node.choices.find((c) => c.value === answer);
+    if (choice) return inline(choice.label[lang]);
+  }
+  if (answer === 'yes' || answer === 'no' || answer === 'fixed' || answer === 'failing')
+    return inline(labels[answer]);
+  return inline(answer, opts);
+}
+
+function nodeAt(flows: FlowMap, flowId: string, nodeId: string): FlowNode | undefined {
+  const flow = Object.hasOwn(flows, flowId) ? flows[flowId] : undefined;
+  return flow ? findNode(flow, nodeId) : undefined;
+}
+
+function codeMessage(catalog: readonly CatalogEntry[], code: string, lang: Lang): string | undefined {
+  const wanted = code.toLowerCase();
+  return catalog.find((e) => e.code.toLowerCase() === wanted)?.message[lang];
+}
+
+/** Renders a saved session as Markdown to paste into a ticket: code, times, status, every step and the outcome. */
+export function toMarkdown(input: TranscriptInput): string {
+  const { record, flows, catalog, lang, labels } = input;
+  const opts: Clean = { hideHosts: input.hideHosts === true };
+  const format = input.formatTime ?? defaultTime;
+  const time = (ms: number) => {
+    try {
+      return inline(format(ms));
+    } catch {
+      return inline(String(ms)); // a time out of Date's range
+    }
+  };
+  const out: string[] = [];
+  const block = (...lines: string[]) => out.push(...lines, '');
+
+  block(`# ${inline(labels.title)}`);
+  const meta: string[] = [];
+  if (record.code) {
+    meta.push(field(labels.code, inline(record.code)));
+    const message = codeMessage(catalog, record.code, lang);
+    if (message) meta.push(field(labels.message, inline(message)));
+  }
+  meta.push(
+    field(labels.started, time(record.startedAt)),
+    field(labels.updated, time(record.updatedAt)),
+    field(labels.status, inline(labels.statusText[record.status] ?? record.status)),
+  );
+  block(...meta.map((m) => `- ${m}`));
+
+  const trail = record.state.trail;
+  trail.forEach((step, i) => {
+    const node = nodeAt(flows, step.flow, step.node);
+    const final = i === trail.length - 1 && node?.kind === 'outcome';
+    block(final ? `## ${inline(labels.outcome)}` : `## ${inline(labels.step)} ${i + 1}`);
+    if (!node || node.kind === 'link') {
+      // The flows changed since: name the step by its ids.
+      block(`${inline(step.flow)} / ${inline(step.node)}`);
+    } else {
+      block(inline(node.text[lang]));
+      if (node.kind === 'action') {
+        block(field(labels.command));
+        block(...codeBlock(node.command, opts));
+        block(field(labels.expect, inline(node.expect[lang])));
+        if (node.ask) block(inline(node.ask[lang]));
+      }
+      if (node.kind === 'outcome') {
+        if (node.command) {
+          block(field(labels.command));
+          block(...codeBlock(node.command, opts));
+        }
+        if (node.collect) block(field(labels.collect, inline(node.collect[lang])));
+        if (node.contact) block(field(labels.contact, inline(node.contact[lang])));
+      }
+    }
+    if (step.answer !== undefined) {
+      const when = step.at !== undefined ? ` (${time(step.at)})` : '';
+      block(field(labels.answer, answerText(node, step.answer, input, opts) + when));
+    }
+  });
+
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** A safe file name for a session's transcript, e.g. activation-0xC004F074-2026-11-23-1405.md (local time). */
+export function transcriptFileName(record: SessionRecord): string {
+  const code = replaceProductKeys(record.code ?? '', () => '')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 24);
+  const d = new Date(record.startedAt);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = Number.isNaN(d.getTime())
+    ? ''
+    : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
+  return `${['activation', code, stamp]
+    .filter(Boolean)
+    .join('-')
+    .replace(/[^A-Za-z0-9-]/g, '')}.md`;
+}

@@ -1,0 +1,267 @@
+/** Windows product key format check: names each typing or pasting mistake and offers the key as it should be typed. */
+
+export type KeyProblemKind =
+  'empty' | 'length' | 'groups' | 'invalid-char' | 'dash-lookalike' | 'spaces' | 'lowercase' | 'multiple-n';
+
+export interface KeyProblem {
+  kind: KeyProblemKind;
+  /** 'invalid-char': the distinct offending characters as typed; 'dash-lookalike': the distinct dashes; 'lowercase': the distinct letters. */
+  chars?: string[];
+  /** 'invalid-char' and 'lowercase': 1-based positions among key characters (separators not counted). */
+  positions?: number[];
+  /** 'length': key characters found; 'multiple-n': number of Ns; 'dash-lookalike' and 'spaces': how many. */
+  count?: number;
+}
+
+export interface KeyCheck {
+  ok: boolean;
+  problems: KeyProblem[];
+  /** The key as it should be typed, whenever exactly 25 key characters remain after removing separators. */
+  suggested: string | null;
+}
+
+/** Characters in a product key, not counting hyphens. */
+export const KEY_LENGTH = 25;
+const GROUP = 5;
+const GROUPS = 5;
+
+/** Characters used in Windows product keys: 24 letters and digits, plus N since Windows 8. */
+export const KEY_ALPHABET = 'BCDFGHJKMPQRTVWXY2346789N';
+const VALID = new Set(KEY_ALPHABET);
+
+/** Names of the hyphen look-alikes, used as translation keys. */
+export type DashName =
+  | 'hyphen'
+  | 'non-breaking-hyphen'
+  | 'figure-dash'
+  | 'en-dash'
+  | 'em-dash'
+  | 'horizontal-bar'
+  | 'minus'
+  | 'small-hyphen-minus'
+  | 'fullwidth-hyphen-minus';
+
+/** Characters that look like a hyphen but are not the ASCII hyphen-minus that Windows expects. */
+export const DASH_LOOKALIKES: Readonly<Record<string, DashName>> = {
+  '\u2010': 'hyphen',
+  '\u2011': 'non-breaking-hyphen',
+  '\u2012': 'figure-dash',
+  '\u2013': 'en-dash',
+  '\u2014': 'em-dash',
+  '\u2015': 'horizontal-bar',
+  '\u2212': 'minus',
+  '\uFE63': 'small-hyphen-minus',
+  '\uFF0D': 'fullwidth-hyphen-minus',
+};
+
+// Whitespace of every kind plus format characters (zero-width space, BOM, bidi marks, soft hyphen):
+// all invisible in a text box, all commonly picked up when copying from mail, chat or web pages.
+const INVISIBLE = /^[\s\p{Cf}]$/u;
+
+type Token =
+  | { type: 'key'; text: string }
+  | { type: 'hyphen' }
+  | { type: 'dash'; char: string }
+  | { type: 'space'; count: number };
+
+// Code points that belong to the character before them: combining marks (accents, variation selectors),
+// emoji skin tones and tag characters. Intl.Segmenter is not used: in V8 it slows down quadratically on long text.
+const EXTENDS = /^[\p{M}\p{Emoji_Modifier}\u{E0020}-\u{E007F}]$/u;
+const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
+const REGIONAL = /^[\u{1F1E6}-\u{1F1FF}]$/u;
+
+/** Splits text into user-perceived characters, close enough to Unicode graphemes that an emoji or accented letter counts once. */
+function* clusters(text: string): Generator<string> {
+  let current = '';
+  let pictograph = false; // the current cluster starts with an emoji, so a joiner may glue the next emoji on
+  let joinNext = false;
+  let regionalPair = false;
+  for (const c of text) {
+    const regional = REGIONAL.test(c);
+    const extend =
+      c === '\u200D' || EXTENDS.test(c) || (joinNext && PICTOGRAPH.test(c)) || (regional && regionalPair);
+    if (current && extend) {
+      current += c;
+      regionalPair = false;
+    } else {
+      if (current) yield current;
+      current = c;
+      pictograph = PICTOGRAPH.test(c);
+      regionalPair = regional;
+    }
+    joinNext = pictograph && c === '\u200D';
+  }
+  if (current) yield current;
+}
+
+function single(c: string): Token {
+  if (c === '-') return { type: 'hyphen' };
+  if (Object.hasOwn(DASH_LOOKALIKES, c)) return { type: 'dash', char: c };
+  if (INVISIBLE.test(c)) return { type: 'space', count: 1 };
+  return { type: 'key', text: c };
+}
+
+/** Classifies every character of the input once: O(n). */
+function scan(input: string): Token[] {
+  const tokens: Token[] = [];
+  for (const g of clusters(input)) {
+    if (g.length === 1 || (g.length === 2 && g.codePointAt(0)! > 0xffff)) {
+      tokens.push(single(g));
+      continue;
+    }
+    // A cluster: drop invisible code points stuck to a visible one ("X" + zero-width joiner),
+    // but keep joiners and tags inside emoji sequences so the emoji is reported whole.
+    const cps = Array.from(g);
+    const kept: string[] = [];
+    let dropped = 0;
+    cps.forEach((c, i) => {
+      const inner = kept.length > 0 && ((c === '\u200D' && i < cps.length - 1) || EXTENDS.test(c));
+      if (INVISIBLE.test(c) && !inner) dropped++;
+      else kept.push(c);
+    });
+    if (dropped) tokens.push({ type: 'space', count: dropped });
+    if (kept.length === 1) tokens.push(single(kept[0]!));
+    else if (kept.length > 1) tokens.push({ type: 'key', text: kept.join('') });
+  }
+  return tokens;
+}
+
+const isLowerAscii = (c: string) => c.length === 1 && c >= 'a' && c <= 'z';
+const upperAscii = (c: string) => (isLowerAscii(c) ? c.toUpperCase() : c);
+
+function group(chars: readonly string[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < chars.length; i += GROUP) parts.push(chars.slice(i, i + GROUP).join(''));
+  return parts.join('-');
+}
+
+/** Checks a typed or pasted Windows product key and names every problem; never throws. */
+export function checkProductKey(input: string): KeyCheck {
+  const tokens = scan(typeof input === 'string' ? input : '');
+  const keyChars: string[] = [];
+  const invalid = new Set<string>();
+  const invalidAt: number[] = [];
+  const lower = new Set<string>();
+  const lowerAt: number[] = [];
+  const dashes = new Set<string>();
+  let dashCount = 0;
+  let spaceCount = 0;
+  let hyphens = 0;
+  let nCount = 0;
+  // Layout: five groups of five separated by single hyphens (or look-alikes); spaces ignored here.
+  let groupSize = 0;
+  let groupsSeen = 0;
+  let layoutOk = true;
+
+  for (const tok of tokens) {
+    if (tok.type === 'space') {
+      spaceCount += tok.count;
+      continue;
+    }
+    if (tok.type === 'key') {
+      const c = tok.text;
+      keyChars.push(c);
+      const pos = keyChars.length;
+      const upper = upperAscii(c);
+      if (isLowerAscii(c)) {
+        lower.add(c);
+        lowerAt.push(pos);
+      }
+      if (!VALID.has(upper)) {
+        invalid.add(c);
+        invalidAt.push(pos);
+      }
+      if (upper === 'N') nCount++;
+      groupSize++;
+      continue;
+    }
+    if (tok.type === 'dash') {
+      dashes.add(tok.char);
+      dashCount++;
+    }
+    hyphens++;
+    if (groupSize !== GROUP) layoutOk = false;
+    groupsSeen++;
+    groupSize = 0;
+  }
+  if (groupSize !== GROUP || groupsSeen !== GROUPS - 1) layoutOk = false;
+
+  if (keyChars.length === 0 && hyphens === 0)
+    return { ok: false, problems: [{ kind: 'empty' }], suggested: null };
+
+  const problems: KeyProblem[] = [];
+  if (invalid.size) problems.push({ kind: 'invalid-char', chars: [...invalid], positions: invalidAt });
+  if (keyChars.length !== KEY_LENGTH) problems.push({ kind: 'length', count: keyChars.length });
+  // Only with the right number of characters is the layout a problem of its own; otherwise it is the length.
+  else if (!layoutOk) problems.push({ kind: 'groups' });
+  if (nCount > 1) problems.push({ kind: 'multiple-n', count: nCount });
+  if (dashes.size) problems.push({ kind: 'dash-lookalike', chars: [...dashes], count: dashCount });
+  if (spaceCount) problems.push({ kind: 'spaces', count: spaceCount });
+  if (lower.size) problems.push({ kind: 'lowercase', chars: [...lower], positions: lowerAt });
+
+  const suggested = keyChars.length === KEY_LENGTH ? group(keyChars.map(upperAscii)) : null;
+  return { ok: problems.length === 0, problems, suggested };
+}
+
+/** Hides all but the last five key characters, as Windows itself shows a partial key: XXXXX-XXXXX-XXXXX-XXXXX-3V66T. */
+export function maskKey(key: string): string {
+  const chars: string[] = [];
+  for (const tok of scan(typeof key === 'string' ? key : '')) if (tok.type === 'key') chars.push(tok.text);
+  const keep = Math.max(0, chars.length - GROUP);
+  return group(chars.map((c, i) => (i < keep ? 'X' : upperAscii(c))));
+}
+
+const SP = '[ \\t\\u00A0\\u202F]';
+const DASH = '[\\-\\u2010-\\u2015\\u2212\\uFE63\\uFF0D]';
+// Bounded quantifiers keep the scan linear on any input.
+const SEP = `(?:${SP}{0,2}${DASH}${SP}{0,2}|${SP}{1,3})`;
+// A run of five or more groups of five: a key, a key after a five-letter word ("Enter ..."), or keys side by side.
+const RUN = new RegExp(`(?<![A-Za-z0-9])[A-Za-z0-9]{5}(?:${SEP}[A-Za-z0-9]{5}){4,}(?![A-Za-z0-9])`, 'g');
+const GROUP_OF_FIVE = /[A-Za-z0-9]{5}/g;
+const HAS_DASH = new RegExp(DASH);
+
+/** Picks the non-overlapping windows of five groups that look most like keys: most characters from the key alphabet. */
+function keysInRun(run: string): string[] {
+  const groups = Array.from(run.matchAll(GROUP_OF_FIVE), (g) => ({
+    start: g.index,
+    valid: Array.from(g[0]).filter((c) => VALID.has(upperAscii(c))).length,
+  }));
+  const k = groups.length;
+  const span = (i: number) => run.slice(groups[i]!.start, groups[i + GROUPS - 1]!.start + GROUP);
+  const score = (i: number) => {
+    const s = span(i);
+    // Five space-separated words of five letters are ordinary prose; keys nearly always hold a digit.
+    if (!HAS_DASH.test(s) && !/[0-9]/.test(s)) return -1;
+    let sum = 0;
+    for (let j = i; j < i + GROUPS; j++) sum += groups[j]!.valid;
+    return sum;
+  };
+  // best[i]: the highest total score using groups i..k-1; ties go to the earlier window.
+  const best = new Array<number>(k + 1).fill(0);
+  const take = new Array<boolean>(k).fill(false);
+  for (let i = k - 1; i >= 0; i--) {
+    best[i] = best[i + 1]!;
+    if (i + GROUPS > k) continue;
+    const w = score(i);
+    if (w >= 0 && w + best[i + GROUPS]! >= best[i]!) {
+      best[i] = w + best[i + GROUPS]!;
+      take[i] = true;
+    }
+  }
+  const keys: string[] = [];
+  for (let i = 0; i < k;) {
+    if (take[i]) {
+      keys.push(span(i));
+      i += GROUPS;
+    } else i++;
+  }
+  return keys;
+}
+
+/** Finds substrings that look like product keys (five groups of five, any case, hyphens, look-alike dashes or spaces between). */
+export function findKeys(text: string): string[] {
+  if (typeof text !== 'string') return [];
+  const found: string[] = [];
+  for (const m of text.matchAll(RUN)) for (const key of keysInRun(m[0])) found.push(key);
+  return found;
+}

@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test } from '@playwright/test';
+import { build, serve } from './support/serve.ts';
+import type { StaticServer } from './support/serve.ts';
+import { waitForController } from './support/pwa.ts';
+
+// These tests build the app themselves (two versions, a sub-path), so they run one after another.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+let v1 = '';
+let v2 = '';
+test.beforeAll(() => {
+  v1 = build('dist-e2e-v1', { APP_VERSION: '1.0.0-e2e' });
+  v2 = build('dist-e2e-v2', { APP_VERSION: '2.0.0-e2e' });
+});
+
+test('an update asks before reloading, and the session continues at the same step', async ({ page }) => {
+  const server: StaticServer = await serve(v1);
+  try {
+    await page.goto(`${server.url}#/flow/time-sync`);
+    await expect(page.getByText('Ready to work offline')).toBeVisible();
+    await waitForController(page);
+    await expect(page.getByText('Version 1.0.0-e2e')).toBeAttached();
+    await page.getByRole('button', { name: 'Yes', exact: true }).click();
+    await page.getByRole('button', { name: 'No', exact: true }).click();
+    await expect(page.locator('#step-question')).toHaveText(/workgroup computer/);
+
+    server.swap(v2);
+    let reloaded = false;
+    page.on('framenavigated', (f) => {
+      if (f === page.mainFrame()) reloaded = true;
+    });
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect(page.getByText('New version available')).toBeVisible({ timeout: 20_000 });
+    // Nothing reloads by itself while the prompt waits.
+    await page.waitForTimeout(1500);
+    expect(reloaded).toBe(false);
+    await expect(page.getByText('Version 1.0.0-e2e')).toBeAttached();
+
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByText('Version 2.0.0-e2e')).toBeAttached({ timeout: 20_000 });
+    await expect(page.locator('#step-question')).toHaveText(/workgroup computer/);
+    await expect(
+      page.getByRole('navigation', { name: 'Your answers so far' }).getByRole('button'),
+    ).toHaveCount(2);
+  } finally {
+    await server.close();
+  }
+});
+
+test('the browser reports the app installable', async () => {
+  const server = await serve(v1);
+  const profile = mkdtempSync(join(tmpdir(), 'afg-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url);
+    await waitForController(page);
+    const cdp = await context.newCDPSession(page);
+    await expect
+      .poll(
+        async () =>
+          ((await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] })
+            .installabilityErrors,
+        {
+          timeout: 15_000,
+        },
+      )
+      .toEqual([]);
+    const manifest = (await cdp.send('Page.getAppManifest')) as { errors: unknown[]; data?: string };
+    expect(manifest.errors).toEqual([]);
+    const data = JSON.parse(manifest.data ?? '{}') as Record<string, unknown>;
+    expect(data).toMatchObject({ display: 'standalone', short_name: expect.any(String), lang: 'en' });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    await server.close();
+  }
+});
+
+test('a build for a sub-path (/activation/) works offline from it', async ({ page, context }) => {
+  const out = build('dist-e2e-sub', { BASE_PATH: '/activation/' });
+  const server = await serve(out, '/activation/');
+  try {
+    await page.goto(server.url);
+    await expect(page.getByText('Ready to work offline')).toBeVisible();
+    await waitForController(page);
+    await context.setOffline(true);
+    await page.goto(`${server.url}#/code/0xC004F06C`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('0xC004F06C');
+    await page.getByRole('button', { name: 'Start troubleshooting' }).click();
+    await expect(page.locator('#step-question')).toHaveText(/Compare the clocks/);
+    await page.reload();
+    await expect(page.locator('#step-question')).toHaveText(/Compare the clocks/);
+    expect(new URL(page.url()).pathname).toBe('/activation/');
+  } finally {
+    await server.close();
+  }
+});

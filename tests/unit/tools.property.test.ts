@@ -1,0 +1,319 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkProductCode } from '../../src/tools/product-code.ts';
+import {
+  checkProductKey,
+  DASH_LOOKALIKES,
+  findKeys,
+  KEY_ALPHABET,
+  maskKey,
+} from '../../src/tools/product-key.ts';
+
+const MAX = 100_000;
+const CANONICAL_KEY = /^[BCDFGHJKMPQRTVWXY2346789N]{5}(?:-[BCDFGHJKMPQRTVWXY2346789N]{5}){4}$/;
+const CANONICAL_CODE = /^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/;
+const FORMAT_ONLY = new Set(['groups', 'dash-lookalike', 'spaces', 'lowercase']);
+
+// Characters that break naive text handling: controls, bidi overrides, joiners, marks, lone surrogates, emoji.
+const tricky = fc.constantFrom(
+  '\u0000',
+  '\u0007',
+  '\u001B',
+  '\u007F',
+  '\u0085',
+  '\u200B',
+  '\u200D',
+  '\u200E',
+  '\u200F',
+  '\u202E',
+  '\u2066',
+  '\uFEFF',
+  '\u0301',
+  '\uFE0F',
+  '\uD800',
+  '\uDFFF',
+  '\u00A0',
+  '\u3000',
+  '\r\n',
+  'שלום',
+  'مرحبا',
+  '👨‍👩‍👧',
+  '🏳️‍🌈',
+  '🇷🇺',
+  '👍🏽',
+  ...Object.keys(DASH_LOOKALIKES),
+  '-',
+  ' ',
+  'N',
+  'n',
+  'O',
+  '0',
+);
+const keyish = fc.constantFrom(...KEY_ALPHABET, ...KEY_ALPHABET.toLowerCase(), '-', ' ');
+
+/** Any text: printable graphemes of every script, raw code points, and the tricky characters mixed in. */
+const anyText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.string({ unit: fc.oneof(tricky, keyish), maxLength: 60 }),
+  fc.string({ unit: fc.oneof(keyish, keyish, tricky), minLength: 20, maxLength: 40 }),
+);
+
+/** Large inputs, up to 100 KB, in few runs: the tools must stay quick and never throw. */
+const hugeText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: MAX / 4, size: 'max' }),
+  fc.string({ unit: 'binary', maxLength: MAX / 2, size: 'max' }),
+  fc.string({ unit: fc.oneof(tricky, keyish), maxLength: MAX / 4, size: 'max' }),
+);
+
+/** A valid key: 25 characters of the alphabet with at most one N, in canonical form. */
+const validKey = fc
+  .array(fc.constantFrom(...KEY_ALPHABET.replace('N', '')), { minLength: 25, maxLength: 25 })
+  .chain((chars) =>
+    fc.option(fc.integer({ min: 0, max: 24 }), { nil: undefined }).map((n) => {
+      if (n !== undefined) chars[n] = 'N';
+      const s = chars.join('');
+      return [0, 5, 10, 15, 20].map((i) => s.slice(i, i + 5)).join('-');
+    }),
+  );
+
+/** The same key as people paste it: any case, look-alike dashes or spaces (or nothing) between groups, spaces around. */
+const mangled = (key: string, glued = true) =>
+  fc
+    .record({
+      seps: fc.array(
+        fc.constantFrom('-', ' ', ' - ', '\u00A0', ...(glued ? [''] : []), ...Object.keys(DASH_LOOKALIKES)),
+        {
+          minLength: 4,
+          maxLength: 4,
+        },
+      ),
+      lower: fc.array(fc.boolean(), { minLength: 25, maxLength: 25 }),
+      before: fc.constantFrom('', ' ', '\t', '\u200B'),
+      after: fc.constantFrom('', ' ', '\r\n', '\uFEFF'),
+    })
+    .map(({ seps, lower, before, after }) => {
+      const chars = key.replaceAll('-', '').split('');
+      const groups = [0, 5, 10, 15, 20].map((i) =>
+        chars
+          .slice(i, i + 5)
+          .map((c, j) => (lower[i + j] ? c.toLowerCase() : c))
+          .join(''),
+      );
+      return before + groups.reduce((acc, g, i) => acc + seps[i - 1]! + g) + after;
+    });
+
+describe('checkProductKey properties', () => {
+  it('never throws; ok exactly when there is no problem; a problem otherwise', () => {
+    fc.assert(
+      fc.property(anyText, (s) => {
+        const r = checkProductKey(s);
+        expect(r.ok).toBe(r.problems.length === 0);
+        if (!r.ok) expect(r.problems.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('copes with 100 KB of any script', () => {
+    fc.assert(
+      fc.property(hugeText, (s) => {
+        const r = checkProductKey(s);
+        expect(r.ok || r.problems.length > 0).toBe(true);
+        expect(typeof maskKey(s)).toBe('string');
+        expect(Array.isArray(findKeys(s))).toBe(true);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('ok means the input is already the suggested, canonical key', () => {
+    fc.assert(
+      fc.property(anyText, (s) => {
+        const r = checkProductKey(s);
+        if (r.ok) {
+          expect(r.suggested).toBe(s);
+          expect(s).toMatch(CANONICAL_KEY);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a suggestion exists exactly when 25 key characters were found', () => {
+    fc.assert(
+      fc.property(anyText, (s) => {
+        const r = checkProductKey(s);
+        const length = r.problems.some((p) => p.kind === 'length' || p.kind === 'empty');
+        expect(r.suggested === null).toBe(length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('when every character is valid, the suggested key re-checks ok', () => {
+    fc.assert(
+      fc.property(anyText, (s) => {
+        const r = checkProductKey(s);
+        if (r.suggested === null || r.problems.some((p) => p.kind === 'invalid-char')) return;
+        const again = checkProductKey(r.suggested);
+        expect(again.suggested).toBe(r.suggested);
+        expect(again.problems.every((p) => p.kind === 'multiple-n')).toBe(true);
+        if (!r.problems.some((p) => p.kind === 'multiple-n')) expect(again.ok).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('invalid-char positions are ascending and within the key characters', () => {
+    fc.assert(
+      fc.property(anyText, (s) => {
+        const r = checkProductKey(s);
+        const invalid = r.problems.find((p) => p.kind === 'invalid-char');
+        if (!invalid) return;
+        const positions = invalid.positions ?? [];
+        expect(invalid.chars?.length).toBeGreaterThan(0);
+        expect(positions.length).toBeGreaterThanOrEqual(invalid.chars!.length);
+        positions.forEach((p, i) => {
+          expect(p).toBeGreaterThanOrEqual(1);
+          if (i > 0) expect(p).toBeGreaterThan(positions[i - 1]!);
+        });
+        const length = r.problems.find((p) => p.kind === 'length')?.count ?? 25;
+        expect(positions.at(-1)).toBeLessThanOrEqual(length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('valid keys pass; pasted variants of them get the key back with formatting problems only', () => {
+    fc.assert(
+      fc.property(
+        validKey.chain((key) => fc.tuple(fc.constant(key), mangled(key))),
+        ([key, pasted]) => {
+          expect(checkProductKey(key)).toEqual({ ok: true, problems: [], suggested: key });
+          const r = checkProductKey(pasted);
+          expect(r.suggested).toBe(key);
+          for (const p of r.problems) expect(FORMAT_ONLY.has(p.kind)).toBe(true);
+          expect(r.ok).toBe(pasted === key);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('maskKey shows only the last five characters of a key', () => {
+    fc.assert(
+      fc.property(
+        validKey.chain((key) => fc.tuple(fc.constant(key), mangled(key))),
+        ([key, pasted]) => {
+          expect(maskKey(pasted)).toBe(`XXXXX-XXXXX-XXXXX-XXXXX-${key.slice(-5)}`);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('findKeys finds a pasted key inside any text, and only returns pieces of the text', () => {
+    fc.assert(
+      fc.property(
+        anyText,
+        validKey.chain((key) => fc.tuple(fc.constant(key), mangled(key, false))),
+        anyText,
+        (before, [key, pasted], after) => {
+          // A line of its own: a five-character word right before a key on the same line is ambiguous.
+          const text = `${before}\n${pasted.trim()}\n${after}`;
+          const found = findKeys(text);
+          for (const f of found) {
+            expect(text.includes(f)).toBe(true);
+            expect(checkProductKey(f).suggested).not.toBeNull();
+          }
+          expect(found.map((f) => checkProductKey(f).suggested)).toContain(key);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('worst cases stay linear', () => {
+  // Inputs that make backtracking regexes or per-character rescans quadratic; all at 100 KB.
+  const adversarial = [
+    ' '.repeat(MAX - 1) + 'x',
+    '\u200B'.repeat(MAX),
+    '-'.repeat(MAX),
+    'ABCDE '.repeat(MAX / 6),
+    'ABCDE   -   '.repeat(MAX / 12),
+    'BCDF2-'.repeat(MAX / 6),
+    'ABCD '.repeat(MAX / 5),
+    'e\u0301'.repeat(MAX / 2),
+    '👨‍👩‍👧'.repeat(MAX / 8),
+    '\u202Eשלום '.repeat(MAX / 6),
+  ];
+
+  it('checks, masks and searches each 100 KB input without throwing', () => {
+    for (const s of adversarial) {
+      expect(checkProductKey(s).ok).toBe(false);
+      expect(typeof maskKey(s)).toBe('string');
+      findKeys(s);
+      expect(checkProductCode(s).corrected).toBeNull();
+    }
+  });
+});
+
+describe('checkProductCode properties', () => {
+  it('never throws; ok exactly when there is no problem', () => {
+    fc.assert(
+      fc.property(anyText, (s) => {
+        const r = checkProductCode(s);
+        expect(r.ok).toBe(r.problems.length === 0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('copes with 100 KB of any script', () => {
+    fc.assert(
+      fc.property(hugeText, (s) => {
+        const r = checkProductCode(s);
+        expect(r.ok || r.problems.length > 0).toBe(true);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('a correction is always the canonical form, checks ok, and ok inputs are already it', () => {
+    fc.assert(
+      fc.property(anyText, (s) => {
+        const r = checkProductCode(s);
+        expect(r.corrected === null).toBe(r.problems.includes('not-guid') || r.problems.includes('empty'));
+        if (r.corrected !== null) {
+          expect(r.corrected).toMatch(CANONICAL_CODE);
+          expect(checkProductCode(r.corrected).ok).toBe(true);
+        }
+        if (r.ok) expect(s).toBe(r.corrected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('any GUID in any common form is corrected to the same braced uppercase code', () => {
+    fc.assert(
+      fc.property(
+        fc.uuid(),
+        fc.constantFrom('{x}', 'x', '(x)', 'urn:uuid:x', 'plain', '{plain}'),
+        fc.boolean(),
+        fc.constantFrom('', ' ', '\t', '\n', '\u00A0'),
+        (uuid, form, upper, pad) => {
+          const u = upper ? uuid.toUpperCase() : uuid.toLowerCase();
+          const body = form.includes('plain')
+            ? form.replace('plain', u.replaceAll('-', ''))
+            : form.replace('x', u);
+          const r = checkProductCode(pad + body + pad);
+          expect(r.corrected).toBe(`{${uuid.toUpperCase()}}`);
+          expect(r.ok).toBe(form === '{x}' && pad === '' && u === uuid.toUpperCase());
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

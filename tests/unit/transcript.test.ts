@@ -1,0 +1,373 @@
+import { describe, expect, it } from 'vitest';
+import { answer, current, start } from '../../src/engine/engine.ts';
+import type { Answer, EngineState, FlowMap } from '../../src/engine/engine.ts';
+import type { Flow } from '../../src/engine/schema.ts';
+import type { SessionRecord } from '../../src/storage/sessions.ts';
+import { toMarkdown, transcriptFileName } from '../../src/storage/transcript.ts';
+import type { TranscriptInput, TranscriptLabels } from '../../src/storage/transcript.ts';
+import { loadChecked } from '../support/flows.ts';
+
+const { flows, catalog } = loadChecked('valid');
+const codes = catalog.codes;
+
+const EN: TranscriptLabels = {
+  title: 'Windows activation troubleshooting',
+  code: 'Error code',
+  message: 'Message',
+  started: 'Started',
+  updated: 'Last step',
+  status: 'Status',
+  statusText: { active: 'In progress', resolved: 'Resolved', escalated: 'Escalated' },
+  step: 'Step',
+  answer: 'Answer',
+  command: 'Command',
+  expect: 'Look for',
+  outcome: 'Outcome',
+  collect: 'Collect',
+  contact: 'Contact',
+  yes: 'Yes',
+  no: 'No',
+  fixed: 'Fixed',
+  failing: 'Still failing',
+};
+
+const RU: TranscriptLabels = {
+  title: 'Устранение ошибок активации Windows',
+  code: 'Код ошибки',
+  message: 'Сообщение',
+  started: 'Начало',
+  updated: 'Последний шаг',
+  status: 'Состояние',
+  statusText: { active: 'В работе', resolved: 'Решено', escalated: 'Передано' },
+  step: 'Шаг',
+  answer: 'Ответ',
+  command: 'Команда',
+  expect: 'Что искать',
+  outcome: 'Итог',
+  collect: 'Соберите',
+  contact: 'Обратитесь',
+  yes: 'Да',
+  no: 'Нет',
+  fixed: 'Исправлено',
+  failing: 'Всё ещё ошибка',
+};
+
+const T0 = Date.UTC(2026, 10, 23, 14, 5, 0);
+const MINUTE = 60_000;
+const KEY = 'NPPR9-FWDCX-D2C8J-H872K-2YT43';
+const time = (ms: number) => `T+${(ms - T0) / MINUTE}`;
+
+/** Drives the engine from a flow (or a node of it), one answer a minute, into a saved record. */
+function drive(map: FlowMap, flow: string, answers: Answer[], opts: { node?: string; code?: string } = {}) {
+  const begun = start(map, flow, opts.node);
+  if (!begun.ok) throw new Error(begun.error.message);
+  let state: EngineState = begun.state;
+  answers.forEach((a, i) => {
+    const next = answer(map, state, a, T0 + (i + 1) * MINUTE);
+    if (!next.ok) throw new Error(next.error.message);
+    state = next.state;
+  });
+  const cur = current(map, state);
+  if (!cur.ok) throw new Error(cur.error.message);
+  const record: SessionRecord = {
+    schema: 2,
+    id: 'b0c1d2e3-0000-4000-8000-000000000000',
+    flow,
+    state,
+    status: cur.state.status,
+    startedAt: T0,
+    updatedAt: T0 + answers.length * MINUTE,
+    ...(opts.code ? { code: opts.code } : {}),
+  };
+  return record;
+}
+
+function render(record: SessionRecord, extra: Partial<TranscriptInput> = {}): string {
+  return toMarkdown({ record, flows, catalog: codes, lang: 'en', labels: EN, formatTime: time, ...extra });
+}
+
+/** The Markdown outside fenced code blocks, and the blocks themselves; fails on an unclosed fence. */
+function split(md: string): { text: string[]; blocks: { fence: string; body: string[] }[] } {
+  const text: string[] = [];
+  const blocks: { fence: string; body: string[] }[] = [];
+  let open: { fence: string; body: string[] } | undefined;
+  for (const line of md.split('\n')) {
+    const fence = /^(`{3,})\s*$/.exec(line)?.[1];
+    if (open) {
+      if (fence && fence.length >= open.fence.length) {
+        blocks.push(open);
+        open = undefined;
+      } else open.body.push(line);
+    } else if (/^ {0,3}(`{3,}|~{3,})/.test(line)) {
+      open = { fence: fence ?? 'bad', body: [] };
+    } else text.push(line);
+  }
+  expect(open).toBeUndefined();
+  return { text, blocks };
+}
+
+/** True when every character of `chars` in the line is escaped by a backslash. */
+function allEscaped(line: string, chars: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (chars.includes(line[i]!)) return false;
+  }
+  return true;
+}
+
+describe('toMarkdown', () => {
+  it('writes the code, message, times, status, every step with its answer, and the escalation', () => {
+    // main/start → no → run-cmd → no → (link) other/start → no → (link) main/low: escalate
+    const record = drive(flows, 'main', ['no', 'no', 'no'], { code: '0xC004F038' });
+    expect(record.status).toBe('escalated');
+    const md = render(record);
+    expect(md).toBe(
+      [
+        '# Windows activation troubleshooting',
+        '',
+        '- **Error code:** 0xC004F038',
+        '- **Message:** The count is insufficient\\.',
+        '- **Started:** T\\+0',
+        '- **Last step:** T\\+3',
+        '- **Status:** Escalated',
+        '',
+        '## Step 1',
+        '',
+        'Did you see 0xC004F038?',
+        '',
+        '**Answer:** No (T\\+1)',
+        '',
+        '## Step 2',
+        '',
+        'Run the command\\.',
+        '',
+        '**Command:**',
+        '',
+        '```',
+        'slmgr /dlv',
+        '```',
+        '',
+        '**Look for:** Look for the channel\\.',
+        '',
+        '**Answer:** No (T\\+2)',
+        '',
+        '## Step 3',
+        '',
+        'Is the host reachable?',
+        '',
+        '**Answer:** No (T\\+3)',
+        '',
+        '## Outcome',
+        '',
+        'Too low\\.',
+        '',
+        '**Collect:** slmgr /dli output\\.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shows choice labels, numbers, the fix command and Fixed', () => {
+    const record = drive(flows, 'main', ['client', 30, 'fixed'], { node: 'edition', code: '0xC004F038' });
+    expect(record.status).toBe('resolved');
+    const md = render(record);
+    expect(md).toContain('Which edition?\n\n**Answer:** Client (T\\+1)');
+    expect(md).toContain('What is the count?\n\n**Answer:** 30 (T\\+2)');
+    expect(md).toContain(
+      '## Outcome\n\nActivate\\.\n\n**Command:**\n\n```\nslmgr /ato\n```\n\n**Answer:** Fixed (T\\+3)',
+    );
+    expect(md).toContain('- **Status:** Resolved');
+  });
+
+  it('lists a resolved outcome that did not help as a step, then where it led', () => {
+    const record = drive(flows, 'other', ['yes', 'failing'], { code: '0xC004F074' });
+    const md = render(record);
+    expect(md).toContain('- **Message:** No KMS could be contacted\\.');
+    expect(md).toContain('## Step 2\n\nRetry\\.\n\n**Answer:** Still failing (T\\+2)');
+    expect(md).toContain('## Outcome\n\nEscalate\\.\n\n**Collect:** Events 12288\\.');
+  });
+
+  it('leaves the answer out of a step not answered yet', () => {
+    const record = drive(flows, 'main', ['yes']);
+    const md = render(record);
+    expect(md).not.toContain('Error code');
+    expect(md).toContain('- **Status:** In progress');
+    expect(md.trimEnd().endsWith('## Step 2\n\nWhich edition?')).toBe(true);
+  });
+
+  it('writes Russian texts and labels with lang "ru"', () => {
+    const record = drive(flows, 'main', ['no', 'no', 'no'], { code: '0xC004F038' });
+    const md = render(record, { lang: 'ru', labels: RU });
+    expect(md).toContain('# Устранение ошибок активации Windows');
+    expect(md).toContain('- **Код ошибки:** 0xC004F038');
+    expect(md).toContain('- **Сообщение:** Значение счетчика недостаточно\\.');
+    expect(md).toContain('- **Состояние:** Передано');
+    expect(md).toContain('## Шаг 1\n\nВы видели 0xC004F038?\n\n**Ответ:** Нет (T\\+1)');
+    expect(md).toContain('**Что искать:** Найдите канал\\.');
+    expect(md).toContain('## Итог\n\nСлишком мало\\.\n\n**Соберите:** Вывод slmgr /dli\\.');
+    expect(md).not.toMatch(/Did you see|Look for the channel/);
+  });
+
+  it('formats times as UTC by default', () => {
+    const md = toMarkdown({
+      record: drive(flows, 'main', ['yes']),
+      flows,
+      catalog: codes,
+      lang: 'en',
+      labels: EN,
+    });
+    expect(md).toContain('- **Started:** 2026\\-11\\-23 14:05:00 UTC');
+    expect(md).toContain('**Answer:** Yes (2026\\-11\\-23 14:06:00 UTC)');
+  });
+
+  it('lists steps whose flow or node is gone by their ids', () => {
+    const record = drive(flows, 'main', ['no', 'no', 'no']);
+    const { main: _main, ...rest } = flows;
+    const md = render(record, { flows: rest });
+    expect(md).toContain('## Step 1\n\nmain / start\n\n**Answer:** No (T\\+1)');
+    expect(md).toContain('## Step 3\n\nIs the host reachable?');
+    expect(md).toContain('## Step 4\n\nmain / low');
+    expect(() => render({ ...record, code: '0x00000000' }, { flows: {} })).not.toThrow();
+  });
+});
+
+describe('toMarkdown with hostile content', () => {
+  const hostile = structuredClone(flows) as Record<string, Flow>;
+  const main = hostile.main!;
+  const node = (id: string) => main.nodes.find((n) => n.id === id)!;
+  const startNode = node('start') as Extract<Flow['nodes'][number], { kind: 'yesno' }>;
+  startNode.text.en = '<script>alert(1)</script>\n# Injected heading\n| a | b |';
+  const edition = node('edition') as Extract<Flow['nodes'][number], { kind: 'choice' }>;
+  edition.choices[0]!.label.en = '[click](javascript:x) <img src=x onerror=alert(1)>';
+  const run = node('run-cmd') as Extract<Flow['nodes'][number], { kind: 'action' }>;
+  run.command = `echo \`\`\`\`\n\`\`\`\nslmgr /skms kms01.corp.example.com:1688 && slmgr /ipk ${KEY} && ping 10.20.30.40`;
+  run.expect.en = '*bold* _it_ ~~gone~~ ![img](x) \\ {b} +1 -1 . ! & `code`';
+  const low = node('low') as Extract<Flow['nodes'][number], { kind: 'outcome' }>;
+  low.collect = { en: 'Line one\r\nLine two\u2028- [ ] item\n\n    indented', ru: 'x' };
+  low.contact = { en: `Send key ${KEY} to <b>admin@corp.example.com</b>`, ru: 'x' };
+
+  const walked = drive(hostile, 'main', ['no', 'no', 'no'], { code: '0xC004F038' });
+  // Answers the flows would not take, as an older version of the app might have saved them.
+  const strange: SessionRecord = {
+    ...walked,
+    code: '0xC004F038](javascript:x)',
+    state: {
+      v: 1,
+      trail: [
+        { flow: 'main', node: 'start', answer: '](javascript:x) <script>alert(1)</script>', at: T0 },
+        { flow: 'main', node: 'edition', answer: 'client', at: T0 + MINUTE },
+        {
+          flow: 'gone',
+          node: 'ask`me`',
+          answer: `a\nb | c \`\`\` ${KEY.replace(/-/g, ' ')}`,
+          at: T0 + 2 * MINUTE,
+        },
+        {
+          flow: 'main',
+          node: 'count',
+          answer: 'see kms01.corp.example.com or 192.168.1.10, not slmgr.vbs',
+          at: T0 + 3 * MINUTE,
+        },
+        { flow: 'main', node: 'run-cmd', answer: 'yes', at: T0 + 4 * MINUTE },
+        { flow: 'main', node: 'low' },
+      ],
+    },
+  };
+
+  for (const [name, record] of [
+    ['walked', walked],
+    ['strange answers', strange],
+  ] as const) {
+    it(`stays well-formed: ${name}`, () => {
+      for (const hideHosts of [false, true]) {
+        const md = render(record, { flows: hostile, hideHosts });
+        const { text, blocks } = split(md);
+        // Headings are the title, the steps and the outcome, nothing else.
+        expect(
+          text.filter((l) => /^ {0,3}#/.test(l)).every((l) => /^(# Windows|## (Step \d+|Outcome)$)/.test(l)),
+        ).toBe(true);
+        for (const line of text) {
+          expect(allEscaped(line, '<>[]|`!~_{}')).toBe(true);
+          expect(line).not.toMatch(/^\s{4}|^\s*([-+*]|\d+\.)\s+\[|^\s*\|/);
+        }
+        expect(md).not.toContain(KEY);
+        expect(md).not.toMatch(/NPPR9/);
+        for (const block of blocks)
+          expect(block.body.join('\n')).not.toMatch(new RegExp(`^${block.fence}`, 'm'));
+      }
+    });
+  }
+
+  it('escapes HTML, links and emphasis in flow texts and keeps each item on one line', () => {
+    const md = render(walked, { flows: hostile });
+    expect(md).toContain(
+      '\\<script\\>alert\\(1\\)\\</script\\> \\# Injected heading \\| a \\| b \\|\n\n**Answer:** No',
+    );
+    expect(md).toContain(
+      '**Look for:** \\*bold\\* \\_it\\_ \\~\\~gone\\~\\~ \\!\\[img\\]\\(x\\) \\\\ \\{b\\} \\+1 \\-1 \\. \\! \\& \\`code\\`',
+    );
+    expect(md).toContain('**Collect:** Line one Line two \\- \\[ \\] item indented\n');
+    expect(md).toContain(
+      '**Contact:** Send key XXXXX\\-XXXXX\\-XXXXX\\-XXXXX\\-2YT43 to \\<b\\>admin@corp\\.example\\.com\\</b\\>',
+    );
+  });
+
+  it('fences a command with a fence longer than any backtick run in it, keys masked', () => {
+    const { blocks } = split(render(walked, { flows: hostile }));
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.fence).toBe('`````');
+    expect(blocks[0]!.body).toEqual([
+      'echo ````',
+      '```',
+      'slmgr /skms kms01.corp.example.com:1688 && slmgr /ipk XXXXX-XXXXX-XXXXX-XXXXX-2YT43 && ping 10.20.30.40',
+    ]);
+  });
+
+  it('escapes and masks answers and ids it cannot resolve', () => {
+    const md = render(strange, { flows: hostile });
+    expect(md).toContain('- **Error code:** 0xC004F038\\]\\(javascript:x\\)');
+    expect(md).not.toContain('**Message:**');
+    expect(md).toContain('**Answer:** \\]\\(javascript:x\\) \\<script\\>alert\\(1\\)\\</script\\> (T\\+0)');
+    expect(md).toContain(
+      '**Answer:** \\[click\\]\\(javascript:x\\) \\<img src=x onerror=alert\\(1\\)\\> (T\\+1)',
+    );
+    expect(md).toContain(
+      '## Step 3\n\ngone / ask\\`me\\`\n\n**Answer:** a b \\| c \\`\\`\\` XXXXX\\-XXXXX\\-XXXXX\\-XXXXX\\-2YT43 (T\\+2)',
+    );
+    expect(md).toContain('kms01\\.corp\\.example\\.com or 192\\.168\\.1\\.10, not slmgr\\.vbs');
+  });
+
+  it('hides host names and IPv4 addresses in answers and commands with hideHosts', () => {
+    const md = render(strange, { flows: hostile, hideHosts: true });
+    expect(md).toContain('**Answer:** see \\<host\\> or \\<host\\>, not slmgr\\.vbs (T\\+3)');
+    expect(md).toContain(
+      'slmgr /skms <host>:1688 && slmgr /ipk XXXXX-XXXXX-XXXXX-XXXXX-2YT43 && ping <host>\n',
+    );
+    expect(md).not.toMatch(/kms01|10\\?\.20|192\\?\.168/);
+    // Flow texts are not answers: an address written by the flow's author stays.
+    expect(render(walked, { flows: hostile, hideHosts: true })).toContain('admin@corp\\.example\\.com');
+  });
+});
+
+describe('transcriptFileName', () => {
+  const base = drive(flows, 'main', ['yes'], { code: '0xC004F074' });
+  const local = new Date(2026, 10, 23, 14, 5).getTime();
+
+  it('names the file after the code and the local start time', () => {
+    expect(transcriptFileName({ ...base, startedAt: local })).toBe(
+      'activation-0xC004F074-2026-11-23-1405.md',
+    );
+  });
+
+  it('uses only safe characters, and leaves a missing code out', () => {
+    const { code: _code, ...noCode } = base;
+    expect(transcriptFileName({ ...noCode, startedAt: local })).toBe('activation-2026-11-23-1405.md');
+    const odd = transcriptFileName({ ...base, code: '../<x>/\u0000 ' + KEY, startedAt: local });
+    expect(odd).toMatch(/^[A-Za-z0-9.-]+$/);
+    expect(odd).not.toMatch(/2YT43/);
+    expect(transcriptFileName({ ...base, startedAt: 9e15 })).toBe('activation-0xC004F074.md');
+  });
+});
