@@ -288,7 +288,12 @@ function checkExits(
 ): Problem[] {
   const graph = edges(flows, broken);
   const reverse = new Map<Key, Key[]>();
-  for (const [from, tos] of graph) for (const to of tos) reverse.set(to, [...(reverse.get(to) ?? []), from]);
+  for (const [from, tos] of graph)
+    for (const to of tos) {
+      const list = reverse.get(to);
+      if (list) list.push(from);
+      else reverse.set(to, [from]);
+    }
   // Walk backwards from every escalate outcome: whatever is not reached can never end.
   const canEnd = new Set<Key>([UNKNOWN]);
   const queue: Key[] = [UNKNOWN];

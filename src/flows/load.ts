@@ -39,6 +39,15 @@ export function loadFlow(id: string): Promise<Flow | undefined> {
   return p;
 }
 
+/** Tells whether a flow id exists in this version, or whether that cannot be known (its chunk is unreachable). */
+export async function flowExists(id: string): Promise<boolean | 'unknown'> {
+  try {
+    return (await loaders()).has(id);
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Loads flows and the flows they link to directly, so the next step never waits on the network. */
 export async function loadFlows(ids: readonly string[]): Promise<FlowMap> {
   const out: Record<string, Flow> = {};

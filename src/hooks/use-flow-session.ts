@@ -14,7 +14,7 @@ import {
   start,
 } from '../engine/engine.ts';
 import type { Answer, CurrentStep, EngineState, FlowMap } from '../engine/engine.ts';
-import { loadFlows } from '../flows/load.ts';
+import { flowExists, loadFlows } from '../flows/load.ts';
 import { saveSession, sessionStore } from '../storage/store.ts';
 import type { SessionRecord } from '../storage/sessions.ts';
 import { navigate, replaceEntryState } from './use-route.ts';
@@ -73,14 +73,22 @@ function recordOf(entry: EntryState, step: CurrentStep): SessionRecord {
 
 const flowsOf = (s: EngineState) => [...new Set(s.trail.map((t) => t.flow))];
 
+function signature(e: EntryState): string {
+  const last = e.s.trail[e.s.trail.length - 1]!;
+  return `${e.sid}:${e.depth}:${e.s.trail.length}:${last.flow}/${last.node}:${String(last.answer ?? '')}`;
+}
+
 /** Runs the flow session for a flow route; returns the view and the actions a step screen needs. */
 export function useFlowSession(loc: Location, flow: string, node: string | undefined) {
   const [view, setView] = useState<SessionView>({ kind: 'loading' });
   const flowsRef = useRef<FlowMap>({});
+  // The entry on screen: a history entry this hook pushed itself needs no second look.
+  const shown = useRef('');
 
   useEffect(() => {
     let live = true;
     const entry = readEntry(loc.state);
+    if (entry && signature(entry) === shown.current) return;
     void (async () => {
       if (entry) {
         const flows = await loadFlows(flowsOf(entry.s));
@@ -101,6 +109,7 @@ export function useFlowSession(loc: Location, flow: string, node: string | undef
         }
         const step = current(flowsRef.current, restored.state);
         if (!step.ok) return;
+        shown.current = signature(entry);
         setView({ kind: 'step', flows: flowsRef.current, entry, step: step.state });
         // Back and Forward change where the session stands: keep the saved copy in step.
         void saveSession(recordOf(entry, step.state));
@@ -110,7 +119,10 @@ export function useFlowSession(loc: Location, flow: string, node: string | undef
       if (!live) return;
       flowsRef.current = { ...flowsRef.current, ...flows };
       if (!flows[flow]) {
-        setView({ kind: 'missing', flow, node, reason: 'unknown-flow' });
+        // A flow this version has but cannot load (evicted from the cache, offline) is not "not found".
+        const exists = await flowExists(flow);
+        if (live)
+          setView({ kind: 'missing', flow, node, reason: exists === false ? 'unknown-flow' : 'unavailable' });
         return;
       }
       const begun = start(flowsRef.current, flow, node);
@@ -134,6 +146,7 @@ export function useFlowSession(loc: Location, flow: string, node: string | undef
       const step = current(flowsRef.current, fresh.s);
       if (!step.ok) return;
       replaceEntryState(fresh);
+      shown.current = signature(fresh);
       setView({ kind: 'step', flows: flowsRef.current, entry: fresh, step: step.state });
       void saveSession(recordOf(fresh, step.state));
     })();
@@ -143,23 +156,39 @@ export function useFlowSession(loc: Location, flow: string, node: string | undef
     // A new history entry (loc.key) is a new step; flow and node come from that same entry.
   }, [loc.key]);
 
-  const go = useCallback(async (entry: EntryState, s: EngineState, replace = false) => {
-    // Load the flows the new step can link to before showing it, so the next answer never waits.
-    const more = await loadFlows(flowsOf(s));
-    flowsRef.current = { ...flowsRef.current, ...more };
+  const go = useCallback((entry: EntryState, s: EngineState, replace = false) => {
     const step = current(flowsRef.current, s);
     if (!step.ok) return;
     const next: EntryState = { ...entry, s, depth: replace ? entry.depth : entry.depth + 1 };
-    void saveSession(recordOf(next, step.state));
+    // Show the next step at once; history, storage and preloading follow without holding up the paint.
+    shown.current = signature(next);
+    setView({ kind: 'step', flows: flowsRef.current, entry: next, step: step.state });
     navigate({ name: 'flow', flow: step.state.flowId, node: step.state.node.id }, next, replace);
+    setTimeout(() => {
+      void saveSession(recordOf(next, step.state));
+      void loadFlows(flowsOf(s)).then((more) => {
+        flowsRef.current = { ...flowsRef.current, ...more };
+      });
+    }, 0);
   }, []);
 
   const answer = useCallback(
     (a: Answer) => {
       if (view.kind !== 'step') return false;
-      const r = engineAnswer(flowsRef.current, view.entry.s, a, Date.now());
-      if (!r.ok) return false;
-      void go(view.entry, r.state);
+      const at = Date.now();
+      const r = engineAnswer(flowsRef.current, view.entry.s, a, at);
+      if (r.ok) {
+        go(view.entry, r.state);
+        return true;
+      }
+      if (r.error.code !== 'unknown-flow') return false;
+      // The answer leads into a flow still on its way: load it, then answer.
+      const entry = view.entry;
+      void loadFlows(flowsOf(entry.s)).then((more) => {
+        flowsRef.current = { ...flowsRef.current, ...more };
+        const again = engineAnswer(flowsRef.current, entry.s, a, at);
+        if (again.ok) go(entry, again.state);
+      });
       return true;
     },
     [view, go],
@@ -169,18 +198,18 @@ export function useFlowSession(loc: Location, flow: string, node: string | undef
     if (view.kind !== 'step' || view.entry.s.trail.length < 2) return;
     // Steps taken in this tab are history entries: Back is the browser's Back, so Forward works too.
     if (view.entry.depth > 0) history.back();
-    else void go(view.entry, engineBack(view.entry.s), true);
+    else go(view.entry, engineBack(view.entry.s), true);
   }, [view, go]);
 
   const jumpTo = useCallback(
     (index: number) => {
-      if (view.kind === 'step') void go(view.entry, backTo(view.entry.s, index));
+      if (view.kind === 'step') go(view.entry, backTo(view.entry.s, index));
     },
     [view, go],
   );
 
   const restart = useCallback(() => {
-    if (view.kind === 'step') void go(view.entry, engineRestart(view.entry.s));
+    if (view.kind === 'step') go(view.entry, engineRestart(view.entry.s));
   }, [view, go]);
 
   return { view, answer, back, jumpTo, restart };

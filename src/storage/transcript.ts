@@ -1,6 +1,6 @@
 /**
  * A saved session as Markdown for a support ticket. Every piece of text is escaped, so whatever a flow or
- * an answer contains, it reads as text: no HTML, links, headings or tables can come out of it.
+ * an answer contains, it reads as text: no HTML, headings, tables or links with hidden targets come out of it.
  */
 import { findNode } from '../engine/engine.ts';
 import type { Answer, FlowMap } from '../engine/engine.ts';
@@ -43,7 +43,12 @@ export interface TranscriptInput {
 
 type Lang = TranscriptInput['lang'];
 
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&]/g;
+// Characters that start Markdown or HTML anywhere in a line. Parentheses, dots and dashes stay readable:
+// with [ escaped no link can form, and the block starts below are escaped separately.
+const MARKDOWN_SPECIAL = /[\\`*_[\]|<>~&]/g;
+// What makes a line a heading, list item, quote or rule when it comes first.
+// A leading -, + or = is always escaped: alone, repeated (---) or followed by text it can start a block.
+const BLOCK_START = /^(?:#{1,6}(?=\s|$)|[-+=]|\d{1,9}[.)](?=\s|$))/;
 // Line and paragraph breaks and every other control character: each item stays on one line.
 const BREAKS = /[\p{Cc}\u2028\u2029]+/gu;
 // Bidirectional overrides can make text read differently from what it is.
@@ -79,7 +84,7 @@ function inline(text: string, opts?: Clean): string {
   let t = replaceProductKeys(text, maskKey);
   if (opts?.hideHosts) t = hideHostNames(t);
   t = t.replace(BIDI, '').replace(BREAKS, ' ').replace(/\s+/g, ' ').trim();
-  return t.replace(MARKDOWN_SPECIAL, '\\$&');
+  return t.replace(MARKDOWN_SPECIAL, '\\$&').replace(BLOCK_START, (m) => m.replace(/[#+=\-.)]/g, '\\$&'));
 }
 
 /** A fenced code block whose fence is longer than any run of backticks inside, so nothing can close it early. */

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
-import { build, serve } from './support/serve.ts';
+import { build, ROOT, serve } from './support/serve.ts';
 import type { StaticServer } from './support/serve.ts';
 import { waitForController } from './support/pwa.ts';
 
@@ -104,6 +104,105 @@ test('a build for a sub-path (/activation/) works offline from it', async ({ pag
     await page.reload();
     await expect(page.locator('#step-question')).toHaveText(/Compare the clocks/);
     expect(new URL(page.url()).pathname).toBe('/activation/');
+  } finally {
+    await server.close();
+  }
+});
+
+test('an update that arrives while offline leaves the app working, and is applied only on Reload', async ({
+  page,
+  context,
+}) => {
+  const server = await serve(v1);
+  try {
+    await page.goto(`${server.url}#/flow/time-sync`);
+    await expect(page.getByText('Ready to work offline')).toBeVisible();
+    await waitForController(page);
+    server.swap(v2);
+    await context.setOffline(true);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update().catch(() => undefined);
+    });
+    await page.getByRole('button', { name: 'Yes', exact: true }).click();
+    await expect(page.locator('#step-question')).toHaveText(/joined to an Active Directory domain/);
+    await context.setOffline(false);
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    await expect(page.getByText('New version available')).toBeVisible({ timeout: 20_000 });
+    // Still the same page, at the same step, until the user says Reload.
+    await expect(page.getByText('Version 1.0.0-e2e')).toBeAttached();
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByText('Version 2.0.0-e2e')).toBeAttached({ timeout: 20_000 });
+    await expect(page.locator('#step-question')).toHaveText(/joined to an Active Directory domain/);
+    expect(errors).toEqual([]);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a precached flow evicted from the cache says it cannot be loaded, and the rest works', async ({
+  page,
+  context,
+}) => {
+  const server = await serve(v1);
+  try {
+    await page.goto(server.url);
+    await expect(page.getByText('Ready to work offline')).toBeVisible();
+    await waitForController(page);
+    const evicted = await page.evaluate(async () => {
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const req of await cache.keys())
+          if (/\/assets\/flows\/mak-/.test(req.url)) {
+            await cache.delete(req);
+            return req.url;
+          }
+      }
+      return '';
+    });
+    expect(evicted).toMatch(/mak-/);
+    await context.setOffline(true);
+    await page.goto(`${server.url}#/flow/mak`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This step cannot be loaded');
+    await page.goto(`${server.url}#/flow/time-sync`);
+    await expect(page.locator('#step-question')).toHaveText(/Compare the clocks/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a new version whose flow changed under a saved session keeps it read-only, never remapped', async ({
+  page,
+}) => {
+  // Version 3: the same app with the time-sync flow's second question leading somewhere else.
+  const flowsDir = join(mkdtempSync(join(tmpdir(), 'afg-flows-')), 'flows');
+  cpSync(join(ROOT, 'flows'), flowsDir, { recursive: true });
+  const file = join(flowsDir, 'time-sync.json');
+  const flow = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Array<Record<string, unknown>> };
+  const second = flow.nodes.find((n) => n.id === 'domain-member')!;
+  second.yes = 'ntp-source';
+  writeFileSync(file, JSON.stringify(flow));
+  const v3 = build('dist-e2e-v3', { APP_VERSION: '3.0.0-e2e', FLOWS_DIR: flowsDir });
+
+  const server = await serve(v1);
+  try {
+    await page.goto(`${server.url}#/flow/time-sync`);
+    await expect(page.getByText('Ready to work offline')).toBeVisible();
+    await waitForController(page);
+    await page.getByRole('button', { name: 'Yes', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes', exact: true }).click();
+    await expect(page.locator('#step-question')).toHaveText(/Resynchronize/);
+
+    server.swap(v3);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByText('Version 3.0.0-e2e')).toBeAttached({ timeout: 20_000 });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('The guide changed since this session');
+    await page.getByRole('link', { name: 'View the session' }).click();
+    await expect(page.locator('.transcript')).toContainText('Resynchronize');
+    await expect(page.getByText(/kept as it was, read-only/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Resume' })).toHaveCount(0);
   } finally {
     await server.close();
   }

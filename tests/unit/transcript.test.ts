@@ -129,20 +129,20 @@ describe('toMarkdown', () => {
         '# Windows activation troubleshooting',
         '',
         '- **Error code:** 0xC004F038',
-        '- **Message:** The count is insufficient\\.',
-        '- **Started:** T\\+0',
-        '- **Last step:** T\\+3',
+        '- **Message:** The count is insufficient.',
+        '- **Started:** T+0',
+        '- **Last step:** T+3',
         '- **Status:** Escalated',
         '',
         '## Step 1',
         '',
         'Did you see 0xC004F038?',
         '',
-        '**Answer:** No (T\\+1)',
+        '**Answer:** No (T+1)',
         '',
         '## Step 2',
         '',
-        'Run the command\\.',
+        'Run the command.',
         '',
         '**Command:**',
         '',
@@ -150,21 +150,21 @@ describe('toMarkdown', () => {
         'slmgr /dlv',
         '```',
         '',
-        '**Look for:** Look for the channel\\.',
+        '**Look for:** Look for the channel.',
         '',
-        '**Answer:** No (T\\+2)',
+        '**Answer:** No (T+2)',
         '',
         '## Step 3',
         '',
         'Is the host reachable?',
         '',
-        '**Answer:** No (T\\+3)',
+        '**Answer:** No (T+3)',
         '',
         '## Outcome',
         '',
-        'Too low\\.',
+        'Too low.',
         '',
-        '**Collect:** slmgr /dli output\\.',
+        '**Collect:** slmgr /dli output.',
         '',
       ].join('\n'),
     );
@@ -174,10 +174,10 @@ describe('toMarkdown', () => {
     const record = drive(flows, 'main', ['client', 30, 'fixed'], { node: 'edition', code: '0xC004F038' });
     expect(record.status).toBe('resolved');
     const md = render(record);
-    expect(md).toContain('Which edition?\n\n**Answer:** Client (T\\+1)');
-    expect(md).toContain('What is the count?\n\n**Answer:** 30 (T\\+2)');
+    expect(md).toContain('Which edition?\n\n**Answer:** Client (T+1)');
+    expect(md).toContain('What is the count?\n\n**Answer:** 30 (T+2)');
     expect(md).toContain(
-      '## Outcome\n\nActivate\\.\n\n**Command:**\n\n```\nslmgr /ato\n```\n\n**Answer:** Fixed (T\\+3)',
+      '## Outcome\n\nActivate.\n\n**Command:**\n\n```\nslmgr /ato\n```\n\n**Answer:** Fixed (T+3)',
     );
     expect(md).toContain('- **Status:** Resolved');
   });
@@ -185,9 +185,9 @@ describe('toMarkdown', () => {
   it('lists a resolved outcome that did not help as a step, then where it led', () => {
     const record = drive(flows, 'other', ['yes', 'failing'], { code: '0xC004F074' });
     const md = render(record);
-    expect(md).toContain('- **Message:** No KMS could be contacted\\.');
-    expect(md).toContain('## Step 2\n\nRetry\\.\n\n**Answer:** Still failing (T\\+2)');
-    expect(md).toContain('## Outcome\n\nEscalate\\.\n\n**Collect:** Events 12288\\.');
+    expect(md).toContain('- **Message:** No KMS could be contacted.');
+    expect(md).toContain('## Step 2\n\nRetry.\n\n**Answer:** Still failing (T+2)');
+    expect(md).toContain('## Outcome\n\nEscalate.\n\n**Collect:** Events 12288.');
   });
 
   it('leaves the answer out of a step not answered yet', () => {
@@ -203,11 +203,11 @@ describe('toMarkdown', () => {
     const md = render(record, { lang: 'ru', labels: RU });
     expect(md).toContain('# Устранение ошибок активации Windows');
     expect(md).toContain('- **Код ошибки:** 0xC004F038');
-    expect(md).toContain('- **Сообщение:** Значение счетчика недостаточно\\.');
+    expect(md).toContain('- **Сообщение:** Значение счетчика недостаточно.');
     expect(md).toContain('- **Состояние:** Передано');
-    expect(md).toContain('## Шаг 1\n\nВы видели 0xC004F038?\n\n**Ответ:** Нет (T\\+1)');
-    expect(md).toContain('**Что искать:** Найдите канал\\.');
-    expect(md).toContain('## Итог\n\nСлишком мало\\.\n\n**Соберите:** Вывод slmgr /dli\\.');
+    expect(md).toContain('## Шаг 1\n\nВы видели 0xC004F038?\n\n**Ответ:** Нет (T+1)');
+    expect(md).toContain('**Что искать:** Найдите канал.');
+    expect(md).toContain('## Итог\n\nСлишком мало.\n\n**Соберите:** Вывод slmgr /dli.');
     expect(md).not.toMatch(/Did you see|Look for the channel/);
   });
 
@@ -219,15 +219,15 @@ describe('toMarkdown', () => {
       lang: 'en',
       labels: EN,
     });
-    expect(md).toContain('- **Started:** 2026\\-11\\-23 14:05:00 UTC');
-    expect(md).toContain('**Answer:** Yes (2026\\-11\\-23 14:06:00 UTC)');
+    expect(md).toContain('- **Started:** 2026-11-23 14:05:00 UTC');
+    expect(md).toContain('**Answer:** Yes (2026-11-23 14:06:00 UTC)');
   });
 
   it('lists steps whose flow or node is gone by their ids', () => {
     const record = drive(flows, 'main', ['no', 'no', 'no']);
     const { main: _main, ...rest } = flows;
     const md = render(record, { flows: rest });
-    expect(md).toContain('## Step 1\n\nmain / start\n\n**Answer:** No (T\\+1)');
+    expect(md).toContain('## Step 1\n\nmain / start\n\n**Answer:** No (T+1)');
     expect(md).toContain('## Step 3\n\nIs the host reachable?');
     expect(md).toContain('## Step 4\n\nmain / low');
     expect(() => render({ ...record, code: '0x00000000' }, { flows: {} })).not.toThrow();
@@ -290,8 +290,13 @@ describe('toMarkdown with hostile content', () => {
           text.filter((l) => /^ {0,3}#/.test(l)).every((l) => /^(# Windows|## (Step \d+|Outcome)$)/.test(l)),
         ).toBe(true);
         for (const line of text) {
-          expect(allEscaped(line, '<>[]|`!~_{}')).toBe(true);
+          // ( ) . - ! { } # stay readable mid-text: with [ ] escaped they cannot form a link.
+          expect(allEscaped(line, '<>[]|`~_&')).toBe(true);
+          // Bold is only the fields' own labels.
+          expect(allEscaped(line.replace(/^(- )?\*\*[A-Za-z ]+:\*\*/, ''), '*')).toBe(true);
           expect(line).not.toMatch(/^\s{4}|^\s*([-+*]|\d+\.)\s+\[|^\s*\|/);
+          // The only list items are the meta fields; no quotes.
+          expect(/^\s*([-+*=>]|\d{1,9}[.)])(\s|$)/.test(line) && !line.startsWith('- **')).toBe(false);
         }
         expect(md).not.toContain(KEY);
         expect(md).not.toMatch(/NPPR9/);
@@ -304,15 +309,44 @@ describe('toMarkdown with hostile content', () => {
   it('escapes HTML, links and emphasis in flow texts and keeps each item on one line', () => {
     const md = render(walked, { flows: hostile });
     expect(md).toContain(
-      '\\<script\\>alert\\(1\\)\\</script\\> \\# Injected heading \\| a \\| b \\|\n\n**Answer:** No',
+      '\\<script\\>alert(1)\\</script\\> # Injected heading \\| a \\| b \\|\n\n**Answer:** No',
     );
     expect(md).toContain(
-      '**Look for:** \\*bold\\* \\_it\\_ \\~\\~gone\\~\\~ \\!\\[img\\]\\(x\\) \\\\ \\{b\\} \\+1 \\-1 \\. \\! \\& \\`code\\`',
+      '**Look for:** \\*bold\\* \\_it\\_ \\~\\~gone\\~\\~ !\\[img\\](x) \\\\ {b} +1 -1 . ! \\& \\`code\\`',
     );
-    expect(md).toContain('**Collect:** Line one Line two \\- \\[ \\] item indented\n');
+    expect(md).toContain('**Collect:** Line one Line two - \\[ \\] item indented\n');
     expect(md).toContain(
-      '**Contact:** Send key XXXXX\\-XXXXX\\-XXXXX\\-XXXXX\\-2YT43 to \\<b\\>admin@corp\\.example\\.com\\</b\\>',
+      '**Contact:** Send key XXXXX-XXXXX-XXXXX-XXXXX-2YT43 to \\<b\\>admin@corp.example.com\\</b\\>',
     );
+  });
+
+  it('escapes a block marker at the start of a text, and leaves the same characters alone elsewhere', () => {
+    const cases: [string, string][] = [
+      ['# Injected heading', '\\# Injected heading'],
+      ['###### Six', '\\#\\#\\#\\#\\#\\# Six'],
+      ['- [ ] item', '\\- \\[ \\] item'],
+      ['+ item', '\\+ item'],
+      ['-', '\\-'],
+      ['= rule', '\\= rule'],
+      ['1. item', '1\\. item'],
+      ['123456789) item', '123456789\\) item'],
+      ['> quote', '\\> quote'],
+      ['* item', '\\* item'],
+      ['---', '\\---'],
+      ['-- -', '\\-- -'],
+      ['-1 leads', '\\-1 leads'],
+      ['#tag -1 +1 1.5 (a) # b', '#tag -1 +1 1.5 (a) # b'],
+    ];
+    for (const [text, want] of cases) {
+      const f = structuredClone(flows) as Record<string, Flow>;
+      const first = f.main!.nodes.find((n) => n.id === 'start') as Extract<
+        Flow['nodes'][number],
+        { kind: 'yesno' }
+      >;
+      first.text.en = text;
+      const md = render(drive(f, 'main', ['no']), { flows: f });
+      expect(md).toContain(`## Step 1\n\n${want}\n\n**Answer:** No`);
+    }
   });
 
   it('fences a command with a fence longer than any backtick run in it, keys masked', () => {
@@ -328,27 +362,25 @@ describe('toMarkdown with hostile content', () => {
 
   it('escapes and masks answers and ids it cannot resolve', () => {
     const md = render(strange, { flows: hostile });
-    expect(md).toContain('- **Error code:** 0xC004F038\\]\\(javascript:x\\)');
+    expect(md).toContain('- **Error code:** 0xC004F038\\](javascript:x)');
     expect(md).not.toContain('**Message:**');
-    expect(md).toContain('**Answer:** \\]\\(javascript:x\\) \\<script\\>alert\\(1\\)\\</script\\> (T\\+0)');
+    expect(md).toContain('**Answer:** \\](javascript:x) \\<script\\>alert(1)\\</script\\> (T+0)');
+    expect(md).toContain('**Answer:** \\[click\\](javascript:x) \\<img src=x onerror=alert(1)\\> (T+1)');
     expect(md).toContain(
-      '**Answer:** \\[click\\]\\(javascript:x\\) \\<img src=x onerror=alert\\(1\\)\\> (T\\+1)',
+      '## Step 3\n\ngone / ask\\`me\\`\n\n**Answer:** a b \\| c \\`\\`\\` XXXXX-XXXXX-XXXXX-XXXXX-2YT43 (T+2)',
     );
-    expect(md).toContain(
-      '## Step 3\n\ngone / ask\\`me\\`\n\n**Answer:** a b \\| c \\`\\`\\` XXXXX\\-XXXXX\\-XXXXX\\-XXXXX\\-2YT43 (T\\+2)',
-    );
-    expect(md).toContain('kms01\\.corp\\.example\\.com or 192\\.168\\.1\\.10, not slmgr\\.vbs');
+    expect(md).toContain('kms01.corp.example.com or 192.168.1.10, not slmgr.vbs');
   });
 
   it('hides host names and IPv4 addresses in answers and commands with hideHosts', () => {
     const md = render(strange, { flows: hostile, hideHosts: true });
-    expect(md).toContain('**Answer:** see \\<host\\> or \\<host\\>, not slmgr\\.vbs (T\\+3)');
+    expect(md).toContain('**Answer:** see \\<host\\> or \\<host\\>, not slmgr.vbs (T+3)');
     expect(md).toContain(
       'slmgr /skms <host>:1688 && slmgr /ipk XXXXX-XXXXX-XXXXX-XXXXX-2YT43 && ping <host>\n',
     );
     expect(md).not.toMatch(/kms01|10\\?\.20|192\\?\.168/);
     // Flow texts are not answers: an address written by the flow's author stays.
-    expect(render(walked, { flows: hostile, hideHosts: true })).toContain('admin@corp\\.example\\.com');
+    expect(render(walked, { flows: hostile, hideHosts: true })).toContain('admin@corp.example.com');
   });
 });
 

@@ -1,0 +1,138 @@
+/** Byte budgets of the built app: first load, precache, each flow chunk and each language. */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export interface Sizes {
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+export interface FileSize extends Sizes {
+  file: string;
+}
+
+export interface ByteReport {
+  initial: { js: Sizes; css: Sizes; files: FileSize[] };
+  precache: { raw: number; gzip: number; count: number; missing: string[] };
+  flows: Record<string, FileSize>;
+  languages: Record<string, Sizes & { files: string[]; note: string }>;
+}
+
+/** Raw, gzip (level 9) and brotli (quality 11) sizes of some bytes. */
+export function sizes(data: Buffer | string): Sizes {
+  const buf = typeof data === 'string' ? Buffer.from(data) : data;
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+const sum = (xs: Sizes[]): Sizes => ({
+  raw: xs.reduce((a, x) => a + x.raw, 0),
+  gzip: xs.reduce((a, x) => a + x.gzip, 0),
+  brotli: xs.reduce((a, x) => a + x.brotli, 0),
+});
+
+/** The local path of a URL from index.html or sw.js, relative to the build folder. */
+function local(dist: string, url: string): string {
+  return join(dist, url.replace(/^(?:https?:\/\/[^/]+)?\.?\/?/, '').replace(/[?#].*$/, ''));
+}
+
+/** The script, module preload and stylesheet URLs index.html loads before the first paint. */
+export function initialAssets(html: string): { js: string[]; css: string[] } {
+  const js: string[] = [];
+  const css: string[] = [];
+  for (const tag of html.match(/<(?:script|link)\b[^>]*>/gi) ?? []) {
+    const attr = (name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`, 'i').exec(tag)?.[1];
+    if (/^<script/i.test(tag) && attr('src')) js.push(attr('src')!);
+    else if (/^<link/i.test(tag)) {
+      const rel = attr('rel') ?? '';
+      if (/\bmodulepreload\b/i.test(rel) && attr('href')) js.push(attr('href')!);
+      if (/\bstylesheet\b/i.test(rel) && attr('href')) css.push(attr('href')!);
+    }
+  }
+  return { js, css };
+}
+
+/** The URLs the service worker precaches, read from its precache manifest. */
+export function precacheUrls(sw: string): string[] {
+  return [...new Set([...sw.matchAll(/\burl\s*:\s*["']([^"']+)["']/g)].map((m) => m[1]!))];
+}
+
+/** The bytes index.html loads before the first paint: entry script, module preloads, stylesheets. */
+export function initialBytes(dist: string): ByteReport['initial'] {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const { js, css } = initialAssets(html);
+  const fileSize = (url: string): FileSize => ({ file: url, ...sizes(readFileSync(local(dist, url))) });
+  const jsFiles = js.map(fileSize);
+  const cssFiles = css.map(fileSize);
+  return { js: sum(jsFiles), css: sum(cssFiles), files: [...jsFiles, ...cssFiles] };
+}
+
+/** The raw and gzip bytes of every URL the service worker of `dist` precaches. */
+export function precacheBytes(dist: string): ByteReport['precache'] {
+  const urls = precacheUrls(readFileSync(join(dist, 'sw.js'), 'utf8'));
+  const missing: string[] = [];
+  let raw = 0;
+  let gzip = 0;
+  for (const url of urls) {
+    const path = local(dist, url);
+    if (!existsSync(path)) {
+      missing.push(url);
+      continue;
+    }
+    const buf = readFileSync(path);
+    raw += buf.length;
+    gzip += gzipSync(buf, { level: 9 }).length;
+  }
+  return { raw, gzip, count: urls.length, missing };
+}
+
+/** Measures every byte budget of the app built into `dist`; `repo` is read for the English strings. */
+export function measureBytes(dist: string, repo: string): ByteReport {
+  const flows: Record<string, FileSize> = {};
+  const flowDir = join(dist, 'assets', 'flows');
+  if (existsSync(flowDir))
+    for (const name of readdirSync(flowDir)
+      .filter((n) => n.endsWith('.js'))
+      .sort()) {
+      const id = name.replace(/-[A-Za-z0-9_-]{8}\.js$/, '');
+      flows[id] = { file: `assets/flows/${name}`, ...sizes(readFileSync(join(flowDir, name))) };
+    }
+
+  const languages: ByteReport['languages'] = {};
+  const enDir = join(repo, 'src', 'locales', 'en');
+  if (existsSync(enDir)) {
+    const files = readdirSync(enDir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
+    // Minified as the bundler inlines them into the entry chunk.
+    const parts = files.map((n) => sizes(JSON.stringify(JSON.parse(readFileSync(join(enDir, n), 'utf8')))));
+    languages.en = {
+      ...sum(parts),
+      files: files.map((n) => `src/locales/en/${n}`),
+      note: 'inside the entry chunk; sum of each JSON file minified',
+    };
+  }
+  const locDir = join(dist, 'assets', 'locales');
+  if (existsSync(locDir)) {
+    const files = readdirSync(locDir)
+      .filter((n) => n.endsWith('.js'))
+      .sort();
+    languages.ru = {
+      ...sum(files.map((n) => sizes(readFileSync(join(locDir, n))))),
+      files: files.map((n) => `assets/locales/${n}`),
+      note: 'lazy chunk(s) in assets/locales',
+    };
+  }
+
+  return {
+    initial: initialBytes(dist),
+    precache: precacheBytes(dist),
+    flows,
+    languages,
+  };
+}

@@ -1,0 +1,310 @@
+/** Turns the results into the Markdown report and checks the targets. */
+import { failed, value } from './results.ts';
+import type { Outcome, Results, Side, Target } from './results.ts';
+
+const KIB = 1024;
+type Better = 'higher' | 'lower';
+
+interface Row {
+  label: string;
+  unit: 'score' | 'ms' | 'KiB';
+  better: Better;
+  cell: (side: Side) => number | string | undefined;
+  target?: { text: string; test: (app: number, floor: number | undefined) => boolean | null };
+}
+
+/** A value for a table cell: a number, "failed: …", or "—" when the row does not apply. */
+function pick<T extends object>(o: Outcome<T> | undefined, f: (v: T) => number): number | string {
+  if (o === undefined) return '—';
+  if (failed(o)) return `failed: ${short(o.error)}`;
+  return f(o as T);
+}
+
+function short(s: string): string {
+  return s.length > 90 ? `${s.slice(0, 87)}…` : s;
+}
+
+function fmt(v: number, unit: Row['unit']): string {
+  if (!Number.isFinite(v)) return 'n/a';
+  if (unit === 'KiB') return `${(v / KIB).toFixed(1)} KiB`;
+  if (unit === 'score') return String(Math.round(v));
+  return v < 100 ? `${v.toFixed(1)} ms` : `${Math.round(v)} ms`;
+}
+
+function rows(r: Results): Row[] {
+  const lh = (k: 'score' | 'fcp' | 'lcp' | 'tbt' | 'bytes') => (s: Side) =>
+    pick(r.lighthouse[s], (v) => v[k]);
+  const lat = (k: 'median' | 'p95') => (s: Side) =>
+    s === 'floor' ? undefined : pick(r.latency[s], (v) => v[k]);
+  const init = (k: 'js' | 'css', c: 'gzip' | 'brotli') => (s: Side) => pick(r.initial[s], (v) => v[k][c]);
+  const pre = (c: 'raw' | 'gzip') => (s: Side) =>
+    s === 'peer' ? undefined : pick(r.precache[s], (v) => v[c]);
+  return [
+    {
+      label: 'Lighthouse performance',
+      unit: 'score',
+      better: 'higher',
+      cell: lh('score'),
+      target: { text: '= 100', test: (a) => a >= 100 },
+    },
+    { label: 'First Contentful Paint', unit: 'ms', better: 'lower', cell: lh('fcp') },
+    {
+      label: 'Largest Contentful Paint',
+      unit: 'ms',
+      better: 'lower',
+      cell: lh('lcp'),
+      target: { text: '≤ floor + 5%', test: (a, f) => (f === undefined ? null : a <= f * 1.05) },
+    },
+    {
+      label: 'Total Blocking Time',
+      unit: 'ms',
+      better: 'lower',
+      cell: lh('tbt'),
+      target: { text: '= 0 ms', test: (a) => a === 0 },
+    },
+    { label: 'Total byte weight', unit: 'KiB', better: 'lower', cell: lh('bytes') },
+    {
+      label: `Step latency median (${r.settings.cpuThrottle}× CPU)`,
+      unit: 'ms',
+      better: 'lower',
+      cell: lat('median'),
+    },
+    {
+      label: `Step latency p95 (${r.settings.cpuThrottle}× CPU)`,
+      unit: 'ms',
+      better: 'lower',
+      cell: lat('p95'),
+      target: { text: '< 16 ms', test: (a) => a < 16 },
+    },
+    {
+      label: 'Offline cold start (median)',
+      unit: 'ms',
+      better: 'lower',
+      cell: (s) => (s === 'app' ? pick(r.offline, (v) => v.median) : undefined),
+      target: { text: '< 500 ms', test: (a) => a < 500 },
+    },
+    { label: 'Initial JS gzip', unit: 'KiB', better: 'lower', cell: init('js', 'gzip') },
+    { label: 'Initial JS brotli', unit: 'KiB', better: 'lower', cell: init('js', 'brotli') },
+    { label: 'Initial CSS gzip', unit: 'KiB', better: 'lower', cell: init('css', 'gzip') },
+    { label: 'Initial CSS brotli', unit: 'KiB', better: 'lower', cell: init('css', 'brotli') },
+    { label: 'Precache raw', unit: 'KiB', better: 'lower', cell: pre('raw') },
+    { label: 'Precache gzip', unit: 'KiB', better: 'lower', cell: pre('gzip') },
+  ];
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const show = (v: number | string | undefined, unit: Row['unit']) =>
+  v === undefined ? '—' : isNum(v) ? fmt(v, unit) : String(v);
+
+function isBetter(a: number, b: number, better: Better): boolean {
+  return better === 'higher' ? a >= b : a <= b;
+}
+
+function versus(a: number, b: number, unit: Row['unit']): string {
+  if (unit === 'score') return `${a - b >= 0 ? '+' : ''}${Math.round(a - b)}`;
+  const d = a - b;
+  const delta =
+    unit === 'KiB' ? `${(d / KIB).toFixed(1)} KiB` : `${d.toFixed(d < 100 && d > -100 ? 1 : 0)} ms`;
+  return `${d >= 0 ? '+' : ''}${delta} (×${b === 0 ? (a === 0 ? '1.00' : '∞') : (a / b).toFixed(2)})`;
+}
+
+function targetMet(row: Row, a: number | string | undefined, f: number | string | undefined): boolean | null {
+  if (!row.target || !isNum(a)) return null;
+  return row.target.test(a, isNum(f) ? f : undefined);
+}
+
+/** Evaluates the targets against the results (null when a figure is missing). */
+export function targets(r: Results): Target[] {
+  const out: Target[] = [];
+  const notBetter: string[] = [];
+  let compared = 0;
+  for (const row of rows(r)) {
+    const a = row.cell('app');
+    const p = row.cell('peer');
+    const f = row.cell('floor');
+    if (row.target)
+      out.push({
+        target: `${row.label} ${row.target.text}`,
+        met: targetMet(row, a, f),
+        detail: isNum(a)
+          ? `app ${fmt(a, row.unit)}${isNum(f) ? `, floor ${fmt(f, row.unit)}` : ''}`
+          : 'no figure',
+      });
+    if (isNum(a) && isNum(p)) {
+      compared++;
+      if (!isBetter(a, p, row.better)) notBetter.push(row.label);
+    }
+  }
+  out.push({
+    target: 'Better than the SurveyJS peer on every row (a tie counts as met)',
+    met: compared === 0 ? null : notBetter.length === 0,
+    detail:
+      compared === 0
+        ? 'no row compared'
+        : notBetter.length
+          ? `not on: ${notBetter.join(', ')}`
+          : `all ${compared} rows`,
+  });
+  return out;
+}
+
+const mark = (met: boolean | null) => (met === null ? '?' : met ? '✓' : '✗');
+
+/** The main comparison table. */
+export function mainTable(r: Results): string {
+  const lines = [
+    '| Metric | App | SurveyJS peer | Ratio (app/peer) | Floor | App vs floor | Target |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const row of rows(r)) {
+    const a = row.cell('app');
+    const p = row.cell('peer');
+    const f = row.cell('floor');
+    const ratio =
+      isNum(a) && isNum(p)
+        ? `${p === 0 ? (a === 0 ? '1.00' : '∞') : (a / p).toFixed(2)} ${isBetter(a, p, row.better) ? '✓' : '✗'}`
+        : '—';
+    const vsFloor = isNum(a) && isNum(f) ? versus(a, f, row.unit) : '—';
+    const target = row.target ? `${row.target.text} ${mark(targetMet(row, a, f))}` : '';
+    lines.push(
+      `| ${row.label} | ${show(a, row.unit)} | ${show(p, row.unit)} | ${ratio} | ${show(f, row.unit)} | ${vsFloor} | ${target} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function kib(n: number): string {
+  return `${(n / KIB).toFixed(2)} KiB`;
+}
+
+/** The per-flow and per-language byte table. */
+export function bytesTable(r: Results): string {
+  const b = value(r.bytes);
+  if (!b) return `Bytes: failed: ${failed(r.bytes) ? r.bytes.error : 'not measured'}`;
+  const lines = ['| Chunk | File | Raw | gzip | brotli |', '| --- | --- | ---: | ---: | ---: |'];
+  for (const [id, s] of Object.entries(b.flows))
+    lines.push(
+      `| ${id === 'catalog' ? 'catalog (error codes)' : `flow ${id}`} | ${s.file} | ${kib(s.raw)} | ${kib(s.gzip)} | ${kib(s.brotli)} |`,
+    );
+  for (const [lng, s] of Object.entries(b.languages))
+    lines.push(
+      `| language ${lng} (${s.note}) | ${s.files.join(', ')} | ${kib(s.raw)} | ${kib(s.gzip)} | ${kib(s.brotli)} |`,
+    );
+  lines.push(
+    `| precache (${b.precache.count} URLs${b.precache.missing.length ? `, ${b.precache.missing.length} missing` : ''}) | sw.js | ${kib(b.precache.raw)} | ${kib(b.precache.gzip)} | — |`,
+  );
+  return lines.join('\n');
+}
+
+/** The lookup line. */
+export function lookupLine(r: Results): string {
+  const l = value(r.lookup);
+  if (!l) return `Lookup: failed: ${failed(r.lookup) ? r.lookup.error : 'not measured'}`;
+  const forms = Object.entries(l.byForm).sort((x, y) => y[1].meanUs - x[1].meanUs);
+  const slowest = forms[0];
+  const unmatched = forms
+    .filter(([f, s]) => f !== 'unknown code' && s.matched < s.count)
+    .map(([f, s]) => `${f} ${s.count - s.matched}`);
+  return (
+    `Lookup: mean ${l.meanUs.toFixed(1)} µs, p95 ${l.p95Us.toFixed(1)} µs per lookup over ${l.inputs.toLocaleString('en-US')} inputs ` +
+    `(${l.codes} catalog codes × ${forms.length} forms, Node ${process.version})` +
+    (slowest
+      ? `; slowest form: ${slowest[0]} (mean ${slowest[1].meanUs.toFixed(1)} µs, p95 ${slowest[1].p95Us.toFixed(1)} µs)`
+      : '') +
+    (unmatched.length
+      ? `; inputs that found nothing: ${unmatched.join(', ')}`
+      : '; every known-code input found its code')
+  );
+}
+
+/** The scale table: checker and engine time, time per node (growth vs the size before) and peak memory. */
+export function scaleTable(r: Results): string {
+  if (failed(r.scale)) return `Scale: failed: ${r.scale.error}`;
+  const runs = r.scale;
+  const lines = [
+    '| Nodes | Checker time | Checker µs/node (growth) | Checker peak heap | Engine: 1,000 answers | Engine µs/answer (growth) | Engine peak heap |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const sizes = [...new Set(runs.map((x) => x.size))];
+  const prev: Record<string, number | undefined> = {};
+  for (const size of sizes) {
+    const cells: string[] = [size.toLocaleString('en-US')];
+    for (const mode of ['check', 'engine'] as const) {
+      const run = runs.find((x) => x.size === size && x.mode === mode);
+      if (!run || run.ms === undefined) {
+        const why = run?.error ?? 'not run';
+        cells.push(why.startsWith('not run') ? why : `failed: ${short(why)}`, '—', '—');
+        prev[mode] = undefined;
+        continue;
+      }
+      const per = run.usPerNode!;
+      const growth = prev[mode] ? ` (×${(per / prev[mode]!).toFixed(2)})` : '';
+      prev[mode] = per;
+      cells.push(
+        run.ms < 1000 ? `${run.ms.toFixed(0)} ms` : `${(run.ms / 1000).toFixed(2)} s`,
+        `${per.toFixed(1)}${growth}`,
+        `${run.heapPeakMB!.toFixed(1)} MB`,
+      );
+    }
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+/** The whole Markdown report. */
+export function markdown(r: Results): string {
+  const m = r.machine;
+  const s = r.settings;
+  const lat = value(r.latency.app);
+  const peerLat = value(r.latency.peer);
+  const off = value(r.offline);
+  const out = [
+    '# Benchmark: Activation Field Guide',
+    '',
+    `${m.date} · ${m.os} · ${m.cpu} × ${m.cores} cores · ${m.memoryGB} GB · Node ${m.node} · ${m.chromium} · load average ${m.loadAverage.start} at start, ${m.loadAverage.end ?? '?'} at end (${m.cores} cores) · run took ${Math.round(r.durationS)} s`,
+    '',
+    mainTable(r),
+    '',
+    '## Targets',
+    '',
+    ...r.targets.map((t) => `- ${mark(t.met)} ${t.target}: ${t.detail}`),
+    '',
+    '## Bytes per flow and language (app)',
+    '',
+    bytesTable(r),
+    '',
+    '## Lookup',
+    '',
+    lookupLine(r),
+    '',
+    '## Scale (generated flows)',
+    '',
+    scaleTable(r),
+    '',
+    '## How the figures were taken',
+    '',
+    `- Lighthouse ${s.lighthouseRuns} runs per page, interleaved, performance category only, mobile defaults (simulated throttling); medians. App: home page. Pages served gzip-compressed by a local static server.`,
+    `- Step latency: flow \`${s.flow}\`${s.flowNote ? ` (${s.flowNote})` : ''}; ${lat?.steps ?? s.steps} answered steps after ${lat?.warmup ?? 5} warm-up steps, CPU throttled ${s.cpuThrottle}× via CDP; click dispatched in the page once it is idle, timed to the question change plus two animation frames; going back to the start is not timed.` +
+      (lat
+        ? ` App: DOM updated after ${lat.domMedian.toFixed(1)} ms median (p95 ${lat.domP95.toFixed(1)}), painted frame done after ${lat.afterPaintMedian.toFixed(1)} ms (p95 ${lat.afterPaintP95.toFixed(1)}).`
+        : '') +
+      (peerLat
+        ? ` Peer (answer picked first, then the timed click on Next): DOM ${peerLat.domMedian.toFixed(1)} ms median (p95 ${peerLat.domP95.toFixed(1)}).`
+        : ''),
+    ...(['app', 'peer'] as const).map((side) => {
+      const l = value(r.latency[side]);
+      if (!l) return '';
+      const kinds = Object.entries(l.byKind)
+        .map(([k, v]) => `${k} ${v.median.toFixed(1)} ms (p95 ${v.p95.toFixed(1)}, n=${v.count})`)
+        .join(', ');
+      return `- Step latency by kind of step, ${side === 'app' ? 'app' : 'peer'}: ${kinds}.`;
+    }),
+    `- Offline cold start: ${s.offlineRuns} new pages with the context offline after the service worker took control; navigation start to the first frame where #code-input is visible and enabled, no CPU throttling.` +
+      (off
+        ? ` The server drops every request meanwhile. p95 ${Math.round(off.p95)} ms; requests that reached it (dropped): ${off.requestsWhileOffline.length ? off.requestsWhileOffline.map((x) => x.replace(/^dropped /, '')).join(', ') : 'none'}.`
+        : ''),
+    `- Bytes: gzip level 9, brotli quality 11; initial = entry script, module preloads and stylesheets of index.html.`,
+    `- Scale: each size and mode in its own \`node --expose-gc\` process, time limit ${s.scaleTimeoutS} s; peak heap = the largest heap in use during the run (V8's GC trace, plus samples every 128 engine steps) above the heap before it; growth = µs/node against the size before (×1.00 = linear).`,
+  ];
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,55 @@
+/** The shape of tests/bench/results.json. */
+import type { ByteReport } from './bytes.ts';
+import type { LatencySummary } from './latency.ts';
+import type { LighthouseSummary } from './lighthouse.ts';
+import type { LookupSummary } from './lookup-bench.ts';
+import type { Machine } from './machine.ts';
+import type { OfflineSummary } from './offline.ts';
+import type { ScaleRun } from './scale.ts';
+
+/** A figure, or why it could not be taken. */
+export type Outcome<T> = T | { error: string };
+
+export type Side = 'app' | 'peer' | 'floor';
+
+export interface Target {
+  target: string;
+  met: boolean | null;
+  detail: string;
+}
+
+export interface Results {
+  machine: Machine;
+  durationS: number;
+  settings: {
+    flow: string;
+    flowNote?: string;
+    lighthouseRuns: number;
+    steps: number;
+    cpuThrottle: number;
+    offlineRuns: number;
+    lookupInputs: number;
+    scaleSizes: number[];
+    scaleTimeoutS: number;
+  };
+  builds: Record<Side, Outcome<{ ms: number }>>;
+  lighthouse: Record<Side, Outcome<LighthouseSummary>>;
+  initial: Record<Side, Outcome<ByteReport['initial']>>;
+  precache: Record<'app' | 'floor', Outcome<ByteReport['precache']>>;
+  bytes: Outcome<ByteReport>;
+  latency: Record<'app' | 'peer', Outcome<LatencySummary>>;
+  offline: Outcome<OfflineSummary>;
+  lookup: Outcome<LookupSummary>;
+  scale: Outcome<ScaleRun[]>;
+  targets: Target[];
+}
+
+/** True when an outcome holds an error instead of a figure. */
+export function failed<T extends object>(o: Outcome<T> | undefined): o is { error: string } {
+  return o === undefined || 'error' in o;
+}
+
+/** The figure of an outcome, or undefined when it failed. */
+export function value<T extends object>(o: Outcome<T> | undefined): T | undefined {
+  return failed(o) ? undefined : (o as T);
+}

@@ -1,0 +1,129 @@
+/** A tiny static file server on 127.0.0.1 for the built pages: MIME types, cache headers, gzip. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.webmanifest',
+  '.svg',
+  '.txt',
+  '.map',
+]);
+const HASHED = /[-.][A-Za-z0-9_-]{8,}\.(?:js|mjs|css|woff2|png|svg)$/;
+
+export interface StaticServer {
+  url: string;
+  /** The paths requested so far, in order (the last 500). */
+  requests: () => string[];
+  /** While true, every request is dropped (its socket destroyed), as if the network were gone. */
+  setDown: (down: boolean) => void;
+  close: () => Promise<void>;
+}
+
+/** The Cache-Control header for a path: revalidate the shell, cache hashed assets for a year. */
+export function cacheControl(path: string): string {
+  const name = path.split('/').pop() ?? path;
+  if (name.endsWith('.html') || name === 'sw.js' || name.endsWith('.webmanifest')) return 'no-cache';
+  if (HASHED.test(name)) return 'public, max-age=31536000, immutable';
+  return 'no-cache';
+}
+
+/** Serves a folder on 127.0.0.1 at a random port until close() is called. */
+export async function serve(root: string): Promise<StaticServer> {
+  const gzipped = new Map<string, Buffer>();
+  const requests: string[] = [];
+  let down = false;
+  const server = createServer((req, res) => {
+    requests.push(`${down ? 'dropped ' : ''}${req.method ?? 'GET'} ${req.url ?? '/'}`);
+    if (requests.length > 500) requests.shift();
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
+    void (async () => {
+      try {
+        const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+        let file = normalize(join(root, pathname));
+        if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) {
+          res.writeHead(403).end();
+          return;
+        }
+        let info = await stat(file).catch(() => undefined);
+        if (info?.isDirectory()) {
+          file = join(file, 'index.html');
+          info = await stat(file).catch(() => undefined);
+        }
+        if (!info?.isFile()) {
+          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
+          res.end('not found');
+          return;
+        }
+        const ext = extname(file).toLowerCase();
+        const headers: Record<string, string> = {
+          'content-type': MIME[ext] ?? 'application/octet-stream',
+          'cache-control': cacheControl(file),
+          'x-content-type-options': 'nosniff',
+        };
+        let body: Buffer = await readFile(file);
+        if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+          const key = `${file}:${info.mtimeMs}`;
+          let gz = gzipped.get(key);
+          if (!gz) {
+            gz = gzipSync(body, { level: 9 });
+            gzipped.set(key, gz);
+          }
+          body = gz;
+          headers['content-encoding'] = 'gzip';
+          headers.vary = 'accept-encoding';
+        }
+        headers['content-length'] = String(body.length);
+        res.writeHead(200, headers);
+        res.end(req.method === 'HEAD' ? undefined : body);
+      } catch (e) {
+        if (!res.headersSent) res.writeHead(500);
+        res.end(String(e));
+      }
+    })();
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests: () => [...requests],
+    setDown: (value) => {
+      down = value;
+      if (value) server.closeAllConnections();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

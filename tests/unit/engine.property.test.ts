@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { answer, answersFor, back, current, restore, serialize, start } from '../../src/engine/engine.ts';
+import type { Answer, EngineState, FlowMap } from '../../src/engine/engine.ts';
+import { lookup } from '../../src/engine/lookup.ts';
+import { loadChecked } from '../support/flows.ts';
+
+const { flows, catalog } = loadChecked('flows');
+const flowMap: FlowMap = flows;
+const ids = Object.keys(flows);
+
+// Any text at all: every script, emoji, right-to-left marks, control characters, up to 100 KB.
+const anyText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.constantFrom('\u202Eשלום 0xC004F074', '👨‍👩‍👧 3221549172', '\u0000\u0007\u001b[31m', '0x'.repeat(500)),
+  fc.string({ unit: 'grapheme-ascii', minLength: 50_000, maxLength: 100_000 }),
+);
+
+describe('lookup, any input', () => {
+  it('never throws, and gives matches or a clear "nothing"', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const r = lookup(catalog.codes, text);
+        expect(Array.isArray(r.matches)).toBe(true);
+        for (const m of r.matches) expect(catalog.codes).toContain(m.entry);
+        if (r.matches.length === 0) expect(r.closest.length).toBeLessThanOrEqual(3);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('finds any catalog code wherever it sits in random text', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...catalog.codes.map((c) => c.code)),
+        fc.string(),
+        fc.string(),
+        (code, before, after) => {
+          const r = lookup(catalog.codes, `${before} ${code} ${after}`);
+          expect(r.matches.map((m) => m.entry.code)).toContain(code);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** An answer that may or may not fit: one of the accepted ones, a random number, or random text. */
+const anyAnswer = fc.oneof(
+  fc.nat({ max: 9 }).map((i) => ({ pick: i })),
+  fc.integer({ min: -5, max: 100 }).map((n) => ({ raw: n as Answer })),
+  fc.string({ maxLength: 12 }).map((s) => ({ raw: s as Answer })),
+  fc.constant({ back: true as const }),
+);
+
+function pickAnswer(state: EngineState, choice: { pick?: number; raw?: Answer; back?: true }): EngineState {
+  if (choice.back) return back(state);
+  const cur = current(flowMap, state);
+  if (!cur.ok) throw new Error(cur.error.message);
+  let a: Answer;
+  if (choice.raw !== undefined) a = choice.raw;
+  else {
+    const accepted = answersFor(cur.state.node);
+    a =
+      accepted === 'number'
+        ? choice.pick! * 7
+        : (accepted[choice.pick! % Math.max(1, accepted.length)] ?? 'yes');
+  }
+  const next = answer(flowMap, state, a, 1);
+  return next.ok ? next.state : state;
+}
+
+describe('engine, random answer sequences', () => {
+  it('always leaves a current step that the flows can show', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ids), fc.array(anyAnswer, { maxLength: 40 }), (flowId, answers) => {
+        const begun = start(flowMap, flowId);
+        expect(begun.ok).toBe(true);
+        if (!begun.ok) return;
+        let state = begun.state;
+        for (const a of answers) {
+          state = pickAnswer(state, a);
+          expect(current(flowMap, state).ok).toBe(true);
+        }
+        // And whatever was reached saves and restores to the same state.
+        expect(restore(flowMap, serialize(state))).toEqual({ ok: true, state });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('restores a saved state corrupted at random, or rejects it with a reason', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ids),
+        fc.array(anyAnswer, { maxLength: 15 }),
+        fc.nat(),
+        fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom('"', '{', '}', ',', '0', 'null', '[]')),
+        (flowId, answers, at, junk) => {
+          const begun = start(flowMap, flowId);
+          if (!begun.ok) return;
+          let state = begun.state;
+          for (const a of answers) state = pickAnswer(state, a);
+          const text = serialize(state);
+          const i = at % (text.length + 1);
+          const corrupted = text.slice(0, i) + junk + text.slice(i + junk.length);
+          const r = restore(flowMap, corrupted);
+          if (r.ok) expect(current(flowMap, r.state).ok).toBe(true);
+          else expect(r.error.message.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
