@@ -73,6 +73,12 @@ function recordOf(entry: EntryState, step: CurrentStep): SessionRecord {
 
 const flowsOf = (s: EngineState) => [...new Set(s.trail.map((t) => t.flow))];
 
+/** Runs work once the browser is idle after painting (the step is in the history entry meanwhile). */
+function afterPaint(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 500 });
+  else setTimeout(work, 50);
+}
+
 function signature(e: EntryState): string {
   const last = e.s.trail[e.s.trail.length - 1]!;
   return `${e.sid}:${e.depth}:${e.s.trail.length}:${last.flow}/${last.node}:${String(last.answer ?? '')}`;
@@ -164,12 +170,12 @@ export function useFlowSession(loc: Location, flow: string, node: string | undef
     shown.current = signature(next);
     setView({ kind: 'step', flows: flowsRef.current, entry: next, step: step.state });
     navigate({ name: 'flow', flow: step.state.flowId, node: step.state.node.id }, next, replace);
-    setTimeout(() => {
+    afterPaint(() => {
       void saveSession(recordOf(next, step.state));
       void loadFlows(flowsOf(s)).then((more) => {
         flowsRef.current = { ...flowsRef.current, ...more };
       });
-    }, 0);
+    });
   }, []);
 
   const answer = useCallback(
