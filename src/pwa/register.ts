@@ -38,11 +38,27 @@ export function startPwa(): void {
 
 /** Applies the waiting version: saves the session in progress first, then reloads into the new version. */
 export async function applyUpdate(): Promise<void> {
-  await flushSaves();
+  // Every step is also in the page's history entry, so a save that takes too long cannot cost the step.
+  await Promise.race([flushSaves(), new Promise((r) => setTimeout(r, 1500))]);
+  let reloading = false;
+  const reload = () => {
+    if (reloading) return;
+    reloading = true;
+    location.reload();
+  };
   // Reload when the new worker takes control. (workbox-window's own reload only fires in a tab that
   // already had a controller when it registered, so a tab opened on the first visit would never reload.)
-  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-  await update?.(false);
+  navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
+  const registration = await navigator.serviceWorker.getRegistration();
+  if (registration?.waiting) registration.waiting.postMessage({ type: 'SKIP_WAITING' });
+  else await update?.(false);
+  // Should the controller change go unnoticed, reload once the waiting worker is gone (it is active then).
+  const poll = setInterval(() => {
+    if (!registration?.waiting) {
+      clearInterval(poll);
+      reload();
+    }
+  }, 500);
 }
 
 /** Hides a prompt without acting on it. */
