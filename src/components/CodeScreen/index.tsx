@@ -4,6 +4,7 @@ import { navigate } from '../../hooks/use-route.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
 import { ActivationTags } from '../ActivationTags/index.tsx';
+import { CodeLinks } from '../CodeLinks/index.tsx';
 import { ShareButton } from '../ShareButton/index.tsx';
 
 /** A code's page: the code, the message as Windows shows it, who it concerns, the likely cause, Start. */
@@ -28,15 +29,7 @@ export function CodeScreen({ query }: { query: string }) {
         {result.closest.length > 0 && (
           <>
             <p>{t('code.closest')}</p>
-            <ul>
-              {result.closest.map((e) => (
-                <li key={e.code}>
-                  <a href={toHash({ name: 'code', query: e.code })}>
-                    <span class="mono">{e.code}</span> {e.message[lang]}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <CodeLinks entries={result.closest} />
           </>
         )}
         <a class="btn btn-primary" href={toHash({ name: 'home' })}>
@@ -73,15 +66,7 @@ export function CodeScreen({ query }: { query: string }) {
       {others.length > 0 && (
         <section>
           <h2 class="label">{t('code.alsoMatches')}</h2>
-          <ul>
-            {others.map((m) => (
-              <li key={m.entry.code}>
-                <a href={toHash({ name: 'code', query: m.entry.code })}>
-                  <span class="mono">{m.entry.code}</span> {m.entry.message[lang]}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <CodeLinks entries={others.map((m) => m.entry)} />
         </section>
       )}
     </article>

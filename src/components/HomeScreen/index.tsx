@@ -4,6 +4,7 @@ import { useCatalog } from '../../hooks/use-catalog.ts';
 import { resumeSession, useSessions } from '../../hooks/use-sessions.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
+import { CodeLinks } from '../CodeLinks/index.tsx';
 import { CodeSearch } from '../CodeSearch/index.tsx';
 import { InstallCard } from '../InstallCard/index.tsx';
 import { SessionList } from '../SessionList/index.tsx';
@@ -18,7 +19,7 @@ const RESUME_WITHIN_MS = 7 * 24 * 3600 * 1000;
 
 /** The first screen: the error code field, ways in without a code, tools, codes by type, recent sessions. */
 export function HomeScreen() {
-  const { t, lang } = useT();
+  const { t } = useT();
   const catalog = useCatalog();
   const sessions = useSessions();
   const unfinished = sessions?.find(
@@ -91,15 +92,7 @@ export function HomeScreen() {
                   {t(TYPE_KEY[type])}{' '}
                   <span class="count">({t('home.codeCount', { count: codes.length })})</span>
                 </summary>
-                <ul>
-                  {codes.map((e) => (
-                    <li key={e.code}>
-                      <a href={toHash({ name: 'code', query: e.code })}>
-                        <span class="mono">{e.code}</span> {e.message[lang]}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
+                <CodeLinks entries={codes} />
               </details>
             );
           })}

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { copyText } from '../../clipboard.ts';
 import { useT } from '../../i18n/index.ts';
 import { checkProductKey, DASH_LOOKALIKES } from '../../tools/product-key.ts';
 import type { DashName, KeyProblem } from '../../tools/product-key.ts';
+import { CopyValue } from '../CopyValue/index.tsx';
 import './style.css';
 
 type T = ReturnType<typeof useT>['t'];
@@ -75,32 +75,6 @@ function describe(t: T, p: KeyProblem): [string, ...string[]] | null {
   }
 }
 
-/** A value in monospace with a Copy button; when the clipboard refuses, the value is left selected to copy by hand. */
-function CopyValue({ value }: { value: string }) {
-  const { t } = useT();
-  const [state, setState] = useState<'idle' | 'ok' | 'failed'>('idle');
-  const text = useRef<HTMLElement>(null);
-  useEffect(() => setState('idle'), [value]);
-  const onCopy = async () => {
-    if (await copyText(value)) return setState('ok');
-    setState('failed');
-    const el = text.current;
-    const selection = getSelection();
-    if (el && selection) selection.selectAllChildren(el);
-  };
-  return (
-    <div class="copy-value">
-      <code ref={text} class="mono copy-text">
-        {value}
-      </code>
-      <button type="button" class="btn" onClick={() => void onCopy()}>
-        {state === 'ok' ? t('tools:copied') : t('tools:copy')}
-      </button>
-      {state === 'failed' && <p class="hint">{t('tools:copyFailed')}</p>}
-    </div>
-  );
-}
-
 /** Checks a product key as it is typed or pasted and shows how to type it; the key lives only in this component's state. */
 export function KeyChecker() {
   const { t } = useT();
@@ -120,7 +94,7 @@ export function KeyChecker() {
   const problems = check.problems.map((p) => describe(t, p)).filter((d) => d !== null);
 
   return (
-    <section class="stack key-checker" aria-labelledby="key-title">
+    <section class="stack tool key-checker" aria-labelledby="key-title">
       <h1 id="key-title" ref={heading} tabIndex={-1}>
         {t('tools:key.title')}
       </h1>

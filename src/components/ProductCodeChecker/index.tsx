@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { copyText } from '../../clipboard.ts';
 import { useT } from '../../i18n/index.ts';
 import { checkProductCode, newProductCode } from '../../tools/product-code.ts';
 import type { CodeProblemKind } from '../../tools/product-code.ts';
-import './style.css';
+import { CopyValue } from '../CopyValue/index.tsx';
 
 /** A version 4 UUID from getRandomValues, for pages served without HTTPS where crypto.randomUUID is missing. */
 function uuidFromRandomValues(): string {
@@ -12,32 +11,6 @@ function uuidFromRandomValues(): string {
   b[8] = (b[8]! & 0x3f) | 0x80;
   const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-/** A value in monospace with a Copy button; when the clipboard refuses, the value is left selected to copy by hand. */
-function CopyValue({ value }: { value: string }) {
-  const { t } = useT();
-  const [state, setState] = useState<'idle' | 'ok' | 'failed'>('idle');
-  const text = useRef<HTMLElement>(null);
-  useEffect(() => setState('idle'), [value]);
-  const onCopy = async () => {
-    if (await copyText(value)) return setState('ok');
-    setState('failed');
-    const el = text.current;
-    const selection = getSelection();
-    if (el && selection) selection.selectAllChildren(el);
-  };
-  return (
-    <div class="copy-value">
-      <code ref={text} class="mono copy-text">
-        {value}
-      </code>
-      <button type="button" class="btn" onClick={() => void onCopy()}>
-        {state === 'ok' ? t('tools:copied') : t('tools:copy')}
-      </button>
-      {state === 'failed' && <p class="hint">{t('tools:copyFailed')}</p>}
-    </div>
-  );
 }
 
 /** Checks an MSI product or package code, shows the corrected form and makes new codes. */
@@ -68,7 +41,7 @@ export function ProductCodeChecker() {
   const empty = check.problems.includes('empty');
 
   return (
-    <section class="stack code-checker" aria-labelledby="guid-title">
+    <section class="stack tool code-checker" aria-labelledby="guid-title">
       <h1 id="guid-title" ref={heading} tabIndex={-1}>
         {t('tools:code.title')}
       </h1>

@@ -1,0 +1,19 @@
+import type { CatalogEntry } from '../../engine/schema.ts';
+import { useT } from '../../i18n/index.ts';
+import { toHash } from '../../router.ts';
+
+/** A list of codes, each a link to its page with the message in the current language. */
+export function CodeLinks({ entries }: { entries: readonly CatalogEntry[] }) {
+  const { lang } = useT();
+  return (
+    <ul>
+      {entries.map((e) => (
+        <li key={e.code}>
+          <a href={toHash({ name: 'code', query: e.code })}>
+            <span class="mono">{e.code}</span> {e.message[lang]}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
