@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { answersFor } from '../../engine/engine.ts';
 import { useFlowSession } from '../../hooks/use-flow-session.ts';
 import type { Location } from '../../hooks/use-route.ts';
@@ -21,8 +21,9 @@ export function FlowScreen({ loc, flow, node }: { loc: Location; flow: string; n
   const { t, lang } = useT();
   const { view, answer, back, jumpTo, restart } = useFlowSession(loc, flow, node);
 
-  // Keyboard: Y/N answer yes/no, digits pick a choice, Backspace goes back.
-  useEffect(() => {
+  // Keyboard: Y/N answer yes/no, digits pick a choice, Backspace goes back. Bound before the step
+  // paints, so a key pressed the moment the question appears is not lost.
+  useLayoutEffect(() => {
     if (view.kind !== 'step') return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
