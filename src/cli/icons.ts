@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../tests/support/chromium.ts';
 
 const dir = join(import.meta.dirname, '../../public/icons');
 const targets: Array<[svg: string, png: string, size: number]> = [
@@ -12,10 +13,7 @@ const targets: Array<[svg: string, png: string, size: number]> = [
   ['icon.svg', 'favicon-32.png', 32],
 ];
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox'],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const page = await browser.newPage();
 for (const [svg, png, size] of targets) {
   const src = `data:image/svg+xml;base64,${readFileSync(join(dir, svg)).toString('base64')}`;

@@ -5,6 +5,7 @@ import { chromium, expect, test } from '@playwright/test';
 import { build, ROOT, serve } from './support/serve.ts';
 import type { StaticServer } from './support/serve.ts';
 import { waitForController } from './support/pwa.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
 
 // These tests build the app themselves (two versions, a sub-path), so they run one after another.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -54,14 +55,8 @@ test('the browser reports the app installable', async () => {
   const server = await serve(v1);
   const profile = mkdtempSync(join(tmpdir(), 'afg-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
