@@ -86,6 +86,7 @@ test.describe('a technician walks a flow', () => {
     await expect(question(page)).toHaveText(/workgroup computer/);
     await page.keyboard.press('Backspace');
     await expect(question(page)).toHaveText(/joined to an Active Directory domain/);
+    await expect(question(page)).toBeFocused();
     // Tab reaches the answers, and Enter presses them.
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Yes', exact: true })).toBeFocused();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Answer, CurrentStep } from '../../engine/engine.ts';
 import { useT } from '../../i18n/index.ts';
 import { CommandBlock } from '../CommandBlock/index.tsx';
@@ -17,8 +17,9 @@ export function StepCard({ step, onAnswer }: Props) {
   const [num, setNum] = useState('');
   const [numError, setNumError] = useState('');
 
-  // Focus moves to the new question, so screen readers announce it and keys act on it.
-  useEffect(() => {
+  // Focus moves to the new question, so screen readers announce it and keys act on it; before the
+  // paint, so the next Tab always starts from the question.
+  useLayoutEffect(() => {
     heading.current?.focus({ preventScroll: false });
     setNum('');
     setNumError('');
