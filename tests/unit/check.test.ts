@@ -42,3 +42,22 @@ describe('flow checker', () => {
     expect(lines.map((l) => /node "([^"]+)"/.exec(l)?.[1]).sort()).toEqual(['ask-again', 'ask-more']);
   });
 });
+
+describe('the JSON Schemas editors read', () => {
+  it('are what the zod schema generates now', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { z } = await import('zod');
+    const { CatalogSchema, FlowSchema } = await import('../../src/engine/schema.ts');
+    for (const [file, schema] of [
+      ['flow.schema.json', FlowSchema],
+      ['catalog.schema.json', CatalogSchema],
+    ] as const) {
+      const committed = JSON.parse(
+        readFileSync(new URL(`../../flows/${file}`, import.meta.url), 'utf8'),
+      ) as unknown;
+      expect(committed, `${file} is stale: run npm run flows -- schema`).toEqual(
+        JSON.parse(JSON.stringify(z.toJSONSchema(schema, { io: 'input' }))),
+      );
+    }
+  });
+});

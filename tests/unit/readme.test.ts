@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/flows.ts';
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+/** Every `npm run flows -- …` line of the README, as arguments (comments dropped, quotes honoured). */
+const commands = [...readme.matchAll(/^npm run (?:--silent )?flows -- (.+?)(?:\s+#.*)?$/gm)].map((m) =>
+  [...m[1]!.matchAll(/"([^"]*)"|(\S+)/g)].map((a) => a[1] ?? a[2]!),
+);
+
+describe('the README', () => {
+  it('shows the authoring commands', () => {
+    expect(commands.map((c) => c[0])).toEqual(expect.arrayContaining(['check', 'walk', 'graph', 'lookup']));
+  });
+  // `schema` writes files, so it is left out here; a test of its own checks the committed schemas.
+  for (const args of commands.filter((c) => c[0] !== 'schema'))
+    it(`npm run flows -- ${args.join(' ')} works as shown`, () => {
+      const { code, out } = run(args);
+      expect(code).toBe(0);
+      expect(out.length).toBeGreaterThan(0);
+      if (args[0] === 'walk') expect(JSON.parse(out)).toHaveProperty('end.kind');
+      if (args[0] === 'graph') expect(out).toMatch(/^flowchart TD/);
+    });
+});
