@@ -73,10 +73,9 @@ function recordOf(entry: EntryState, step: CurrentStep): SessionRecord {
 
 const flowsOf = (s: EngineState) => [...new Set(s.trail.map((t) => t.flow))];
 
-/** Runs work once the browser is idle after painting (the step is in the history entry meanwhile). */
+/** Runs work right after the next frame is painted (the step is in the history entry meanwhile). */
 function afterPaint(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 500 });
-  else setTimeout(work, 50);
+  requestAnimationFrame(() => setTimeout(work, 0));
 }
 
 function signature(e: EntryState): string {

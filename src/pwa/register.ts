@@ -59,6 +59,9 @@ export async function applyUpdate(): Promise<void> {
       reload();
     }
   }, 500);
+  // A worker that will not take over must not leave the user with a dead button: reload all the same;
+  // the step is kept, and the prompt comes back if the new version is still waiting.
+  setTimeout(reload, 5000);
 }
 
 /** Hides a prompt without acting on it. */

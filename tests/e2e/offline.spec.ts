@@ -77,6 +77,7 @@ test.describe('sessions are kept', () => {
     await page.getByRole('button', { name: 'Yes', exact: true }).click();
     await expect(page.locator(question)).toHaveText(/joined to an Active Directory domain/);
     await page.goto('/');
+    await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
     await page.reload();
     await page.getByRole('button', { name: 'Resume' }).click();
     await expect(page.locator(question)).toHaveText(/joined to an Active Directory domain/);
