@@ -2,6 +2,7 @@
  * A saved session as Markdown for a support ticket. Every piece of text is escaped, so whatever a flow or
  * an answer contains, it reads as text: no HTML, headings, tables or links with hidden targets come out of it.
  */
+import { answerLabel } from '../answer-label.ts';
 import { findNode } from '../engine/engine.ts';
 import type { Answer, FlowMap } from '../engine/engine.ts';
 import type { CatalogEntry, FlowNode } from '../engine/schema.ts';
@@ -111,17 +112,10 @@ function defaultTime(ms: number): string {
     .replace(/\.\d+Z$/, ' UTC');
 }
 
-/** How an answer reads: Yes/No, a choice's label, a number, Fixed/Still failing, else the answer as given. */
+/** How an answer reads (the app's own wording); an answer no node explains is shown as given, cleaned. */
 function answerText(node: FlowNode | undefined, answer: Answer, input: TranscriptInput, opts: Clean): string {
-  const { labels, lang } = input;
-  if (typeof answer === 'number') return inline(String(answer));
-  if (node?.kind === 'choice') {
-    const choice = node.choices.find((c) => c.value === answer);
-    if (choice) return inline(choice.label[lang]);
-  }
-  if (answer === 'yes' || answer === 'no' || answer === 'fixed' || answer === 'failing')
-    return inline(labels[answer]);
-  return inline(answer, opts);
+  const text = answerLabel(node, answer, input.lang, input.labels);
+  return inline(text, text === String(answer) ? opts : undefined);
 }
 
 function nodeAt(flows: FlowMap, flowId: string, nodeId: string): FlowNode | undefined {

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/index.ts';
 import { checkProductKey, DASH_LOOKALIKES } from '../../tools/product-key.ts';
 import type { DashName, KeyProblem } from '../../tools/product-key.ts';
 import { CopyValue } from '../CopyValue/index.tsx';
+import { ToolField } from '../ToolField/index.tsx';
 import './style.css';
 
 type T = ReturnType<typeof useT>['t'];
@@ -100,22 +101,13 @@ export function KeyChecker() {
       </h1>
       <p>{t('tools:key.intro')}</p>
       <div class="card stack">
-        <label for="key-input" class="tool-label">
-          {t('tools:key.label')}
-        </label>
-        <input
+        <ToolField
           id="key-input"
-          class="field mono tool-field"
-          type="text"
-          inputMode="text"
-          autoComplete="off"
-          autoCapitalize="characters"
-          autoCorrect="off"
-          spellcheck={false}
+          label={t('tools:key.label')}
           placeholder={t('tools:key.placeholder')}
-          aria-describedby="key-privacy"
+          describedBy="key-privacy"
           value={key}
-          onInput={(e) => setKey((e.target as HTMLInputElement).value)}
+          onInput={setKey}
         />
         <p id="key-privacy" class="hint">
           {t('tools:key.privacy')}

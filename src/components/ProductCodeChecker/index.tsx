@@ -3,6 +3,7 @@ import { useT } from '../../i18n/index.ts';
 import { checkProductCode, newProductCode } from '../../tools/product-code.ts';
 import type { CodeProblemKind } from '../../tools/product-code.ts';
 import { CopyValue } from '../CopyValue/index.tsx';
+import { ToolField } from '../ToolField/index.tsx';
 
 /** A version 4 UUID from getRandomValues, for pages served without HTTPS where crypto.randomUUID is missing. */
 function uuidFromRandomValues(): string {
@@ -50,22 +51,13 @@ export function ProductCodeChecker() {
         {t('tools:code.notInterchangeable')}
       </p>
       <div class="card stack">
-        <label for="guid-input" class="tool-label">
-          {t('tools:code.label')}
-        </label>
-        <input
+        <ToolField
           id="guid-input"
-          class="field mono tool-field"
-          type="text"
-          inputMode="text"
-          autoComplete="off"
-          autoCapitalize="characters"
-          autoCorrect="off"
-          spellcheck={false}
+          label={t('tools:code.label')}
           placeholder={t('tools:code.placeholder')}
-          aria-describedby="guid-note"
+          describedBy="guid-note"
           value={text}
-          onInput={(e) => setText((e.target as HTMLInputElement).value)}
+          onInput={setText}
         />
       </div>
       <section class="card stack tool-result" aria-live="polite" aria-label={t('tools:code.results')}>
