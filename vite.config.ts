@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { checkAll, formatProblem } from './src/engine/check.ts';
-import { loadFlowDir } from './src/cli/load-flows.ts';
+import { readFlowDir } from './src/cli/read-flow-dir.ts';
 
 const ROOT = import.meta.dirname;
 const FLOWS_DIR = process.env.FLOWS_DIR ?? join(ROOT, 'flows');
@@ -16,7 +16,7 @@ function flowsCheck(): Plugin {
     name: 'flows-check',
     apply: 'build', // tests run the same checks themselves and report them one by one
     buildStart() {
-      const { flows, catalog } = loadFlowDir(FLOWS_DIR, ROOT);
+      const { flows, catalog } = readFlowDir(FLOWS_DIR, ROOT);
       const problems = checkAll(flows, catalog).problems.map(formatProblem);
       if (problems.length) this.error(`flow check failed:\n${problems.join('\n')}`);
     },

@@ -67,4 +67,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Screens reach saved sessions through hooks and storage's public functions, never its internals.
+    files: ['src/components/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/storage/*', '!**/storage/index.ts', 'idb', 'idb/*'],
+              message: 'components use hooks/ or storage/index.ts, not storage internals.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,50 +1,28 @@
 /** The app shell: header, notices, the screen for the current route, the update prompt. */
 import { useEffect, useRef } from 'preact/hooks';
-import type { ComponentType } from 'preact';
-import { useState } from 'preact/hooks';
 import { CodeScreen } from './components/CodeScreen/index.tsx';
-import { FlowScreen } from './components/FlowScreen/index.tsx';
 import { Header } from './components/Header/index.tsx';
 import { HomeScreen } from './components/HomeScreen/index.tsx';
+import { LazyScreen } from './components/LazyScreen/index.tsx';
+import type { ScreenLoader } from './components/LazyScreen/index.tsx';
 import { NotFound } from './components/NotFound/index.tsx';
 import { Notices } from './components/Notices/index.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt/index.tsx';
-import { useLocation } from './hooks/use-route.ts';
+import { useLocation } from './hooks/use-location.ts';
 import { useT } from './i18n/index.ts';
 
-// Screens a first visit rarely needs load on demand, keeping the first screen small.
-type Loader<P> = () => Promise<ComponentType<P>>;
-const KeyChecker: Loader<object> = () =>
+// Screens the first screen does not show load on demand, keeping it small. The service worker has
+// precached them all, so after the first visit each comes from the cache at once.
+const FlowScreen: ScreenLoader<object> = () =>
+  import('./components/FlowScreen/index.tsx').then((m) => m.FlowScreen);
+const KeyChecker: ScreenLoader<object> = () =>
   import('./components/KeyChecker/index.tsx').then((m) => m.KeyChecker);
-const ProductCodeChecker: Loader<object> = () =>
+const ProductCodeChecker: ScreenLoader<object> = () =>
   import('./components/ProductCodeChecker/index.tsx').then((m) => m.ProductCodeChecker);
-const HistoryScreen: Loader<object> = () =>
+const HistoryScreen: ScreenLoader<object> = () =>
   import('./components/HistoryScreen/index.tsx').then((m) => m.HistoryScreen);
-const SessionScreen: Loader<{ id: string }> = () =>
+const SessionScreen: ScreenLoader<{ id: string }> = () =>
   import('./components/SessionScreen/index.tsx').then((m) => m.SessionScreen);
-
-function Lazy<P extends object>({ load, props }: { load: Loader<P>; props: P }) {
-  const { t } = useT();
-  const [Screen, setScreen] = useState<{ C: ComponentType<P> } | 'failed' | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    load().then(
-      (C) => live && setScreen({ C }),
-      () => live && setScreen('failed'),
-    );
-    return () => {
-      live = false;
-    };
-  }, [load]);
-  if (Screen === 'failed') return <NotFound />;
-  if (!Screen)
-    return (
-      <p class="loading" role="status">
-        {t('app.loading')}
-      </p>
-    );
-  return <Screen.C {...props} />;
-}
 
 /** Renders the screen of the current route. */
 export function App() {
@@ -70,18 +48,22 @@ export function App() {
       screen = <CodeScreen query={route.query} />;
       break;
     case 'flow':
-      screen = <FlowScreen loc={loc} flow={route.flow} node={route.node} />;
+      screen = <LazyScreen load={FlowScreen} props={{}} />;
       break;
     case 'tool':
       screen = (
-        <Lazy key={route.tool} load={route.tool === 'key' ? KeyChecker : ProductCodeChecker} props={{}} />
+        <LazyScreen
+          key={route.tool}
+          load={route.tool === 'key' ? KeyChecker : ProductCodeChecker}
+          props={{}}
+        />
       );
       break;
     case 'history':
-      screen = <Lazy load={HistoryScreen} props={{}} />;
+      screen = <LazyScreen load={HistoryScreen} props={{}} />;
       break;
     case 'session':
-      screen = <Lazy load={SessionScreen} props={{ id: route.id }} />;
+      screen = <LazyScreen load={SessionScreen} props={{ id: route.id }} />;
       break;
     case 'not-found':
       screen = <NotFound />;

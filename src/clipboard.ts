@@ -10,18 +10,18 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Shares through Web Share where available, else copies; tells which happened. */
+/** Shares through Web Share where available, else copies; tells which happened ('cancelled': the user closed the share sheet). */
 export async function shareOrCopy(data: {
   title: string;
   text?: string;
   url?: string;
-}): Promise<'shared' | 'copied' | 'failed'> {
+}): Promise<'shared' | 'copied' | 'cancelled' | 'failed'> {
   if (typeof navigator.share === 'function') {
     try {
       await navigator.share(data);
       return 'shared';
     } catch (e) {
-      if ((e as DOMException).name === 'AbortError') return 'failed';
+      if ((e as DOMException).name === 'AbortError') return 'cancelled';
     }
   }
   return (await copyText(data.url ?? data.text ?? '')) ? 'copied' : 'failed';

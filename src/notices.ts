@@ -1,33 +1,23 @@
-/** One-time notices (storage problems, update ready): each kind is shown once per page load. */
-export type NoticeKind =
-  | 'storage-unavailable'
-  | 'storage-quota'
-  | 'storage-write-failed'
-  | 'storage-corrupt'
-  | 'storage-blocked'
-  | 'storage-upgraded-elsewhere';
+/** One-time notices (storage problems): each kind is shown once per page load, until dismissed. */
+import { observable } from './observable.ts';
+import type { StorageProblem } from './storage/session-store.ts';
+
+/** A notice is named by the problem it tells of; its text is `notice.<kind>` in the locales. */
+export type NoticeKind = StorageProblem;
 
 const shown = new Set<NoticeKind>();
-const listeners = new Set<(kinds: NoticeKind[]) => void>();
-let active: NoticeKind[] = [];
+
+/** The notices on screen, oldest first. */
+export const notices = observable<readonly NoticeKind[]>([]);
 
 /** Raises a notice unless that kind was already shown. */
 export function raiseNotice(kind: NoticeKind): void {
   if (shown.has(kind)) return;
   shown.add(kind);
-  active = [...active, kind];
-  for (const l of listeners) l(active);
+  notices.update((active) => [...active, kind]);
 }
 
 /** Dismisses a notice. */
 export function dismissNotice(kind: NoticeKind): void {
-  active = active.filter((k) => k !== kind);
-  for (const l of listeners) l(active);
-}
-
-/** Subscribes to the active notices; returns the unsubscribe function. */
-export function onNotices(listener: (kinds: NoticeKind[]) => void): () => void {
-  listeners.add(listener);
-  listener(active);
-  return () => void listeners.delete(listener);
+  notices.update((active) => active.filter((k) => k !== kind));
 }

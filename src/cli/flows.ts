@@ -12,7 +12,7 @@ import type { Answer, FlowMap } from '../engine/engine.ts';
 import { lookup } from '../engine/lookup.ts';
 import { CatalogSchema, FlowSchema } from '../engine/schema.ts';
 import type { CatalogEntry, Flow, FlowNode } from '../engine/schema.ts';
-import { loadFlowDir } from './load-flows.ts';
+import { readFlowDir } from './read-flow-dir.ts';
 
 const USAGE = `usage: npm run flows -- <command>
   check                           validate every flow and the catalog
@@ -34,7 +34,7 @@ export function run(argv: string[], cwd = process.cwd()): { code: number; out: s
   }
   const [command, ...rest] = args;
   const load = (): CheckResult => {
-    const { flows, catalog } = loadFlowDir(dir, cwd);
+    const { flows, catalog } = readFlowDir(dir, cwd);
     return checkAll(flows, catalog);
   };
   switch (command) {
@@ -96,23 +96,23 @@ function walk(result: CheckResult, args: string[]): { code: number; out: string;
   if (!flowId) return { code: 1, out: '', err: 'walk needs a flow id\n' };
   const begun = start(flows, flowId, from);
   if (!begun.ok) return { code: 1, out: '', err: `${begun.error.message}\n` };
-  let state = begun.state;
+  let state = begun.value;
   for (const raw of rest) {
     const cur = current(flows, state);
     if (!cur.ok) return { code: 1, out: '', err: `${cur.error.message}\n` };
-    const given: Answer = answersFor(cur.state.node) === 'number' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
+    const given: Answer = answersFor(cur.value.node) === 'number' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
     const next = giveAnswer(flows, state, given);
     if (!next.ok) {
-      const accepted = answersFor(cur.state.node);
+      const accepted = answersFor(cur.value.node);
       const hint =
         accepted === 'number' ? 'a whole number' : accepted.join(', ') || 'nothing (the flow has ended)';
       return { code: 1, out: '', err: `${next.error.message}; accepted here: ${hint}\n` };
     }
-    state = next.state;
+    state = next.value;
   }
   const cur = current(flows, state);
   if (!cur.ok) return { code: 1, out: '', err: `${cur.error.message}\n` };
-  const { node, flowId: endFlow, status } = cur.state;
+  const { node, flowId: endFlow, status } = cur.value;
   const output = {
     path: state.trail.map((s) => ({
       flow: s.flow,

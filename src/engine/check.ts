@@ -281,6 +281,37 @@ function edges(flows: Record<string, Flow>, broken: ReadonlySet<string> = new Se
   return out;
 }
 
+/** Every key reached from `roots` along `next` (breadth-first; each key visited once). */
+function reach(roots: Iterable<Key>, next: (k: Key) => readonly Key[] | undefined): Set<Key> {
+  const seen = new Set<Key>(roots);
+  const queue = [...seen];
+  while (queue.length) {
+    const k = queue.pop()!;
+    for (const to of next(k) ?? [])
+      if (!seen.has(to)) {
+        seen.add(to);
+        queue.push(to);
+      }
+  }
+  return seen;
+}
+
+/** A problem at every node of the graph that is not in `ok`. */
+function problemsOutside(
+  graph: Map<Key, Key[]>,
+  ok: ReadonlySet<Key>,
+  files: Record<string, string>,
+  message: string,
+): Problem[] {
+  const out: Problem[] = [];
+  for (const key of graph.keys())
+    if (!ok.has(key)) {
+      const [flow, node] = key.split('/') as [string, string];
+      out.push({ file: files[flow]!, node, message });
+    }
+  return out;
+}
+
 function checkExits(
   flows: Record<string, Flow>,
   files: Record<string, string>,
@@ -295,33 +326,17 @@ function checkExits(
       else reverse.set(to, [from]);
     }
   // Walk backwards from every escalate outcome: whatever is not reached can never end.
-  const canEnd = new Set<Key>([UNKNOWN]);
-  const queue: Key[] = [UNKNOWN];
+  const ends: Key[] = [UNKNOWN];
   for (const [id, flow] of Object.entries(flows))
     for (const node of flow.nodes)
-      if (node.kind === 'outcome' && node.result === 'escalate') {
-        canEnd.add(`${id}/${node.id}`);
-        queue.push(`${id}/${node.id}`);
-      }
-  while (queue.length) {
-    const k = queue.pop()!;
-    for (const from of reverse.get(k) ?? [])
-      if (!canEnd.has(from)) {
-        canEnd.add(from);
-        queue.push(from);
-      }
-  }
-  const out: Problem[] = [];
-  for (const key of graph.keys())
-    if (!canEnd.has(key)) {
-      const [flow, node] = key.split('/') as [string, string];
-      out.push({
-        file: files[flow]!,
-        node,
-        message: 'no way out: every path from here loops without reaching an escalate outcome',
-      });
-    }
-  return out;
+      if (node.kind === 'outcome' && node.result === 'escalate') ends.push(`${id}/${node.id}`);
+  const canEnd = reach(ends, (k) => reverse.get(k));
+  return problemsOutside(
+    graph,
+    canEnd,
+    files,
+    'no way out: every path from here loops without reaching an escalate outcome',
+  );
 }
 
 function checkReachable(
@@ -332,27 +347,13 @@ function checkReachable(
   const graph = edges(flows);
   const roots: Key[] = Object.entries(flows).map(([id, f]) => `${id}/${f.start}` as const);
   for (const e of catalog?.codes ?? []) roots.push(`${e.flow}/${e.node}`);
-  const seen = new Set<Key>(roots);
-  const queue = [...roots];
-  while (queue.length) {
-    const k = queue.pop()!;
-    for (const to of graph.get(k) ?? [])
-      if (!seen.has(to)) {
-        seen.add(to);
-        queue.push(to);
-      }
-  }
-  const out: Problem[] = [];
-  for (const key of graph.keys())
-    if (!seen.has(key)) {
-      const [flow, node] = key.split('/') as [string, string];
-      out.push({
-        file: files[flow]!,
-        node,
-        message: 'unreachable: no start, link, catalog entry or answer leads here',
-      });
-    }
-  return out;
+  const seen = reach(roots, (k) => graph.get(k));
+  return problemsOutside(
+    graph,
+    seen,
+    files,
+    'unreachable: no start, link, catalog entry or answer leads here',
+  );
 }
 
 function checkCodes(flows: Record<string, Flow>, files: Record<string, string>, catalog: Catalog): Problem[] {

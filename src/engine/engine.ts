@@ -25,16 +25,27 @@ export interface EngineState {
 export type FlowMap = Readonly<Record<string, Flow | undefined>>;
 
 export type EngineErrorCode =
-  'unknown-flow' | 'unknown-node' | 'invalid-answer' | 'finished' | 'link-loop' | 'bad-state' | 'stale-state';
+  | 'unknown-flow'
+  | 'unknown-node'
+  | 'invalid-answer'
+  | 'finished'
+  | 'link-loop'
+  | 'bad-state'
+  | 'changed-flow';
 
 export interface EngineError {
   code: EngineErrorCode;
   message: string;
+  /** For a restore that failed: the 1-based step of the saved trail where it failed. */
+  step?: number;
 }
 
-export type Result<T = EngineState> = { ok: true; state: T } | { ok: false; error: EngineError };
+/** A value, or the reason there is none. */
+export type Result<T = EngineState> = { ok: true; value: T } | { ok: false; error: EngineError };
 
-export type Status = 'active' | 'resolved' | 'escalated';
+/** Where a session stands; one definition for the engine, the stored record and the labels. */
+export const STATUSES = ['active', 'resolved', 'escalated'] as const;
+export type Status = (typeof STATUSES)[number];
 
 export interface CurrentStep {
   flowId: string;
@@ -45,9 +56,9 @@ export interface CurrentStep {
 
 const MAX_LINK_HOPS = 32;
 
-const fail = (code: EngineErrorCode, message: string): { ok: false; error: EngineError } => ({
+const fail = (code: EngineErrorCode, message: string, step?: number): { ok: false; error: EngineError } => ({
   ok: false,
-  error: { code, message },
+  error: step === undefined ? { code, message } : { code, message, step },
 });
 
 // Flows are immutable data: index each one once, so a lookup costs the same in 10 nodes or 100,000.
@@ -74,7 +85,7 @@ export function resolve(flows: FlowMap, flowId: string, nodeId?: string): Result
     const id = n ?? flow.start;
     const node = findNode(flow, id);
     if (!node) return fail('unknown-node', `flow "${f}" has no node "${id}"`);
-    if (node.kind !== 'link') return { ok: true, state: { flow: f, node: id } };
+    if (node.kind !== 'link') return { ok: true, value: { flow: f, node: id } };
     f = node.flow;
     n = node.node;
   }
@@ -84,7 +95,7 @@ export function resolve(flows: FlowMap, flowId: string, nodeId?: string): Result
 /** Starts a session at a flow's start, or at a given node (deep links, catalog entries). */
 export function start(flows: FlowMap, flowId: string, nodeId?: string): Result {
   const first = resolve(flows, flowId, nodeId);
-  return first.ok ? { ok: true, state: { v: 1, trail: [first.state] } } : first;
+  return first.ok ? { ok: true, value: { v: 1, trail: [first.value] } } : first;
 }
 
 /** Tells the current step, or why it cannot be shown. */
@@ -96,7 +107,7 @@ export function current(flows: FlowMap, state: EngineState): Result<CurrentStep>
   const node = findNode(flow, last.node);
   if (!node) return fail('unknown-node', `flow "${last.flow}" has no node "${last.node}"`);
   if (node.kind === 'link') return fail('bad-state', `"${last.node}" is a link, not a step`);
-  return { ok: true, state: { flowId: last.flow, flow, node, status: statusOf(node, last) } };
+  return { ok: true, value: { flowId: last.flow, flow, node, status: statusOf(node, last) } };
 }
 
 function statusOf(node: FlowNode, step: Step): Status {
@@ -142,12 +153,12 @@ export function nextNodeId(
   switch (node.kind) {
     case 'yesno':
     case 'action':
-      if (answer === 'yes') return { ok: true, state: node.yes };
-      if (answer === 'no') return { ok: true, state: node.no };
+      if (answer === 'yes') return { ok: true, value: node.yes };
+      if (answer === 'no') return { ok: true, value: node.no };
       return bad('is not yes or no');
     case 'choice': {
       const choice = node.choices.find((c) => c.value === answer);
-      return choice ? { ok: true, state: choice.next } : bad('is not one of the choices');
+      return choice ? { ok: true, value: choice.next } : bad('is not one of the choices');
     }
     case 'number': {
       if (typeof answer !== 'number' || !Number.isInteger(answer)) return bad('is not a whole number');
@@ -162,11 +173,11 @@ export function nextNodeId(
       const range = route?.ranges.find(
         (r) => answer >= (r.min ?? min) && (r.max === undefined || answer <= r.max),
       );
-      return range ? { ok: true, state: range.next } : bad('falls in no range');
+      return range ? { ok: true, value: range.next } : bad('falls in no range');
     }
     case 'outcome':
       if (node.result === 'resolved' && answer === 'failing' && node.failed)
-        return { ok: true, state: node.failed };
+        return { ok: true, value: node.failed };
       return bad('does not lead on');
     case 'link':
       return bad('cannot answer a link');
@@ -177,18 +188,18 @@ export function nextNodeId(
 export function answer(flows: FlowMap, state: EngineState, given: Answer, at?: number): Result {
   const cur = current(flows, state);
   if (!cur.ok) return cur;
-  const { flowId, node, status } = cur.state;
+  const { flowId, node, status } = cur.value;
   if (status !== 'active') return fail('finished', `the session has ended (${status})`);
   const answered: Step = { ...state.trail[state.trail.length - 1]!, answer: given };
   if (at !== undefined) answered.at = at;
   const before = state.trail.slice(0, -1);
   if (node.kind === 'outcome' && given === 'fixed' && node.result === 'resolved')
-    return { ok: true, state: { v: 1, trail: [...before, answered] } };
+    return { ok: true, value: { v: 1, trail: [...before, answered] } };
   const next = nextNodeId(flowId, node, given, before);
   if (!next.ok) return next;
-  const target = resolve(flows, flowId, next.state);
+  const target = resolve(flows, flowId, next.value);
   if (!target.ok) return target;
-  return { ok: true, state: { v: 1, trail: [...before, answered, target.state] } };
+  return { ok: true, value: { v: 1, trail: [...before, answered, target.value] } };
 }
 
 /** Goes back one step (the previous answer is cleared); at the first step, stays. */
@@ -248,41 +259,53 @@ export function parseState(raw: unknown): Result {
     }
     trail.push(step);
   }
-  return { ok: true, state: { v: 1, trail } };
+  return { ok: true, value: { v: 1, trail } };
 }
 
 /**
  * Restores a saved state against the flows as they are now: every answer is
  * replayed, so a flow that changed since the state was saved is reported,
- * never silently mapped onto different steps.
+ * never silently mapped onto different steps. A failure keeps its kind:
+ * `unknown-flow` (a flow of the trail is not loaded or no longer exists),
+ * `unknown-node` (a node of the trail is gone), `changed-flow` (an answer now
+ * leads elsewhere, or is no longer accepted), `bad-state` (not a state at all),
+ * with the 1-based `step` of the saved trail where it happened.
  */
 export function restore(flows: FlowMap, raw: unknown): Result {
   const parsed = parseState(raw);
   if (!parsed.ok) return parsed;
-  const { trail } = parsed.state;
+  const { trail } = parsed.value;
   const first = trail[0]!;
   const head = resolve(flows, first.flow, first.node);
-  if (!head.ok) return fail('stale-state', `step 1: ${head.error.message}`);
-  if (head.state.flow !== first.flow || head.state.node !== first.node)
-    return fail('stale-state', `step 1 ("${first.node}") is no longer a step`);
+  if (!head.ok) {
+    const code = head.error.code === 'link-loop' ? 'changed-flow' : head.error.code;
+    return fail(code, `step 1: ${head.error.message}`, 1);
+  }
+  if (head.value.flow !== first.flow || head.value.node !== first.node)
+    return fail('changed-flow', `step 1 ("${first.node}") is no longer a step`, 1);
   let state: EngineState = { v: 1, trail: [{ flow: first.flow, node: first.node }] };
   for (let i = 0; i < trail.length; i++) {
     const step = trail[i]!;
     if (step.answer === undefined) break;
     const next = answer(flows, state, step.answer, step.at);
-    if (!next.ok) return fail('stale-state', `step ${i + 1} ("${step.node}"): ${next.error.message}`);
-    state = next.state;
+    if (!next.ok) {
+      const { code, message } = next.error;
+      const kind = code === 'unknown-flow' || code === 'unknown-node' ? code : 'changed-flow';
+      return fail(kind, `step ${i + 1} ("${step.node}"): ${message}`, i + 1);
+    }
+    state = next.value;
     const expected = trail[i + 1];
     const got = state.trail[state.trail.length - 1]!;
     if (expected && (expected.flow !== got.flow || expected.node !== got.node))
       return fail(
-        'stale-state',
+        'changed-flow',
         `step ${i + 2}: the flow now leads to "${got.flow}/${got.node}", not "${expected.flow}/${expected.node}"`,
+        i + 2,
       );
     if (!expected && state.trail.length > trail.length)
-      return fail('stale-state', `step ${i + 1} ("${step.node}") no longer ends the session`);
+      return fail('changed-flow', `step ${i + 1} ("${step.node}") no longer ends the session`, i + 1);
   }
-  return { ok: true, state };
+  return { ok: true, value: state };
 }
 
 function safeParse(text: string): unknown {

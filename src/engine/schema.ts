@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 
-import { ACTIVATION_TYPES } from './constants.ts';
+import { ACTIVATION_TYPES, LANGUAGES } from './constants.ts';
+import type { Language } from './constants.ts';
 
 export { ACTIVATION_TYPES, LANGUAGES } from './constants.ts';
 export type { ActivationType, Language } from './constants.ts';
@@ -16,14 +17,17 @@ const CODE_PATTERN = /^0x[0-9A-F]{8}$/;
 const missing = (what: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? `missing ${what}` : `${what} must be a string`;
 
+// English is the source text; every other language is a translation of it.
+const languageName = (lng: Language) => (lng === 'en' ? 'English text (en)' : `translation (${lng})`);
+const texts = Object.fromEntries(
+  LANGUAGES.map((lng) => [
+    lng,
+    z.string({ error: missing(languageName(lng)) }).min(1, `${languageName(lng)} is empty`),
+  ]),
+) as Record<Language, z.ZodString>;
+
 /** A string the user reads, in every language. */
-export const TextSchema = z
-  .object({
-    en: z.string({ error: missing('English text (en)') }).min(1, 'English text (en) is empty'),
-    ru: z.string({ error: missing('translation (ru)') }).min(1, 'translation (ru) is empty'),
-  })
-  .strict()
-  .describe('User-facing text in every supported language');
+export const TextSchema = z.object(texts).strict().describe('User-facing text in every supported language');
 
 const Id = z.string().regex(ID_PATTERN, 'ids are lowercase words joined by hyphens (a-z, 0-9, -)');
 const Ref = z

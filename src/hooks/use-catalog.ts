@@ -1,17 +1,9 @@
-/** The error code catalog as component state (empty until loaded). */
-import { useEffect, useState } from 'preact/hooks';
+/** The error code catalog as component state. */
 import type { CatalogEntry } from '../engine/schema.ts';
 import { loadCatalog } from '../flows/catalog.ts';
+import { useAsync } from './use-async.ts';
 
 /** Returns the catalog, or undefined while it loads. */
 export function useCatalog(): readonly CatalogEntry[] | undefined {
-  const [catalog, setCatalog] = useState<readonly CatalogEntry[] | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    void loadCatalog().then((c) => live && setCatalog(c));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return catalog;
+  return useAsync(loadCatalog, []);
 }

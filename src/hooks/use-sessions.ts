@@ -1,39 +1,22 @@
-/** Saved sessions as component state, refreshed whenever one is saved or deleted. */
-import { useEffect, useState } from 'preact/hooks';
-import type { SessionRecord } from '../storage/sessions.ts';
-import { onSessionsChanged, sessionStore } from '../storage/store.ts';
-import { navigate } from './use-route.ts';
-import type { EntryState } from './use-flow-session.ts';
+/** Saved sessions as component state, read again whenever one is saved or deleted. */
+import { loadFlows } from '../flows/chunks.ts';
+import type { FlowMap } from '../engine/engine.ts';
+import type { SessionRecord } from '../session/record.ts';
+import { getSession, listSessions, sessionsRevision } from '../storage/index.ts';
+import { useAsync } from './use-async.ts';
+import { useObservable } from './use-observable.ts';
 
 /** Returns saved sessions, newest first (undefined while loading). */
 export function useSessions(): SessionRecord[] | undefined {
-  const [list, setList] = useState<SessionRecord[] | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    const refresh = () =>
-      void sessionStore()
-        .then((s) => s.list())
-        .then((l) => live && setList(l))
-        .catch(() => live && setList([]));
-    refresh();
-    const off = onSessionsChanged(refresh);
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
-  return list;
+  const revision = useObservable(sessionsRevision);
+  return useAsync(listSessions, [revision], true);
 }
 
-/** Opens a saved session at its current step. */
-export function resumeSession(record: SessionRecord): void {
-  const last = record.state.trail[record.state.trail.length - 1]!;
-  const entry: EntryState = {
-    sid: record.id,
-    s: record.state,
-    t0: record.startedAt,
-    depth: 0,
-    ...(record.code ? { code: record.code } : {}),
-  };
-  navigate({ name: 'flow', flow: last.flow, node: last.node }, entry);
+/** One saved session with the flows it went through; null when there is no such session. */
+export function useSession(id: string): { record: SessionRecord; flows: FlowMap } | null | undefined {
+  return useAsync(async () => {
+    const record = await getSession(id);
+    if (!record) return null;
+    return { record, flows: await loadFlows([...new Set(record.state.trail.map((s) => s.flow))]) };
+  }, [id]);
 }

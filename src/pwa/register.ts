@@ -1,6 +1,7 @@
 /** Service worker registration (workbox-window through vite-plugin-pwa) and the state the prompts show. */
 import { registerSW } from 'virtual:pwa-register';
-import { flushSaves } from '../storage/store.ts';
+import { observable } from '../observable.ts';
+import { flushSaves } from '../storage/index.ts';
 
 export interface PwaState {
   needRefresh: boolean;
@@ -8,14 +9,11 @@ export interface PwaState {
 }
 
 const UPDATE_CHECK_MS = 30 * 60 * 1000;
-let state: PwaState = { needRefresh: false, offlineReady: false };
-const listeners = new Set<(s: PwaState) => void>();
 let update: ((reload?: boolean) => Promise<void>) | undefined;
 
-function set(next: Partial<PwaState>) {
-  state = { ...state, ...next };
-  for (const l of listeners) l(state);
-}
+/** What the update and offline prompts show. */
+export const pwaState = observable<PwaState>({ needRefresh: false, offlineReady: false });
+const set = (next: Partial<PwaState>) => pwaState.update((s) => ({ ...s, ...next }));
 
 /** Registers the service worker; the browser then checks for updates periodically and on focus. */
 export function startPwa(): void {
@@ -69,33 +67,21 @@ export function dismissPwa(which: keyof PwaState): void {
   set({ [which]: false });
 }
 
-/** Subscribes to the PWA state; returns the unsubscribe function. */
-export function onPwa(listener: (s: PwaState) => void): () => void {
-  listeners.add(listener);
-  listener(state);
-  return () => void listeners.delete(listener);
-}
-
 type InstallEvent = Event & { prompt: () => Promise<void>; userChoice: Promise<{ outcome: string }> };
 let installEvent: InstallEvent | undefined;
-const installListeners = new Set<(can: boolean) => void>();
+
+/** Whether the browser offers installation now. */
+export const installable = observable(false);
 
 addEventListener('beforeinstallprompt', (e) => {
   e.preventDefault(); // show our own Install button instead of the browser's mini-infobar
   installEvent = e as InstallEvent;
-  for (const l of installListeners) l(true);
+  installable.set(true);
 });
 addEventListener('appinstalled', () => {
   installEvent = undefined;
-  for (const l of installListeners) l(false);
+  installable.set(false);
 });
-
-/** Subscribes to whether the browser offers installation. */
-export function onInstallable(listener: (can: boolean) => void): () => void {
-  installListeners.add(listener);
-  listener(!!installEvent);
-  return () => void installListeners.delete(listener);
-}
 
 /** Shows the browser's install dialog. */
 export async function promptInstall(): Promise<void> {
@@ -103,5 +89,5 @@ export async function promptInstall(): Promise<void> {
   if (!e) return;
   installEvent = undefined;
   await e.prompt();
-  for (const l of installListeners) l(false);
+  installable.set(false);
 }

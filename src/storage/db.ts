@@ -4,7 +4,7 @@
  */
 import { wrap } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
-import type { SessionRecord } from './sessions.ts';
+import type { SessionRecord } from '../session/record.ts';
 
 export const DB_NAME = 'activation-field-guide';
 /** 1: one flow's trail per record ({ id, flowId, steps, done, started, code }); 2: SessionRecord + "updatedAt" index. */

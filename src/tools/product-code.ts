@@ -1,4 +1,5 @@
 /** MSI ProductCode / PackageCode check: a GUID in braces, uppercase, {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}. */
+import { randomUuid } from '../uuid.ts';
 
 export type CodeProblemKind = 'empty' | 'not-guid' | 'no-braces' | 'lowercase' | 'whitespace' | 'other-form';
 
@@ -66,6 +67,6 @@ export function checkProductCode(input: string): CodeCheck {
 }
 
 /** Makes a new product or package code: a random GUID, uppercase, in braces. */
-export function newProductCode(random: () => string = () => crypto.randomUUID()): string {
+export function newProductCode(random: () => string = randomUuid): string {
   return `{${random().toUpperCase()}}`;
 }

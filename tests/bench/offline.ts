@@ -1,7 +1,7 @@
 /** Offline cold start: with the service worker in control and the network gone, time until the code input is usable. */
 import type { Browser } from '@playwright/test';
 import { newContext } from './browser.ts';
-import type { StaticServer } from './server.ts';
+import type { StaticServer } from '../support/static-server.ts';
 import { median, quantile } from './stats.ts';
 
 export interface OfflineSummary {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { launchChromium } from './browser.ts';
-import { buildApp, buildFloor, buildPeer } from './build.ts';
+import { buildFloor, buildPeer } from './build.ts';
 import { initialBytes, measureBytes, precacheBytes } from './bytes.ts';
 import { appWalker, measureLatency, peerWalker } from './latency.ts';
 import { measureLighthouse } from './lighthouse.ts';
@@ -23,9 +23,10 @@ import { failed } from './results.ts';
 import type { Outcome, Results, Side } from './results.ts';
 import { markdown, targets } from './report.ts';
 import { measureScale } from './scale.ts';
-import { serve } from './server.ts';
-import type { StaticServer } from './server.ts';
 import { reason } from './stats.ts';
+import { cacheControl, serve } from '../support/static-server.ts';
+import type { StaticServer } from '../support/static-server.ts';
+import { buildApp } from '../support/vite-build.ts';
 
 const started = Date.now();
 const BUDGET_MS = 9.5 * 60_000;
@@ -158,7 +159,7 @@ try {
       if (side === 'app') results.bytes = results.offline = why;
       continue;
     }
-    const server = await attempt(`serve ${side}`, () => serve(OUT[side]));
+    const server = await attempt(`serve ${side}`, () => serve(OUT[side], { cacheControl }));
     if (failed(server)) results.lighthouse[side] = server;
     else {
       servers[side] = server;

@@ -38,19 +38,19 @@ if (mode === 'check') {
   const flows: FlowMap = { scale: data };
   const first = start(flows, 'scale');
   if (!first.ok) throw new Error(first.error.message);
-  let state: EngineState = first.state;
+  let state: EngineState = first.value;
   // A fixed number of answers on every size: the cost of a step must not grow with the flow.
   const limit = Math.min(size, ENGINE_STEPS);
   for (; steps < limit;) {
     const cur = current(flows, state);
     if (!cur.ok) throw new Error(cur.error.message);
-    status = cur.state.status;
+    status = cur.value.status;
     if (status !== 'active') break;
-    const kind = cur.state.node.kind;
+    const kind = cur.value.node.kind;
     const given: Answer = kind === 'choice' ? 'a' : kind === 'number' ? 5 : 'yes';
     const next = answer(flows, state, given);
     if (!next.ok) throw new Error(next.error.message);
-    state = next.state;
+    state = next.value;
     steps++;
     if (steps % 128 === 0) sample();
     if (steps % 1000 === 0) print({ progress: steps, ms: performance.now() - t0 });

@@ -2,19 +2,20 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
-import { build, ROOT, serve } from './support/serve.ts';
-import type { StaticServer } from './support/serve.ts';
 import { waitForController } from './support/pwa.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
+import { serve } from '../support/static-server.ts';
+import type { StaticServer } from '../support/static-server.ts';
+import { buildApp, ROOT } from '../support/vite-build.ts';
 
 // These tests build the app themselves (two versions, a sub-path), so they run one after another.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let v1 = '';
 let v2 = '';
-test.beforeAll(() => {
-  v1 = build('dist-e2e-v1', { APP_VERSION: '1.0.0-e2e' });
-  v2 = build('dist-e2e-v2', { APP_VERSION: '2.0.0-e2e' });
+test.beforeAll(async () => {
+  v1 = await buildApp('dist-e2e-v1', { APP_VERSION: '1.0.0-e2e' });
+  v2 = await buildApp('dist-e2e-v2', { APP_VERSION: '2.0.0-e2e' });
 });
 
 test('an update asks before reloading, and the session continues at the same step', async ({ page }) => {
@@ -85,8 +86,8 @@ test('the browser reports the app installable', async () => {
 });
 
 test('a build for a sub-path (/activation/) works offline from it', async ({ page, context }) => {
-  const out = build('dist-e2e-sub', { BASE_PATH: '/activation/' });
-  const server = await serve(out, '/activation/');
+  const out = await buildApp('dist-e2e-sub', { BASE_PATH: '/activation/' });
+  const server = await serve(out, { base: '/activation/' });
   try {
     await page.goto(server.url);
     await expect(page.getByText('Ready to work offline')).toBeVisible();
@@ -180,7 +181,7 @@ test('a new version whose flow changed under a saved session keeps it read-only,
   const second = flow.nodes.find((n) => n.id === 'domain-member')!;
   second.yes = 'ntp-source';
   writeFileSync(file, JSON.stringify(flow));
-  const v3 = build('dist-e2e-v3', { APP_VERSION: '3.0.0-e2e', FLOWS_DIR: flowsDir });
+  const v3 = await buildApp('dist-e2e-v3', { APP_VERSION: '3.0.0-e2e', FLOWS_DIR: flowsDir });
 
   const server = await serve(v1);
   try {

@@ -12,8 +12,8 @@ const flowMap: FlowMap = flows;
 /** Answers worth trying at a number node: every range boundary of every route. */
 function numberProbes(state: EngineState): Answer[] {
   const cur = current(flowMap, state);
-  if (!cur.ok || cur.state.node.kind !== 'number') return [];
-  const node = cur.state.node;
+  if (!cur.ok || cur.value.node.kind !== 'number') return [];
+  const node = cur.value.node;
   const probes = new Set<number>([node.min ?? 0]);
   for (const r of node.routes)
     for (const g of r.ranges) {
@@ -37,24 +37,24 @@ function explore(): Map<string, Answer[]> {
   ];
   for (const [f, n] of entries) {
     const s = start(flowMap, f, n);
-    if (s.ok) queue.push({ state: s.state, path: [] });
+    if (s.ok) queue.push({ state: s.value, path: [] });
   }
   while (queue.length) {
     const { state, path } = queue.shift()!;
     const cur = current(flowMap, state);
     if (!cur.ok) throw new Error(cur.error.message);
-    const key = `${cur.state.flowId}/${cur.state.node.id}`;
+    const key = `${cur.value.flowId}/${cur.value.node.id}`;
     // Conditions look at earlier answers, so the same node is worth visiting once per distinct history.
     const history = state.trail.map((s) => `${s.node}=${String(s.answer)}`).join('>');
     if (seen.has(`${key}|${history.split('>').slice(-6).join('>')}`)) continue;
     seen.add(`${key}|${history.split('>').slice(-6).join('>')}`);
-    if (cur.state.node.kind === 'outcome' && !reached.has(key)) reached.set(key, path);
-    if (cur.state.status !== 'active' || path.length > 60) continue;
-    const accepted = answersFor(cur.state.node);
+    if (cur.value.node.kind === 'outcome' && !reached.has(key)) reached.set(key, path);
+    if (cur.value.status !== 'active' || path.length > 60) continue;
+    const accepted = answersFor(cur.value.node);
     const tries = accepted === 'number' ? numberProbes(state) : accepted;
     for (const a of tries) {
       const next = answer(flowMap, state, a);
-      if (next.ok) queue.push({ state: next.state, path: [...path, a] });
+      if (next.ok) queue.push({ state: next.value, path: [...path, a] });
     }
   }
   return reached;
@@ -173,7 +173,7 @@ describe('the catalog', () => {
       expect(json).toMatchObject({ code, flow: entry.flow, node: entry.node });
       const begun = start(flowMap, json.flow, json.node);
       expect(begun.ok).toBe(true);
-      if (begun.ok) expect(begun.state.trail[0]).toEqual({ flow: entry.flow, node: entry.node });
+      if (begun.ok) expect(begun.value.trail[0]).toEqual({ flow: entry.flow, node: entry.node });
     },
   );
   it('finds every code by the words of its English and Russian message', () => {

@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { loadFlowDir } from '../../src/cli/load-flows.ts';
+import { readFlowDir } from '../../src/cli/read-flow-dir.ts';
 import { checkAll } from '../../src/engine/check.ts';
 import { answer, current, start } from '../../src/engine/engine.ts';
 import type { Answer, EngineState, FlowMap } from '../../src/engine/engine.ts';
 
 const dir = new URL('../../flows', import.meta.url).pathname;
-const { flows: files, catalog } = loadFlowDir(dir);
+const { flows: files, catalog } = readFlowDir(dir);
 const checked = checkAll(files, catalog);
 const flows: FlowMap = checked.flows;
 
@@ -13,16 +13,16 @@ const flows: FlowMap = checked.flows;
 function walk(...answers: Answer[]): string {
   const begun = start(flows, 'kms-count');
   if (!begun.ok) throw new Error(begun.error.message);
-  let state: EngineState = begun.state;
+  let state: EngineState = begun.value;
   for (const a of answers) {
     const next = answer(flows, state, a);
     if (!next.ok) throw new Error(next.error.message);
-    state = next.state;
+    state = next.value;
   }
   const cur = current(flows, state);
   if (!cur.ok) throw new Error(cur.error.message);
-  expect(cur.state.flowId).toBe('kms-count');
-  return cur.state.node.id;
+  expect(cur.value.flowId).toBe('kms-count');
+  return cur.value.node.id;
 }
 
 describe('kms-count flow', () => {

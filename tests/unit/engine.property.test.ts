@@ -60,14 +60,14 @@ function pickAnswer(state: EngineState, choice: { pick?: number; raw?: Answer; b
   let a: Answer;
   if (choice.raw !== undefined) a = choice.raw;
   else {
-    const accepted = answersFor(cur.state.node);
+    const accepted = answersFor(cur.value.node);
     a =
       accepted === 'number'
         ? choice.pick! * 7
         : (accepted[choice.pick! % Math.max(1, accepted.length)] ?? 'yes');
   }
   const next = answer(flowMap, state, a, 1);
-  return next.ok ? next.state : state;
+  return next.ok ? next.value : state;
 }
 
 describe('engine, random answer sequences', () => {
@@ -77,13 +77,13 @@ describe('engine, random answer sequences', () => {
         const begun = start(flowMap, flowId);
         expect(begun.ok).toBe(true);
         if (!begun.ok) return;
-        let state = begun.state;
+        let state = begun.value;
         for (const a of answers) {
           state = pickAnswer(state, a);
           expect(current(flowMap, state).ok).toBe(true);
         }
         // And whatever was reached saves and restores to the same state.
-        expect(restore(flowMap, serialize(state))).toEqual({ ok: true, state });
+        expect(restore(flowMap, serialize(state))).toEqual({ ok: true, value: state });
       }),
       { numRuns: 400 },
     );
@@ -99,13 +99,13 @@ describe('engine, random answer sequences', () => {
         (flowId, answers, at, junk) => {
           const begun = start(flowMap, flowId);
           if (!begun.ok) return;
-          let state = begun.state;
+          let state = begun.value;
           for (const a of answers) state = pickAnswer(state, a);
           const text = serialize(state);
           const i = at % (text.length + 1);
           const corrupted = text.slice(0, i) + junk + text.slice(i + junk.length);
           const r = restore(flowMap, corrupted);
-          if (r.ok) expect(current(flowMap, r.state).ok).toBe(true);
+          if (r.ok) expect(current(flowMap, r.value).ok).toBe(true);
           else expect(r.error.message.length).toBeGreaterThan(0);
         },
       ),

@@ -11,8 +11,8 @@ import {
   serialize,
   start,
 } from '../../src/engine/engine.ts';
-import type { Answer, EngineState, FlowMap } from '../../src/engine/engine.ts';
-import { loadChecked } from '../support/flows.ts';
+import type { Answer, EngineState } from '../../src/engine/engine.ts';
+import { loadChecked, withChoicesLeadingTo, withoutNode } from '../support/flows.ts';
 
 const { flows } = loadChecked('valid');
 
@@ -22,13 +22,13 @@ function walk(flowId: string, answers: Answer[], from?: string): EngineState {
   return answers.reduce((state, a) => {
     const next = answer(flows, state, a, 1000);
     if (!next.ok) throw new Error(next.error.message);
-    return next.state;
-  }, begun.state);
+    return next.value;
+  }, begun.value);
 }
 const here = (state: EngineState) => {
   const cur = current(flows, state);
   if (!cur.ok) throw new Error(cur.error.message);
-  return `${cur.state.flowId}/${cur.state.node.id}:${cur.state.status}`;
+  return `${cur.value.flowId}/${cur.value.node.id}:${cur.value.status}`;
 };
 
 describe('engine: node kinds', () => {
@@ -79,7 +79,7 @@ describe('engine: node kinds', () => {
   it('treats an escalate outcome as the end', () => {
     const end = walk('main', ['yes', 'client', 3]);
     const cur = current(flows, end);
-    expect(cur.ok && answersFor(cur.state.node)).toEqual([]);
+    expect(cur.ok && answersFor(cur.value.node)).toEqual([]);
     expect(answer(flows, end, 'fixed').ok).toBe(false);
   });
   it('records answer times', () => {
@@ -120,37 +120,29 @@ describe('engine: saved state', () => {
     for (let i = 0; i <= answers.length; i++) {
       const state = walk('main', answers.slice(0, i));
       const back = restore(flows, serialize(state));
-      expect(back).toEqual({ ok: true, state });
+      expect(back).toEqual({ ok: true, value: state });
     }
   });
   it('round-trips a finished session', () => {
     const state = walk('other', ['yes', 'fixed']);
-    expect(restore(flows, JSON.parse(serialize(state)))).toEqual({ ok: true, state });
+    expect(restore(flows, JSON.parse(serialize(state)))).toEqual({ ok: true, value: state });
   });
   it('detects a flow that changed since the state was saved', () => {
     const state = walk('main', ['yes', 'client', 25]);
-    const changed: FlowMap = {
-      ...flows,
-      main: {
-        ...flows.main!,
-        nodes: flows.main!.nodes.map((n) =>
-          n.id === 'edition' && n.kind === 'choice'
-            ? { ...n, choices: n.choices.map((c) => ({ ...c, next: 'low' })) }
-            : n,
-        ),
-      },
-    };
+    const changed = withChoicesLeadingTo(flows, 'main', 'edition', 'low');
     const result = restore(changed, serialize(state));
-    expect(result).toMatchObject({ ok: false, error: { code: 'stale-state' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'changed-flow', step: 3 } });
     if (!result.ok) expect(result.error.message).toMatch(/step 3.*"main\/low".*"main\/count"/);
   });
   it('detects a node that no longer exists', () => {
     const state = walk('main', ['yes']);
-    const without: FlowMap = {
-      ...flows,
-      main: { ...flows.main!, nodes: flows.main!.nodes.filter((n) => n.id !== 'start') },
-    };
-    expect(restore(without, state)).toMatchObject({ ok: false, error: { code: 'stale-state' } });
+    const without = withoutNode(flows, 'main', 'start');
+    expect(restore(without, state)).toMatchObject({ ok: false, error: { code: 'unknown-node', step: 1 } });
+  });
+  it('tells a flow that is not there from a flow that changed', () => {
+    const state = walk('main', ['yes']);
+    const { main: _gone, ...others } = flows;
+    expect(restore(others, state)).toMatchObject({ ok: false, error: { code: 'unknown-flow', step: 1 } });
   });
   it('rejects malformed states with a reason', () => {
     for (const bad of [
@@ -183,6 +175,6 @@ describe('engine: saved state', () => {
         { flow: 'main', node: 'edition' },
       ],
     };
-    expect(restore(flows, forged)).toMatchObject({ ok: false, error: { code: 'stale-state' } });
+    expect(restore(flows, forged)).toMatchObject({ ok: false, error: { code: 'changed-flow', step: 1 } });
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/flows.ts';
 
@@ -21,4 +21,19 @@ describe('the README', () => {
       if (args[0] === 'walk') expect(JSON.parse(out)).toHaveProperty('end.kind');
       if (args[0] === 'graph') expect(out).toMatch(/^flowchart TD/);
     });
+});
+
+describe("the README's layout", () => {
+  const layout = readme.slice(readme.indexOf('## Layout'), readme.indexOf('## Dependencies'));
+  it('names every folder of src/', () => {
+    const folders = readdirSync(new URL('../../src/', import.meta.url), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => `src/${d.name}/`);
+    expect(folders.length).toBeGreaterThan(5);
+    for (const f of folders) expect(layout, f).toContain(f);
+  });
+  it('names no folder that does not exist', () => {
+    for (const [, f] of layout.matchAll(/^(src\/[a-z-]+\/)/gm))
+      expect(existsSync(new URL(`../../${f}`, import.meta.url)), f).toBe(true);
+  });
 });

@@ -1,14 +1,11 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  KEY_REMOVED,
-  hasProductKey,
-  openSessionStore,
-  upgradeRecord,
-  validateRecord,
-} from '../../src/storage/sessions.ts';
-import type { SessionRecord, StorageProblem } from '../../src/storage/sessions.ts';
+import { upgradeRecord, validateRecord } from '../../src/session/record.ts';
+import type { SessionRecord } from '../../src/session/record.ts';
+import { openSessionStore } from '../../src/storage/session-store.ts';
+import type { StorageProblem } from '../../src/storage/session-store.ts';
+import { KEY_REMOVED, hasProductKey } from '../../src/tools/product-key.ts';
 
 const KEY = 'NPPR9-FWDCX-D2C8J-H872K-2YT43';
 const DB = 'activation-field-guide';

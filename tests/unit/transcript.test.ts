@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { answer, current, start } from '../../src/engine/engine.ts';
 import type { Answer, EngineState, FlowMap } from '../../src/engine/engine.ts';
 import type { Flow } from '../../src/engine/schema.ts';
-import type { SessionRecord } from '../../src/storage/sessions.ts';
-import { toMarkdown, transcriptFileName } from '../../src/storage/transcript.ts';
-import type { TranscriptInput, TranscriptLabels } from '../../src/storage/transcript.ts';
+import type { SessionRecord } from '../../src/session/record.ts';
+import { toMarkdown, transcriptFileName } from '../../src/export/transcript.ts';
+import type { TranscriptInput, TranscriptLabels } from '../../src/export/transcript.ts';
 import { loadChecked } from '../support/flows.ts';
 
 const { flows, catalog } = loadChecked('valid');
@@ -25,10 +25,7 @@ const EN: TranscriptLabels = {
   outcome: 'Outcome',
   collect: 'Collect',
   contact: 'Contact',
-  yes: 'Yes',
-  no: 'No',
-  fixed: 'Fixed',
-  failing: 'Still failing',
+  words: { yes: 'Yes', no: 'No', fixed: 'Fixed', failing: 'Still failing' },
 };
 
 const RU: TranscriptLabels = {
@@ -46,10 +43,7 @@ const RU: TranscriptLabels = {
   outcome: 'Итог',
   collect: 'Соберите',
   contact: 'Обратитесь',
-  yes: 'Да',
-  no: 'Нет',
-  fixed: 'Исправлено',
-  failing: 'Всё ещё ошибка',
+  words: { yes: 'Да', no: 'Нет', fixed: 'Исправлено', failing: 'Всё ещё ошибка' },
 };
 
 const T0 = Date.UTC(2026, 10, 23, 14, 5, 0);
@@ -61,11 +55,11 @@ const time = (ms: number) => `T+${(ms - T0) / MINUTE}`;
 function drive(map: FlowMap, flow: string, answers: Answer[], opts: { node?: string; code?: string } = {}) {
   const begun = start(map, flow, opts.node);
   if (!begun.ok) throw new Error(begun.error.message);
-  let state: EngineState = begun.state;
+  let state: EngineState = begun.value;
   answers.forEach((a, i) => {
     const next = answer(map, state, a, T0 + (i + 1) * MINUTE);
     if (!next.ok) throw new Error(next.error.message);
-    state = next.state;
+    state = next.value;
   });
   const cur = current(map, state);
   if (!cur.ok) throw new Error(cur.error.message);
@@ -74,7 +68,7 @@ function drive(map: FlowMap, flow: string, answers: Answer[], opts: { node?: str
     id: 'b0c1d2e3-0000-4000-8000-000000000000',
     flow,
     state,
-    status: cur.state.status,
+    status: cur.value.status,
     startedAt: T0,
     updatedAt: T0 + answers.length * MINUTE,
     ...(opts.code ? { code: opts.code } : {}),

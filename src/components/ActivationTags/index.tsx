@@ -1,7 +1,6 @@
 import type { ActivationType } from '../../engine/schema.ts';
 import { useT } from '../../i18n/index.ts';
-
-const KEY = { MAK: 'type.mak', 'KMS client': 'type.kmsClient', 'KMS host': 'type.kmsHost' } as const;
+import './style.css';
 
 /** The activation types an error concerns, as small tags. */
 export function ActivationTags({ types }: { types: readonly ActivationType[] }) {
@@ -11,7 +10,7 @@ export function ActivationTags({ types }: { types: readonly ActivationType[] }) 
       <span class="sr-only">{t('code.concerns')} </span>
       {types.map((a) => (
         <span key={a} class="tag">
-          {t(KEY[a])}
+          {t(`type.${a}`)}
         </span>
       ))}
     </span>

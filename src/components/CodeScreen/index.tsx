@@ -1,22 +1,20 @@
 import { lookup } from '../../engine/lookup.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
-import { navigate } from '../../hooks/use-route.ts';
+import { navigate } from '../../navigation.ts';
+import type { StartState } from '../../session/entry.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
 import { ActivationTags } from '../ActivationTags/index.tsx';
 import { CodeLinks } from '../CodeLinks/index.tsx';
+import { Loading } from '../Loading/index.tsx';
 import { ShareButton } from '../ShareButton/index.tsx';
+import './style.css';
 
 /** A code's page: the code, the message as Windows shows it, who it concerns, the likely cause, Start. */
 export function CodeScreen({ query }: { query: string }) {
   const { t, lang } = useT();
   const catalog = useCatalog();
-  if (!catalog)
-    return (
-      <p class="loading" role="status">
-        {t('app.loading')}
-      </p>
-    );
+  if (!catalog) return <Loading />;
   const result = lookup(catalog, query);
   const best = result.matches[0];
   if (!best)
@@ -57,7 +55,9 @@ export function CodeScreen({ query }: { query: string }) {
         <button
           type="button"
           class="btn btn-primary btn-wide"
-          onClick={() => navigate({ name: 'flow', flow: e.flow, node: e.node }, { code: e.code })}
+          onClick={() =>
+            navigate({ name: 'flow', flow: e.flow, node: e.node }, { code: e.code } satisfies StartState)
+          }
         >
           {t('code.start')}
         </button>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { lookup } from '../../engine/lookup.ts';
 import type { CatalogEntry } from '../../engine/schema.ts';
-import { navigate } from '../../hooks/use-route.ts';
+import { navigate } from '../../navigation.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
 import { ActivationTags } from '../ActivationTags/index.tsx';

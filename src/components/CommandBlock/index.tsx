@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../../i18n/index.ts';
 import { copyText } from '../../clipboard.ts';
+import './style.css';
 
 /** A command in monospace with a Copy button. */
 export function CommandBlock({ command }: { command: string }) {

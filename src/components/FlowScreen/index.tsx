@@ -1,12 +1,13 @@
 import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { answersFor } from '../../engine/engine.ts';
 import { useFlowSession } from '../../hooks/use-flow-session.ts';
-import type { Location } from '../../hooks/use-route.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
+import { Loading } from '../Loading/index.tsx';
 import { PathTrail } from '../PathTrail/index.tsx';
 import { ShareButton } from '../ShareButton/index.tsx';
 import { StepCard } from '../StepCard/index.tsx';
+import './style.css';
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -17,9 +18,9 @@ function typing(target: EventTarget | null): boolean {
 }
 
 /** A step of a flow, with the path so far, Back, Start over and Share. */
-export function FlowScreen({ loc, flow, node }: { loc: Location; flow: string; node?: string }) {
+export function FlowScreen() {
   const { t, lang } = useT();
-  const { view, answer, back, jumpTo, restart } = useFlowSession(loc, flow, node);
+  const { view, answer, back, jumpTo, restart } = useFlowSession();
 
   // Keyboard: Y/N answer yes/no, digits pick a choice, Backspace goes back. Bound before the step
   // paints, so a key pressed the moment the question appears is not lost.
@@ -52,12 +53,7 @@ export function FlowScreen({ loc, flow, node }: { loc: Location; flow: string; n
     if (view.kind === 'step') document.title = `${view.step.node.text[lang]} — ${t('app.name')}`;
   }, [view, lang, t]);
 
-  if (view.kind === 'loading')
-    return (
-      <p class="loading" role="status">
-        {t('app.loading')}
-      </p>
-    );
+  if (view.kind === 'loading') return <Loading />;
   if (view.kind === 'missing')
     return (
       <section class="card">
@@ -77,7 +73,7 @@ export function FlowScreen({ loc, flow, node }: { loc: Location; flow: string; n
         <h1 tabIndex={-1}>{t('flow.stale')}</h1>
         <p>{t('flow.staleDetail')}</p>
         <div class="choice-row">
-          <a class="btn btn-primary" href={toHash({ name: 'session', id: view.sid })}>
+          <a class="btn btn-primary" href={toHash({ name: 'session', id: view.sessionId })}>
             {t('history.view')}
           </a>
           <a class="btn" href={toHash({ name: 'home' })}>
@@ -88,10 +84,10 @@ export function FlowScreen({ loc, flow, node }: { loc: Location; flow: string; n
     );
 
   const { step, entry, flows } = view;
-  const canGoBack = entry.s.trail.length > 1;
+  const canGoBack = entry.state.trail.length > 1;
   return (
     <div class="flow-screen">
-      <PathTrail flows={flows} state={entry.s} onJump={jumpTo} />
+      <PathTrail flows={flows} state={entry.state} onJump={jumpTo} />
       <StepCard step={step} onAnswer={answer} />
       <div class="step-nav">
         <button type="button" class="btn" onClick={back} disabled={!canGoBack}>
@@ -102,7 +98,7 @@ export function FlowScreen({ loc, flow, node }: { loc: Location; flow: string; n
         </button>
         <ShareButton title={step.flow.title[lang]} />
         {step.status !== 'active' && (
-          <a class="btn btn-quiet" href={toHash({ name: 'session', id: entry.sid })}>
+          <a class="btn btn-quiet" href={toHash({ name: 'session', id: entry.sessionId })}>
             {t('history.export')}
           </a>
         )}

@@ -1,5 +1,5 @@
 import { setLanguage, useT } from '../../i18n/index.ts';
-import { useOnline } from '../../pwa/online.ts';
+import { useOnline } from '../../hooks/use-online.ts';
 import { toHash } from '../../router.ts';
 import './style.css';
 

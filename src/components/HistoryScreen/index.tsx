@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useSessions } from '../../hooks/use-sessions.ts';
 import { useT } from '../../i18n/index.ts';
-import { sessionStore, sessionsChanged } from '../../storage/store.ts';
+import { clearSessions, removeSession } from '../../storage/index.ts';
+import { Loading } from '../Loading/index.tsx';
 import { SessionList } from '../SessionList/index.tsx';
 
 /** Every saved session, newest first; delete one or all. */
@@ -12,13 +13,11 @@ export function HistoryScreen() {
   const [said, setSaid] = useState('');
 
   const remove = async (id: string) => {
-    await (await sessionStore()).remove(id);
-    sessionsChanged();
+    await removeSession(id);
     setSaid(t('history.deleted'));
   };
   const clear = async () => {
-    await (await sessionStore()).clear();
-    sessionsChanged();
+    await clearSessions();
     setConfirming(false);
     setSaid(t('history.allDeleted'));
   };
@@ -30,7 +29,7 @@ export function HistoryScreen() {
         {said}
       </p>
       {!sessions ? (
-        <p role="status">{t('app.loading')}</p>
+        <Loading />
       ) : sessions.length === 0 ? (
         <p>{t('history.empty')}</p>
       ) : (

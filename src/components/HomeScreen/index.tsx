@@ -1,20 +1,16 @@
 import { ACTIVATION_TYPES } from '../../engine/constants.ts';
-import type { ActivationType } from '../../engine/constants.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
-import { resumeSession, useSessions } from '../../hooks/use-sessions.ts';
+import { useSessions } from '../../hooks/use-sessions.ts';
+import { resumeSession } from '../../navigation.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
 import { CodeLinks } from '../CodeLinks/index.tsx';
 import { CodeSearch } from '../CodeSearch/index.tsx';
 import { InstallCard } from '../InstallCard/index.tsx';
+import { Loading } from '../Loading/index.tsx';
 import { SessionList } from '../SessionList/index.tsx';
 import './style.css';
 
-const TYPE_KEY: Record<ActivationType, 'type.mak' | 'type.kmsClient' | 'type.kmsHost'> = {
-  MAK: 'type.mak',
-  'KMS client': 'type.kmsClient',
-  'KMS host': 'type.kmsHost',
-};
 const RESUME_WITHIN_MS = 7 * 24 * 3600 * 1000;
 
 /** The first screen: the error code field, ways in without a code, tools, codes by type, recent sessions. */
@@ -47,15 +43,7 @@ export function HomeScreen() {
           </button>
         </section>
       )}
-      <section class="card">
-        {catalog ? (
-          <CodeSearch catalog={catalog} />
-        ) : (
-          <p role="status" class="code-label">
-            {t('app.loading')}
-          </p>
-        )}
-      </section>
+      <section class="card">{catalog ? <CodeSearch catalog={catalog} /> : <Loading />}</section>
 
       <nav class="entry-grid" aria-label={t('home.waysIn')}>
         <a class="btn btn-tile" href={toHash({ name: 'flow', flow: 'no-code' })}>
@@ -89,7 +77,7 @@ export function HomeScreen() {
             return (
               <details key={type} class="browse">
                 <summary>
-                  {t(TYPE_KEY[type])}{' '}
+                  {t(`type.${type}`)}{' '}
                   <span class="count">({t('home.codeCount', { count: codes.length })})</span>
                 </summary>
                 <CodeLinks entries={codes} />

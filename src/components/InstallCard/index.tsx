@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useObservable } from '../../hooks/use-observable.ts';
 import { useT } from '../../i18n/index.ts';
-import { onInstallable, promptInstall } from '../../pwa/register.ts';
+import { installable, promptInstall } from '../../pwa/register.ts';
 
 const standalone = () =>
   matchMedia('(display-mode: standalone)').matches ||
@@ -9,8 +9,7 @@ const standalone = () =>
 /** Install to the home screen: the browser's prompt where offered, else how to do it in Safari. */
 export function InstallCard() {
   const { t } = useT();
-  const [can, setCan] = useState(false);
-  useEffect(() => onInstallable(setCan), []);
+  const can = useObservable(installable);
   if (standalone()) return null;
   return (
     <section aria-labelledby="install-title" class="install">

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useT } from '../../i18n/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { checkProductKey, DASH_LOOKALIKES } from '../../tools/product-key.ts';
 import type { DashName, KeyProblem } from '../../tools/product-key.ts';
-import { CopyValue } from '../CopyValue/index.tsx';
 import { ToolField } from '../ToolField/index.tsx';
+import { ToolResult } from '../ToolResult/index.tsx';
 import './style.css';
 
-type T = ReturnType<typeof useT>['t'];
+type T = Translate;
 
 const MAX_SHOWN = 10;
 // Characters people misread on stickers and in scans: none of them occurs in a key.
@@ -113,41 +114,13 @@ export function KeyChecker() {
           {t('tools:key.privacy')}
         </p>
       </div>
-      <section class="card stack tool-result" aria-live="polite" aria-label={t('tools:key.results')}>
-        {empty ? (
-          <p class="hint">{t('tools:key.waiting')}</p>
-        ) : check.ok ? (
-          <>
-            <p class="verdict verdict-ok">
-              <span aria-hidden="true">✓ </span>
-              {t('tools:key.ok')}
-            </p>
-            <p class="hint">{t('tools:key.okDetail')}</p>
-          </>
-        ) : (
-          <>
-            <h2 class="verdict verdict-bad">{t('tools:key.problems')}</h2>
-            <ul class="problems">
-              {problems.map(([main, ...hints]) => (
-                <li key={main}>
-                  {main}
-                  {hints.map((h) => (
-                    <span key={h} class="hint problem-hint">
-                      {h}
-                    </span>
-                  ))}
-                </li>
-              ))}
-            </ul>
-            {fix && (
-              <div class="stack">
-                <p class="type-like">{t('tools:key.typeLike')}</p>
-                <CopyValue value={fix} />
-              </div>
-            )}
-          </>
-        )}
-      </section>
+      <ToolResult
+        tool="key"
+        verdict={empty ? 'empty' : check.ok ? 'ok' : 'problems'}
+        okDetail={t('tools:key.okDetail')}
+        problems={problems.map(([main, ...hints]) => ({ main, hints }))}
+        fix={fix ? { intro: t('tools:key.typeLike'), value: fix } : null}
+      />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { findNode } from '../../engine/engine.ts';
 import type { EngineState, FlowMap } from '../../engine/engine.ts';
-import { answerLabel } from '../../answer-label.ts';
 import { useT } from '../../i18n/index.ts';
+import { answerLabel, answerWords } from '../../i18n/labels.ts';
+import './style.css';
 
 interface Props {
   flows: FlowMap;
@@ -12,12 +13,7 @@ interface Props {
 /** The answers so far; each is a way back to that step. */
 export function PathTrail({ flows, state, onJump }: Props) {
   const { t, lang } = useT();
-  const words = {
-    yes: t('answer.yes'),
-    no: t('answer.no'),
-    fixed: t('answer.fixed'),
-    failing: t('answer.failing'),
-  };
+  const words = answerWords(t);
   const answered = state.trail.slice(0, -1);
   if (answered.length === 0) return null;
   return (

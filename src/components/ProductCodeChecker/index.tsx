@@ -4,15 +4,7 @@ import { checkProductCode, newProductCode } from '../../tools/product-code.ts';
 import type { CodeProblemKind } from '../../tools/product-code.ts';
 import { CopyValue } from '../CopyValue/index.tsx';
 import { ToolField } from '../ToolField/index.tsx';
-
-/** A version 4 UUID from getRandomValues, for pages served without HTTPS where crypto.randomUUID is missing. */
-function uuidFromRandomValues(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+import { ToolResult } from '../ToolResult/index.tsx';
 
 /** Checks an MSI product or package code, shows the corrected form and makes new codes. */
 export function ProductCodeChecker() {
@@ -31,11 +23,7 @@ export function ProductCodeChecker() {
     try {
       setFresh(newProductCode());
     } catch {
-      try {
-        setFresh(newProductCode(uuidFromRandomValues));
-      } catch {
-        setFresh('failed');
-      }
+      setFresh('failed'); // no random source at all
     }
   };
 
@@ -60,33 +48,14 @@ export function ProductCodeChecker() {
           onInput={setText}
         />
       </div>
-      <section class="card stack tool-result" aria-live="polite" aria-label={t('tools:code.results')}>
-        {empty ? (
-          <p class="hint">{t('tools:code.waiting')}</p>
-        ) : check.ok ? (
-          <p class="verdict verdict-ok">
-            <span aria-hidden="true">✓ </span>
-            {t('tools:code.ok')}
-          </p>
-        ) : (
-          <>
-            <h2 class="verdict verdict-bad">{t('tools:code.problems')}</h2>
-            <ul class="problems">
-              {check.problems
-                .filter((p): p is Exclude<CodeProblemKind, 'empty'> => p !== 'empty')
-                .map((p) => (
-                  <li key={p}>{t(`tools:code.problem.${p}`)}</li>
-                ))}
-            </ul>
-            {check.corrected && (
-              <div class="stack">
-                <p class="type-like">{t('tools:code.corrected')}</p>
-                <CopyValue value={check.corrected} />
-              </div>
-            )}
-          </>
-        )}
-      </section>
+      <ToolResult
+        tool="code"
+        verdict={empty ? 'empty' : check.ok ? 'ok' : 'problems'}
+        problems={check.problems
+          .filter((p): p is Exclude<CodeProblemKind, 'empty'> => p !== 'empty')
+          .map((p) => ({ main: t(`tools:code.problem.${p}`) }))}
+        fix={check.corrected ? { intro: t('tools:code.corrected'), value: check.corrected } : null}
+      />
       <div class="card stack">
         <button type="button" class="btn btn-primary" onClick={makeCode}>
           {t('tools:code.newCode')}

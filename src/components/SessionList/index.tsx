@@ -1,13 +1,8 @@
-import type { SessionRecord } from '../../storage/sessions.ts';
+import type { SessionRecord } from '../../session/record.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
 import { useFlowTitles } from '../../hooks/use-flow-titles.ts';
-
-const STATUS_KEY = {
-  active: 'status.active',
-  resolved: 'status.resolved',
-  escalated: 'status.escalated',
-} as const;
+import './style.css';
 
 /** A list of saved sessions: code, flow, status and time, each opening its transcript. */
 export function SessionList({
@@ -24,15 +19,14 @@ export function SessionList({
     <ul class="sessions">
       {sessions.map((s) => {
         const name = `${s.code ?? t('history.noCode')} · ${titles[s.flow] ?? s.flow}`;
+        const shown = s.stale ? 'stale' : s.status;
         return (
           <li key={s.id} class="session-row">
             <a class="session-link" href={toHash({ name: 'session', id: s.id })}>
               <span class="session-title">{name}</span>
               <span class="session-meta">
-                <span class={`status status-${s.stale ? 'stale' : s.status}`}>
-                  {t(s.stale ? 'status.stale' : STATUS_KEY[s.status])}
-                </span>{' '}
-                · {t('history.steps', { count: s.state.trail.length })} · {fmt.format(s.updatedAt)}
+                <span class={`status status-${shown}`}>{t(`status.${shown}`)}</span> ·{' '}
+                {t('history.steps', { count: s.state.trail.length })} · {fmt.format(s.updatedAt)}
               </span>
             </a>
             {onDelete && (

@@ -1,83 +1,38 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { FlowMap } from '../../engine/engine.ts';
+import { useMemo, useState } from 'preact/hooks';
+import { copyText, downloadText, shareOrCopy } from '../../clipboard.ts';
+import { toMarkdown, transcriptFileName, transcriptLabels } from '../../export/transcript.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
-import { resumeSession } from '../../hooks/use-sessions.ts';
-import { loadFlows } from '../../flows/load.ts';
+import { useSession } from '../../hooks/use-sessions.ts';
 import { useT } from '../../i18n/index.ts';
-import { copyText, downloadText } from '../../clipboard.ts';
-import { sessionStore } from '../../storage/store.ts';
-import type { SessionRecord } from '../../storage/sessions.ts';
-import { toMarkdown, transcriptFileName } from '../../storage/transcript.ts';
-import type { TranscriptLabels } from '../../storage/transcript.ts';
+import { resumeSession } from '../../navigation.ts';
 import { toHash } from '../../router.ts';
+import { Loading } from '../Loading/index.tsx';
+import './style.css';
 
 /** One saved session as a Markdown transcript: copy, download or share it; resume it if unfinished. */
 export function SessionScreen({ id }: { id: string }) {
   const { t, lang } = useT();
   const catalog = useCatalog();
-  const [record, setRecord] = useState<SessionRecord | null | undefined>(undefined);
-  const [flows, setFlows] = useState<FlowMap>({});
+  const session = useSession(id);
   const [hideHosts, setHideHosts] = useState(false);
   const [said, setSaid] = useState('');
 
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const rec = (await (await sessionStore()).get(id)) ?? null;
-      if (!live) return;
-      if (rec) setFlows(await loadFlows([...new Set(rec.state.trail.map((s) => s.flow))]));
-      if (live) setRecord(rec);
-    })();
-    return () => {
-      live = false;
-    };
-  }, [id]);
-
   const markdown = useMemo(() => {
-    if (!record || !catalog) return '';
+    if (!session || !catalog) return '';
     const fmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' });
-    const labels: TranscriptLabels = {
-      title: t('transcript.title'),
-      code: t('transcript.code'),
-      message: t('transcript.message'),
-      started: t('transcript.started'),
-      updated: t('transcript.updated'),
-      status: t('transcript.status'),
-      statusText: {
-        active: t('status.active'),
-        resolved: t('status.resolved'),
-        escalated: t('status.escalated'),
-      },
-      step: t('transcript.step'),
-      answer: t('transcript.answer'),
-      command: t('transcript.command'),
-      expect: t('transcript.expect'),
-      outcome: t('transcript.outcome'),
-      collect: t('outcome.collect'),
-      contact: t('outcome.contact'),
-      yes: t('answer.yes'),
-      no: t('answer.no'),
-      fixed: t('answer.fixed'),
-      failing: t('answer.failing'),
-    };
     return toMarkdown({
-      record,
-      flows,
+      record: session.record,
+      flows: session.flows,
       catalog,
       lang,
-      labels,
+      labels: transcriptLabels(t),
       hideHosts,
       formatTime: (ms) => fmt.format(ms),
     });
-  }, [record, flows, catalog, lang, hideHosts, t]);
+  }, [session, catalog, lang, hideHosts, t]);
 
-  if (record === undefined || !catalog)
-    return (
-      <p class="loading" role="status">
-        {t('app.loading')}
-      </p>
-    );
-  if (record === null)
+  if (session === undefined || !catalog) return <Loading />;
+  if (session === null)
     return (
       <section class="card">
         <h1 tabIndex={-1}>{t('history.notFound')}</h1>
@@ -87,16 +42,12 @@ export function SessionScreen({ id }: { id: string }) {
       </section>
     );
 
-  const share = async () => {
-    if (typeof navigator.share === 'function') {
-      try {
-        await navigator.share({ title: transcriptFileName(record), text: markdown });
-        return;
-      } catch {
-        // cancelled or refused: fall through to copy
-      }
-    }
+  const { record } = session;
+  const copy = async () =>
     setSaid((await copyText(markdown)) ? t('transcript.copied') : t('action.copyFailed'));
+  const share = async () => {
+    const r = await shareOrCopy({ title: transcriptFileName(record), text: markdown });
+    setSaid(r === 'copied' ? t('transcript.copied') : r === 'failed' ? t('action.copyFailed') : '');
   };
 
   return (
@@ -112,13 +63,7 @@ export function SessionScreen({ id }: { id: string }) {
         {t('transcript.hideHosts')}
       </label>
       <div class="choice-row">
-        <button
-          type="button"
-          class="btn btn-primary"
-          onClick={async () =>
-            setSaid((await copyText(markdown)) ? t('transcript.copied') : t('action.copyFailed'))
-          }
-        >
+        <button type="button" class="btn btn-primary" onClick={() => void copy()}>
           {t('transcript.copy')}
         </button>
         <button type="button" class="btn" onClick={() => downloadText(transcriptFileName(record), markdown)}>

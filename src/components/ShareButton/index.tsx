@@ -8,7 +8,7 @@ export function ShareButton({ title }: { title: string }) {
   const [done, setDone] = useState('');
   const onShare = async () => {
     const r = await shareOrCopy({ title, url: location.href });
-    setDone(r === 'copied' ? t('action.linkCopied') : r === 'shared' ? '' : t('action.copyFailed'));
+    setDone(r === 'copied' ? t('action.linkCopied') : r === 'failed' ? t('action.copyFailed') : '');
   };
   return (
     <>

@@ -1,3 +1,4 @@
+import './style.css';
 interface Props {
   id: string;
   label: string;

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useObservable } from '../../hooks/use-observable.ts';
 import { useT } from '../../i18n/index.ts';
-import { applyUpdate, dismissPwa, onPwa } from '../../pwa/register.ts';
-import type { PwaState } from '../../pwa/register.ts';
+import { applyUpdate, dismissPwa, pwaState } from '../../pwa/register.ts';
+import './style.css';
 
 /** "New version available — Reload": nothing reloads until the user says so. Also "Ready to work offline". */
 export function UpdatePrompt() {
   const { t } = useT();
-  const [pwa, setPwa] = useState<PwaState>({ needRefresh: false, offlineReady: false });
+  const pwa = useObservable(pwaState);
   const [busy, setBusy] = useState(false);
-  useEffect(() => onPwa(setPwa), []);
   useEffect(() => {
     if (!pwa.offlineReady) return;
     const timer = setTimeout(() => dismissPwa('offlineReady'), 8000);

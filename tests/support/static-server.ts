@@ -1,8 +1,9 @@
-/** A tiny static file server on 127.0.0.1 for the built pages: MIME types, cache headers, gzip. */
+/** A static file server on 127.0.0.1 for built pages, shared by the browser tests and the bench. */
 import { createServer } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const MIME: Record<string, string> = {
@@ -17,9 +18,11 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
 };
 
+// Text compresses; images and fonts are compressed already.
 const COMPRESSIBLE = new Set([
   '.html',
   '.js',
@@ -29,12 +32,23 @@ const COMPRESSIBLE = new Set([
   '.webmanifest',
   '.svg',
   '.txt',
+  '.md',
   '.map',
 ]);
 const HASHED = /[-.][A-Za-z0-9_-]{8,}\.(?:js|mjs|css|woff2|png|svg)$/;
 
+export interface ServeOptions {
+  /** The URL path the folder is served under, with a trailing slash ('/' by default); anything else is a 404. */
+  base?: string;
+  /** The Cache-Control header for a file; by default no-cache on everything, so an update check sees the current files. */
+  cacheControl?: (file: string) => string;
+}
+
 export interface StaticServer {
+  /** The served folder's URL, base path included. */
   url: string;
+  /** Serves another folder from now on (a new version being deployed). */
+  swap: (dir: string) => void;
   /** The paths requested so far, in order (the last 500). */
   requests: () => string[];
   /** While true, every request is dropped (its socket destroyed), as if the network were gone. */
@@ -42,7 +56,7 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-/** The Cache-Control header for a path: revalidate the shell, cache hashed assets for a year. */
+/** The Cache-Control header a real host would send: revalidate the shell, cache hashed assets for a year. */
 export function cacheControl(path: string): string {
   const name = path.split('/').pop() ?? path;
   if (name.endsWith('.html') || name === 'sw.js' || name.endsWith('.webmanifest')) return 'no-cache';
@@ -50,8 +64,19 @@ export function cacheControl(path: string): string {
   return 'no-cache';
 }
 
+const noCache = (): string => 'no-cache';
+
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
+  res.end('not found');
+}
+
 /** Serves a folder on 127.0.0.1 at a random port until close() is called. */
-export async function serve(root: string): Promise<StaticServer> {
+export async function serve(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const base = options.base ?? '/';
+  const policy = options.cacheControl ?? noCache;
+  let root = resolve(dir);
+  // Keyed by path and mtime, so a rebuilt or swapped-in file is compressed afresh.
   const gzipped = new Map<string, Buffer>();
   const requests: string[] = [];
   let down = false;
@@ -65,8 +90,13 @@ export async function serve(root: string): Promise<StaticServer> {
     void (async () => {
       try {
         const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-        let file = normalize(join(root, pathname));
-        if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) {
+        if (!pathname.startsWith(base)) {
+          notFound(res);
+          return;
+        }
+        const dirRoot = root; // a swap mid-request must not mix two folders
+        let file = normalize(join(dirRoot, pathname.slice(base.length)));
+        if (file !== dirRoot && !file.startsWith(dirRoot.endsWith(sep) ? dirRoot : dirRoot + sep)) {
           res.writeHead(403).end();
           return;
         }
@@ -76,14 +106,13 @@ export async function serve(root: string): Promise<StaticServer> {
           info = await stat(file).catch(() => undefined);
         }
         if (!info?.isFile()) {
-          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
-          res.end('not found');
+          notFound(res);
           return;
         }
         const ext = extname(file).toLowerCase();
         const headers: Record<string, string> = {
           'content-type': MIME[ext] ?? 'application/octet-stream',
-          'cache-control': cacheControl(file),
+          'cache-control': policy(file),
           'x-content-type-options': 'nosniff',
         };
         let body: Buffer = await readFile(file);
@@ -107,23 +136,27 @@ export async function serve(root: string): Promise<StaticServer> {
       }
     })();
   });
+  // Idle keep-alive sockets would otherwise hold close() and setDown() back.
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => done());
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${base}`,
+    swap: (next) => {
+      root = resolve(next);
+    },
     requests: () => [...requests],
     setDown: (value) => {
       down = value;
       if (value) server.closeAllConnections();
     },
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((done) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => done());
       }),
   };
 }

@@ -1,34 +1,24 @@
 /**
- * Saved troubleshooting sessions: the record format, its checks and upgrades, and a store that keeps
- * working (in memory) when IndexedDB is missing, full, blocked or broken. Problems are reported, never thrown.
+ * The store of saved sessions: IndexedDB, with a store that keeps working (in memory) when IndexedDB is
+ * missing, full, blocked or broken. Problems are reported, never thrown.
  */
-import { parseState } from '../engine/engine.ts';
-import type { EngineState, Step } from '../engine/engine.ts';
+import type { Step } from '../engine/engine.ts';
+import { upgradeRecord, validateRecord } from '../session/record.ts';
+import type { SessionRecord } from '../session/record.ts';
+import { KEY_REMOVED, hasProductKey, replaceProductKeys } from '../tools/product-key.ts';
 import { DB_NAME, STORE, openSessionsDb } from './db.ts';
 import type { SessionsDatabase } from './db.ts';
 
-export const SESSION_SCHEMA = 2;
-
-export interface SessionRecord {
-  schema: 2;
-  /** crypto.randomUUID() */
-  id: string;
-  /** The canonical error code the session started from, e.g. "0xC004F074". */
-  code?: string;
-  /** The flow the session started in. */
-  flow: string;
-  /** The engine trail; each answered step has `at` (ms). */
-  state: EngineState;
-  status: 'active' | 'resolved' | 'escalated';
-  startedAt: number;
-  updatedAt: number;
-  /** Set when the flows changed under the session: it is read-only, for this reason. */
-  stale?: string;
-}
-
-export type StorageProblem =
-  'unavailable' | 'quota' | 'write-failed' | 'corrupt-record' | 'blocked' | 'upgraded-elsewhere';
-
+/** What can go wrong with storage; each is told to the user once (see notices.ts). */
+export const STORAGE_PROBLEMS = [
+  'unavailable',
+  'quota',
+  'write-failed',
+  'corrupt-record',
+  'blocked',
+  'upgraded-elsewhere',
+] as const;
+export type StorageProblem = (typeof STORAGE_PROBLEMS)[number];
 export interface SessionStore {
   readonly kind: 'indexeddb' | 'memory';
   /** Never rejects: on failure the record is kept in memory and the problem reported. */
@@ -52,96 +42,7 @@ export interface OpenSessionStoreOptions {
   idb?: IDBFactory;
 }
 
-const STATUSES: readonly SessionRecord['status'][] = ['active', 'resolved', 'escalated'];
 const DEFAULT_TIMEOUT_MS = 3000;
-
-// A Windows product key: 5 groups of 5 letters or digits, split by hyphens, look-alike dashes or spaces
-// (as pasted from mail or chat, perhaps with invisible format characters around the separators).
-const KEY_SEPARATOR = '[-\\s\\p{Cf}\\u2010-\\u2015\\u2212\\uFE63\\uFF0D]{1,3}';
-const KEY_GROUP = '[A-Za-z0-9]{5}';
-const KEY_SOURCE = `(?<![A-Za-z0-9])${KEY_GROUP}(?:${KEY_SEPARATOR}${KEY_GROUP}){4}(?![A-Za-z0-9])`;
-
-/** What a product key in a saved session is replaced with. */
-export const KEY_REMOVED = '[product key removed]';
-
-/** True when the text holds something that looks like a 25-character product key. */
-export function hasProductKey(text: string): boolean {
-  return new RegExp(KEY_SOURCE, 'u').test(text);
-}
-
-/** Replaces every product-key-looking part of a text with what `by` returns for it. */
-export function replaceProductKeys(text: string, by: (key: string) => string): string {
-  return text.replace(new RegExp(KEY_SOURCE, 'gu'), by);
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isStatus = (v: unknown): v is SessionRecord['status'] =>
-  STATUSES.includes(v as SessionRecord['status']);
-
-/** Checks a stored value against the record format (the trail through the engine's parseState); returns a clean copy. */
-export function validateRecord(raw: unknown): SessionRecord | undefined {
-  if (!isObject(raw) || raw.schema !== SESSION_SCHEMA) return undefined;
-  const { id, code, flow, status, startedAt, updatedAt, stale } = raw;
-  if (typeof id !== 'string' || id === '' || typeof flow !== 'string' || flow === '') return undefined;
-  if (!isStatus(status) || !isTime(startedAt) || !isTime(updatedAt)) return undefined;
-  if (code !== undefined && typeof code !== 'string') return undefined;
-  if (stale !== undefined && typeof stale !== 'string') return undefined;
-  const parsed = parseState(raw.state);
-  if (!parsed.ok) return undefined;
-  return {
-    schema: SESSION_SCHEMA,
-    id,
-    ...(code !== undefined ? { code } : {}),
-    flow,
-    state: parsed.state,
-    status,
-    startedAt,
-    updatedAt,
-    ...(stale !== undefined ? { stale } : {}),
-  };
-}
-
-/** Brings a stored record of any known schema to the current one: version 1 is converted, version 2 validated. */
-export function upgradeRecord(raw: unknown): SessionRecord | undefined {
-  if (!isObject(raw)) return undefined;
-  if (raw.schema !== undefined) return validateRecord(raw);
-  // Version 1: { id, flowId, steps: [{ node, answer?, time? }], done, started, code? }, one flow per record.
-  const { id, flowId, steps, done, started, code } = raw;
-  if (typeof flowId !== 'string' || !Array.isArray(steps) || typeof done !== 'boolean' || !isTime(started))
-    return undefined;
-  const trail: unknown[] = steps.map((s: unknown) =>
-    isObject(s)
-      ? {
-          flow: flowId,
-          node: s.node,
-          ...(s.answer !== undefined ? { answer: s.answer } : {}),
-          ...(s.time !== undefined ? { at: s.time } : {}),
-        }
-      : s,
-  );
-  let updatedAt = started;
-  for (let i = steps.length - 1; i >= 0; i--) {
-    const s: unknown = steps[i];
-    if (isObject(s) && isTime(s.time)) {
-      updatedAt = s.time;
-      break;
-    }
-  }
-  return validateRecord({
-    schema: SESSION_SCHEMA,
-    id,
-    ...(code !== undefined && code !== null ? { code } : {}),
-    flow: flowId,
-    state: { v: 1, trail },
-    status: done ? 'resolved' : 'active',
-    startedAt: started,
-    updatedAt,
-  });
-}
 
 const stripKeys = (text: string) => replaceProductKeys(text, () => KEY_REMOVED);
 
@@ -168,7 +69,7 @@ function storable(record: SessionRecord): SessionRecord | undefined {
 }
 
 function errorName(error: unknown): string {
-  return isObject(error) || error instanceof Error ? String((error as { name?: unknown }).name) : '';
+  return typeof error === 'object' && error !== null ? String((error as { name?: unknown }).name) : '';
 }
 
 function isQuotaError(error: unknown): boolean {

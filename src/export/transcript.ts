@@ -2,12 +2,15 @@
  * A saved session as Markdown for a support ticket. Every piece of text is escaped, so whatever a flow or
  * an answer contains, it reads as text: no HTML, headings, tables or links with hidden targets come out of it.
  */
-import { answerLabel } from '../answer-label.ts';
-import { findNode } from '../engine/engine.ts';
-import type { Answer, FlowMap } from '../engine/engine.ts';
+import type { Language } from '../engine/constants.ts';
+import { STATUSES, findNode } from '../engine/engine.ts';
+import type { Answer, FlowMap, Status } from '../engine/engine.ts';
 import type { CatalogEntry, FlowNode } from '../engine/schema.ts';
-import { replaceProductKeys } from './sessions.ts';
-import type { SessionRecord } from './sessions.ts';
+import type { Translate } from '../i18n/index.ts';
+import { answerLabel, answerWords } from '../i18n/labels.ts';
+import type { AnswerWords } from '../i18n/labels.ts';
+import type { SessionRecord } from '../session/record.ts';
+import { replaceProductKeys } from '../tools/product-key.ts';
 
 export interface TranscriptLabels {
   title: string;
@@ -16,7 +19,7 @@ export interface TranscriptLabels {
   started: string;
   updated: string;
   status: string;
-  statusText: Record<'active' | 'resolved' | 'escalated', string>;
+  statusText: Record<Status, string>;
   step: string;
   answer: string;
   command: string;
@@ -24,25 +27,41 @@ export interface TranscriptLabels {
   outcome: string;
   collect: string;
   contact: string;
-  yes: string;
-  no: string;
-  fixed: string;
-  failing: string;
+  words: AnswerWords;
+}
+
+/** The transcript's labels in the language `t` is bound to. */
+export function transcriptLabels(t: Translate): TranscriptLabels {
+  return {
+    title: t('transcript.title'),
+    code: t('transcript.code'),
+    message: t('transcript.message'),
+    started: t('transcript.started'),
+    updated: t('transcript.updated'),
+    status: t('transcript.status'),
+    statusText: Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<Status, string>,
+    step: t('transcript.step'),
+    answer: t('transcript.answer'),
+    command: t('transcript.command'),
+    expect: t('transcript.expect'),
+    outcome: t('transcript.outcome'),
+    collect: t('outcome.collect'),
+    contact: t('outcome.contact'),
+    words: answerWords(t),
+  };
 }
 
 export interface TranscriptInput {
   record: SessionRecord;
   flows: FlowMap;
   catalog: readonly CatalogEntry[];
-  lang: 'en' | 'ru';
+  lang: Language;
   labels: TranscriptLabels;
   /** Replace host names (FQDNs) and IPv4 addresses in answers and commands with `<host>`. */
   hideHosts?: boolean;
   /** Default: UTC, "2026-11-23 14:05:09 UTC". */
   formatTime?: (ms: number) => string;
 }
-
-type Lang = TranscriptInput['lang'];
 
 // Characters that start Markdown or HTML anywhere in a line. Parentheses, dots and dashes stay readable:
 // with [ escaped no link can form, and the block starts below are escaped separately.
@@ -114,7 +133,7 @@ function defaultTime(ms: number): string {
 
 /** How an answer reads (the app's own wording); an answer no node explains is shown as given, cleaned. */
 function answerText(node: FlowNode | undefined, answer: Answer, input: TranscriptInput, opts: Clean): string {
-  const text = answerLabel(node, answer, input.lang, input.labels);
+  const text = answerLabel(node, answer, input.lang, input.labels.words);
   return inline(text, text === String(answer) ? opts : undefined);
 }
 
@@ -123,7 +142,7 @@ function nodeAt(flows: FlowMap, flowId: string, nodeId: string): FlowNode | unde
   return flow ? findNode(flow, nodeId) : undefined;
 }
 
-function codeMessage(catalog: readonly CatalogEntry[], code: string, lang: Lang): string | undefined {
+function codeMessage(catalog: readonly CatalogEntry[], code: string, lang: Language): string | undefined {
   const wanted = code.toLowerCase();
   return catalog.find((e) => e.code.toLowerCase() === wanted)?.message[lang];
 }

@@ -1,31 +1,37 @@
-/** The current route and history entry state, kept in step with the browser's Back and Forward. */
-import { useEffect, useState } from 'preact/hooks';
-import { parseHash, toHash } from '../router.ts';
-import type { Route } from '../router.ts';
+/**
+ * The browser's history as the app sees it: the current location (an observable), and navigation that
+ * adds or replaces entries. Every entry can carry state, which is how a flow step survives a reload.
+ */
+import { observable } from './observable.ts';
+import { entryOf } from './session/entry.ts';
+import type { SessionRecord } from './session/record.ts';
+import { parseHash, toHash } from './router.ts';
+import type { Route } from './router.ts';
 
 export interface Location {
   route: Route;
+  /** The state the history entry carries (an entry of a flow step, or null). */
   state: unknown;
   /** Changes on every navigation, so screens can react to a new history entry at the same URL. */
   key: number;
 }
 
 let counter = 0;
-const listeners = new Set<() => void>();
 const read = (): Location => ({
   route: parseHash(location.hash),
   state: history.state as unknown,
   key: ++counter,
 });
-let currentLocation = read();
 let lastHash = location.hash;
+
+/** Where the browser is now; changes on every navigation, Back and Forward included. */
+export const currentLocation = observable<Location>(read());
 
 function notify() {
   // One navigation can fire both popstate and hashchange: count it once.
-  if (location.hash === lastHash && history.state === currentLocation.state) return;
-  currentLocation = read();
+  if (location.hash === lastHash && history.state === currentLocation.get().state) return;
   lastHash = location.hash;
-  for (const l of listeners) l();
+  currentLocation.set(read());
 }
 addEventListener('popstate', notify);
 addEventListener('hashchange', notify);
@@ -42,17 +48,11 @@ export function navigate(route: Route, state: unknown = null, replace = false): 
 /** Replaces the state of the current history entry without a new navigation event. */
 export function replaceEntryState(state: unknown): void {
   history.replaceState(state, '', location.hash || '#/');
-  currentLocation = { ...currentLocation, state };
+  currentLocation.set({ ...currentLocation.get(), state });
 }
 
-/** Subscribes a component to the location. */
-export function useLocation(): Location {
-  const [loc, setLoc] = useState(currentLocation);
-  useEffect(() => {
-    const on = () => setLoc(currentLocation);
-    listeners.add(on);
-    on();
-    return () => void listeners.delete(on);
-  }, []);
-  return loc;
+/** Opens a saved session at its current step. */
+export function resumeSession(record: SessionRecord): void {
+  const last = record.state.trail[record.state.trail.length - 1]!;
+  navigate({ name: 'flow', flow: last.flow, node: last.node }, entryOf(record));
 }

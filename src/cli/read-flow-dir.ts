@@ -1,4 +1,4 @@
-/** Reads flows/*.json and flows/catalog.json from disk for the checker and the CLI (Node only). */
+/** Reads flows/*.json and flows/catalog.json from disk for the checker, the build and the CLI (Node only). */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { SourceFile } from '../engine/check.ts';
@@ -26,7 +26,7 @@ function readSource(path: string, root: string): SourceFile {
 }
 
 /** Loads every flow file and the catalog (if present) of a flows directory. */
-export function loadFlowDir(
+export function readFlowDir(
   dir: string,
   root = process.cwd(),
 ): { flows: SourceFile[]; catalog?: SourceFile } {

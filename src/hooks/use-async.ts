@@ -1,0 +1,30 @@
+/** Async work as component state: the one place that guards against results arriving after unmount. */
+import { useEffect, useState } from 'preact/hooks';
+import type { Inputs } from 'preact/hooks';
+
+/**
+ * Runs `work` whenever `inputs` change and returns what it resolved to: undefined until then, and again
+ * while new inputs are worked on unless `keep` asks to show the last result meanwhile (a list being read
+ * again). A result for older inputs, or after unmount, is dropped.
+ * Rejections are the caller's to turn into values (`.catch(() => fallback)`); one that slips through
+ * leaves the value undefined.
+ */
+export function useAsync<T>(work: () => Promise<T>, inputs: Inputs, keep = false): T | undefined {
+  const [state, setState] = useState<{ value: T; inputs: Inputs } | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    work().then(
+      (value) => live && setState({ value, inputs }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, inputs);
+  // A value worked out for other inputs is not this one's, unless the caller wants it kept.
+  return state && (keep || sameInputs(state.inputs, inputs)) ? state.value : undefined;
+}
+
+function sameInputs(a: Inputs, b: Inputs): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+}

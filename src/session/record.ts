@@ -1,0 +1,93 @@
+/**
+ * The saved form of a troubleshooting session: its format, the checks a stored value must pass, and the
+ * upgrade of records written by older versions. Plain data and functions: storage and the runner share it.
+ */
+import { STATUSES, parseState } from '../engine/engine.ts';
+import type { EngineState, Status } from '../engine/engine.ts';
+
+export const SESSION_SCHEMA = 2;
+
+export interface SessionRecord {
+  schema: 2;
+  /** crypto.randomUUID() */
+  id: string;
+  /** The canonical error code the session started from, e.g. "0xC004F074". */
+  code?: string;
+  /** The flow the session started in. */
+  flow: string;
+  /** The engine trail; each answered step has `at` (ms). */
+  state: EngineState;
+  status: Status;
+  startedAt: number;
+  updatedAt: number;
+  /** Set when the flows changed under the session: it is read-only, for this reason. */
+  stale?: string;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStatus = (v: unknown): v is Status => (STATUSES as readonly unknown[]).includes(v);
+
+/** Checks a stored value against the record format (the trail through the engine's parseState); returns a clean copy. */
+export function validateRecord(raw: unknown): SessionRecord | undefined {
+  if (!isObject(raw) || raw.schema !== SESSION_SCHEMA) return undefined;
+  const { id, code, flow, status, startedAt, updatedAt, stale } = raw;
+  if (typeof id !== 'string' || id === '' || typeof flow !== 'string' || flow === '') return undefined;
+  if (!isStatus(status) || !isTime(startedAt) || !isTime(updatedAt)) return undefined;
+  if (code !== undefined && typeof code !== 'string') return undefined;
+  if (stale !== undefined && typeof stale !== 'string') return undefined;
+  const parsed = parseState(raw.state);
+  if (!parsed.ok) return undefined;
+  return {
+    schema: SESSION_SCHEMA,
+    id,
+    ...(code !== undefined ? { code } : {}),
+    flow,
+    state: parsed.value,
+    status,
+    startedAt,
+    updatedAt,
+    ...(stale !== undefined ? { stale } : {}),
+  };
+}
+
+/** Brings a stored record of any known schema to the current one: version 1 is converted, version 2 validated. */
+export function upgradeRecord(raw: unknown): SessionRecord | undefined {
+  if (!isObject(raw)) return undefined;
+  if (raw.schema !== undefined) return validateRecord(raw);
+  // Version 1: { id, flowId, steps: [{ node, answer?, time? }], done, started, code? }, one flow per record.
+  const { id, flowId, steps, done, started, code } = raw;
+  if (typeof flowId !== 'string' || !Array.isArray(steps) || typeof done !== 'boolean' || !isTime(started))
+    return undefined;
+  const trail: unknown[] = steps.map((s: unknown) =>
+    isObject(s)
+      ? {
+          flow: flowId,
+          node: s.node,
+          ...(s.answer !== undefined ? { answer: s.answer } : {}),
+          ...(s.time !== undefined ? { at: s.time } : {}),
+        }
+      : s,
+  );
+  let updatedAt = started;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const s: unknown = steps[i];
+    if (isObject(s) && isTime(s.time)) {
+      updatedAt = s.time;
+      break;
+    }
+  }
+  return validateRecord({
+    schema: SESSION_SCHEMA,
+    id,
+    ...(code !== undefined && code !== null ? { code } : {}),
+    flow: flowId,
+    state: { v: 1, trail },
+    status: done ? 'resolved' : 'active',
+    startedAt: started,
+    updatedAt,
+  });
+}

@@ -1,0 +1,277 @@
+/**
+ * Runs one troubleshooting session: the pure engine, driven by answers and by the browser's history,
+ * with every step saved. Plain TypeScript with its surroundings passed in (flows, history, store), so it
+ * runs and is tested in Node; the UI only subscribes to `view` and calls the actions.
+ */
+import {
+  answer as engineAnswer,
+  back as engineBack,
+  backTo,
+  current,
+  linkedFlows,
+  restart as engineRestart,
+  restore,
+  start,
+} from '../engine/engine.ts';
+import type { Answer, CurrentStep, EngineError, EngineState, FlowMap } from '../engine/engine.ts';
+import { observable } from '../observable.ts';
+import type { Observable } from '../observable.ts';
+import type { Route } from '../router.ts';
+import { readEntry, readStartCode, recordOf } from './entry.ts';
+import type { EntryState } from './entry.ts';
+import type { SessionRecord } from './record.ts';
+
+/** What the step screen shows. */
+export type SessionView =
+  | { kind: 'loading' }
+  /** The link names a flow or node this version lacks, or whose chunk cannot be fetched now. */
+  | { kind: 'missing'; flow: string; node?: string; reason: 'unknown-flow' | 'unknown-node' | 'unavailable' }
+  /** The flows changed since this step was saved: the session is kept as it was, read-only. */
+  | { kind: 'stale'; sessionId: string; problem: EngineError }
+  | { kind: 'step'; flows: FlowMap; entry: EntryState; step: CurrentStep };
+
+/** Where flows come from (lazy chunks in the app, files in tests). */
+export interface FlowSource {
+  /** Loads flows and those they link to; a flow that cannot be had is left out. */
+  load(ids: readonly string[]): Promise<FlowMap>;
+  /** Whether this version has the flow at all, or 'unknown' when that cannot be told now. */
+  exists(id: string): Promise<boolean | 'unknown'>;
+}
+
+/** The browser's history as the runner needs it. */
+export interface HistoryPort {
+  /** The entry on screen: its route and the state it carries. */
+  current(): { route: Route; state: unknown };
+  /** Adds an entry for a step, or replaces the current one. */
+  go(route: Route, state: EntryState, replace: boolean): void;
+  /** Replaces the state of the current entry, without a navigation. */
+  setState(state: EntryState): void;
+  /** Goes back one entry; the change arrives later through `subscribe`, as the browser's popstate does. */
+  back(): void;
+  /** Tells of every change of entry; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** Where sessions are saved. Failures are tolerated: a step never waits for or fails on storage. */
+export interface SessionSaver {
+  save(record: SessionRecord): Promise<void>;
+  get(id: string): Promise<SessionRecord | undefined>;
+}
+
+export interface RunnerOptions {
+  flows: FlowSource;
+  history: HistoryPort;
+  store: SessionSaver;
+  /** Default Date.now. */
+  now?: () => number;
+  /** A new session id. */
+  newId: () => string;
+  /** Runs work that must not hold up the paint of a step (saving, preloading); default: at once. */
+  later?: (work: () => void) => void;
+}
+
+export interface SessionRunner {
+  readonly view: Observable<SessionView>;
+  /** Opens the entry on screen and follows the history from then on. */
+  start(): void;
+  /** Stops following the history; results still on their way are dropped. */
+  stop(): void;
+  /** Answers the current step; false when the answer is not one the step takes. */
+  answer(given: Answer): boolean;
+  /** Goes back one step: the browser's Back where this tab added the entry, so Forward works too. */
+  back(): void;
+  /** Goes back to the step at `index` of the trail. */
+  jumpTo(index: number): void;
+  /** Starts the session again from its first step. */
+  restart(): void;
+}
+
+const flowsOf = (s: EngineState) => [...new Set(s.trail.map((t) => t.flow))];
+const routeOf = (step: CurrentStep): Route => ({ name: 'flow', flow: step.flowId, node: step.node.id });
+
+/** Makes a runner for the session of the flow route on screen. */
+export function createSessionRunner(options: RunnerOptions): SessionRunner {
+  const { history, store } = options;
+  const now = options.now ?? Date.now;
+  const later = options.later ?? ((work: () => void) => work());
+  const view = observable<SessionView>({ kind: 'loading' });
+  let flows: FlowMap = {};
+  // Each open or step takes a number; async work that finds a newer one running drops its result.
+  let turn = 0;
+  let running = false;
+  let navigating = false;
+  let unsubscribe: (() => void) | undefined;
+
+  const loadMore = async (ids: readonly string[]) => {
+    const more = await options.flows.load(ids);
+    flows = { ...flows, ...more };
+    return flows;
+  };
+
+  // The flows of the trail and those they lead to, so the next answer never waits for a chunk.
+  const ahead = (state: EngineState) => {
+    const ids = new Set(flowsOf(state));
+    for (const id of [...ids]) {
+      const flow = flows[id];
+      if (flow) for (const l of linkedFlows(flow)) ids.add(l);
+    }
+    return [...ids];
+  };
+
+  const save = (record: SessionRecord) => void store.save(record).catch(() => undefined);
+
+  // The runner's own navigation must not come back to it as a navigation to open.
+  const own = (change: () => void) => {
+    navigating = true;
+    try {
+      change();
+    } finally {
+      navigating = false;
+    }
+  };
+
+  const show = (entry: EntryState, step: CurrentStep) => view.set({ kind: 'step', flows, entry, step });
+
+  async function markStale(entry: EntryState, problem: EngineError) {
+    view.set({ kind: 'stale', sessionId: entry.sessionId, problem });
+    try {
+      const record = await store.get(entry.sessionId);
+      if (record && !record.stale) await store.save({ ...record, stale: problem.message });
+    } catch {
+      // the session stays as it was saved; the screen already says it is read-only
+    }
+  }
+
+  async function open(): Promise<void> {
+    const mine = ++turn;
+    const { route, state: raw } = history.current();
+    if (route.name !== 'flow') return;
+    const live = () => running && mine === turn;
+    const entry = readEntry(raw);
+    if (entry) {
+      await loadMore(flowsOf(entry.state));
+      if (!live()) return;
+      const restored = restore(flows, entry.state);
+      if (!restored.ok) {
+        const { error } = restored;
+        if (error.code === 'unknown-flow') {
+          // Not loaded is not the same as gone: only a flow this version lacks makes the session stale.
+          const exists = await Promise.all(flowsOf(entry.state).map((id) => options.flows.exists(id)));
+          if (!live()) return;
+          if (!exists.includes(false))
+            return view.set({ kind: 'missing', flow: route.flow, node: route.node, reason: 'unavailable' });
+        }
+        return markStale(entry, error);
+      }
+      const step = current(flows, restored.value);
+      if (!step.ok) return;
+      const shown = { ...entry, state: restored.value };
+      show(shown, step.value);
+      // Back and Forward change where the session stands: keep the saved copy in step.
+      save(recordOf(shown, step.value.status, now()));
+      return;
+    }
+    await loadMore([route.flow]);
+    if (!live()) return;
+    if (!flows[route.flow]) {
+      const exists = await options.flows.exists(route.flow);
+      if (live())
+        view.set({
+          kind: 'missing',
+          flow: route.flow,
+          node: route.node,
+          reason: exists === false ? 'unknown-flow' : 'unavailable',
+        });
+      return;
+    }
+    const begun = start(flows, route.flow, route.node);
+    if (!begun.ok) {
+      const reason = begun.error.code === 'unknown-node' ? 'unknown-node' : 'unavailable';
+      return view.set({ kind: 'missing', flow: route.flow, node: route.node, reason });
+    }
+    const code = readStartCode(raw);
+    const fresh: EntryState = {
+      sessionId: options.newId(),
+      state: begun.value,
+      startedAt: now(),
+      depth: 0,
+      ...(code !== undefined ? { code } : {}),
+    };
+    const step = current(flows, fresh.state);
+    if (!step.ok) return;
+    own(() => history.setState(fresh));
+    show(fresh, step.value);
+    save(recordOf(fresh, step.value.status, now()));
+  }
+
+  function go(entry: EntryState, state: EngineState, replace = false) {
+    const step = current(flows, state);
+    if (!step.ok) return;
+    turn++; // a step taken now wins over anything still opening
+    const next: EntryState = { ...entry, state, depth: replace ? entry.depth : entry.depth + 1 };
+    // Show the next step at once; history is cheap, storage and preloading follow later.
+    show(next, step.value);
+    own(() => history.go(routeOf(step.value), next, replace));
+    later(() => {
+      save(recordOf(next, step.value.status, now()));
+      void loadMore(ahead(state)).catch(() => undefined);
+    });
+  }
+
+  const onStep = () => {
+    const v = view.get();
+    return v.kind === 'step' ? v : undefined;
+  };
+
+  return {
+    view,
+    start() {
+      if (running) return;
+      running = true;
+      unsubscribe = history.subscribe(() => {
+        if (!navigating) void open();
+      });
+      void open();
+    },
+    stop() {
+      running = false;
+      turn++;
+      unsubscribe?.();
+      unsubscribe = undefined;
+    },
+    answer(given) {
+      const v = onStep();
+      if (!v) return false;
+      const at = now();
+      const r = engineAnswer(flows, v.entry.state, given, at);
+      if (r.ok) {
+        go(v.entry, r.value);
+        return true;
+      }
+      if (r.error.code !== 'unknown-flow') return false;
+      // The answer leads into a flow still on its way: load it, then answer.
+      const { entry } = v;
+      const mine = turn;
+      void loadMore(ahead(entry.state)).then(() => {
+        if (!running || mine !== turn) return;
+        const again = engineAnswer(flows, entry.state, given, at);
+        if (again.ok) go(entry, again.value);
+      });
+      return true;
+    },
+    back() {
+      const v = onStep();
+      if (!v || v.entry.state.trail.length < 2) return;
+      if (v.entry.depth > 0) history.back();
+      else go(v.entry, engineBack(v.entry.state), true);
+    },
+    jumpTo(index) {
+      const v = onStep();
+      if (v) go(v.entry, backTo(v.entry.state, index));
+    },
+    restart() {
+      const v = onStep();
+      if (v) go(v.entry, engineRestart(v.entry.state));
+    },
+  };
+}

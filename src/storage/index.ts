@@ -1,0 +1,72 @@
+/**
+ * Saved sessions for the app: the one store, opened on first use, and every change told to subscribers
+ * through `sessionsRevision`. Screens and hooks use these functions; the store behind them stays private.
+ * Storage problems become one-time notices.
+ */
+import { raiseNotice } from '../notices.ts';
+import { observable } from '../observable.ts';
+import type { SessionRecord } from '../session/record.ts';
+import type { SessionStore } from './session-store.ts';
+
+let store: Promise<SessionStore> | undefined;
+
+function sessionStore(): Promise<SessionStore> {
+  // Loaded on first use: the first screen paints before storage code arrives.
+  store ??= import('./session-store.ts').then((m) => m.openSessionStore({ onProblem: raiseNotice }));
+  return store;
+}
+
+/** Goes up by one on every save, delete and clear, so lists know to read again. */
+export const sessionsRevision = observable(0);
+const changed = () => sessionsRevision.update((n) => n + 1);
+
+const pending = new Set<Promise<void>>();
+
+/** Saves a session and tells subscribers; never rejects. */
+export function saveSession(record: SessionRecord): Promise<void> {
+  const p = (async () => {
+    const s = await sessionStore();
+    await s.save(record);
+    changed();
+    // Once there is history worth keeping, ask the browser not to evict it.
+    if (record.status !== 'active') void s.persist();
+  })().catch(() => undefined);
+  pending.add(p);
+  void p.finally(() => pending.delete(p));
+  return p;
+}
+
+/** Waits for every save under way (before an update reloads the page). */
+export async function flushSaves(): Promise<void> {
+  await Promise.all([...pending]);
+}
+
+/** One saved session, or undefined when there is none (or storage cannot be read). */
+export async function getSession(id: string): Promise<SessionRecord | undefined> {
+  try {
+    return await (await sessionStore()).get(id);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every saved session, newest first; empty when storage cannot be read. */
+export async function listSessions(): Promise<SessionRecord[]> {
+  try {
+    return await (await sessionStore()).list();
+  } catch {
+    return [];
+  }
+}
+
+/** Deletes one session and tells subscribers. */
+export async function removeSession(id: string): Promise<void> {
+  await (await sessionStore()).remove(id);
+  changed();
+}
+
+/** Deletes every session and tells subscribers. */
+export async function clearSessions(): Promise<void> {
+  await (await sessionStore()).clear();
+  changed();
+}

@@ -1,0 +1,378 @@
+/**
+ * The session runner without a browser: a history that behaves like the browser's (Back and Forward arrive
+ * later, as popstate does), flows from the test fixtures, and a store that can be made to fail.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { linkedFlows } from '../../src/engine/engine.ts';
+import type { FlowMap } from '../../src/engine/engine.ts';
+import type { Flow } from '../../src/engine/schema.ts';
+import type { Route } from '../../src/router.ts';
+import { readEntry } from '../../src/session/entry.ts';
+import type { EntryState } from '../../src/session/entry.ts';
+import type { SessionRecord } from '../../src/session/record.ts';
+import { createSessionRunner } from '../../src/session/runner.ts';
+import type { FlowSource, HistoryPort, SessionRunner, SessionView } from '../../src/session/runner.ts';
+import { loadChecked, withChoicesLeadingTo, withoutNode } from '../support/flows.ts';
+
+const { flows: ALL } = loadChecked('valid');
+
+interface Entry {
+  route: Route;
+  state: unknown;
+}
+
+/** A browser history: entries with state; go and setState tell at once, Back and Forward a moment later. */
+class FakeHistory implements HistoryPort {
+  entries: Entry[];
+  index = 0;
+  private listeners = new Set<() => void>();
+  constructor(first: Entry) {
+    this.entries = [first];
+  }
+  current = () => this.entries[this.index]!;
+  go = (route: Route, state: EntryState, replace: boolean) => {
+    const entry = { route, state: structuredClone(state) };
+    if (replace) this.entries[this.index] = entry;
+    else {
+      this.entries = [...this.entries.slice(0, this.index + 1), entry];
+      this.index++;
+    }
+    this.tell();
+  };
+  setState = (state: EntryState) => {
+    this.entries[this.index] = { ...this.current(), state: structuredClone(state) };
+    this.tell();
+  };
+  back = () => this.move(-1);
+  forward = () => this.move(1);
+  /** A link clicked in the page: a new entry with no state, told at once. */
+  visit = (route: Route) => {
+    this.entries = [...this.entries.slice(0, this.index + 1), { route, state: null }];
+    this.index++;
+    this.tell();
+  };
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+  private move(by: number) {
+    const to = this.index + by;
+    if (to < 0 || to >= this.entries.length) return;
+    setTimeout(() => {
+      this.index = to;
+      this.tell();
+    }, 0);
+  }
+  private tell() {
+    for (const l of [...this.listeners]) l();
+  }
+}
+
+/** Flows as the app loads them: the asked ones and those they link to; `gone` ones do not exist. */
+function flowSource(all: FlowMap = ALL, opts: { unreachable?: boolean; gone?: string[] } = {}) {
+  const loads: string[][] = [];
+  const source: FlowSource = {
+    async load(ids) {
+      loads.push([...ids]);
+      await Promise.resolve();
+      if (opts.unreachable) return {};
+      const out: Record<string, Flow> = {};
+      for (const id of ids) {
+        const flow = all[id];
+        if (!flow || opts.gone?.includes(id)) continue;
+        out[id] = flow;
+        for (const l of linkedFlows(flow)) if (all[l] && !opts.gone?.includes(l)) out[l] = all[l];
+      }
+      return out;
+    },
+    async exists(id) {
+      if (opts.unreachable) return 'unknown';
+      return Object.hasOwn(all, id) && !opts.gone?.includes(id);
+    },
+  };
+  return { source, loads };
+}
+
+/** Sessions in memory; `failing` makes every call reject, as a broken IndexedDB would. */
+class FakeStore {
+  records = new Map<string, SessionRecord>();
+  saves = 0;
+  failing = false;
+  save = async (record: SessionRecord) => {
+    this.saves++;
+    if (this.failing) throw new Error('disk error');
+    this.records.set(record.id, structuredClone(record));
+  };
+  get = async (id: string) => {
+    if (this.failing) throw new Error('disk error');
+    return this.records.get(id);
+  };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 5));
+const flowRoute = (flow: string, node?: string): Route =>
+  node ? { name: 'flow', flow, node } : { name: 'flow', flow };
+
+let clock = 1_000;
+let ids = 0;
+const running: SessionRunner[] = [];
+
+function run(history: FakeHistory, store = new FakeStore(), source = flowSource().source) {
+  const runner = createSessionRunner({
+    flows: source,
+    history,
+    store,
+    now: () => ++clock,
+    newId: () => `session-${++ids}`,
+  });
+  running.push(runner);
+  runner.start();
+  return { runner, store, view: () => runner.view.get() };
+}
+
+/** The step on screen as flow/node, or the kind of view. */
+function where(view: SessionView): string {
+  return view.kind === 'step' ? `${view.step.flowId}/${view.step.node.id}` : view.kind;
+}
+
+afterEach(() => {
+  for (const r of running.splice(0)) r.stop();
+});
+
+describe('the session runner', () => {
+  it('starts a session at the flow route, keeps it in the history entry and saves it', async () => {
+    const history = new FakeHistory({ route: flowRoute('main'), state: { code: '0xC004F074' } });
+    const { view, store } = run(history);
+    expect(view().kind).toBe('loading');
+    await settle();
+    expect(where(view())).toBe('main/start');
+    const entry = readEntry(history.current().state);
+    expect(entry?.sessionId).toBe(`session-${ids}`);
+    expect(entry?.code).toBe('0xC004F074');
+    const saved = store.records.get(entry!.sessionId);
+    expect(saved).toMatchObject({ flow: 'main', status: 'active', code: '0xC004F074' });
+  });
+
+  it('opens a deep link at its node, and says which part of a bad link is unknown', async () => {
+    const atNode = run(new FakeHistory({ route: flowRoute('main', 'count'), state: null }));
+    const noNode = run(new FakeHistory({ route: flowRoute('main', 'nowhere'), state: null }));
+    const noFlow = run(new FakeHistory({ route: flowRoute('nothing'), state: null }));
+    await settle();
+    expect(where(atNode.view())).toBe('main/count');
+    expect(noNode.view()).toMatchObject({ kind: 'missing', reason: 'unknown-node', node: 'nowhere' });
+    expect(noFlow.view()).toMatchObject({ kind: 'missing', reason: 'unknown-flow', flow: 'nothing' });
+  });
+
+  it('moves forward with each answer, one history entry per step, and refuses answers a step does not take', async () => {
+    const history = new FakeHistory({ route: flowRoute('main'), state: null });
+    const { runner, view, store } = run(history);
+    await settle();
+    expect(runner.answer('maybe')).toBe(false);
+    expect(runner.answer('yes')).toBe(true);
+    expect(runner.answer('client')).toBe(true);
+    expect(where(view())).toBe('main/count');
+    expect(history.entries.map((e) => (e.route.name === 'flow' ? e.route.node : ''))).toEqual([
+      undefined,
+      'edition',
+      'count',
+    ]);
+    expect(readEntry(history.current().state)?.depth).toBe(2);
+    runner.answer(30);
+    expect(where(view())).toBe('main/ok');
+    await settle();
+    const [saved] = store.records.values();
+    expect(saved?.state.trail.map((s) => s.answer)).toEqual(['yes', 'client', 30, undefined]);
+    expect(saved?.state.trail[0]?.at).toBeGreaterThan(0);
+  });
+
+  it('goes Back through the browser history, so Forward returns to the later step', async () => {
+    const history = new FakeHistory({ route: flowRoute('main'), state: null });
+    const { runner, view, store } = run(history);
+    await settle();
+    runner.answer('yes');
+    runner.answer('server');
+    runner.back();
+    expect(where(view())).toBe('main/count'); // the browser has not moved yet
+    await settle();
+    expect(where(view())).toBe('main/edition');
+    expect(history.index).toBe(1);
+    const sid = readEntry(history.current().state)!.sessionId;
+    expect(store.records.get(sid)?.state.trail).toHaveLength(2); // the saved copy follows Back
+    history.forward();
+    await settle();
+    expect(where(view())).toBe('main/count');
+    expect(store.records.get(sid)?.state.trail).toHaveLength(3);
+  });
+
+  it('goes back within the session when the tab has no earlier entry (a resumed session)', async () => {
+    const first = new FakeHistory({ route: flowRoute('main'), state: null });
+    const a = run(first);
+    await settle();
+    a.runner.answer('yes');
+    a.runner.answer('client');
+    const resumed: EntryState = { ...readEntry(first.current().state)!, depth: 0 };
+    const history = new FakeHistory({ route: flowRoute('main', 'count'), state: resumed });
+    const { runner, view } = run(history, a.store);
+    await settle();
+    expect(where(view())).toBe('main/count');
+    runner.back();
+    expect(where(view())).toBe('main/edition');
+    expect(history.entries).toHaveLength(1); // replaced, not pushed: nothing to go Forward to
+    runner.jumpTo(0);
+    expect(where(view())).toBe('main/start');
+    runner.answer('no');
+    runner.restart();
+    expect(where(view())).toBe('main/start');
+    expect(view().kind === 'step' && view()).toMatchObject({
+      entry: { state: { trail: [{ node: 'start' }] } },
+    });
+  });
+
+  it('resumes the same step and session after a reload', async () => {
+    const history = new FakeHistory({ route: flowRoute('main'), state: null });
+    const before = run(history);
+    await settle();
+    before.runner.answer('no');
+    before.runner.answer('yes');
+    const sid = readEntry(history.current().state)!.sessionId;
+    before.runner.stop();
+    const after = run(history, before.store);
+    await settle();
+    expect(where(after.view())).toBe('main/ok');
+    const v = after.view();
+    expect(v.kind === 'step' && v.entry.sessionId).toBe(sid);
+    expect(v.kind === 'step' && v.entry.state.trail.map((s) => s.answer)).toEqual(['no', 'yes', undefined]);
+  });
+
+  it('resumes a step from a history entry written before an update renamed its fields', async () => {
+    const old = {
+      sid: 'from-before',
+      t0: 500,
+      depth: 1,
+      code: '0xC004F074',
+      s: {
+        v: 1,
+        trail: [
+          { flow: 'main', node: 'start', answer: 'yes', at: 600 },
+          { flow: 'main', node: 'edition' },
+        ],
+      },
+    };
+    const history = new FakeHistory({ route: flowRoute('main', 'edition'), state: old });
+    const { view, store } = run(history);
+    await settle();
+    expect(where(view())).toBe('main/edition');
+    expect(store.records.get('from-before')).toMatchObject({ code: '0xC004F074', startedAt: 500 });
+  });
+
+  it('keeps a session read-only when the flow changed under it, and says how', async () => {
+    const history = new FakeHistory({ route: flowRoute('main'), state: null });
+    const { runner, store } = run(history);
+    await settle();
+    runner.answer('yes');
+    runner.answer('client');
+    runner.stop();
+    await settle();
+    const changed = withChoicesLeadingTo(ALL, 'main', 'edition', 'low');
+    const after = run(history, store, flowSource(changed).source);
+    await settle();
+    expect(after.view()).toMatchObject({ kind: 'stale', problem: { code: 'changed-flow', step: 3 } });
+    const sid = readEntry(history.current().state)!.sessionId;
+    expect(store.records.get(sid)?.stale).toMatch(/step 3/);
+
+    const again = run(history, store, flowSource(withoutNode(ALL, 'main', 'count')).source);
+    await settle();
+    expect(again.view()).toMatchObject({ kind: 'stale', problem: { code: 'unknown-node' } });
+  });
+
+  it('tells a flow that cannot be loaded now from one this version no longer has', async () => {
+    const history = new FakeHistory({ route: flowRoute('main'), state: null });
+    const { runner, store } = run(history);
+    await settle();
+    runner.answer('yes');
+    runner.stop();
+    const offline = run(history, store, flowSource(ALL, { unreachable: true }).source);
+    await settle();
+    expect(offline.view()).toMatchObject({ kind: 'missing', reason: 'unavailable' });
+    offline.runner.stop();
+    const removed = run(history, store, flowSource(ALL, { gone: ['main'] }).source);
+    await settle();
+    expect(removed.view()).toMatchObject({ kind: 'stale', problem: { code: 'unknown-flow' } });
+  });
+
+  it('keeps working when storage fails: every step still shows, nothing throws', async () => {
+    const store = new FakeStore();
+    store.failing = true;
+    const history = new FakeHistory({ route: flowRoute('main'), state: null });
+    const { runner, view } = run(history, store);
+    await settle();
+    expect(where(view())).toBe('main/start');
+    runner.answer('no');
+    runner.answer('yes');
+    runner.back();
+    await settle();
+    expect(where(view())).toBe('main/run-cmd');
+    expect(store.saves).toBeGreaterThanOrEqual(3);
+    expect(store.records.size).toBe(0);
+    // A changed flow with a store that cannot be read: still shown as read-only.
+    runner.stop();
+    const after = run(history, store, flowSource(withoutNode(ALL, 'main', 'run-cmd')).source);
+    await settle();
+    expect(after.view().kind).toBe('stale');
+  });
+
+  it('answers into a linked flow once it has loaded', async () => {
+    const history = new FakeHistory({ route: flowRoute('main'), state: null });
+    // Only the asked flow loads: the one a link leads to comes with the next load.
+    const { source, loads } = flowSource();
+    const lazy: FlowSource = {
+      load: async (ids) => {
+        const all = await source.load(ids);
+        return Object.fromEntries(Object.entries(all).filter(([id]) => ids.includes(id)));
+      },
+      exists: source.exists,
+    };
+    const { runner, view } = run(history, new FakeStore(), lazy);
+    await settle();
+    runner.answer('no');
+    expect(runner.answer('no')).toBe(true); // leads into "other", not loaded yet
+    expect(where(view())).toBe('main/run-cmd');
+    await settle();
+    expect(loads.length).toBeGreaterThan(1);
+    expect(where(view())).toBe('other/start');
+  });
+
+  it('follows links clicked in the page, and drops what arrives after it stopped', async () => {
+    const history = new FakeHistory({ route: flowRoute('main'), state: null });
+    const { runner, view } = run(history);
+    await settle();
+    history.visit(flowRoute('other'));
+    await settle();
+    expect(where(view())).toBe('other/start');
+    runner.stop();
+    history.visit(flowRoute('main', 'count'));
+    await settle();
+    expect(where(view())).toBe('other/start');
+  });
+
+  it('shows the newest navigation when an older one is still loading', async () => {
+    const history = new FakeHistory({ route: flowRoute('main'), state: null });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const { source } = flowSource();
+    const slowMain: FlowSource = {
+      load: async (ids) => {
+        if (ids.includes('main') && ids.length === 1) await gate;
+        return source.load(ids);
+      },
+      exists: source.exists,
+    };
+    const { view } = run(history, new FakeStore(), slowMain);
+    history.visit(flowRoute('other'));
+    await settle();
+    expect(where(view())).toBe('other/start');
+    release();
+    await settle();
+    expect(where(view())).toBe('other/start');
+  });
+});
