@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { useT } from '../../i18n/index.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { checkProductKey, DASH_LOOKALIKES } from '../../tools/product-key.ts';
 import type { DashName, KeyProblem } from '../../tools/product-key.ts';
 import { ToolField } from '../ToolField/index.tsx';
+import { ToolPage } from '../ToolPage/index.tsx';
 import { ToolResult } from '../ToolResult/index.tsx';
 import './style.css';
 
@@ -83,12 +84,6 @@ export function KeyChecker() {
   // Never stored, logged or put in the URL: the key is gone once the user leaves this screen.
   const [key, setKey] = useState('');
   const check = useMemo(() => checkProductKey(key), [key]);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    // Loaded on demand, the screen can appear after the shell looked for a heading to focus.
-    if (!document.activeElement || document.activeElement === document.body) heading.current?.focus();
-  }, []);
 
   const empty = check.problems.some((p) => p.kind === 'empty');
   // Offer the retyped key only when retyping alone fixes it; a wrong character needs the original.
@@ -96,20 +91,9 @@ export function KeyChecker() {
   const problems = check.problems.map((p) => describe(t, p)).filter((d) => d !== null);
 
   return (
-    <section class="stack tool key-checker" aria-labelledby="key-title">
-      <h1 id="key-title" ref={heading} tabIndex={-1}>
-        {t('tools:key.title')}
-      </h1>
-      <p>{t('tools:key.intro')}</p>
+    <ToolPage tool="key">
       <div class="card stack">
-        <ToolField
-          id="key-input"
-          label={t('tools:key.label')}
-          placeholder={t('tools:key.placeholder')}
-          describedBy="key-privacy"
-          value={key}
-          onInput={setKey}
-        />
+        <ToolField id="key-input" tool="key" describedBy="key-privacy" value={key} onInput={setKey} />
         <p id="key-privacy" class="hint">
           {t('tools:key.privacy')}
         </p>
@@ -121,6 +105,6 @@ export function KeyChecker() {
         problems={problems.map(([main, ...hints]) => ({ main, hints }))}
         fix={fix ? { intro: t('tools:key.typeLike'), value: fix } : null}
       />
-    </section>
+    </ToolPage>
   );
 }

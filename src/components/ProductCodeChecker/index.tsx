@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { useT } from '../../i18n/index.ts';
 import { checkProductCode, newProductCode } from '../../tools/product-code.ts';
 import type { CodeProblemKind } from '../../tools/product-code.ts';
 import { CopyValue } from '../CopyValue/index.tsx';
 import { ToolField } from '../ToolField/index.tsx';
+import { ToolPage } from '../ToolPage/index.tsx';
 import { ToolResult } from '../ToolResult/index.tsx';
 
 /** Checks an MSI product or package code, shows the corrected form and makes new codes. */
@@ -12,12 +13,6 @@ export function ProductCodeChecker() {
   const [text, setText] = useState('');
   const check = useMemo(() => checkProductCode(text), [text]);
   const [fresh, setFresh] = useState<string | 'failed' | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    // Loaded on demand, the screen can appear after the shell looked for a heading to focus.
-    if (!document.activeElement || document.activeElement === document.body) heading.current?.focus();
-  }, []);
 
   const makeCode = () => {
     try {
@@ -30,23 +25,12 @@ export function ProductCodeChecker() {
   const empty = check.problems.includes('empty');
 
   return (
-    <section class="stack tool code-checker" aria-labelledby="guid-title">
-      <h1 id="guid-title" ref={heading} tabIndex={-1}>
-        {t('tools:code.title')}
-      </h1>
-      <p>{t('tools:code.intro')}</p>
+    <ToolPage tool="code">
       <p id="guid-note" class="hint">
         {t('tools:code.notInterchangeable')}
       </p>
       <div class="card stack">
-        <ToolField
-          id="guid-input"
-          label={t('tools:code.label')}
-          placeholder={t('tools:code.placeholder')}
-          describedBy="guid-note"
-          value={text}
-          onInput={setText}
-        />
+        <ToolField id="guid-input" tool="code" describedBy="guid-note" value={text} onInput={setText} />
       </div>
       <ToolResult
         tool="code"
@@ -73,6 +57,6 @@ export function ProductCodeChecker() {
           )}
         </div>
       </div>
-    </section>
+    </ToolPage>
   );
 }

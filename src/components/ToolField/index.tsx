@@ -1,19 +1,22 @@
+import { useT } from '../../i18n/index.ts';
 import './style.css';
+
 interface Props {
   id: string;
-  label: string;
-  placeholder: string;
+  /** Which checker: the label and placeholder are `tools:<tool>.label` and `.placeholder`. */
+  tool: 'key' | 'code';
   describedBy: string;
   value: string;
   onInput: (value: string) => void;
 }
 
 /** The labelled monospace field of a checker tool: no autocorrect, capitals, nothing remembered by the browser. */
-export function ToolField({ id, label, placeholder, describedBy, value, onInput }: Props) {
+export function ToolField({ id, tool, describedBy, value, onInput }: Props) {
+  const { t } = useT();
   return (
     <>
       <label for={id} class="tool-label">
-        {label}
+        {t(`tools:${tool}.label`)}
       </label>
       <input
         id={id}
@@ -24,7 +27,7 @@ export function ToolField({ id, label, placeholder, describedBy, value, onInput 
         autoCapitalize="characters"
         autoCorrect="off"
         spellcheck={false}
-        placeholder={placeholder}
+        placeholder={t(`tools:${tool}.placeholder`)}
         aria-describedby={describedBy}
         value={value}
         onInput={(e) => onInput((e.target as HTMLInputElement).value)}
