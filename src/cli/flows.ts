@@ -1,16 +1,18 @@
 /**
- * `npm run flows -- <command>`: check, walk, graph, lookup and schema, for
+ * `npm run flows -- <command>`: check, walk, graph, lookup, read, collect and schema, for
  * authors working on flows from a terminal.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { z } from 'zod';
 import { checkAll, formatProblem } from '../engine/check.ts';
 import type { CheckResult } from '../engine/check.ts';
 import { answer as giveAnswer, answersFor, current, findNode, start } from '../engine/engine.ts';
 import type { Answer, FlowMap } from '../engine/engine.ts';
+import { COLLECT_COMMAND } from '../engine/collect.ts';
 import { lookup } from '../engine/lookup.ts';
-import { CatalogSchema, FlowSchema } from '../engine/schema.ts';
+import { MAX_UNREAD, readConsole } from '../engine/reader.ts';
+import { CatalogSchema, FlowSchema, SourcesSchema } from '../engine/schema.ts';
 import type { CatalogEntry, Flow, FlowNode } from '../engine/schema.ts';
 import { readFlowDir } from './read-flow-dir.ts';
 
@@ -20,7 +22,9 @@ const USAGE = `usage: npm run flows -- <command>
                                   follow answers and print the path as JSON
   graph <flow-id>                 print the flow as a Mermaid flowchart
   lookup "<text>"                 find the error code in any pasted text
-  schema                          write flows/flow.schema.json and flows/catalog.schema.json
+  read [file]                     read pasted console output (stdin without a file) and print its facts as JSON
+  collect                         print the read-only PowerShell command that collects what the flows need
+  schema                          write flows/flow.schema.json, catalog.schema.json and sources.schema.json
 options: --dir <path>             the flows directory (default: flows)`;
 
 /** Runs one CLI command; returns the exit code and what to print. */
@@ -34,8 +38,8 @@ export function run(argv: string[], cwd = process.cwd()): { code: number; out: s
   }
   const [command, ...rest] = args;
   const load = (): CheckResult => {
-    const { flows, catalog } = readFlowDir(dir, cwd);
-    return checkAll(flows, catalog);
+    const { flows, catalog, sources } = readFlowDir(dir, cwd);
+    return checkAll(flows, catalog, sources);
   };
   switch (command) {
     case 'check': {
@@ -65,6 +69,10 @@ export function run(argv: string[], cwd = process.cwd()): { code: number; out: s
       const result = load();
       return runLookup(result.catalog?.codes ?? [], rest.join(' '));
     }
+    case 'read':
+      return runRead(rest[0], cwd);
+    case 'collect':
+      return { code: 0, out: `${COLLECT_COMMAND}\n`, err: '' };
     case 'schema': {
       const write = (name: string, schema: z.ZodType) =>
         writeFileSync(
@@ -73,7 +81,12 @@ export function run(argv: string[], cwd = process.cwd()): { code: number; out: s
         );
       write('flow.schema.json', FlowSchema);
       write('catalog.schema.json', CatalogSchema);
-      return { code: 0, out: 'wrote flow.schema.json and catalog.schema.json\n', err: '' };
+      write('sources.schema.json', SourcesSchema);
+      return {
+        code: 0,
+        out: 'wrote flow.schema.json, catalog.schema.json and sources.schema.json\n',
+        err: '',
+      };
     }
     default:
       return {
@@ -157,6 +170,26 @@ function runLookup(
     ...(others.length ? { alternatives: others.map((m) => shape(m.entry)) } : {}),
   };
   return { code: 0, out: `${JSON.stringify(out)}\n`, err: '' };
+}
+
+/** Reads a file (or stdin) of pasted console output; UTF-16 files (PowerShell 5.1's `>`) are decoded too. */
+function runRead(file: string | undefined, cwd: string): { code: number; out: string; err: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file ? resolvePath(cwd, file) : 0);
+  } catch (e) {
+    return { code: 1, out: '', err: `read: cannot read ${file ?? 'stdin'}: ${(e as Error).message}\n` };
+  }
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const text = utf16 ? bytes.subarray(2).toString('utf16le') : bytes.toString('utf8');
+  const result = readConsole(text);
+  if (!result.sections.length) {
+    const why = result.unread.length
+      ? `${result.unread.length}${result.unread.length >= MAX_UNREAD ? '+' : ''} line(s) not understood`
+      : 'no output lines';
+    return { code: 1, out: '', err: `read: no known command output recognized (${why})\n` };
+  }
+  return { code: 0, out: `${JSON.stringify(result, null, 2)}\n`, err: '' };
 }
 
 const escapeLabel = (s: string) =>

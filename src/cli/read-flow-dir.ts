@@ -1,13 +1,16 @@
-/** Reads flows/*.json and flows/catalog.json from disk for the checker, the build and the CLI (Node only). */
+/** Reads flows/*.json, flows/catalog.json and flows/sources.json from disk for the checker, the build and the CLI (Node only). */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { SourceFile } from '../engine/check.ts';
 
 export const CATALOG_FILE = 'catalog.json';
+export const SOURCES_FILE = 'sources.json';
 
-/** True for a file in flows/ that holds a flow (not the catalog, not a schema). */
+/** True for a file in flows/ that holds a flow (not the catalog, the sources or a schema). */
 export function isFlowFile(name: string): boolean {
-  return name.endsWith('.json') && name !== CATALOG_FILE && !name.endsWith('.schema.json');
+  return (
+    name.endsWith('.json') && name !== CATALOG_FILE && name !== SOURCES_FILE && !name.endsWith('.schema.json')
+  );
 }
 
 function readSource(path: string, root: string): SourceFile {
@@ -29,9 +32,10 @@ function readSource(path: string, root: string): SourceFile {
 export function readFlowDir(
   dir: string,
   root = process.cwd(),
-): { flows: SourceFile[]; catalog?: SourceFile } {
+): { flows: SourceFile[]; catalog?: SourceFile; sources?: SourceFile } {
   const names = readdirSync(dir).sort();
   const flows = names.filter(isFlowFile).map((n) => readSource(join(dir, n), root));
   const catalog = names.includes(CATALOG_FILE) ? readSource(join(dir, CATALOG_FILE), root) : undefined;
-  return { flows, catalog };
+  const sources = names.includes(SOURCES_FILE) ? readSource(join(dir, SOURCES_FILE), root) : undefined;
+  return { flows, catalog, sources };
 }

@@ -3,9 +3,9 @@
  * Pure: the caller reads the files; every problem names its file and node.
  */
 import type { z } from 'zod';
-import { answersFor, findNode } from './engine.ts';
-import { CatalogSchema, FlowSchema, LANGUAGES } from './schema.ts';
-import type { Catalog, Flow, FlowNode, Text } from './schema.ts';
+import { answersFor, commandOf, findNode } from './engine.ts';
+import { CatalogSchema, FlowSchema, LANGUAGES, SourcesSchema } from './schema.ts';
+import type { Catalog, Command, Flow, FlowNode, Sources, Text } from './schema.ts';
 
 export interface SourceFile {
   /** Path shown in messages, e.g. flows/time-sync.json. */
@@ -26,6 +26,7 @@ export interface CheckResult {
   problems: Problem[];
   flows: Record<string, Flow>;
   catalog?: Catalog;
+  sources?: Sources;
 }
 
 const CODE_IN_TEXT = /0x[0-9a-f]{8}/gi;
@@ -40,8 +41,12 @@ export function formatProblem(p: Problem): string {
   return `${p.file}: ${p.node ? `node "${p.node}": ` : ''}${p.message}`;
 }
 
-/** Checks every flow file and the catalog, returning all problems found. */
-export function checkAll(flowFiles: SourceFile[], catalogFile?: SourceFile): CheckResult {
+/** Checks every flow file, the catalog and the sources they cite, returning all problems found. */
+export function checkAll(
+  flowFiles: SourceFile[],
+  catalogFile?: SourceFile,
+  sourcesFile?: SourceFile,
+): CheckResult {
   const problems: Problem[] = [];
   const flows: Record<string, Flow> = {};
   const files: Record<string, string> = {};
@@ -69,24 +74,154 @@ export function checkAll(flowFiles: SourceFile[], catalogFile?: SourceFile): Che
     files[id] = file.path;
   }
 
-  let catalog: Catalog | undefined;
-  if (catalogFile) {
-    if (catalogFile.parseError !== undefined)
-      problems.push({ file: catalogFile.path, message: `not valid JSON: ${catalogFile.parseError}` });
-    else {
-      const parsed = CatalogSchema.safeParse(catalogFile.data);
-      if (parsed.success) catalog = parsed.data;
-      else problems.push(...schemaProblems(catalogFile, parsed.error));
-    }
-  }
+  const catalog = catalogFile && parseWhole(catalogFile, CatalogSchema, problems);
+  const sources = sourcesFile && parseWhole(sourcesFile, SourcesSchema, problems);
+  // A registry that failed its schema is reported once; its ids are not reported as missing again.
+  const cited = sourcesFile && !sources ? undefined : new Set(sources?.sources.map((x) => x.id) ?? []);
+  if (sources && sourcesFile) problems.push(...checkSourceIds(sourcesFile.path, sources));
 
-  for (const [id, flow] of Object.entries(flows))
+  for (const [id, flow] of Object.entries(flows)) {
     problems.push(...checkFlow(id, files[id]!, flow, flows, broken));
-  if (catalog && catalogFile) problems.push(...checkCatalog(catalogFile.path, catalog, flows, broken));
+    problems.push(...checkFacts(files[id]!, flow, cited));
+  }
+  if (catalog && catalogFile) {
+    problems.push(...checkCatalog(catalogFile.path, catalog, flows, broken));
+    for (const entry of catalog.codes)
+      for (const ref of entry.sources)
+        if (cited && !cited.has(ref))
+          problems.push({
+            file: catalogFile.path,
+            message: `code ${entry.code}: sources: no source "${ref}" in sources.json`,
+          });
+  }
   problems.push(...checkExits(flows, files, broken));
   problems.push(...checkReachable(flows, files, catalog));
+  problems.push(...checkReturns(flows, files, catalog));
   if (catalog) problems.push(...checkCodes(flows, files, catalog));
-  return { problems, flows, catalog };
+  return { problems, flows, catalog, sources };
+}
+
+/** Parses a whole-file document (the catalog, the sources) against its schema; problems are added to `into`. */
+function parseWhole<T>(file: SourceFile, schema: z.ZodType<T>, into: Problem[]): T | undefined {
+  if (file.parseError !== undefined) {
+    into.push({ file: file.path, message: `not valid JSON: ${file.parseError}` });
+    return undefined;
+  }
+  const parsed = schema.safeParse(file.data);
+  if (parsed.success) return parsed.data;
+  into.push(...schemaProblems(file, parsed.error));
+  return undefined;
+}
+
+function checkSourceIds(file: string, sources: Sources): Problem[] {
+  const seen = new Set<string>();
+  const out: Problem[] = [];
+  for (const x of sources.sources) {
+    if (seen.has(x.id)) out.push({ file, message: `source "${x.id}": duplicate id` });
+    seen.add(x.id);
+  }
+  return out;
+}
+
+/**
+ * Facts a technician acts on name their source, or say that none confirms them; commands are written
+ * for the shell they name.
+ */
+function checkFacts(file: string, flow: Flow, cited: ReadonlySet<string> | undefined): Problem[] {
+  const out: Problem[] = [];
+  for (const node of flow.nodes) {
+    if (node.kind === 'link') continue;
+    const at = (message: string) => out.push({ file, node: node.id, message });
+    const command = commandOf(node);
+    if ((command || node.kind === 'action') && !node.sources && !node.unverified)
+      at(
+        'a command or expected output needs "sources", or an "unverified" note saying what no source confirms',
+      );
+    for (const ref of node.sources ?? [])
+      if (cited && !cited.has(ref)) at(`sources: no source "${ref}" in sources.json`);
+    if (command) for (const problem of shellProblems(command)) at(`command: ${problem}`);
+  }
+  return out;
+}
+
+// Services that `net stop` / `net start` may find already stopped or started: an error, but a harmless one.
+const NET_SERVICE_CHAIN = /\bnet\s+(?:stop|start)\s+[^&|]+&&/i;
+
+/** What in a command does not belong to its shell (PowerShell 5.1 has no && or ||; cmd has no $env:). */
+export function shellProblems(command: Command): string[] {
+  const out: string[] = [];
+  const run = command.run;
+  if (command.shell === 'powershell') {
+    if (/&&|\|\|/.test(run))
+      out.push('"&&" and "||" do not exist in Windows PowerShell 5.1: use ";" or separate steps');
+    if (/%[A-Za-z_][\w()]*%/.test(run)) out.push('"%NAME%" is cmd syntax: in PowerShell write $env:NAME');
+  } else {
+    if (/\$env:/i.test(run)) out.push('"$env:" is PowerShell syntax: in cmd write %NAME%');
+    if (
+      /(?:^|&&?|\|\|?)\s*(?:Get|Set|Start|Stop|Test|Add|Remove|Restart|New|Enable|Disable)-[A-Z][A-Za-z]+/.test(
+        run,
+      )
+    )
+      out.push(
+        'a PowerShell cmdlet in a cmd command: set "shell" to "powershell", or call it through powershell -Command',
+      );
+    if (NET_SERVICE_CHAIN.test(run))
+      out.push(
+        '"net stop" or "net start" fails when the service is already stopped or started: chain past it with "&", not "&&"',
+      );
+  }
+  return out;
+}
+
+/**
+ * A path that goes back to an earlier step must say why: every back edge (found by a walk from every
+ * start, catalog entry and link) leaves a node that has a "returns" text.
+ */
+function checkReturns(
+  flows: Record<string, Flow>,
+  files: Record<string, string>,
+  catalog: Catalog | undefined,
+): Problem[] {
+  const graph = edges(flows);
+  const roots: Key[] = Object.entries(flows).map(([id, f]) => `${id}/${f.start}` as const);
+  for (const e of catalog?.codes ?? []) roots.push(`${e.flow}/${e.node}`);
+  const state = new Map<Key, 'open' | 'done'>();
+  const back = new Set<Key>();
+  for (const root of roots) {
+    if (state.has(root)) continue;
+    // Iterative depth-first walk: a target still open is an ancestor, so the edge goes back.
+    const stack: Array<{ key: Key; next: number }> = [{ key: root, next: 0 }];
+    state.set(root, 'open');
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const succ = graph.get(top.key) ?? [];
+      if (top.next >= succ.length) {
+        state.set(top.key, 'done');
+        stack.pop();
+        continue;
+      }
+      const to = succ[top.next++]!;
+      const seen = state.get(to);
+      if (seen === 'open') back.add(top.key);
+      else if (!seen) {
+        state.set(to, 'open');
+        stack.push({ key: to, next: 0 });
+      }
+    }
+  }
+  const out: Problem[] = [];
+  for (const key of back) {
+    const [flow, node] = key.split('/') as [string, string];
+    const n = flows[flow] && findNode(flows[flow], node);
+    if (n && !n.returns)
+      out.push({
+        file: files[flow]!,
+        node,
+        message:
+          'leads back to an earlier step: add "returns", a text that says why and where the session goes',
+      });
+  }
+  return out;
 }
 
 function schemaProblems(file: SourceFile, error: z.ZodError): Problem[] {
@@ -378,15 +513,16 @@ function checkCodes(flows: Record<string, Flow>, files: Record<string, string>, 
 export function nodeStrings(node: FlowNode): string[] {
   const texts: Array<Text | undefined> = [];
   const plain: string[] = [];
-  if (node.kind !== 'link') texts.push(node.text, node.detail);
+  if (node.kind !== 'link') texts.push(node.text, node.detail, node.unverified);
+  texts.push(node.returns);
   if (node.kind === 'choice') texts.push(...node.choices.map((c) => c.label));
   if (node.kind === 'action') {
     texts.push(node.expect, node.ask);
-    plain.push(node.command);
+    plain.push(node.command.run);
   }
   if (node.kind === 'outcome') {
     texts.push(node.collect, node.contact);
-    if (node.command) plain.push(node.command);
+    if (node.command) plain.push(node.command.run);
   }
   for (const t of texts) if (t) for (const lng of LANGUAGES) plain.push(t[lng]);
   return plain;

@@ -2,7 +2,7 @@
  * The flow engine: pure functions of (flows, state, answer) → state. No DOM,
  * no UI, no storage: the state is plain JSON that can be saved and restored.
  */
-import type { Flow, FlowNode } from './schema.ts';
+import type { Command, Flow, FlowNode, Text } from './schema.ts';
 
 /** An answer: 'yes' | 'no' | a choice value | a number | 'fixed' | 'failing'. */
 export type Answer = string | number;
@@ -116,6 +116,11 @@ function statusOf(node: FlowNode, step: Step): Status {
   return step.answer === 'fixed' ? 'resolved' : 'active';
 }
 
+/** The command a node gives the user to run, if any. */
+export function commandOf(node: FlowNode): Command | undefined {
+  return node.kind === 'action' || node.kind === 'outcome' ? node.command : undefined;
+}
+
 /** The answers a node accepts: a list, or 'number' for a whole number in range. */
 export function answersFor(node: FlowNode): readonly string[] | 'number' {
   switch (node.kind) {
@@ -182,6 +187,24 @@ export function nextNodeId(
     case 'link':
       return bad('cannot answer a link');
   }
+}
+
+/**
+ * Why the session is back at a step it has seen before, when the answer that brought it here leads back
+ * on purpose: the "returns" text of the node answered (or of the link that answer went through).
+ */
+export function returnNote(flows: FlowMap, state: EngineState): Text | undefined {
+  const { trail } = state;
+  const here = trail[trail.length - 1];
+  const prev = trail[trail.length - 2];
+  if (!here || !prev || prev.answer === undefined) return undefined;
+  if (!trail.slice(0, -1).some((s) => s.flow === here.flow && s.node === here.node)) return undefined;
+  const flow = Object.hasOwn(flows, prev.flow) ? flows[prev.flow] : undefined;
+  const node = flow && findNode(flow, prev.node);
+  if (!node) return undefined;
+  const next = nextNodeId(prev.flow, node, prev.answer, trail.slice(0, -2));
+  const via = next.ok && flow ? findNode(flow, next.value) : undefined;
+  return (via?.kind === 'link' ? via.returns : undefined) ?? node.returns;
 }
 
 /** Takes an answer at the current step and moves to the next one. */

@@ -121,9 +121,13 @@ function hexDistance(a: string, b: string): number {
 /** The catalog codes closest to a code (or partial code) that matched nothing. */
 export function closestCodes(catalog: readonly CatalogEntry[], code: string, limit = 3): CatalogEntry[] {
   const digits = code.replace(/^0x/i, '').toUpperCase();
+  const value = /^[0-9A-F]{8}$/.test(digits) ? parseInt(digits, 16) : undefined;
+  // Among codes one typo away, the numerically nearest first: a neighbour in the same family.
+  const gap = (entry: CatalogEntry) =>
+    value === undefined ? 0 : Math.abs(parseInt(entry.code.slice(2), 16) - value);
   return catalog
-    .map((entry) => ({ entry, d: hexDistance(digits, entry.code.slice(2)) }))
-    .sort((x, y) => x.d - y.d || x.entry.code.localeCompare(y.entry.code))
+    .map((entry) => ({ entry, d: hexDistance(digits, entry.code.slice(2)), g: gap(entry) }))
+    .sort((x, y) => x.d - y.d || x.g - y.g || x.entry.code.localeCompare(y.entry.code))
     .slice(0, limit)
     .map((x) => x.entry);
 }
@@ -157,6 +161,7 @@ export function lookup(catalog: readonly CatalogEntry[], input: string): LookupR
       const score = Math.max(
         phraseScore(query, words(entry.message.en)),
         phraseScore(query, words(entry.message.ru)),
+        ...(entry.aliases ?? []).map((a) => phraseScore(query, words(a))),
       );
       if (score >= 0.5) matches.push({ entry, kind: 'words', score });
     }

@@ -38,11 +38,69 @@ const Ref = z
   .describe('The id of a node in the same flow');
 const Code = z.string().regex(CODE_PATTERN, 'codes are written 0x followed by 8 uppercase hex digits');
 
+const SourceRef = z
+  .string()
+  .regex(ID_PATTERN, 'source ids are lowercase words joined by hyphens (a-z, 0-9, -)')
+  .describe('The id of a source in flows/sources.json');
+
+/** Where a node's facts come from, and what no source confirms. */
+const facts = {
+  sources: z
+    .array(SourceRef)
+    .min(1)
+    .optional()
+    .describe('The documents that confirm the command, expected output, threshold or cause given here'),
+  unverified: TextSchema.optional().describe(
+    'What here no source confirms; shown on screen as unverified. Required where a fact has no source',
+  ),
+};
+
 const base = {
   id: Id.describe('Unique within the flow; used in links, deep links and saved sessions'),
   text: TextSchema.describe('The question, instruction or resolution, in large type'),
   detail: TextSchema.optional().describe('A short explanation shown under the text'),
+  ...facts,
+  returns: TextSchema.optional().describe(
+    'Why an answer here leads back to an earlier step; required on every node that does',
+  ),
+  tool: z
+    .enum(['key', 'product-code', 'lookup'])
+    .optional()
+    .describe(
+      'A tool the step offers: a link to the key checker or the MSI product code checker, or the error code field itself (lookup)',
+    ),
 };
+
+/** The shells a command can be written for. */
+export const SHELLS = ['cmd', 'powershell'] as const;
+
+/** A command as the user runs it: its text, the shell it is written for, and whether it needs elevation. */
+export const CommandSchema = z
+  .object({
+    run: z.string().min(1).describe('The exact command, shown in monospace with Copy'),
+    shell: z.enum(SHELLS).describe('cmd (Command Prompt) or powershell (Windows PowerShell 5.1 and later)'),
+    elevated: z.boolean().describe('Whether it must run in a prompt opened as administrator'),
+  })
+  .strict();
+
+/** A line of console output to look for, as English and Russian Windows print it. */
+export const OutputLineSchema = z
+  .object({
+    en: z.string().min(1).describe('The line as English Windows prints it'),
+    ru: z
+      .string()
+      .min(1)
+      .nullable()
+      .optional()
+      .describe(
+        'The line as Russian Windows prints it; omitted when it prints the same, null when it is translated but no source gives the wording',
+      ),
+    ruUnverified: z
+      .literal(true)
+      .optional()
+      .describe('The Russian line is how Russian Windows is believed to print it, but no source confirms it'),
+  })
+  .strict();
 
 /** A condition on an earlier answer in the same session. */
 export const ConditionSchema = z
@@ -95,8 +153,13 @@ const ActionNode = z
   .object({
     ...base,
     kind: z.literal('action'),
-    command: z.string().min(1).describe('The exact command to run, shown in monospace with Copy'),
+    command: CommandSchema,
     expect: TextSchema.describe('What to look for in the output'),
+    output: z
+      .array(OutputLineSchema)
+      .min(1)
+      .optional()
+      .describe('The exact lines of output the expectation refers to'),
     ask: TextSchema.optional().describe('The yes/no question after the command; default "Did it work?"'),
     yes: Ref,
     no: Ref,
@@ -108,6 +171,7 @@ const LinkNode = z
   .object({
     id: base.id,
     kind: z.literal('link'),
+    returns: base.returns,
     flow: Id.describe('The flow to continue in'),
     node: Id.optional().describe("The node to continue at; defaults to that flow's start"),
   })
@@ -119,7 +183,7 @@ const OutcomeNode = z
     ...base,
     kind: z.literal('outcome'),
     result: z.enum(['resolved', 'escalate']),
-    command: z.string().min(1).optional().describe('A command that applies the fix'),
+    command: CommandSchema.optional().describe('A command that applies the fix'),
     collect: TextSchema.optional().describe('What to collect before escalating'),
     contact: TextSchema.optional().describe('Whom to ask'),
     failed: Ref.optional().describe('Where "Still failing" leads (required for resolved outcomes)'),
@@ -170,12 +234,40 @@ export const CatalogEntrySchema = z
   .object({
     code: Code,
     message: TextSchema.describe('The message exactly as Windows shows it'),
+    aliases: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Other wordings Windows prints for the same code (slmgr prints the system message); the lookup finds them too',
+      ),
     activation: z.array(z.enum(ACTIVATION_TYPES)).min(1),
     cause: TextSchema.describe('The likely cause in one or two sentences'),
     flow: Id,
     node: Id,
     diagnosticTool: z.boolean().optional().describe("Handled by Microsoft's activation diagnostic tool"),
+    sources: z.array(SourceRef).min(1).describe('The documents that give the message and the cause'),
+    unverified: TextSchema.optional().describe('What in this entry no source confirms'),
   })
+  .strict();
+
+/** A document the flows cite: a Microsoft article (title and address) or a reference file. */
+export const SourceSchema = z
+  .object({
+    id: SourceRef.describe('How flows and the catalog refer to it'),
+    title: z.string().min(1).describe("The document's own title, shown offline"),
+    url: z
+      .url({ protocol: /^https$/ })
+      .optional()
+      .describe('Its public address, a link when the network is there'),
+    file: z.string().min(1).optional().describe('A reference file it was taken from, when it has no address'),
+  })
+  .strict()
+  .refine((s) => s.url !== undefined || s.file !== undefined, {
+    message: 'a source needs a "url" or a "file"',
+  });
+
+export const SourcesSchema = z
+  .object({ $schema: z.string().optional(), sources: z.array(SourceSchema).min(1) })
   .strict();
 
 export const CatalogSchema = z
@@ -183,6 +275,11 @@ export const CatalogSchema = z
   .strict();
 
 export type Text = z.infer<typeof TextSchema>;
+export type Command = z.infer<typeof CommandSchema>;
+export type Shell = Command['shell'];
+export type OutputLine = z.infer<typeof OutputLineSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Sources = z.infer<typeof SourcesSchema>;
 export type Condition = z.infer<typeof ConditionSchema>;
 export type FlowNode = z.infer<typeof NodeSchema>;
 export type NodeKind = FlowNode['kind'];

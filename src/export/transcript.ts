@@ -5,12 +5,12 @@
 import type { Language } from '../engine/constants.ts';
 import { STATUSES, findNode } from '../engine/engine.ts';
 import type { Answer, FlowMap, Status } from '../engine/engine.ts';
-import type { CatalogEntry, FlowNode } from '../engine/schema.ts';
+import type { CatalogEntry, Command, FlowNode } from '../engine/schema.ts';
 import type { Translate } from '../i18n/index.ts';
-import { answerLabel, answerWords } from '../i18n/labels.ts';
+import { answerLabel, answerWords, shellLabel } from '../i18n/labels.ts';
 import type { AnswerWords } from '../i18n/labels.ts';
 import type { SessionRecord } from '../session/record.ts';
-import { replaceProductKeys } from '../tools/product-key.ts';
+import { replaceProductKeys } from '../tools/key-in-text.ts';
 
 export interface TranscriptLabels {
   title: string;
@@ -28,6 +28,8 @@ export interface TranscriptLabels {
   collect: string;
   contact: string;
   words: AnswerWords;
+  /** Where a command runs: "Command Prompt, as administrator". */
+  runIn: (command: Command) => string;
 }
 
 /** The transcript's labels in the language `t` is bound to. */
@@ -48,6 +50,7 @@ export function transcriptLabels(t: Translate): TranscriptLabels {
     collect: t('outcome.collect'),
     contact: t('outcome.contact'),
     words: answerWords(t),
+    runIn: (command) => shellLabel(t, command),
   };
 }
 
@@ -187,15 +190,15 @@ export function toMarkdown(input: TranscriptInput): string {
     } else {
       block(inline(node.text[lang]));
       if (node.kind === 'action') {
-        block(field(labels.command));
-        block(...codeBlock(node.command, opts));
+        block(field(labels.command, inline(labels.runIn(node.command))));
+        block(...codeBlock(node.command.run, opts));
         block(field(labels.expect, inline(node.expect[lang])));
         if (node.ask) block(inline(node.ask[lang]));
       }
       if (node.kind === 'outcome') {
         if (node.command) {
-          block(field(labels.command));
-          block(...codeBlock(node.command, opts));
+          block(field(labels.command, inline(labels.runIn(node.command))));
+          block(...codeBlock(node.command.run, opts));
         }
         if (node.collect) block(field(labels.collect, inline(node.collect[lang])));
         if (node.contact) block(field(labels.contact, inline(node.contact[lang])));

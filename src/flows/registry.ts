@@ -4,6 +4,7 @@ import type { Flow } from '../engine/schema.ts';
 const modules = import.meta.glob<{ default: Flow }>([
   '@flows/*.json',
   '!@flows/catalog.json',
+  '!@flows/sources.json',
   '!@flows/*.schema.json',
 ]);
 

@@ -1,7 +1,7 @@
 /** Words the app uses for its own vocabularies (answers, statuses), derived from one definition each. */
 import type { Language } from '../engine/constants.ts';
 import type { Answer } from '../engine/engine.ts';
-import type { FlowNode } from '../engine/schema.ts';
+import type { Command, FlowNode } from '../engine/schema.ts';
 import type { Translate } from './index.ts';
 
 /** How the fixed answers read: Yes, No, Fixed, Still failing. */
@@ -28,4 +28,9 @@ export function answerLabel(
   if (node?.kind === 'choice') return node.choices.find((c) => c.value === answer)?.label[lang] ?? answer;
   if (answer === 'yes' || answer === 'no' || answer === 'fixed' || answer === 'failing') return words[answer];
   return answer;
+}
+
+/** Where a command runs: "Command Prompt, as administrator", "Windows PowerShell" and so on. */
+export function shellLabel(t: Translate, command: Command): string {
+  return t(`shell.${command.shell}${command.elevated ? 'Admin' : ''}`);
 }

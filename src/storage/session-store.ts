@@ -5,7 +5,7 @@
 import type { Step } from '../engine/engine.ts';
 import { upgradeRecord, validateRecord } from '../session/record.ts';
 import type { SessionRecord } from '../session/record.ts';
-import { KEY_REMOVED, hasProductKey, replaceProductKeys } from '../tools/product-key.ts';
+import { KEY_REMOVED, hasProductKey, replaceProductKeys } from '../tools/key-in-text.ts';
 import { DB_NAME, STORE, openSessionsDb } from './db.ts';
 import type { SessionsDatabase } from './db.ts';
 

@@ -41,7 +41,8 @@ export function generateFlow(size: number): FlowInput {
       nodes.push({
         ...base,
         kind: 'action',
-        command: `slmgr /dlv ${i}`,
+        command: { run: `slmgr /dlv ${i}`, shell: 'cmd', elevated: false },
+        sources: ['ref-kms-facts'],
         expect: text('A license status line', 'Строка состояния лицензии'),
         yes: next,
         no: 'end',

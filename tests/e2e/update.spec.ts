@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { waitForController } from './support/pwa.ts';
+import { label, text } from './support/screens.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
 import { serve } from '../support/static-server.ts';
 import type { StaticServer } from '../support/static-server.ts';
 import { buildApp, ROOT } from '../support/vite-build.ts';
+
+const TS = 'time-sync';
+const both = label(TS, 'start', 'both'); // UTC read on both machines
 
 // These tests build the app themselves (two versions, a sub-path), so they run one after another.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -25,9 +29,9 @@ test('an update asks before reloading, and the session continues at the same ste
     await expect(page.getByText('Ready to work offline')).toBeVisible();
     await waitForController(page);
     await expect(page.getByText('Version 1.0.0-e2e')).toBeAttached();
+    await page.getByRole('button', { name: both, exact: true }).click();
     await page.getByRole('button', { name: 'Yes', exact: true }).click();
-    await page.getByRole('button', { name: 'No', exact: true }).click();
-    await expect(page.locator('#step-question')).toHaveText(/workgroup computer/);
+    await expect(page.locator('#step-question')).toHaveText(text(TS, 'which-clock'));
 
     server.swap(v2);
     let reloaded = false;
@@ -43,7 +47,7 @@ test('an update asks before reloading, and the session continues at the same ste
 
     await page.getByRole('button', { name: 'Reload' }).click();
     await expect(page.getByText('Version 2.0.0-e2e')).toBeAttached({ timeout: 20_000 });
-    await expect(page.locator('#step-question')).toHaveText(/workgroup computer/);
+    await expect(page.locator('#step-question')).toHaveText(text(TS, 'which-clock'));
     await expect(
       page.getByRole('navigation', { name: 'Your answers so far' }).getByRole('button'),
     ).toHaveCount(2);
@@ -96,9 +100,9 @@ test('a build for a sub-path (/activation/) works offline from it', async ({ pag
     await page.goto(`${server.url}#/code/0xC004F06C`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('0xC004F06C');
     await page.getByRole('button', { name: 'Start troubleshooting' }).click();
-    await expect(page.locator('#step-question')).toHaveText(/Compare the clocks/);
+    await expect(page.locator('#step-question')).toHaveText(text(TS, 'start'));
     await page.reload();
-    await expect(page.locator('#step-question')).toHaveText(/Compare the clocks/);
+    await expect(page.locator('#step-question')).toHaveText(text(TS, 'start'));
     expect(new URL(page.url()).pathname).toBe('/activation/');
   } finally {
     await server.close();
@@ -121,8 +125,8 @@ test('an update that arrives while offline leaves the app working, waits for Rel
     await page.evaluate(async () => {
       await (await navigator.serviceWorker.getRegistration())?.update().catch(() => undefined);
     });
-    await page.getByRole('button', { name: 'Yes', exact: true }).click();
-    await expect(page.locator('#step-question')).toHaveText(/joined to an Active Directory domain/);
+    await page.getByRole('button', { name: both, exact: true }).click();
+    await expect(page.locator('#step-question')).toHaveText(text(TS, 'utc-both'));
     await context.setOffline(false);
     await page.evaluate(() => dispatchEvent(new Event('online')));
     await expect(page.getByText('New version available')).toBeVisible({ timeout: 20_000 });
@@ -130,7 +134,7 @@ test('an update that arrives while offline leaves the app working, waits for Rel
     await expect(page.getByText('Version 1.0.0-e2e')).toBeAttached();
     await page.getByRole('button', { name: 'Reload' }).click();
     await page.waitForLoadState('load');
-    await expect(page.locator('#step-question')).toHaveText(/joined to an Active Directory domain/, {
+    await expect(page.locator('#step-question')).toHaveText(text(TS, 'utc-both'), {
       timeout: 20_000,
     });
     expect(errors).toEqual([]);
@@ -164,7 +168,7 @@ test('a precached flow evicted from the cache says it cannot be loaded, and the 
     await page.goto(`${server.url}#/flow/mak`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('This step cannot be loaded');
     await page.goto(`${server.url}#/flow/time-sync`);
-    await expect(page.locator('#step-question')).toHaveText(/Compare the clocks/);
+    await expect(page.locator('#step-question')).toHaveText(text(TS, 'start'));
   } finally {
     await server.close();
   }
@@ -173,13 +177,14 @@ test('a precached flow evicted from the cache says it cannot be loaded, and the 
 test('a new version whose flow changed under a saved session keeps it read-only, never remapped', async ({
   page,
 }) => {
-  // Version 3: the same app with the time-sync flow's second question leading somewhere else.
+  // Version 3: the same app with the time-sync flow's second step leading somewhere else on Yes.
   const flowsDir = join(mkdtempSync(join(tmpdir(), 'afg-flows-')), 'flows');
   cpSync(join(ROOT, 'flows'), flowsDir, { recursive: true });
   const file = join(flowsDir, 'time-sync.json');
   const flow = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Array<Record<string, unknown>> };
-  const second = flow.nodes.find((n) => n.id === 'domain-member')!;
-  second.yes = 'ntp-source';
+  const second = flow.nodes.find((n) => n.id === 'utc-both')!;
+  expect(second.yes).toBe('which-clock');
+  second.yes = 'offset-size';
   writeFileSync(file, JSON.stringify(flow));
   const v3 = await buildApp('dist-e2e-v3', { APP_VERSION: '3.0.0-e2e', FLOWS_DIR: flowsDir });
 
@@ -188,9 +193,9 @@ test('a new version whose flow changed under a saved session keeps it read-only,
     await page.goto(`${server.url}#/flow/time-sync`);
     await expect(page.getByText('Ready to work offline')).toBeVisible();
     await waitForController(page);
+    await page.getByRole('button', { name: both, exact: true }).click();
     await page.getByRole('button', { name: 'Yes', exact: true }).click();
-    await page.getByRole('button', { name: 'Yes', exact: true }).click();
-    await expect(page.locator('#step-question')).toHaveText(/Resynchronize/);
+    await expect(page.locator('#step-question')).toHaveText(text(TS, 'which-clock'));
 
     server.swap(v3);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
@@ -198,7 +203,7 @@ test('a new version whose flow changed under a saved session keeps it read-only,
     await expect(page.getByText('Version 3.0.0-e2e')).toBeAttached({ timeout: 20_000 });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('The guide changed since this session');
     await page.getByRole('link', { name: 'View the session' }).click();
-    await expect(page.locator('.transcript')).toContainText('Resynchronize');
+    await expect(page.locator('.transcript')).toContainText(text(TS, 'which-clock'));
     await expect(page.getByText(/kept as it was, read-only/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Resume' })).toHaveCount(0);
   } finally {

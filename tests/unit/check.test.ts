@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/flows.ts';
+import { shellProblems } from '../../src/engine/check.ts';
+import { commandOf } from '../../src/engine/engine.ts';
+import { loadChecked } from '../support/flows.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 const check = (name: string) => run(['check', '--dir', fixture(name)]);
@@ -28,6 +31,17 @@ describe('flow checker', () => {
     ['unknown-code', /other\.json: node "start": error code 0xC004F039 is not in the catalog/],
     ['catalog-missing-node', /catalog\.json: code 0xC004F038: flow "main" has no node "vanished"/],
     ['invalid-json', /main\.json: not valid JSON/],
+    ['missing-source', /main\.json: node "run-cmd": a command or expected output needs "sources"/],
+    ['unknown-source', /main\.json: node "run-cmd": sources: no source "nowhere" in sources\.json/],
+    [
+      'shell-mismatch',
+      /main\.json: node "run-cmd": command: "&&" and "\|\|" do not exist in Windows PowerShell 5\.1/,
+    ],
+    [
+      'net-stop-chain',
+      /main\.json: node "run-cmd": command: "net stop" or "net start" fails when the service/,
+    ],
+    ['silent-return', /main\.json: node "ok": leads back to an earlier step: add "returns"/],
   ];
   it.each(cases)('fails on %s with a precise message', (name, message) => {
     const { code, err } = check(name);
@@ -47,10 +61,11 @@ describe('the JSON Schemas editors read', () => {
   it('are what the zod schema generates now', async () => {
     const { readFileSync } = await import('node:fs');
     const { z } = await import('zod');
-    const { CatalogSchema, FlowSchema } = await import('../../src/engine/schema.ts');
+    const { CatalogSchema, FlowSchema, SourcesSchema } = await import('../../src/engine/schema.ts');
     for (const [file, schema] of [
       ['flow.schema.json', FlowSchema],
       ['catalog.schema.json', CatalogSchema],
+      ['sources.schema.json', SourcesSchema],
     ] as const) {
       const committed = JSON.parse(
         readFileSync(new URL(`../../flows/${file}`, import.meta.url), 'utf8'),
@@ -59,5 +74,33 @@ describe('the JSON Schemas editors read', () => {
         JSON.parse(JSON.stringify(z.toJSONSchema(schema, { io: 'input' }))),
       );
     }
+  });
+});
+
+describe('shell syntax of commands', () => {
+  const problems = (run: string, shell: 'cmd' | 'powershell') =>
+    shellProblems({ run, shell, elevated: false });
+  it('rejects cmd syntax in PowerShell and PowerShell syntax in cmd', () => {
+    expect(problems('slmgr /dlv; Get-Service sppsvc', 'powershell')).toEqual([]);
+    expect(problems('Get-Service sppsvc || exit', 'powershell')).toHaveLength(1);
+    expect(problems('cscript %windir%\\system32\\slmgr.vbs /dlv', 'powershell')).toEqual([
+      '"%NAME%" is cmd syntax: in PowerShell write $env:NAME',
+    ]);
+    expect(problems('cscript $env:windir\\system32\\slmgr.vbs /dlv', 'cmd')).toHaveLength(1);
+    expect(problems('Get-NetFirewallRule -Name SPPSVC-In-TCP', 'cmd')).toHaveLength(1);
+    expect(problems('powershell -NoProfile -Command "Get-Service sppsvc"', 'cmd')).toEqual([]);
+  });
+  it('allows && in cmd, but not past net stop or net start', () => {
+    expect(problems('slmgr /skms kms:1688 && slmgr /ato', 'cmd')).toEqual([]);
+    expect(problems('net stop sppsvc & net start sppsvc', 'cmd')).toEqual([]);
+    expect(problems('net start sppsvc && slmgr /ato', 'cmd')).toHaveLength(1);
+  });
+  it('holds for every command the flows give', () => {
+    const { flows } = loadChecked('flows');
+    for (const [id, flow] of Object.entries(flows))
+      for (const node of flow.nodes) {
+        const command = commandOf(node);
+        if (command) expect(shellProblems(command), `${id}/${node.id}`).toEqual([]);
+      }
   });
 });

@@ -8,10 +8,11 @@ import {
   parseState,
   restart,
   restore,
+  returnNote,
   serialize,
   start,
 } from '../../src/engine/engine.ts';
-import type { Answer, EngineState } from '../../src/engine/engine.ts';
+import type { Answer, EngineState, FlowMap } from '../../src/engine/engine.ts';
 import { loadChecked, withChoicesLeadingTo, withoutNode } from '../support/flows.ts';
 
 const { flows } = loadChecked('valid');
@@ -176,5 +177,36 @@ describe('engine: saved state', () => {
       ],
     };
     expect(restore(flows, forged)).toMatchObject({ ok: false, error: { code: 'changed-flow', step: 1 } });
+  });
+});
+
+describe('returnNote', () => {
+  // "Still failing" at the fix sends the session back to the first question, and says why.
+  const why = { en: 'Start again with the key you have now.', ru: 'Начните заново с нынешним ключом.' };
+  const looping: FlowMap = {
+    ...flows,
+    main: {
+      ...flows.main!,
+      nodes: flows.main!.nodes.map((n) =>
+        n.id === 'ok' && n.kind === 'outcome' ? { ...n, failed: 'start', returns: why } : n,
+      ),
+    },
+  };
+  const walkIn = (answers: Answer[]) =>
+    answers.reduce(
+      (s, a) => {
+        const r = answer(looping, s, a);
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value;
+      },
+      (start(looping, 'main') as { ok: true; value: EngineState }).value,
+    );
+
+  it('tells why the session is back at a step it passed, on the step it returns to', () => {
+    expect(returnNote(looping, walkIn(['no', 'yes', 'failing']))).toEqual(why);
+  });
+  it('says nothing on the way forward, or where the step is new', () => {
+    expect(returnNote(looping, walkIn(['no', 'yes']))).toBeUndefined();
+    expect(returnNote(looping, walkIn(['yes']))).toBeUndefined();
   });
 });

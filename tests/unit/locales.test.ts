@@ -21,7 +21,7 @@ function flatten(tree: Tree, prefix = ''): Record<string, string> {
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const base = (key: string) => key.replace(PLURAL, '');
 // Words that are the same in both languages: product names and acronyms.
-const SAME_IN_BOTH = /^(MAK|KMS|English|Русский|{{\w+}}|[X0-9A-F{}-]+)$/;
+const SAME_IN_BOTH = /^(MAK|KMS|English|Русский|Windows PowerShell|{{\w+}}|[X0-9A-F{}-]+)$/;
 
 describe('translations', () => {
   it('ship both namespaces in both languages', () => {

@@ -98,3 +98,12 @@ describe('lookup: every form a code is printed in', () => {
     expect(partial.every((c) => c.includes('C004F0'))).toBe(true);
   });
 });
+
+describe('lookup: other wordings Windows prints', () => {
+  it('finds 0xC004C008 first by the system message slmgr prints for it', () => {
+    expect(best('exceeded its unlock limit')).toBe('0xC004C008');
+    expect(best('The activation server reported that the product key has exceeded its unlock limit.')).toBe(
+      '0xC004C008',
+    );
+  });
+});

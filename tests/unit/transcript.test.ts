@@ -26,6 +26,8 @@ const EN: TranscriptLabels = {
   collect: 'Collect',
   contact: 'Contact',
   words: { yes: 'Yes', no: 'No', fixed: 'Fixed', failing: 'Still failing' },
+  runIn: (c) =>
+    `${c.shell === 'cmd' ? 'Command Prompt' : 'Windows PowerShell'}${c.elevated ? ', as administrator' : ''}`,
 };
 
 const RU: TranscriptLabels = {
@@ -44,6 +46,8 @@ const RU: TranscriptLabels = {
   collect: 'Соберите',
   contact: 'Обратитесь',
   words: { yes: 'Да', no: 'Нет', fixed: 'Исправлено', failing: 'Всё ещё ошибка' },
+  runIn: (c) =>
+    `${c.shell === 'cmd' ? 'Командная строка' : 'Windows PowerShell'}${c.elevated ? ' от имени администратора' : ''}`,
 };
 
 const T0 = Date.UTC(2026, 10, 23, 14, 5, 0);
@@ -138,7 +142,7 @@ describe('toMarkdown', () => {
         '',
         'Run the command.',
         '',
-        '**Command:**',
+        '**Command:** Command Prompt',
         '',
         '```',
         'slmgr /dlv',
@@ -171,7 +175,7 @@ describe('toMarkdown', () => {
     expect(md).toContain('Which edition?\n\n**Answer:** Client (T+1)');
     expect(md).toContain('What is the count?\n\n**Answer:** 30 (T+2)');
     expect(md).toContain(
-      '## Outcome\n\nActivate.\n\n**Command:**\n\n```\nslmgr /ato\n```\n\n**Answer:** Fixed (T+3)',
+      '## Outcome\n\nActivate.\n\n**Command:** Command Prompt, as administrator\n\n```\nslmgr /ato\n```\n\n**Answer:** Fixed (T+3)',
     );
     expect(md).toContain('- **Status:** Resolved');
   });
@@ -237,7 +241,7 @@ describe('toMarkdown with hostile content', () => {
   const edition = node('edition') as Extract<Flow['nodes'][number], { kind: 'choice' }>;
   edition.choices[0]!.label.en = '[click](javascript:x) <img src=x onerror=alert(1)>';
   const run = node('run-cmd') as Extract<Flow['nodes'][number], { kind: 'action' }>;
-  run.command = `echo \`\`\`\`\n\`\`\`\nslmgr /skms kms01.corp.example.com:1688 && slmgr /ipk ${KEY} && ping 10.20.30.40`;
+  run.command.run = `echo \`\`\`\`\n\`\`\`\nslmgr /skms kms01.corp.example.com:1688 && slmgr /ipk ${KEY} && ping 10.20.30.40`;
   run.expect.en = '*bold* _it_ ~~gone~~ ![img](x) \\ {b} +1 -1 . ! & `code`';
   const low = node('low') as Extract<Flow['nodes'][number], { kind: 'outcome' }>;
   low.collect = { en: 'Line one\r\nLine two\u2028- [ ] item\n\n    indented', ru: 'x' };

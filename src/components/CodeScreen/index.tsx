@@ -1,6 +1,7 @@
 import { lookup } from '../../engine/lookup.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
 import { navigate } from '../../navigation.ts';
+import { hasHandedKey } from '../../tools/key-handoff.ts';
 import type { StartState } from '../../session/entry.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
@@ -8,6 +9,7 @@ import { ActivationTags } from '../ActivationTags/index.tsx';
 import { CodeLinks } from '../CodeLinks/index.tsx';
 import { Loading } from '../Loading/index.tsx';
 import { ShareButton } from '../ShareButton/index.tsx';
+import { SourceLine } from '../SourceLine/index.tsx';
 import './style.css';
 
 /** A code's page: the code, the message as Windows shows it, who it concerns, the likely cause, Start. */
@@ -48,9 +50,18 @@ export function CodeScreen({ query }: { query: string }) {
       <p>
         <ActivationTags types={e.activation} />
       </p>
+      {hasHandedKey() && (
+        <p class="notice">
+          <span>{t('code.keyHeld')}</span>{' '}
+          <a class="btn" href={toHash({ name: 'tool', tool: 'key' })}>
+            {t('tool.key')}
+          </a>
+        </p>
+      )}
       <h2 class="label">{t('code.cause')}</h2>
       <p>{e.cause[lang]}</p>
       {e.diagnosticTool && <p class="hint">{t('code.diagnosticTool')}</p>}
+      <SourceLine ids={e.sources} unverified={e.unverified} />
       <div class="choice-row">
         <button
           type="button"

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'preact/hooks';
 import { lookup } from '../../engine/lookup.ts';
 import type { CatalogEntry } from '../../engine/schema.ts';
 import { navigate } from '../../navigation.ts';
+import { handOverKey } from '../../tools/key-handoff.ts';
+import { replaceProductKeys } from '../../tools/key-in-text.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
 import { ActivationTags } from '../ActivationTags/index.tsx';
@@ -19,9 +21,18 @@ export function CodeSearch({ catalog }: { catalog: readonly CatalogEntry[] }) {
 
   const onSubmit = (e: Event) => {
     e.preventDefault();
-    if (!text.trim()) return;
+    // A product key never goes into the address: it is handed to the key checker in memory.
+    let key: string | undefined;
+    const rest = replaceProductKeys(text, (k) => ((key ??= k), ' ')).trim();
+    if (key !== undefined) handOverKey(key);
+    if (!rest) {
+      if (key !== undefined) navigate({ name: 'tool', tool: 'key' });
+      return;
+    }
+    const best = key === undefined ? matches[0] : lookup(catalog, rest).matches[0];
+    if (key !== undefined && !best) return navigate({ name: 'tool', tool: 'key' });
     // The code page does the lookup again, so the link it opens can be shared as it is.
-    navigate({ name: 'code', query: matches[0]?.entry.code ?? text.trim().slice(0, MAX_INPUT) });
+    navigate({ name: 'code', query: best?.entry.code ?? rest.slice(0, MAX_INPUT) });
   };
 
   return (

@@ -1,17 +1,27 @@
 import { useState } from 'preact/hooks';
-import { useT } from '../../i18n/index.ts';
 import { copyText } from '../../clipboard.ts';
+import type { Command } from '../../engine/schema.ts';
+import { useT } from '../../i18n/index.ts';
+import { shellLabel } from '../../i18n/labels.ts';
 import './style.css';
 
-/** A command in monospace with a Copy button. */
-export function CommandBlock({ command }: { command: string }) {
+/** A command in monospace with a Copy button, under the shell it runs in and whether it needs an elevated prompt. */
+export function CommandBlock({ command }: { command: Command }) {
   const { t } = useT();
   const [copied, setCopied] = useState<'idle' | 'ok' | 'failed'>('idle');
-  const onCopy = async () => setCopied((await copyText(command)) ? 'ok' : 'failed');
+  const onCopy = async () => setCopied((await copyText(command.run)) ? 'ok' : 'failed');
+  const where = shellLabel(t, command);
   return (
     <div class="command">
-      <pre class="mono" tabIndex={0} aria-label={t('step.command')}>
-        <code>{command}</code>
+      {/* A product name alone ("Windows PowerShell") is English in every interface language. */}
+      <p
+        class={`shell${command.elevated ? ' shell-admin' : ''}`}
+        lang={/[а-яё]/i.test(where) ? undefined : 'en'}
+      >
+        {where}
+      </p>
+      <pre class="mono" tabIndex={0} aria-label={`${t('step.command')}: ${where}`}>
+        <code>{command.run}</code>
       </pre>
       <button type="button" class="btn" onClick={onCopy}>
         {copied === 'ok' ? t('action.copied') : t('action.copy')}

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect } from 'preact/hooks';
-import { answersFor } from '../../engine/engine.ts';
+import { answersFor, returnNote } from '../../engine/engine.ts';
 import { useFlowSession } from '../../hooks/use-flow-session.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
@@ -88,7 +88,7 @@ export function FlowScreen() {
   return (
     <div class="flow-screen">
       <PathTrail flows={flows} state={entry.state} onJump={jumpTo} />
-      <StepCard step={step} onAnswer={answer} />
+      <StepCard step={step} onAnswer={answer} returning={returnNote(flows, entry.state)} />
       <div class="step-nav">
         <button type="button" class="btn" onClick={back} disabled={!canGoBack}>
           {t('action.back')}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useT } from '../../i18n/index.ts';
 import type { Translate } from '../../i18n/index.ts';
+import { takeHandedKey } from '../../tools/key-handoff.ts';
 import { checkProductKey, DASH_LOOKALIKES } from '../../tools/product-key.ts';
 import type { DashName, KeyProblem } from '../../tools/product-key.ts';
 import { ToolField } from '../ToolField/index.tsx';
@@ -82,7 +83,7 @@ function describe(t: T, p: KeyProblem): [string, ...string[]] | null {
 export function KeyChecker() {
   const { t } = useT();
   // Never stored, logged or put in the URL: the key is gone once the user leaves this screen.
-  const [key, setKey] = useState('');
+  const [key, setKey] = useState(() => takeHandedKey() ?? '');
   const check = useMemo(() => checkProductKey(key), [key]);
 
   const empty = check.problems.some((p) => p.kind === 'empty');

@@ -1,16 +1,32 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { commandOf } from '../../engine/engine.ts';
 import type { Answer, CurrentStep } from '../../engine/engine.ts';
+import type { Text } from '../../engine/schema.ts';
 import { useT } from '../../i18n/index.ts';
+import { toHash } from '../../router.ts';
+import { useCatalog } from '../../hooks/use-catalog.ts';
+import { CodeSearch } from '../CodeSearch/index.tsx';
 import { CommandBlock } from '../CommandBlock/index.tsx';
+import { Loading } from '../Loading/index.tsx';
+import { OutputLines } from '../OutputLines/index.tsx';
+import { SourceLine } from '../SourceLine/index.tsx';
 import './style.css';
 
 interface Props {
   step: CurrentStep;
   onAnswer: (a: Answer) => boolean;
+  /** Why the session is back at this step, when an answer led back on purpose. */
+  returning?: Text | undefined;
+}
+
+/** The error code field inside a step, for a code the console printed after all. */
+function StepLookup() {
+  const catalog = useCatalog();
+  return catalog ? <CodeSearch catalog={catalog} /> : <Loading />;
 }
 
 /** One step: the question in large type, its command and what to look for, and the answers. */
-export function StepCard({ step, onAnswer }: Props) {
+export function StepCard({ step, onAnswer, returning }: Props) {
   const { t, lang } = useT();
   const { node, flow, status } = step;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -40,6 +56,7 @@ export function StepCard({ step, onAnswer }: Props) {
     onAnswer(value);
   };
 
+  const command = commandOf(node);
   const kindClass = node.kind === 'outcome' ? `outcome outcome-${node.result}` : node.kind;
   return (
     <article class={`step card ${kindClass}`} aria-labelledby="step-question">
@@ -47,21 +64,40 @@ export function StepCard({ step, onAnswer }: Props) {
       {node.kind === 'outcome' && (
         <p class="badge">{node.result === 'resolved' ? t('outcome.fixLabel') : t('outcome.escalateLabel')}</p>
       )}
+      {returning && (
+        <p class="returning" role="note">
+          <strong>{t('facts.returns')}:</strong> {returning[lang]}
+        </p>
+      )}
       <h1 id="step-question" ref={heading} tabIndex={-1}>
         {node.text[lang]}
       </h1>
       {node.detail && <p class="detail">{node.detail[lang]}</p>}
 
-      {(node.kind === 'action' || (node.kind === 'outcome' && node.command)) && (
+      {command && (
         <section class="run" aria-label={t('step.run')}>
           <h2 class="label">{t('step.run')}</h2>
-          <CommandBlock command={node.command!} />
+          <CommandBlock command={command} />
           {node.kind === 'action' && (
-            <p class="expect">
-              <strong>{t('step.lookFor')}</strong> {node.expect[lang]}
-            </p>
+            <>
+              <p class="expect">
+                <strong>{t('step.lookFor')}</strong> {node.expect[lang]}
+              </p>
+              {node.output && <OutputLines lines={node.output} />}
+            </>
           )}
         </section>
+      )}
+      {node.tool === 'lookup' ? (
+        <StepLookup />
+      ) : (
+        node.tool && (
+          <p>
+            <a class="btn" href={toHash({ name: 'tool', tool: node.tool })}>
+              {t(`tool.${node.tool}`)}
+            </a>
+          </p>
+        )
       )}
 
       {node.kind === 'outcome' && node.collect && (
@@ -76,6 +112,8 @@ export function StepCard({ step, onAnswer }: Props) {
           )}
         </section>
       )}
+
+      <SourceLine ids={node.sources} unverified={node.unverified} />
 
       <div class="answers">
         {(node.kind === 'yesno' || node.kind === 'action') && (

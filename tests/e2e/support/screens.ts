@@ -1,13 +1,116 @@
-/** Every screen of the app, reached as a user would, for checks that must hold on all of them. */
+/**
+ * Every screen of the app, reached as a user would, for checks that must hold on all of them; and the steps
+ * of the real flows (texts, labels, commands, walks), so browser tests follow the flows' data.
+ */
+import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { answer as answerStep, current, start } from '../../../src/engine/engine.ts';
+import type { Answer, Result } from '../../../src/engine/engine.ts';
+import type { FlowNode } from '../../../src/engine/schema.ts';
+import { loadChecked } from '../../support/flows.ts';
+
+// ---- The real flows, read the way the app's build reads them, so the tests follow the data. ----
+
+export const { flows } = loadChecked('flows');
+export type Lang = 'en' | 'ru';
+type Step = Exclude<FlowNode, { kind: 'link' }>;
+
+const ok = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(`the flows do not have this path: ${r.error.message}`);
+  return r.value;
+};
+
+/** A step of the real flows; throws when it is gone, so no test silently checks a step that no longer exists. */
+export function step(flow: string, id: string): Step {
+  const node = flows[flow]?.nodes.find((n) => n.id === id);
+  if (!node || node.kind === 'link') throw new Error(`the flows have no step ${flow}/${id}`);
+  return node;
+}
+
+/** The question of a step, as the app shows it in a language. */
+export const text = (flow: string, id: string, lang: Lang = 'en') => step(flow, id).text[lang];
+
+/** The label of a choice, as the app shows it in a language. */
+export function label(flow: string, id: string, value: string, lang: Lang = 'en'): string {
+  const node = step(flow, id);
+  const choice = node.kind === 'choice' ? node.choices.find((c) => c.value === value) : undefined;
+  if (!choice) throw new Error(`${flow}/${id} has no choice "${value}"`);
+  return choice.label[lang];
+}
+
+/** The command a step gives to run. */
+export function command(flow: string, id: string): string {
+  const node = step(flow, id);
+  const run = node.kind === 'action' || node.kind === 'outcome' ? node.command?.run : undefined;
+  if (!run) throw new Error(`${flow}/${id} has no command`);
+  return run;
+}
+
+/** What an escalation step asks to collect, in a language. */
+export function collect(flow: string, id: string, lang: Lang = 'en'): string {
+  const node = step(flow, id);
+  const list = node.kind === 'outcome' ? node.collect?.[lang] : undefined;
+  if (!list) throw new Error(`${flow}/${id} has nothing to collect`);
+  return list;
+}
+
+const words = (lang: Lang) =>
+  (
+    JSON.parse(
+      readFileSync(new URL(`../../../src/locales/${lang}/common.json`, import.meta.url), 'utf8'),
+    ) as { answer: Record<'yes' | 'no', string> }
+  ).answer;
+
+/**
+ * Answers steps from the one on screen, as a user would: the Yes or No button, or a choice by its label,
+ * in the page's language. Before each answer the screen must show the step the engine expects, and after
+ * the last one the step the answers lead to; returns that step.
+ */
+export async function walk(page: Page, from: { flow: string; node?: string }, answers: Answer[]) {
+  const lang: Lang = (await page.locator('html').getAttribute('lang')) === 'ru' ? 'ru' : 'en';
+  const question = page.locator('#step-question');
+  let state = ok(start(flows, from.flow, from.node));
+  for (const a of answers) {
+    const { flowId, node } = ok(current(flows, state));
+    await expect(question).toHaveText(node.text[lang]);
+    if (node.kind === 'choice')
+      await page.getByRole('button', { name: label(flowId, node.id, String(a), lang), exact: true }).click();
+    else if ((node.kind === 'yesno' || node.kind === 'action') && (a === 'yes' || a === 'no'))
+      await page.getByRole('button', { name: words(lang)[a], exact: true }).click();
+    else throw new Error(`walk() answers only yes, no and choices, not "${a}" at ${flowId}/${node.id}`);
+    state = ok(answerStep(flows, state, a));
+  }
+  const { flowId, node } = ok(current(flows, state));
+  await expect(question).toHaveText(node.text[lang]);
+  return { flow: flowId, node };
+}
+
+// ---- The screens. ----
 
 export interface Screen {
   name: string;
   open: (page: Page) => Promise<void>;
 }
 
-const step = (page: Page) => expect(page.locator('#step-question')).toBeVisible();
+const stepShown = (page: Page) => expect(page.locator('#step-question')).toBeVisible();
+/** The step card on screen is of this kind ("action", "yesno", "outcome-resolved"…). */
+const kind = (page: Page, cls: string) => expect(page.locator(`article.step.${cls}`)).toBeVisible();
+/** Picks a choice by its place, which holds in every language. */
+const choose = (page: Page, flow: string, node: string, value: string) => {
+  const s = step(flow, node);
+  const i = s.kind === 'choice' ? s.choices.findIndex((c) => c.value === value) : -1;
+  if (i < 0) throw new Error(`${flow}/${node} has no choice "${value}"`);
+  return page.locator('.choices button').nth(i).click();
+};
+
+/** An escalated session: time-sync, both clocks read, they agree ("time is not the cause"). */
+async function escalatedSession(p: Page) {
+  await p.goto('/#/flow/time-sync');
+  await choose(p, 'time-sync', 'start', 'both');
+  await p.locator('[data-key="n"]').click();
+  await kind(p, 'outcome-escalate');
+}
 
 export const SCREENS: Screen[] = [
   {
@@ -33,20 +136,28 @@ export const SCREENS: Screen[] = [
     name: 'unknown code',
     open: async (p) => (await p.goto('/#/code/0xDEADBEEF'), await expect(p.locator('h1')).toBeVisible()),
   },
-  { name: 'action step', open: async (p) => (await p.goto('/#/flow/time-sync'), await step(p)) },
+  {
+    name: 'action step',
+    // A step with a command, what to look for and the console lines it prints.
+    open: async (p) => (await p.goto('/#/flow/time-sync/utc-both'), await kind(p, 'action')),
+  },
   {
     name: 'yes/no step with path',
     open: async (p) => {
+      // Only the client reachable: the stripchart prints offsets; is any 4 hours or more?
       await p.goto('/#/flow/time-sync');
+      await choose(p, 'time-sync', 'start', 'client-only');
       await p.locator('[data-key="y"]').click();
-      await step(p);
+      await kind(p, 'yesno');
+      await expect(p).toHaveURL(/#\/flow\/time-sync\/offset-size$/);
+      await expect(p.locator('nav.path button')).toHaveCount(2);
     },
   },
   {
     name: 'choice step',
     open: async (p) => (
       await p.goto('/#/flow/kms-count'),
-      await step(p),
+      await stepShown(p),
       await expect(p.locator('.choices')).toBeVisible()
     ),
   },
@@ -60,11 +171,11 @@ export const SCREENS: Screen[] = [
   },
   {
     name: 'resolved outcome',
-    open: async (p) => (await p.goto('/#/flow/time-sync/activate'), await step(p)),
+    open: async (p) => (await p.goto('/#/flow/time-sync/activated'), await kind(p, 'outcome-resolved')),
   },
   {
     name: 'escalate outcome',
-    open: async (p) => (await p.goto('/#/flow/time-sync/escalate-time'), await step(p)),
+    open: async (p) => (await p.goto('/#/flow/time-sync/escalate-time'), await kind(p, 'outcome-escalate')),
   },
   {
     name: 'key checker',
@@ -83,8 +194,7 @@ export const SCREENS: Screen[] = [
   {
     name: 'history',
     open: async (p) => {
-      await p.goto('/#/flow/time-sync');
-      await p.locator('[data-key="n"]').click();
+      await escalatedSession(p);
       await p.goto('/#/history');
       await expect(p.locator('.session-row').first()).toBeVisible();
     },
@@ -92,8 +202,7 @@ export const SCREENS: Screen[] = [
   {
     name: 'transcript',
     open: async (p) => {
-      await p.goto('/#/flow/time-sync');
-      await p.locator('[data-key="n"]').click();
+      await escalatedSession(p);
       await p.goto('/#/history');
       await p.locator('.session-link').first().click();
       await expect(p.locator('.transcript')).toBeVisible();

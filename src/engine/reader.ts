@@ -1,0 +1,210 @@
+/**
+ * The console-output reader: reads any pasted text (slmgr, nslookup, Resolve-DnsName,
+ * Test-NetConnection, w32tm, event copies, SoftwareLicensingProduct/Service listings) and returns
+ * the facts it recognizes, one section per command output. It never guesses: a value it cannot
+ * read is absent. Pure and linear: every row is matched by anchored, bounded patterns.
+ */
+import { CIM, cimLine } from './reader/cim.ts';
+import { command } from './reader/commands.ts';
+import { EVENT, eventLine } from './reader/event.ts';
+import { DNS, NSLOOKUP, TNC, dnsLine, nslookupLine, tncLine } from './reader/network.ts';
+import { ATO, SLMGR, atoLine, slmgrLine } from './reader/slmgr.ts';
+import { splitLines } from './reader/text.ts';
+import { STRIPCHART, W32TM_STATUS, statusLine, stripchartLine } from './reader/w32tm.ts';
+import type { Draft, Entry, Family, FamilyId, Hit, Line, ReadResult, Section } from './reader/types.ts';
+
+export type { Facts, LicenseStatus, ReadResult, Section, SectionKind, SrvRecord } from './reader/types.ts';
+
+/** At most this many unread lines are returned. */
+export const MAX_UNREAD = 200;
+/** Each unread line is cut to this many characters. */
+export const MAX_UNREAD_CHARS = 500;
+// How far the reader looks ahead to decide a Format-List row that several formats share.
+const LOOKAHEAD = 24;
+
+const FAMILIES: Record<FamilyId, Family> = {
+  slmgr: SLMGR,
+  ato: ATO,
+  nslookup: NSLOOKUP,
+  dns: DNS,
+  tnc: TNC,
+  'w32tm-status': W32TM_STATUS,
+  stripchart: STRIPCHART,
+  event: EVENT,
+  cim: CIM,
+};
+
+const CLASSIFIERS: readonly ((line: Line) => Hit | null)[] = [
+  command,
+  slmgrLine,
+  atoLine,
+  nslookupLine,
+  dnsLine,
+  tncLine,
+  statusLine,
+  stripchartLine,
+  eventLine,
+  cimLine,
+];
+const NONE: readonly Hit[] = [];
+
+function classify(line: Line): readonly Hit[] {
+  // Every format's line has at least three characters.
+  if (line.long || line.norm.length < 3) return NONE;
+  let out: Hit[] | undefined;
+  for (const read of CLASSIFIERS) {
+    const hit = read(line);
+    if (hit) (out ??= []).push(hit);
+  }
+  return out ?? NONE;
+}
+
+/** Reads pasted console output into sections of recognized facts and the lines it did not understand. */
+export function readConsole(text: string): ReadResult {
+  const lines = splitLines(typeof text === 'string' ? text : '');
+  // Each row is classified once, when first needed; only the rows in reach of the look-ahead are
+  // kept, so a megabyte of text does not keep a megabyte of results alive.
+  const RING = LOOKAHEAD + 8;
+  const ringAt = new Array<number>(RING).fill(-1);
+  const ringHits = new Array<readonly Hit[]>(RING).fill(NONE);
+  const hitsAt = (j: number): readonly Hit[] => {
+    const slot = j % RING;
+    if (ringAt[slot] !== j) {
+      ringAt[slot] = j;
+      ringHits[slot] = classify(lines[j]!);
+    }
+    return ringHits[slot]!;
+  };
+  const sections: Section[] = [];
+  const unread: string[] = [];
+  let cur: Draft | null = null;
+  let prev: Draft | null = null;
+  let lastEntry: Entry | null = null;
+  let blanks = 0;
+
+  const close = () => {
+    if (!cur) return;
+    const done = FAMILIES[cur.family].finish(cur);
+    sections.push({ kind: done.kind, facts: done.facts, lines: done.lines });
+    prev = cur;
+    cur = null;
+    lastEntry = null;
+  };
+  const add = (draft: Draft, hit: Hit, line: Line) => {
+    const entry: Entry = {
+      key: hit.key,
+      value: hit.value,
+      line,
+      more: [],
+      wrap: !!hit.wrap,
+      lastWidth: line.width,
+    };
+    draft.entries.push(entry);
+    draft.keys.add(hit.key);
+    lastEntry = entry;
+  };
+  const open = (hit: Hit, line: Line) => {
+    close();
+    // Output that continues past a repeat (slmgr /dlv all: one product after another) keeps the
+    // command's hint; a new command line brings its own.
+    const before = prev as Draft | null;
+    const hint = hit.command ? hit.hint : before?.family === hit.family ? before.hint : undefined;
+    const draft: Draft = { family: hit.family, entries: [], keys: new Set(), ...(hint ? { hint } : {}) };
+    cur = draft;
+    add(draft, hit, line);
+  };
+  // A row several formats share goes to the format the next rows name alone.
+  const decide = (i: number, candidates: readonly Hit[]): Hit | undefined => {
+    for (let j = i + 1; j < lines.length && j <= i + LOOKAHEAD; j++) {
+      if (!lines[j]!.text) continue;
+      let only: FamilyId | undefined;
+      let several = false;
+      for (const h of hitsAt(j)) {
+        if (h.shared || h.command || !candidates.some((c) => c.family === h.family)) continue;
+        if (only !== undefined && only !== h.family) several = true;
+        only = h.family;
+      }
+      if (only !== undefined && !several) return candidates.find((h) => h.family === only);
+      // Rows of no format end the look (Format-List rows of unknown names do not).
+      if (only === undefined && hitsAt(j).length === 0 && !lines[j]!.norm.includes(' : ')) break;
+    }
+    return undefined;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.text) {
+      blanks++;
+      continue;
+    }
+    const hs = hitsAt(i);
+    const read = step(i, line, hs);
+    if (!read) {
+      if (unread.length < MAX_UNREAD) unread.push(line.text.slice(0, MAX_UNREAD_CHARS));
+      lastEntry = null;
+    }
+    blanks = 0;
+  }
+  close();
+  return { sections, unread };
+
+  function step(i: number, line: Line, hs: readonly Hit[]): boolean {
+    if (hs.some((h) => h.noise)) {
+      lastEntry = null;
+      return true;
+    }
+    const cmd = hs.find((h) => h.command);
+    if (cmd) {
+      open(cmd, line);
+      return true;
+    }
+    const draft = cur as Draft | null;
+    const mine = draft ? hs.find((h) => h.family === draft.family) : undefined;
+    if (draft && mine && (mine.repeat || !draft.keys.has(mine.key))) {
+      const other = mine.shared ? decide(i, hs) : undefined;
+      if (other && other.family !== draft.family) open(other, line);
+      else add(draft, mine, line);
+      return true;
+    }
+    if (continues(line, hs)) {
+      const entry = lastEntry!;
+      const token = /^[^\s:]{1,300}$/.test(line.norm);
+      // A full console row (80, 120 columns) was cut mid-word: join without a space.
+      entry.value += entry.lastWidth % 40 === 0 || token ? line.norm : ` ${line.norm}`;
+      entry.lastWidth = line.width;
+      return true;
+    }
+    const starters = hs.filter((h) => h.start);
+    // A name several formats share opens a section only when the rows after it tell which.
+    const chosen =
+      starters.length > 1 || starters[0]?.shared
+        ? (decide(i, starters) ?? starters.find((h) => !h.shared))
+        : starters[0];
+    if (chosen) {
+      open(chosen, line);
+      return true;
+    }
+    const free = draft ? FAMILIES[draft.family].free?.(draft, line) : null;
+    if (draft && free) {
+      if (free.key === '+') {
+        draft.entries[draft.entries.length - 1]?.more.push(line.norm);
+        lastEntry = null;
+      } else if (!free.repeat && draft.keys.has(free.key)) {
+        open(free, line);
+      } else {
+        add(draft, free, line);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  // Whether a row continues the value of the row before it (a console wrap).
+  function continues(line: Line, hs: readonly Hit[]): boolean {
+    const entry = lastEntry as Entry | null;
+    if (!entry?.wrap || hs.some((h) => h.start) || blanks > 1) return false;
+    if (entry.lastWidth >= 79 || (entry.lastWidth >= 72 && blanks === 0)) return true;
+    // A URL cut by a forum editor: one token with no label.
+    return /Url$/.test(entry.key) && /^[^\s:]{1,300}$/.test(line.norm);
+  }
+}

@@ -1,0 +1,284 @@
+/**
+ * slmgr.vbs output: /dli and /dlv (one section per product), and /ato results and errors.
+ * Labels are slmgr's own English strings (its string table); indentation is ignored.
+ */
+import {
+  Sink,
+  channelOf,
+  first,
+  hexCode,
+  hostPort,
+  isGuid,
+  isIp,
+  isPartialKey,
+  last,
+  leadingCode,
+  port,
+  uint,
+} from './text.ts';
+import type { Draft, Family, Finished, Hit, LicenseStatus, Line } from './types.ts';
+
+interface Label {
+  key: string;
+  /** Printed by /dlv only. */
+  dlv?: boolean;
+  /** Its value can be long enough to wrap at 80 columns. */
+  wrap?: boolean;
+}
+
+const LABELS = new Map<string, Label>([
+  ['name', { key: 'name', wrap: true }],
+  ['description', { key: 'description', wrap: true }],
+  ['software licensing service version', { key: 'version', dlv: true }],
+  ['activation id', { key: 'activationId', dlv: true }],
+  ['application id', { key: 'applicationId', dlv: true }],
+  ['extended pid', { key: 'extendedPid', dlv: true }],
+  ['product key channel', { key: 'productKeyChannel', dlv: true }],
+  ['installation id', { key: 'installationId', dlv: true, wrap: true }],
+  ['processor certificate url', { key: 'processorUrl', dlv: true, wrap: true }],
+  ['machine certificate url', { key: 'machineUrl', dlv: true, wrap: true }],
+  ['use license url', { key: 'useLicenseUrl', dlv: true, wrap: true }],
+  ['product key certificate url', { key: 'productKeyUrl', dlv: true, wrap: true }],
+  ['validation url', { key: 'validationUrl', dlv: true, wrap: true }],
+  ['partial product key', { key: 'partialKey' }],
+  ['license status', { key: 'status' }],
+  ['volume activation expiration', { key: 'expiration' }],
+  ['timebased activation expiration', { key: 'expiration' }],
+  ['automatic vm activation expiration', { key: 'expiration' }],
+  ['time remaining', { key: 'timeRemaining' }],
+  ['notification reason', { key: 'notificationReason' }],
+  ['evaluation end date', { key: 'evaluationEnd', dlv: true }],
+  ['remaining windows rearm count', { key: 'rearmCount', dlv: true }],
+  ['remaining sku rearm count', { key: 'skuRearmCount', dlv: true }],
+  ['remaining app rearm count', { key: 'appRearmCount', dlv: true }],
+  ['trusted time', { key: 'trustedTime', dlv: true }],
+  ['configured activation type', { key: 'activationType' }],
+  ['most recent activation information', { key: 'recent' }],
+  ['client machine id (cmid)', { key: 'cmid' }],
+  ['registered kms machine name', { key: 'registered', wrap: true }],
+  ['registered kms srv record lookup domain', { key: 'lookupDomain', wrap: true }],
+  ['kms machine name from dns', { key: 'dnsName', wrap: true }],
+  ['dns auto-discovery', { key: 'dnsAuto' }],
+  ['kms machine ip address', { key: 'kmsIp' }],
+  ['kms machine extended pid', { key: 'kmsPid', wrap: true }],
+  ['activation interval', { key: 'activationInterval' }],
+  ['renewal interval', { key: 'renewalInterval' }],
+  ['current count', { key: 'currentCount' }],
+  ['listening on port', { key: 'listeningPort' }],
+  ['kms priority', { key: 'kmsPriority' }],
+  ['total requests received', { key: 'totalRequests' }],
+  ['failed requests received', { key: 'failedRequests' }],
+  ['activation object name', { key: 'aoName' }],
+  ['ao dn', { key: 'aoDn', wrap: true }],
+  ['ao extended pid', { key: 'aoPid' }],
+  ['ao activation id', { key: 'aoActId' }],
+  ['license id (ilid)', { key: 'ilid' }],
+  ['version id (ilvid)', { key: 'ilvid' }],
+  ['grant number', { key: 'grantNumber' }],
+  ['certificate thumbprint', { key: 'thumbprint' }],
+  ['guest iaid', { key: 'iaid' }],
+  ['host machine name', { key: 'avmaHost' }],
+  ['activation time', { key: 'avmaTime' }],
+  ['host digital pid2', { key: 'avmaPid' }],
+  ['additional information', { key: 'tkaInfo', wrap: true }],
+]);
+
+const PHRASES = new Map<string, string>([
+  ['key management service client information', 'kmsClientInfo'],
+  ['kms host caching is enabled', 'hostCaching'],
+  ['kms host caching is disabled', 'hostCaching'],
+  ['key management service is enabled on this machine', 'kmsEnabled'],
+  ['dns publishing enabled', 'dnsPublishing'],
+  ['dns publishing disabled', 'dnsPublishing'],
+  ['key management service cumulative requests received from clients', 'requestsHeader'],
+  ['this license is not in use', 'notInUse'],
+  ['ad activation client information', 'adInfo'],
+  ['token-based activation information', 'tkaInfoHeader'],
+  ['automatic vm activation client information', 'avmaInfo'],
+  [
+    'please use slmgr.vbs /ato to activate and update kms client information in order to update values',
+    'pleaseActivate',
+  ],
+]);
+
+// slmgr's "License Status:" strings, lowercased without a final period.
+const STATUS = new Map<string, LicenseStatus>([
+  ['unlicensed', 'unlicensed'],
+  ['licensed', 'licensed'],
+  ['initial grace period', 'initial-grace'],
+  ['additional grace period (kms license expired or hardware out of tolerance)', 'additional-grace'],
+  ['additional grace period', 'additional-grace'],
+  ['non-genuine grace period', 'non-genuine-grace'],
+  ['notification', 'notification'],
+  ['extended grace period', 'extended-grace'],
+]);
+
+const ACTIVATION_TYPES = ['All', 'AD', 'KMS', 'Token'] as const;
+
+// A product name or description, to tell slmgr's "Name:" from nslookup's "Name:".
+const PRODUCT = /\bedition\b|\bchannel\b|\(R\)|\(TM\)|\bWindows\b|\bOffice\b|Operating System/i;
+
+function slmgrHit(key: string, value: string, label?: Label): Hit {
+  return {
+    family: 'slmgr',
+    key,
+    value,
+    start: true,
+    ...(label?.wrap ? { wrap: true } : {}),
+  };
+}
+
+/** What a line can be in slmgr /dli or /dlv output. */
+export function slmgrLine(line: Line): Hit | null {
+  const t = line.norm;
+  if (/^Microsoft \(R\) Windows Script Host Version [\d.]{1,20}$/i.test(t)) {
+    return { family: 'slmgr', key: 'banner', value: '', start: false, noise: true };
+  }
+  if (/^Copyright \(C\) Microsoft Corporation\b/i.test(t) && t.length < 120) {
+    return { family: 'slmgr', key: 'banner', value: '', start: false, noise: true };
+  }
+  const phrase = PHRASES.get(t.toLowerCase().replace(/\.$/, ''));
+  if (phrase) return slmgrHit(phrase, t);
+  if (/^Requests with License Status [^:]{1,80}: ?\d{0,10}$/i.test(t)) {
+    return { family: 'slmgr', key: 'requests', value: t, start: true, repeat: true };
+  }
+  if (/^Warning: /.test(t)) return { family: 'slmgr', key: 'warning', value: t, start: false, repeat: true };
+  // slmgr prints "Label: value"; "Label : value" is PowerShell's Format-List.
+  const m = /^([^:]{0,59}[^\s:]):(?:\s(.*))?$/.exec(t);
+  if (!m) return null;
+  const label = LABELS.get(m[1]!.trim().toLowerCase());
+  if (!label) return null;
+  const value = (m[2] ?? '').trim();
+  // nslookup and event copies have "Name:" and "Description:" too; slmgr's hold a product name.
+  if ((label.key === 'name' || label.key === 'description') && !(PRODUCT.test(value) && /\s/.test(value))) {
+    return null;
+  }
+  return slmgrHit(label.key, value, label);
+}
+
+const DLV_KEYS = new Set([...LABELS.values()].filter((l) => l.dlv).map((l) => l.key));
+
+function finishSlmgr(draft: Draft): Finished {
+  const e = draft.entries;
+  // /dlv-only lines decide; else the command line; else /dli, the shorter listing.
+  const kind = e.some((x) => DLV_KEYS.has(x.key)) || draft.hint === 'slmgr-dlv' ? 'slmgr-dlv' : 'slmgr-dli';
+  const s = new Sink(kind);
+
+  const name = first(e, 'name');
+  s.put('name', name?.value || undefined, name);
+  const desc = first(e, 'description');
+  s.put('channel', desc ? channelOf(desc.value) : undefined, desc);
+  const pkc = first(e, 'productKeyChannel');
+  s.put(
+    'productKeyChannel',
+    pkc && /^[A-Za-z]{2,20}(?::[A-Za-z0-9_]{1,20})?$/.test(pkc.value) ? pkc.value : undefined,
+    pkc,
+  );
+  const pk = first(e, 'partialKey');
+  s.put('partialKey', pk && isPartialKey(pk.value) ? pk.value : undefined, pk);
+  const st = first(e, 'status');
+  s.put('licenseStatus', st ? STATUS.get(st.value.toLowerCase().replace(/\.$/, '')) : undefined, st);
+  const nr = first(e, 'notificationReason');
+  s.put(
+    'notificationReason',
+    nr ? hexCode(/^(\S{1,12})/.exec(nr.value)?.[1]?.replace(/\.$/, '') ?? '') : undefined,
+    nr,
+  );
+  const exp = first(e, 'expiration');
+  s.put('expirationMinutes', exp ? minutes(exp.value) : undefined, exp);
+  const rem = first(e, 'timeRemaining');
+  s.put('graceMinutes', rem ? minutes(rem.value) : undefined, rem);
+  const at = first(e, 'activationType');
+  s.put(
+    'activationType',
+    ACTIVATION_TYPES.find((t) => t.toLowerCase() === at?.value.toLowerCase()),
+    at,
+  );
+  const rc = first(e, 'rearmCount');
+  s.put('rearmCount', uint(rc?.value), rc);
+  const src = first(e, 'skuRearmCount');
+  s.put('skuRearmCount', uint(src?.value), src);
+  const cmid = first(e, 'cmid');
+  s.put('cmid', cmid && isGuid(cmid.value) ? cmid.value : undefined, cmid);
+
+  // slmgr prints the /skms name when one is set, else the one found in DNS.
+  const reg = first(e, 'registered');
+  const dns = first(e, 'dnsName');
+  const from = reg && hostPort(reg.value, true) ? reg : dns && hostPort(dns.value, true) ? dns : undefined;
+  if (from) {
+    const hp = hostPort(from.value, true)!;
+    s.put('kmsHost', hp.host, from);
+    s.put('kmsPort', hp.port, from);
+    s.put('kmsHostFrom', from === reg ? 'registered' : 'dns', from);
+  }
+  const auto = first(e, 'dnsAuto');
+  s.put(
+    'kmsDnsUnavailable',
+    auto && /^KMS name not available\.?$/i.test(auto.value) ? true : undefined,
+    auto,
+  );
+  const ip = first(e, 'kmsIp');
+  s.put('kmsIp', ip && isIp(ip.value) ? ip.value : undefined, ip);
+
+  const enabled = first(e, 'kmsEnabled');
+  s.put('kmsEnabled', enabled ? true : undefined, enabled);
+  const count = first(e, 'currentCount');
+  s.put('currentCount', uint(count?.value), count);
+  const lp = first(e, 'listeningPort');
+  s.put('listeningPort', port(lp?.value), lp);
+  const pub = first(e, 'dnsPublishing');
+  s.put('dnsPublishing', pub ? /enabled$/i.test(pub.value) : undefined, pub);
+  return s.out;
+}
+
+/** "243720 minute(s) (169 day(s))" → 243720. */
+function minutes(value: string): number | undefined {
+  const m = /^(\d{1,10}) minute\(s\)/i.exec(value);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** slmgr /dli and /dlv: one section per product. */
+export const SLMGR: Family = { id: 'slmgr', finish: finishSlmgr };
+
+/** What a line can be in slmgr /ato output: the activating line, success, or an error. */
+export function atoLine(line: Line): Hit | null {
+  const t = line.norm;
+  // "Activating <product> (<activation id>) ..." — often cut by the 80-column wrap.
+  if (/^Activating .{0,300}(?:edition|\(R\)|\(TM\)|Office)/i.test(t)) {
+    return { family: 'ato', key: 'activating', value: t, start: true, wrap: true };
+  }
+  if (/^Product activated successfully\.?$/i.test(t)) {
+    return { family: 'ato', key: 'activated', value: t, start: true };
+  }
+  const err = /^(?:Error|Ошибка): ?(.*)$/.exec(t);
+  if (err) return { family: 'ato', key: 'error', value: err[1]!.trim(), start: true, wrap: true };
+  const occurred = /^Error (0x[0-9a-f]{1,8}) occurred (.{1,300})$/i.exec(t);
+  if (occurred) {
+    return { family: 'ato', key: 'error', value: `${occurred[1]} ${occurred[2]}`, start: true, wrap: true };
+  }
+  const slui =
+    /^On a computer running Microsoft Windows non-core edition, run 'slui\.exe 0x2a (0x[0-9a-f]{1,8})' to display the error text\.?$/i.exec(
+      t,
+    );
+  if (slui) return { family: 'ato', key: 'slui', value: slui[1]!, start: true };
+  return null;
+}
+
+function finishAto(draft: Draft): Finished {
+  const err = last(draft.entries, 'error');
+  const slui = last(draft.entries, 'slui');
+  const s = new Sink(err || slui ? 'slmgr-error' : 'slmgr-ato');
+  if (err) {
+    const code = leadingCode(err.value);
+    s.put('errorCode', code?.code, err);
+    const message = code ? code.rest.trim() : err.value;
+    s.put('message', message || undefined, err);
+  }
+  if (!s.out.facts.errorCode && slui) s.put('errorCode', hexCode(slui.value), slui);
+  const ok = last(draft.entries, 'activated');
+  s.put('activated', ok ? true : undefined, ok);
+  return s.out;
+}
+
+/** slmgr /ato: the activation result or its error. */
+export const ATO: Family = { id: 'ato', finish: finishAto };

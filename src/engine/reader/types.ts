@@ -1,0 +1,204 @@
+/**
+ * Types of the console-output reader: what it returns (public) and how its parts talk (internal).
+ */
+
+/** Which command printed a section. */
+export type SectionKind =
+  | 'slmgr-dli'
+  | 'slmgr-dlv'
+  | 'slmgr-error'
+  | 'slmgr-ato'
+  | 'nslookup-srv'
+  | 'dns-srv'
+  | 'test-netconnection'
+  | 'w32tm-status'
+  | 'w32tm-stripchart'
+  | 'event'
+  | 'cim';
+
+/** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
+export type LicenseStatus =
+  | 'unlicensed'
+  | 'licensed'
+  | 'initial-grace'
+  | 'additional-grace'
+  | 'non-genuine-grace'
+  | 'notification'
+  | 'extended-grace';
+
+/** One complete SRV record; records missing any field are left out, never filled in. */
+export interface SrvRecord {
+  target: string;
+  port: number;
+  priority: number;
+  weight: number;
+}
+
+/**
+ * Every fact the reader knows. A fact is present only when its value was read as printed and had
+ * the expected shape: placeholders such as `<KMS-machine-name>` or redactions such as `XXXXX` leave
+ * it absent. Codes are canonical: `0x` and 8 uppercase hex digits.
+ */
+export interface Facts {
+  /** Product name (slmgr "Name:", CIM Name). */
+  name?: string;
+  /** The token before " channel" in the description: VOLUME_KMSCLIENT, OEM_DM, RETAIL(Grace)… */
+  channel?: string;
+  licenseStatus?: LicenseStatus;
+  /** slmgr "Notification Reason: 0x…", or CIM LicenseStatusReason while in notification. */
+  notificationReason?: string;
+  /** CIM LicenseStatusReason in any state. */
+  licenseStatusReason?: string;
+  partialKey?: string;
+  /** KMS host name or address; IPv6 without its brackets. */
+  kmsHost?: string;
+  kmsPort?: number;
+  /** Where kmsHost came from: set with /skms (`registered`) or found through DNS (`dns`). */
+  kmsHostFrom?: 'dns' | 'registered';
+  /** slmgr "DNS auto-discovery: KMS name not available". */
+  kmsDnsUnavailable?: boolean;
+  kmsIp?: string;
+  activationType?: 'All' | 'AD' | 'KMS' | 'Token';
+  /** Remaining Windows rearm count. */
+  rearmCount?: number;
+  /** Remaining SKU rearm count. */
+  skuRearmCount?: number;
+  /** Volume:GVLK, Volume:MAK, Volume:CSVLK, Retail, OEM:DM… */
+  productKeyChannel?: string;
+  cmid?: string;
+  /** Minutes until a licensed volume (or timebased, AVMA) activation expires. */
+  expirationMinutes?: number;
+  /** Minutes left in a grace period ("Time remaining"). */
+  graceMinutes?: number;
+  /** True on a KMS host; false only where output says so (CIM IsKeyManagementServiceMachine 0). */
+  kmsEnabled?: boolean;
+  currentCount?: number;
+  listeningPort?: number;
+  dnsPublishing?: boolean;
+  /** CIM GenuineStatus as printed (0 genuine). */
+  genuineStatus?: number;
+  /** `slmgr /ato` printed "Product activated successfully." */
+  activated?: boolean;
+  /** slmgr error, event HRESULT, w32tm sample error. */
+  errorCode?: string;
+  /** The slmgr error text after the code, rejoined across console wraps. */
+  message?: string;
+  /** The name looked up (DNS). */
+  query?: string;
+  /** The record type asked for, lowercase (srv, ns, a…), when the command or answer shows it. */
+  queryType?: string;
+  /** DNS server name as nslookup shows it ("UnKnown" included). */
+  server?: string;
+  serverAddress?: string;
+  nonAuthoritative?: boolean;
+  srv?: SrvRecord[];
+  /** Only when no answer was read: the lookup failed this way. `no-records`: the name exists, no record of that type. */
+  dnsFailure?: 'timeout' | 'not-found' | 'server-failure' | 'no-records';
+  computerName?: string;
+  remoteAddress?: string;
+  remotePort?: number;
+  pingSucceeded?: boolean;
+  tcpTestSucceeded?: boolean;
+  /** WARNING / ПРЕДУПРЕЖДЕНИЕ messages, without the prefix. */
+  warnings?: string[];
+  timeSource?: string;
+  /** Last Successful Sync Time as printed (locale date format kept). */
+  lastSync?: string;
+  leapIndicator?: number;
+  stratum?: number;
+  /** Clock offset of the last successful stripchart sample, seconds, sign kept. */
+  offsetSeconds?: number;
+  /** The stripchart target. */
+  target?: string;
+  eventId?: number;
+  source?: string;
+}
+
+export interface Section {
+  kind: SectionKind;
+  facts: Facts;
+  /** For each fact, the source line it was read from (as pasted, trimmed; the first row of a wrapped line). */
+  lines: Partial<Record<keyof Facts, string>>;
+}
+
+export interface ReadResult {
+  /** One section per command output, in the order pasted. */
+  sections: Section[];
+  /**
+   * Non-blank lines the reader did not understand (trimmed), in order. Capped: at most
+   * MAX_UNREAD (200) lines, each cut to MAX_UNREAD_CHARS (500) characters.
+   */
+  unread: string[];
+}
+
+// ---- internal ----
+
+/** Reader parts, one per output format. */
+export type FamilyId =
+  'slmgr' | 'ato' | 'nslookup' | 'dns' | 'tnc' | 'w32tm-status' | 'stripchart' | 'event' | 'cim';
+
+/** One pasted row (or a segment of one, when output was glued onto a prompt). */
+export interface Line {
+  /** Trimmed text as pasted: what `lines` and `unread` report. */
+  text: string;
+  /** What patterns read: no-break spaces made plain, CP1251-shown-as-CP866 mojibake undone. */
+  norm: string;
+  /** Leading whitespace of the row as pasted. */
+  indent: number;
+  /** Row width without trailing whitespace: a full console row (80, 120) marks a wrap. */
+  width: number;
+  /** Longer than any real output line: never matched, only reported. */
+  long: boolean;
+}
+
+/** What a line could be, for one format. */
+export interface Hit {
+  family: FamilyId;
+  key: string;
+  value: string;
+  /** May open a section of its family. */
+  start: boolean;
+  /** May occur more than once in one section (otherwise a repeat opens a new section). */
+  repeat?: boolean;
+  /** The value may continue on following rows (console wrap). */
+  wrap?: boolean;
+  /** A command line: always opens a section; carries a kind hint (slmgr /dlv). */
+  command?: boolean;
+  hint?: string;
+  /** Read but belongs to no section (the cscript banner). */
+  noise?: boolean;
+  /** A name other formats use too (Format-List "Name"): the rows that follow decide. */
+  shared?: boolean;
+}
+
+export interface Entry {
+  key: string;
+  value: string;
+  line: Line;
+  /** Further rows that belong to this entry (Format-List continuation). */
+  more: string[];
+  wrap: boolean;
+  /** Width of the entry's last row, for deciding whether the next row continues it. */
+  lastWidth: number;
+}
+
+export interface Draft {
+  family: FamilyId;
+  entries: Entry[];
+  keys: Set<string>;
+  hint?: string;
+}
+
+/** The section a draft becomes, or null when it holds nothing worth a section. */
+export interface Finished {
+  kind: SectionKind;
+  facts: Facts;
+  lines: Partial<Record<keyof Facts, string>>;
+}
+
+export interface Family {
+  id: FamilyId;
+  /** Lines this format owns only while one of its sections is open (continuations, free text). */
+  free?(draft: Draft, line: Line): Hit | null;
+  finish(draft: Draft): Finished;
+}

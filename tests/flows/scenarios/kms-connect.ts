@@ -1,0 +1,143 @@
+import type { Scenario } from './types.ts';
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'kms-connect: never-activated client, host found in event 12288, firewall rule off',
+    situation:
+      'A new Windows 11 client fails with 0xC004F074; slmgr /dlv names no host because it never activated, event 12288 names kms01:1688, and the SPPSVC-In-TCP rule on the new host is off.',
+    start: { code: '0xC004F074' },
+    answers: ['no', 'yes', 'yes', 'no', 'false', 'yes', 'yes', 'no', 'yes', 'yes'],
+    ends: 'kms-connect/activated',
+    passes: [
+      'kms-connect/tried-host',
+      'kms-connect/test-port',
+      'kms-connect/check-firewall',
+      'kms-connect/enable-firewall',
+    ],
+  },
+  {
+    name: 'kms-connect: no host on record, technician knows the FQDN',
+    situation:
+      'The client has never found a host and has no event 12288; the technician knows the host is kms01.contoso.com and sets it with /skms before activating.',
+    start: { code: '0xC004F074' },
+    answers: ['no', 'no', 'fqdn', 'yes', 'yes', 'yes'],
+    ends: 'kms-connect/activated',
+    passes: [
+      'kms-connect/know-host',
+      'kms-connect/set-host',
+      'kms-connect/test-port',
+      'kms-connect/activate-now',
+    ],
+  },
+  {
+    name: 'kms-connect: /skms refused without elevation',
+    situation: 'The technician runs slmgr /skms from a normal prompt and gets access denied.',
+    start: { code: '0xC004F074' },
+    answers: ['no', 'no', 'fqdn', 'no'],
+    ends: 'privileges/start',
+    passes: ['kms-connect/set-host'],
+  },
+  {
+    name: 'kms-connect: Azure VM pointed at Azure KMS',
+    situation:
+      'An Azure VM built from a custom image fails with 0xC004F074; it is pointed at azkms.core.windows.net:1688, port 1688 answers, and it activates.',
+    start: { code: '0xC004F074' },
+    answers: ['no', 'no', 'azure', 'yes', 'yes', 'yes'],
+    ends: 'kms-connect/activated',
+    passes: ['kms-connect/azure-kms', 'kms-connect/azure-port'],
+  },
+  {
+    name: 'kms-connect: Azure VM behind forced tunneling',
+    situation:
+      'An Azure VM whose traffic is forced through an on-premises firewall cannot reach azkms.core.windows.net on port 1688.',
+    start: { code: '0xC004F074' },
+    answers: ['no', 'no', 'azure', 'yes', 'no'],
+    ends: 'kms-connect/escalate-azure',
+    passes: ['kms-connect/azure-port'],
+  },
+  {
+    name: 'kms-connect: Windows 7 client without Test-NetConnection',
+    situation:
+      'An old Windows 7 client reports "Test-NetConnection is not recognized"; the .NET TcpClient test prints True and the client then activates.',
+    start: { code: '0xC004F074' },
+    answers: ['yes', 'yes', 'no', 'missing', 'yes', 'yes'],
+    ends: 'kms-connect/activated',
+    passes: ['kms-connect/port-result', 'kms-connect/test-port-legacy'],
+  },
+  {
+    name: 'kms-connect: Software Protection service stopped on the host',
+    situation:
+      'Clients get 0xC004F039; on the KMS host sppsvc is Stopped, and after Start-Service the port answers.',
+    start: { code: '0xC004F039' },
+    answers: ['yes', 'yes', 'no', 'false', 'no', 'yes', 'yes'],
+    ends: 'kms-connect/activated',
+    passes: ['kms-connect/host-service', 'kms-connect/start-service'],
+  },
+  {
+    name: 'kms-connect: stale SRV record to a retired host',
+    situation:
+      'Clients get 0x800706BA; slmgr /dlv on an activated client shows the old host kms-old, retired last month, still in DNS.',
+    start: { code: '0x800706BA' },
+    answers: ['yes', 'no'],
+    ends: 'kms-connect/stale-records',
+    passes: ['kms-connect/host-current'],
+  },
+  {
+    name: 'kms-connect: DNS cleaned up but still failing, back to the port test',
+    situation:
+      'After deleting the retired host records and running /ckms, activation still fails; the session returns to the port test against the host in service, which succeeds.',
+    start: { code: '0x800706BA' },
+    answers: ['yes', 'no', 'failing', 'yes', 'yes'],
+    ends: 'kms-connect/activated',
+    passes: ['kms-connect/stale-records', 'kms-connect/test-port'],
+  },
+  {
+    name: 'kms-connect: host on Windows Server 2022 lacks the update for Windows Server 2025 clients',
+    situation:
+      'A new Windows Server 2025 client reaches the host (event 12290 logged) but gets no activation; the host has not installed KB5034765 or later.',
+    start: { code: '0xC004F074' },
+    answers: ['yes', 'yes', 'yes', 'no', 'yes', 'no-answer', 'yes', 'yes', 'no', 'no'],
+    ends: 'kms-host/install-update',
+    passes: [
+      'kms-connect/host-event',
+      'kms-connect/version-match',
+      'kms-connect/host-updated',
+      'kms-host/host-update',
+    ],
+  },
+  {
+    name: 'kms-connect: host listens on a changed port',
+    situation:
+      'The host was moved to port 1700 with slmgr /sprt, but the hand-made SRV record still says 1688.',
+    start: { code: '0xC004F074' },
+    answers: ['yes', 'yes', 'no', 'false', 'yes', 'no', 'other-port'],
+    ends: 'kms-connect/port-mismatch',
+    passes: ['kms-connect/host-listening'],
+  },
+  {
+    name: 'kms-connect: event 12288 carries a timestamp error',
+    situation: 'slmgr /ato says 0xC004F074, but event 12288 shows 0xC004F06C: the clocks are the problem.',
+    start: { code: '0xC004F074' },
+    answers: ['yes', 'yes', 'yes', 'no', 'yes', 'timestamp'],
+    ends: 'time-sync/start',
+    passes: ['kms-connect/client-events', 'kms-connect/events-show'],
+  },
+  {
+    name: 'kms-connect: host firewall open, network still blocks 1688',
+    situation:
+      'sppsvc runs, KMS listens on 1688 and the host rule is enabled for Any profile, yet a branch-office firewall drops TCP 1688.',
+    start: { code: '0xC004F039' },
+    answers: ['yes', 'yes', 'no', 'false', 'yes', 'yes', 'yes'],
+    ends: 'kms-connect/network-path',
+    passes: ['kms-connect/check-firewall'],
+  },
+  {
+    name: 'kms-connect: no host known at all',
+    situation:
+      'No host in slmgr, no event 12288, and the technician does not know the KMS host: discovery through DNS is next.',
+    start: { code: '0xC004F074' },
+    answers: ['no', 'no', 'unknown'],
+    ends: 'kms-dns/start',
+    passes: ['kms-connect/know-host'],
+  },
+];

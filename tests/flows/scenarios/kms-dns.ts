@@ -1,0 +1,106 @@
+import type { Scenario } from './types.ts';
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'kms-dns: no KMS host in the organization',
+    situation:
+      'A small company installed volume media with its KMS client key but never set up a KMS host: 0x8007232B.',
+    start: { code: '0x8007232B' },
+    answers: ['no'],
+    ends: 'kms-dns/use-mak',
+  },
+  {
+    name: 'kms-dns: client limited to Active Directory-based activation',
+    situation:
+      'slmgr /dlv shows "Configured Activation Type: AD" on a client that should use KMS, so it never looks up _vlmcs._tcp.',
+    start: { code: '0x8007007B' },
+    answers: ['yes', 'no'],
+    ends: 'kms-dns/act-type-wrong',
+    passes: ['kms-dns/act-type'],
+  },
+  {
+    name: 'kms-dns: misspelled host set with /skms',
+    situation: 'Someone ran slmgr /skms kms01.contso.com:1688; the client gets 0x8007232B.',
+    start: { code: '0x8007232B' },
+    answers: ['yes', 'yes', 'yes', 'no'],
+    ends: 'kms-dns/clear-manual',
+    passes: ['kms-dns/check-manual', 'kms-dns/manual-name-right'],
+  },
+  {
+    name: 'kms-dns: a second live host is kept, workgroup client searches the wrong suffix',
+    situation:
+      'nslookup shows records for kms01 and kms02; kms02 is a second host that still works, and the workgroup client gets no connection-specific suffix from DHCP.',
+    start: { code: '0x8007251D' },
+    answers: ['yes', 'yes', 'no', 'yes', 'other-host', 'no', 'no'],
+    ends: 'kms-dns/wrong-zone',
+    passes: ['kms-dns/stale-check', 'kms-dns/check-suffix'],
+  },
+  {
+    name: 'kms-dns: record of a retired host deleted',
+    situation:
+      'The only _vlmcs record names kms-old, switched off a month ago; the new host never registered.',
+    start: { code: '0x80092328' },
+    answers: ['yes', 'yes', 'no', 'yes', 'other-host', 'yes'],
+    ends: 'kms-dns/fix-record',
+    passes: ['kms-dns/stale-check'],
+  },
+  {
+    name: 'kms-dns: DNS publishing switched off on the host',
+    situation: 'No _vlmcs record exists; the host has DisableDnsPublishing = 1 from an old hardening script.',
+    start: { code: '0x8007232B' },
+    answers: ['unsure', 'yes', 'no', 'no', 'yes'],
+    ends: 'kms-dns/enable-publishing',
+    passes: ['kms-dns/check-srv', 'kms-dns/check-publishing'],
+  },
+  {
+    name: 'kms-dns: second host cannot update the _VLMCS record',
+    situation:
+      'A newly built second host logs event 12293 with 0x80072338: the first host owns the _VLMCS record.',
+    start: { code: '0x8007232B' },
+    answers: ['yes', 'yes', 'no', 'no', 'no', 'yes', 'failed'],
+    ends: 'kms-dns/record-owner',
+    passes: ['kms-dns/host-events', 'kms-dns/publish-result'],
+  },
+  {
+    name: 'kms-dns: neither FQDN nor IP works, IP host cleared and on to the connection checks',
+    situation:
+      'The SRV record and suffixes are right, but /skms by FQDN and by IP both fail: the IP host is cleared with /ckms and the session moves to the port and firewall checks.',
+    start: { code: '0x8007232B' },
+    answers: ['yes', 'yes', 'no', 'yes', 'current', 'yes', 'no', 'no', 'yes'],
+    ends: 'kms-connect/test-port',
+    passes: ['kms-dns/set-fqdn', 'kms-dns/set-ip', 'kms-dns/both-failed'],
+  },
+  {
+    name: 'kms-dns: host name does not resolve, IP works',
+    situation: "The KMS host's A record was deleted by mistake: activation by IP works, by name it does not.",
+    start: { code: '0x8007232B' },
+    answers: ['yes', 'yes', 'no', 'yes', 'current', 'yes', 'no', 'yes'],
+    ends: 'kms-dns/name-was-problem',
+    passes: ['kms-dns/set-ip'],
+  },
+  {
+    name: 'kms-dns: DNS server down, bypass by IP also fails',
+    situation:
+      'A branch client gets 0x8007232A; its DNS servers are right but time out, and even by IP the host cannot be reached, so the IP setting is cleared before the connection checks.',
+    start: { code: '0x8007232A' },
+    answers: ['no', 'yes', 'failing', 'yes'],
+    ends: 'kms-connect/test-port',
+    passes: ['kms-dns/dns-servers', 'kms-dns/bypass-dns', 'kms-dns/both-failed'],
+  },
+  {
+    name: 'kms-dns: DHCP hands out a public DNS server',
+    situation:
+      'A misconfigured DHCP scope gives clients a public DNS server that knows nothing of the internal zone.',
+    start: { code: '0x8007232A' },
+    answers: ['no', 'no'],
+    ends: 'kms-dns/fix-dns-servers',
+    passes: ['kms-dns/dns-server'],
+  },
+  {
+    name: 'kms-dns: Azure VM with DNS name does not exist',
+    situation: 'An Azure VM from a custom image reports 0x8007232B; it should use Azure KMS.',
+    start: { code: '0x8007232B' },
+    answers: ['azure'],
+    ends: 'kms-connect/azure-kms',
+  },
+];

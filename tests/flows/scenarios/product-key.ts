@@ -1,0 +1,78 @@
+import type { Scenario } from './types.ts';
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'product-key: 0xC004C008 on a KMS host with a used-up host key',
+    situation:
+      'Activating a new KMS host fails with 0xC004C008; the host key has been activated on many hosts before.',
+    start: { code: '0xC004C008' },
+    answers: ['host-key-on-host'],
+    ends: 'kms-host/host-key-limit',
+    passes: ['product-key/key-c008'],
+  },
+  {
+    name: 'product-key: 0xC004C008 on a client that carries a KMS host key from the image',
+    situation:
+      'Workstations built from a custom image fail with 0xC004C008; the image contains a KMS host key.',
+    start: { code: '0xC004C008' },
+    answers: ['unsure', 'yes', 'host-key-on-client'],
+    ends: 'kms-host/host-key-on-client',
+    passes: ['product-key/key-c008', 'product-key/c008-dlv'],
+  },
+  {
+    name: 'product-key: 0xC004C008 with a MAK',
+    situation: 'A MAK that was used far more often than planned is refused with 0xC004C008.',
+    start: { code: '0xC004C008' },
+    answers: ['mak'],
+    ends: 'mak/mak-limit',
+    passes: ['product-key/key-c008'],
+  },
+  {
+    name: 'product-key: 0xC004C008 with a retail key',
+    situation: 'A retail key bought online is refused with 0xC004C008.',
+    start: { code: '0xC004C008' },
+    answers: ['retail'],
+    ends: 'product-key/c008-retail',
+  },
+  {
+    name: 'product-key: 0xC004F050 after pasting a key with em dashes',
+    situation:
+      'A key pasted from an email fails with 0xC004F050; the key checker finds dashes instead of hyphens.',
+    start: { code: '0xC004F050' },
+    answers: ['yes', 'yes', 'yes'],
+    ends: 'product-key/activated',
+    passes: ['product-key/key-invalid', 'product-key/fix-format'],
+  },
+  {
+    name: 'product-key: 0xC004F050 MAK for another edition',
+    situation: 'A MAK for Windows Enterprise is rejected with 0xC004F050 on a Windows Pro installation.',
+    start: { code: '0xC004F050' },
+    answers: ['no', 'no', 'mak', 'no'],
+    ends: 'product-key/escalate-mak-edition',
+    passes: ['product-key/key-kind', 'product-key/mak-edition'],
+  },
+  {
+    name: 'product-key: 0xC004F050 MAK for the right edition still rejected',
+    situation:
+      'The MAK matches the installed edition, is retyped by hand, and activation still reports 0xC004F050.',
+    start: { code: '0xC004F050' },
+    answers: ['no', 'no', 'mak', 'yes', 'yes', 'no', 'still-invalid'],
+    ends: 'product-key/escalate-key',
+    passes: ['product-key/mak-edition', 'product-key/retype-key', 'product-key/activate-failed'],
+  },
+  {
+    name: 'product-key: 0xC004F014 on a KMS client installed without a key',
+    situation: 'A volume installation has no key; Pid.txt on the media holds the KMS setup key.',
+    start: { code: '0xC004F014' },
+    answers: ['kms', 'yes', 'yes', 'yes'],
+    ends: 'product-key/activated',
+    passes: ['product-key/pid-txt', 'product-key/install-setup-key'],
+  },
+  {
+    name: 'product-key: 0xC004F035 without a MAK or retail key',
+    situation: 'A Windows 7 volume installation on a PC without the OEM marker, and no other key available.',
+    start: { code: '0xC004F035' },
+    answers: ['no'],
+    ends: 'product-key/escalate-license',
+  },
+];

@@ -1,0 +1,81 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_UNREAD, MAX_UNREAD_CHARS, readConsole } from '../../src/engine/reader.ts';
+
+// Every sample output (shared and own), without its two header lines.
+const samples = [
+  new URL('../../../shared/fixtures/console/', import.meta.url),
+  new URL('../fixtures/console/', import.meta.url),
+].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(new URL(f, dir), 'utf8').split('\n').slice(2).join('\n')),
+);
+const sampleLines = [...new Set(samples.flatMap((s) => s.split('\n')))];
+
+// Any text at all, and real output taken apart: lines shuffled, cut anywhere, junk inserted,
+// re-indented, CRLF or CR line ends, wrapped at any width.
+const anyText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 300 }),
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc
+    .array(
+      fc.tuple(
+        fc.constantFrom(...sampleLines),
+        fc.constantFrom('', ' ', '    ', '\t'),
+        fc.constantFrom('', '  '),
+      ),
+      { maxLength: 40 },
+    )
+    .chain((rows) =>
+      fc.constantFrom('\n', '\r\n', '\r', '\n\n').map((eol) => rows.map(([l, a, b]) => a + l + b).join(eol)),
+    ),
+  fc
+    .tuple(fc.constantFrom(...samples), fc.nat(), fc.nat(), fc.string({ maxLength: 30 }))
+    .map(([s, a, b, junk]) => {
+      const at = a % (s.length + 1);
+      return s.slice(0, at) + junk + s.slice(at, at + (b % (s.length + 1)));
+    }),
+  fc
+    .tuple(fc.constantFrom(...samples), fc.integer({ min: 8, max: 120 }))
+    .map(([s, width]) => s.replace(new RegExp(`(.{${width}})`, 'g'), '$1\n')),
+);
+
+describe('reader, any input', () => {
+  it('never throws; every line it names is in the input; unread is capped and trimmed', () => {
+    const started = performance.now();
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const r = readConsole(text);
+        for (const s of r.sections) {
+          for (const key of Object.keys(s.facts)) expect(s.lines).toHaveProperty(key);
+          for (const line of Object.values(s.lines)) {
+            expect(text.includes(line)).toBe(true);
+            expect(line).toBe(line.trim());
+          }
+        }
+        expect(r.unread.length).toBeLessThanOrEqual(MAX_UNREAD);
+        for (const line of r.unread) {
+          expect(line.length).toBeGreaterThan(0);
+          expect(line.length).toBeLessThanOrEqual(MAX_UNREAD_CHARS);
+          expect(text.includes(line)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // Sized to stay well under a second.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('reads the same facts from a sample whatever its line ends and trailing spaces', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...samples), fc.constantFrom('\r\n', '\r'), (s, eol) => {
+        const plain = readConsole(s);
+        const other = readConsole(s.split('\n').join(`  ${eol}`));
+        expect(other.sections.map((x) => x.facts)).toEqual(plain.sections.map((x) => x.facts));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
