@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { answersFor, commandOf, findNode } from './engine.ts';
+import { PLACEHOLDERS, placeholdersIn } from './facts.ts';
 import { CatalogSchema, FlowSchema, LANGUAGES, SourcesSchema } from './schema.ts';
 import type { Catalog, Command, Flow, FlowNode, Sources, Text } from './schema.ts';
 
@@ -139,7 +140,21 @@ function checkFacts(file: string, flow: Flow, cited: ReadonlySet<string> | undef
       );
     for (const ref of node.sources ?? [])
       if (cited && !cited.has(ref)) at(`sources: no source "${ref}" in sources.json`);
-    if (command) for (const problem of shellProblems(command)) at(`command: ${problem}`);
+    if (command) {
+      for (const problem of shellProblems(command)) at(`command: ${problem}`);
+      for (const p of placeholdersIn(command.run))
+        if (!Object.hasOwn(PLACEHOLDERS, p))
+          at(`command: unknown placeholder "${p}" (known: src/engine/facts.ts)`);
+    }
+    if (node.reads) {
+      const accepted = answersFor(node);
+      if (accepted === 'number') {
+        if (node.reads.answers) at('reads: a number question takes the value itself: remove "answers"');
+      } else if (!node.reads.answers) at('reads: "answers" is needed: which fact values give which answer');
+      else
+        for (const a of Object.keys(node.reads.answers))
+          if (!accepted.includes(a)) at(`reads: "${a}" is not an answer of this question`);
+    }
   }
   return out;
 }

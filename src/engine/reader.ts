@@ -13,7 +13,16 @@ import { splitLines } from './reader/text.ts';
 import { STRIPCHART, W32TM_STATUS, statusLine, stripchartLine } from './reader/w32tm.ts';
 import type { Draft, Entry, Family, FamilyId, Hit, Line, ReadResult, Section } from './reader/types.ts';
 
-export type { Facts, LicenseStatus, ReadResult, Section, SectionKind, SrvRecord } from './reader/types.ts';
+export type {
+  FactName,
+  Facts,
+  LicenseStatus,
+  ReadResult,
+  Section,
+  SectionKind,
+  SrvRecord,
+} from './reader/types.ts';
+export { FACT_NAMES } from './reader/types.ts';
 
 /** At most this many unread lines are returned. */
 export const MAX_UNREAD = 200;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 
 import { ACTIVATION_TYPES, LANGUAGES } from './constants.ts';
+import { FACT_NAMES } from './reader/types.ts';
 import type { Language } from './constants.ts';
 
 export { ACTIVATION_TYPES, LANGUAGES } from './constants.ts';
@@ -55,6 +56,19 @@ const facts = {
   ),
 };
 
+/** Which fact, read from pasted console output, answers a question, and how. */
+export const ReadsSchema = z
+  .object({
+    fact: z.enum(FACT_NAMES).describe('A fact the console output reader gives (src/engine/reader/types.ts)'),
+    answers: z
+      .record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()])).min(1))
+      .optional()
+      .describe(
+        'Each answer and the fact values that give it; omitted on a number question, whose answer is the value',
+      ),
+  })
+  .strict();
+
 const base = {
   id: Id.describe('Unique within the flow; used in links, deep links and saved sessions'),
   text: TextSchema.describe('The question, instruction or resolution, in large type'),
@@ -63,6 +77,7 @@ const base = {
   returns: TextSchema.optional().describe(
     'Why an answer here leads back to an earlier step; required on every node that does',
   ),
+  reads: ReadsSchema.optional().describe('The fact from pasted output that proposes an answer here'),
   tool: z
     .enum(['key', 'product-code', 'lookup'])
     .optional()
@@ -275,6 +290,7 @@ export const CatalogSchema = z
   .strict();
 
 export type Text = z.infer<typeof TextSchema>;
+export type Reads = z.infer<typeof ReadsSchema>;
 export type Command = z.infer<typeof CommandSchema>;
 export type Shell = Command['shell'];
 export type OutputLine = z.infer<typeof OutputLineSchema>;

@@ -39,5 +39,12 @@ export function useFlowSession(): { view: SessionView } & Omit<SessionRunner, 'v
     return () => runner.stop();
   }, [runner]);
   const view = useObservable(runner.view);
-  return { view, answer: runner.answer, back: runner.back, jumpTo: runner.jumpTo, restart: runner.restart };
+  return {
+    view,
+    answer: runner.answer,
+    back: runner.back,
+    jumpTo: runner.jumpTo,
+    restart: runner.restart,
+    addFacts: runner.addFacts,
+  };
 }

@@ -4,6 +4,9 @@
  */
 import { STATUSES, parseState } from '../engine/engine.ts';
 import type { EngineState, Status } from '../engine/engine.ts';
+import type { FactValue, KnownFacts } from '../engine/facts.ts';
+import { FACT_NAMES } from '../engine/reader/types.ts';
+import type { FactName } from '../engine/reader/types.ts';
 
 export const SESSION_SCHEMA = 2;
 
@@ -22,6 +25,27 @@ export interface SessionRecord {
   updatedAt: number;
   /** Set when the flows changed under the session: it is read-only, for this reason. */
   stale?: string;
+  /** What the session knows from pasted console output, each fact with its line. */
+  facts?: KnownFacts;
+}
+
+const FACT_SET: ReadonlySet<string> = new Set(FACT_NAMES);
+const isFactValue = (v: unknown) =>
+  typeof v === 'string' ||
+  typeof v === 'boolean' ||
+  (typeof v === 'number' && Number.isFinite(v)) ||
+  (Array.isArray(v) && v.length < 100);
+
+/** Checks stored facts: known names, plain values, a line each; anything else is dropped. */
+export function readFacts(raw: unknown): KnownFacts | undefined {
+  if (!isObject(raw)) return undefined;
+  const out: KnownFacts = {};
+  for (const [name, fact] of Object.entries(raw)) {
+    if (!FACT_SET.has(name) || !isObject(fact) || !isFactValue(fact.value) || typeof fact.line !== 'string')
+      continue;
+    out[name as FactName] = { value: fact.value as FactValue, line: fact.line };
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -35,6 +59,7 @@ const isStatus = (v: unknown): v is Status => (STATUSES as readonly unknown[]).i
 export function validateRecord(raw: unknown): SessionRecord | undefined {
   if (!isObject(raw) || raw.schema !== SESSION_SCHEMA) return undefined;
   const { id, code, flow, status, startedAt, updatedAt, stale } = raw;
+  const facts = readFacts(raw.facts);
   if (typeof id !== 'string' || id === '' || typeof flow !== 'string' || flow === '') return undefined;
   if (!isStatus(status) || !isTime(startedAt) || !isTime(updatedAt)) return undefined;
   if (code !== undefined && typeof code !== 'string') return undefined;
@@ -51,6 +76,7 @@ export function validateRecord(raw: unknown): SessionRecord | undefined {
     startedAt,
     updatedAt,
     ...(stale !== undefined ? { stale } : {}),
+    ...(facts ? { facts } : {}),
   };
 }
 

@@ -14,10 +14,12 @@ import {
   start,
 } from '../engine/engine.ts';
 import type { Answer, CurrentStep, EngineError, EngineState, FlowMap } from '../engine/engine.ts';
+import type { KnownFacts } from '../engine/facts.ts';
 import { observable } from '../observable.ts';
 import type { Observable } from '../observable.ts';
 import type { Route } from '../router.ts';
-import { readEntry, readStartCode, recordOf } from './entry.ts';
+import { recordOf } from './entry.ts';
+import { readEntry, readStartCode } from './read-entry.ts';
 import type { EntryState } from './entry.ts';
 import type { SessionRecord } from './record.ts';
 
@@ -84,6 +86,8 @@ export interface SessionRunner {
   jumpTo(index: number): void;
   /** Starts the session again from its first step. */
   restart(): void;
+  /** Adds facts read from pasted output to the session (later ones win); they propose answers and fill commands. */
+  addFacts(facts: KnownFacts): void;
 }
 
 const flowsOf = (s: EngineState) => [...new Set(s.trail.map((t) => t.flow))];
@@ -272,6 +276,14 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
     restart() {
       const v = onStep();
       if (v) go(v.entry, engineRestart(v.entry.state));
+    },
+    addFacts(facts) {
+      const v = onStep();
+      if (!v || Object.keys(facts).length === 0) return;
+      const entry: EntryState = { ...v.entry, facts: { ...v.entry.facts, ...facts } };
+      show(entry, v.step);
+      own(() => history.setState(entry));
+      later(() => save(recordOf(entry, v.step.status, now())));
     },
   };
 }

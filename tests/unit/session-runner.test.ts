@@ -7,7 +7,7 @@ import { linkedFlows } from '../../src/engine/engine.ts';
 import type { FlowMap } from '../../src/engine/engine.ts';
 import type { Flow } from '../../src/engine/schema.ts';
 import type { Route } from '../../src/router.ts';
-import { readEntry } from '../../src/session/entry.ts';
+import { readEntry } from '../../src/session/read-entry.ts';
 import type { EntryState } from '../../src/session/entry.ts';
 import type { SessionRecord } from '../../src/session/record.ts';
 import { createSessionRunner } from '../../src/session/runner.ts';
@@ -263,6 +263,26 @@ describe('the session runner', () => {
     await settle();
     expect(where(view())).toBe('main/edition');
     expect(store.records.get('from-before')).toMatchObject({ code: '0xC004F074', startedAt: 500 });
+  });
+
+  it('keeps facts from pasted output in the session: in the history entry, the saved record and after a reload', async () => {
+    const history = new FakeHistory({ route: flowRoute('main'), state: null });
+    const { runner, view, store } = run(history);
+    await settle();
+    runner.addFacts({
+      kmsHost: { value: 'kms01.contoso.com', line: 'KMS machine name from DNS: kms01.contoso.com:1688' },
+    });
+    runner.answer('yes');
+    const shown = view();
+    expect(shown.kind === 'step' && shown.entry.facts?.kmsHost?.value).toBe('kms01.contoso.com');
+    await settle();
+    const sid = readEntry(history.current().state)!.sessionId;
+    expect(store.records.get(sid)?.facts?.kmsHost?.line).toMatch(/KMS machine name from DNS/);
+    runner.stop();
+    const again = run(history, store);
+    await settle();
+    const v = again.view();
+    expect(v.kind === 'step' && v.entry.facts?.kmsHost?.value).toBe('kms01.contoso.com');
   });
 
   it('keeps a session read-only when the flow changed under it, and says how', async () => {

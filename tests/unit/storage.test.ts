@@ -204,6 +204,15 @@ describe('session store (IndexedDB)', () => {
     expect(back?.state.trail[0]?.answer).toBe(KEY_REMOVED);
     expect(back?.state.trail[1]?.answer).toBe(`key: ${KEY_REMOVED}`);
     expect(back?.stale).toBe(`step 2: "${KEY_REMOVED}" is not yes or no`);
+    // A pasted line kept as a fact's evidence loses its key too.
+    await store.save({
+      ...record('f', 1500),
+      facts: { errorCode: { value: '0xC004F050', line: `slmgr /ipk ${KEY} Error: 0xC004F050` } },
+    });
+    expect((await store.get('f'))?.facts?.errorCode?.line).toBe(
+      `slmgr /ipk ${KEY_REMOVED} Error: 0xC004F050`,
+    );
+    expect(hasProductKey(JSON.stringify(await rawAll(idb)))).toBe(false);
     // Ordinary answers are left alone.
     await store.save(record('plain', 2000));
     expect(await store.get('plain')).toEqual(record('plain', 2000));

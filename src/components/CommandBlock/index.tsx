@@ -1,15 +1,18 @@
 import { useState } from 'preact/hooks';
 import { copyText } from '../../clipboard.ts';
+import { commandText, fillCommand } from '../../engine/facts.ts';
+import type { KnownFacts } from '../../engine/facts.ts';
 import type { Command } from '../../engine/schema.ts';
 import { useT } from '../../i18n/index.ts';
 import { shellLabel } from '../../i18n/labels.ts';
 import './style.css';
 
 /** A command in monospace with a Copy button, under the shell it runs in and whether it needs an elevated prompt. */
-export function CommandBlock({ command }: { command: Command }) {
+export function CommandBlock({ command, facts = {} }: { command: Command; facts?: KnownFacts }) {
   const { t } = useT();
   const [copied, setCopied] = useState<'idle' | 'ok' | 'failed'>('idle');
-  const onCopy = async () => setCopied((await copyText(command.run)) ? 'ok' : 'failed');
+  const parts = fillCommand(command.run, facts);
+  const onCopy = async () => setCopied((await copyText(commandText(parts))) ? 'ok' : 'failed');
   const where = shellLabel(t, command);
   return (
     <div class="command">
@@ -21,7 +24,21 @@ export function CommandBlock({ command }: { command: Command }) {
         {where}
       </p>
       <pre class="mono" tabIndex={0} aria-label={`${t('step.command')}: ${where}`}>
-        <code>{command.run}</code>
+        <code>
+          {parts.map((p, i) =>
+            'text' in p ? (
+              p.text
+            ) : 'filled' in p ? (
+              <ins key={i} class="filled" title={`${p.placeholder}: ${t('placeholder.filled')}`}>
+                {p.filled}
+              </ins>
+            ) : (
+              <mark key={i} class="placeholder" title={t('placeholder.type')}>
+                {p.placeholder}
+              </mark>
+            ),
+          )}
+        </code>
       </pre>
       <button type="button" class="btn" onClick={onCopy}>
         {copied === 'ok' ? t('action.copied') : t('action.copy')}

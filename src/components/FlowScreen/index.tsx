@@ -20,7 +20,7 @@ function typing(target: EventTarget | null): boolean {
 /** A step of a flow, with the path so far, Back, Start over and Share. */
 export function FlowScreen() {
   const { t, lang } = useT();
-  const { view, answer, back, jumpTo, restart } = useFlowSession();
+  const { view, answer, back, jumpTo, restart, addFacts } = useFlowSession();
 
   // Keyboard: Y/N answer yes/no, digits pick a choice, Backspace goes back. Bound before the step
   // paints, so a key pressed the moment the question appears is not lost.
@@ -88,7 +88,13 @@ export function FlowScreen() {
   return (
     <div class="flow-screen">
       <PathTrail flows={flows} state={entry.state} onJump={jumpTo} />
-      <StepCard step={step} onAnswer={answer} returning={returnNote(flows, entry.state)} />
+      <StepCard
+        step={step}
+        onAnswer={answer}
+        returning={returnNote(flows, entry.state)}
+        facts={entry.facts}
+        onFacts={addFacts}
+      />
       <div class="step-nav">
         <button type="button" class="btn" onClick={back} disabled={!canGoBack}>
           {t('action.back')}

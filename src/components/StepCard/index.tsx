@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { commandOf } from '../../engine/engine.ts';
+import { proposeAnswer } from '../../engine/facts.ts';
+import type { KnownFacts } from '../../engine/facts.ts';
 import type { Answer, CurrentStep } from '../../engine/engine.ts';
 import type { Text } from '../../engine/schema.ts';
 import { useT } from '../../i18n/index.ts';
@@ -9,6 +11,8 @@ import { CodeSearch } from '../CodeSearch/index.tsx';
 import { CommandBlock } from '../CommandBlock/index.tsx';
 import { Loading } from '../Loading/index.tsx';
 import { OutputLines } from '../OutputLines/index.tsx';
+import { PasteOutput } from '../PasteOutput/index.tsx';
+import { Proposal } from '../Proposal/index.tsx';
 import { SourceLine } from '../SourceLine/index.tsx';
 import './style.css';
 
@@ -17,6 +21,10 @@ interface Props {
   onAnswer: (a: Answer) => boolean;
   /** Why the session is back at this step, when an answer led back on purpose. */
   returning?: Text | undefined;
+  /** What the session knows from pasted output. */
+  facts?: KnownFacts | undefined;
+  /** Adds facts read from pasted output. */
+  onFacts?: (facts: KnownFacts) => void;
 }
 
 /** The error code field inside a step, for a code the console printed after all. */
@@ -26,7 +34,7 @@ function StepLookup() {
 }
 
 /** One step: the question in large type, its command and what to look for, and the answers. */
-export function StepCard({ step, onAnswer, returning }: Props) {
+export function StepCard({ step, onAnswer, returning, facts = {}, onFacts }: Props) {
   const { t, lang } = useT();
   const { node, flow, status } = step;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -57,6 +65,7 @@ export function StepCard({ step, onAnswer, returning }: Props) {
   };
 
   const command = commandOf(node);
+  const proposal = proposeAnswer(node, facts);
   const kindClass = node.kind === 'outcome' ? `outcome outcome-${node.result}` : node.kind;
   return (
     <article class={`step card ${kindClass}`} aria-labelledby="step-question">
@@ -77,7 +86,7 @@ export function StepCard({ step, onAnswer, returning }: Props) {
       {command && (
         <section class="run" aria-label={t('step.run')}>
           <h2 class="label">{t('step.run')}</h2>
-          <CommandBlock command={command} />
+          <CommandBlock command={command} facts={facts} />
           {node.kind === 'action' && (
             <>
               <p class="expect">
@@ -114,6 +123,10 @@ export function StepCard({ step, onAnswer, returning }: Props) {
       )}
 
       <SourceLine ids={node.sources} unverified={node.unverified} />
+      {proposal && status === 'active' && <Proposal node={node} proposal={proposal} onUse={onAnswer} />}
+      {onFacts && status === 'active' && (node.kind === 'action' || node.reads) && (
+        <PasteOutput onFacts={onFacts} />
+      )}
 
       <div class="answers">
         {(node.kind === 'yesno' || node.kind === 'action') && (

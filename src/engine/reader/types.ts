@@ -114,6 +114,62 @@ export interface Facts {
   source?: string;
 }
 
+/** Every fact name, at run time (flows name the facts that answer their questions). */
+export const FACT_NAMES = [
+  'name',
+  'channel',
+  'licenseStatus',
+  'notificationReason',
+  'licenseStatusReason',
+  'partialKey',
+  'kmsHost',
+  'kmsPort',
+  'kmsHostFrom',
+  'kmsDnsUnavailable',
+  'kmsIp',
+  'activationType',
+  'rearmCount',
+  'skuRearmCount',
+  'productKeyChannel',
+  'cmid',
+  'expirationMinutes',
+  'graceMinutes',
+  'kmsEnabled',
+  'currentCount',
+  'listeningPort',
+  'dnsPublishing',
+  'genuineStatus',
+  'activated',
+  'errorCode',
+  'message',
+  'query',
+  'queryType',
+  'server',
+  'serverAddress',
+  'nonAuthoritative',
+  'srv',
+  'dnsFailure',
+  'computerName',
+  'remoteAddress',
+  'remotePort',
+  'pingSucceeded',
+  'tcpTestSucceeded',
+  'warnings',
+  'timeSource',
+  'lastSync',
+  'leapIndicator',
+  'stratum',
+  'offsetSeconds',
+  'target',
+  'eventId',
+  'source',
+] as const satisfies ReadonlyArray<keyof Facts>;
+export type FactName = (typeof FACT_NAMES)[number];
+// Fails to compile when Facts gains a field FACT_NAMES lacks.
+export type AllFactsListed = Exclude<keyof Facts, FactName> extends never ? true : never;
+const allListed: AllFactsListed = true;
+void allListed;
+
 export interface Section {
   kind: SectionKind;
   facts: Facts;

@@ -1,0 +1,61 @@
+import { useState } from 'preact/hooks';
+import { factsOf } from '../../engine/facts.ts';
+import type { KnownFacts } from '../../engine/facts.ts';
+import { useT } from '../../i18n/index.ts';
+import './style.css';
+
+// The reader is its own chunk: the first screen never pays for it.
+const loadReader = () => import('../../engine/reader.ts');
+const MAX_PASTE = 1_000_000;
+
+/** "Paste output": the console text goes through the reader; the facts it finds go to the session. */
+export function PasteOutput({ onFacts }: { onFacts: (facts: KnownFacts) => void }) {
+  const { t } = useT();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [said, setSaid] = useState('');
+  if (!open)
+    return (
+      <button type="button" class="btn btn-quiet paste-open" onClick={() => setOpen(true)}>
+        {t('paste.open')}
+      </button>
+    );
+  const read = async () => {
+    const { readConsole } = await loadReader();
+    const result = readConsole(text);
+    const facts = factsOf(result.sections);
+    const count = Object.keys(facts).length;
+    const lines = [
+      count ? t('paste.facts', { count, sections: result.sections.length }) : t('paste.nothing'),
+      ...(result.unread.length ? [t('paste.unread', { count: result.unread.length })] : []),
+    ];
+    setSaid(lines.join(' '));
+    if (count) onFacts(facts);
+  };
+  return (
+    <div class="paste stack">
+      <label for="paste-output">{t('paste.label')}</label>
+      <textarea
+        id="paste-output"
+        class="field mono paste-field"
+        rows={6}
+        maxLength={MAX_PASTE}
+        autoComplete="off"
+        spellcheck={false}
+        value={text}
+        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+      />
+      <div class="choice-row">
+        <button type="button" class="btn btn-primary" disabled={!text.trim()} onClick={() => void read()}>
+          {t('paste.read')}
+        </button>
+        <button type="button" class="btn btn-quiet" onClick={() => setOpen(false)}>
+          {t('paste.close')}
+        </button>
+      </div>
+      <p class="hint" role="status" aria-live="polite">
+        {said}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * Facts a session knows, read from pasted console output: what they propose as answers, and how they fill
+ * the placeholders of commands. Pure: proposals are only proposals; the technician takes or leaves them.
+ */
+import { answersFor } from './engine.ts';
+import type { FactName, Facts, Section } from './reader/types.ts';
+import type { FlowNode, Reads } from './schema.ts';
+
+/** A fact's value, as the reader gives it. */
+export type FactValue = NonNullable<Facts[FactName]>;
+
+/** Facts a session knows, each with the line of output it came from. */
+export type KnownFacts = Partial<Record<FactName, { value: FactValue; line: string }>>;
+
+/** The facts of read sections, later sections winning over earlier ones. */
+export function factsOf(sections: readonly Section[]): KnownFacts {
+  const out: KnownFacts = {};
+  for (const section of sections)
+    for (const [name, value] of Object.entries(section.facts) as Array<[FactName, FactValue | undefined]>) {
+      if (value === undefined) continue;
+      out[name] = { value, line: section.lines[name] ?? '' };
+    }
+  return out;
+}
+
+/** An answer the facts propose, with the fact and the line that prove it. */
+export interface Proposal {
+  answer: string | number;
+  fact: FactName;
+  line: string;
+}
+
+const same = (a: unknown, b: unknown) =>
+  typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b;
+
+/** What the known facts answer at a node, if its question names a fact they hold and the value decides it. */
+export function proposeAnswer(node: FlowNode, facts: KnownFacts): Proposal | undefined {
+  if (node.kind === 'link' || node.kind === 'outcome' || !node.reads) return undefined;
+  const reads: Reads = node.reads;
+  const known = facts[reads.fact];
+  if (!known) return undefined;
+  const accepted = answersFor(node);
+  if (accepted === 'number') {
+    const v = known.value;
+    if (node.kind !== 'number' || typeof v !== 'number' || !Number.isInteger(v)) return undefined;
+    if (v < (node.min ?? 0) || (node.max !== undefined && v > node.max)) return undefined;
+    return { answer: v, fact: reads.fact, line: known.line };
+  }
+  for (const [answer, values] of Object.entries(reads.answers ?? {}))
+    if (accepted.includes(answer) && values.some((v) => same(v, known.value)))
+      return { answer, fact: reads.fact, line: known.line };
+  return undefined;
+}
+
+/** A placeholder commands may hold: the fact that fills it, or none (typed by hand; keys are never filled). */
+export interface Placeholder {
+  fact?: 'kmsHost' | 'kmsPort' | 'kmsIp';
+}
+
+/** Every placeholder a command may hold. The checker rejects any other `<…>` in a command. */
+export const PLACEHOLDERS: Readonly<Record<string, Placeholder>> = {
+  '<KMS host FQDN>': { fact: 'kmsHost' },
+  '<port>': { fact: 'kmsPort' },
+  '<KMS host IP address>': { fact: 'kmsIp' },
+  '<right KMS host FQDN>': {},
+  '<FQDN of a KMS host on Windows Server>': {},
+  '<DNS domain with the record>': {},
+  '<client DNS zone>': {},
+  '<product key>': {},
+  '<MAK>': {},
+  '<MAK or retail key>': {},
+  '<GVLK>': {},
+  '<KMS client setup key>': {},
+  '<KMS setup key from Pid.txt>': {},
+  '<KMS host key>': {},
+  '<new KMS host key>': {},
+  '<confirmation ID>': {},
+  '<new confirmation ID>': {},
+  '<error code>': {},
+  '<GUID>': {},
+  '<product name>': {},
+  '<drive>': {},
+  '<correct date and time>': {},
+};
+
+const PLACEHOLDER = /<[^<>\s][^<>]{0,60}>/g;
+
+/** The `<…>` placeholders of a command, in order. */
+export function placeholdersIn(command: string): string[] {
+  return command.match(PLACEHOLDER) ?? [];
+}
+
+/** A command cut into plain text, filled placeholders and placeholders still to be typed. */
+export type CommandPart =
+  { text: string } | { filled: string; placeholder: string } | { placeholder: string };
+
+/** Fills the placeholders known facts can fill; the rest stay, marked, for the technician to type. */
+export function fillCommand(command: string, facts: KnownFacts): CommandPart[] {
+  const parts: CommandPart[] = [];
+  let at = 0;
+  for (const m of command.matchAll(PLACEHOLDER)) {
+    if (m.index > at) parts.push({ text: command.slice(at, m.index) });
+    const fact = Object.hasOwn(PLACEHOLDERS, m[0]) ? PLACEHOLDERS[m[0]]!.fact : undefined;
+    const known = fact ? facts[fact] : undefined;
+    parts.push(known ? { filled: String(known.value), placeholder: m[0] } : { placeholder: m[0] });
+    at = m.index + m[0].length;
+  }
+  if (at < command.length) parts.push({ text: command.slice(at) });
+  return parts;
+}
+
+/** The command as the technician would run it: known facts filled in, the rest left as placeholders. */
+export function commandText(parts: readonly CommandPart[]): string {
+  return parts.map((p) => ('text' in p ? p.text : 'filled' in p ? p.filled : p.placeholder)).join('');
+}

@@ -1,0 +1,38 @@
+/**
+ * Reading what a browser history entry carries, as the previous version may have written it: checked,
+ * never trusted. Only the session runner needs this, so it stays out of the first screen.
+ */
+import { parseState } from '../engine/engine.ts';
+import type { EntryState } from './entry.ts';
+import { readFacts } from './record.ts';
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+/** Reads the entry state a history entry carries, if it is one of ours (also as the previous version wrote it). */
+export function readEntry(raw: unknown): EntryState | undefined {
+  if (!isObject(raw)) return undefined;
+  // Entries written before the fields were renamed: { sid, s, t0, depth, code? }.
+  const sessionId = raw.sessionId ?? raw.sid;
+  const startedAt = raw.startedAt ?? raw.t0;
+  const { depth, code } = raw;
+  const facts = readFacts(raw.facts);
+  if (typeof sessionId !== 'string' || typeof startedAt !== 'number' || typeof depth !== 'number')
+    return undefined;
+  const parsed = parseState(raw.state ?? raw.s);
+  if (!parsed.ok) return undefined;
+  return {
+    sessionId,
+    state: parsed.value,
+    startedAt,
+    depth,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(facts ? { facts } : {}),
+  };
+}
+
+/** The code a history entry of a code page's Start carries, if any. */
+export function readStartCode(raw: unknown): string | undefined {
+  return isObject(raw) && typeof raw.code === 'string' ? raw.code : undefined;
+}

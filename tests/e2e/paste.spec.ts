@@ -1,0 +1,75 @@
+/**
+ * Pasted console output answers the questions: the reader proposes an answer with the line it read it
+ * from, the technician takes it (or not), and what it learned fills the commands that follow.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { text } from './support/screens.ts';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../shared/fixtures/console/${name}`, import.meta.url), 'utf8')
+    .split('\n')
+    .slice(2)
+    .join('\n');
+const question = (page: Page) => page.locator('#step-question');
+
+async function paste(page: Page, output: string, read: string) {
+  await page.locator('.paste-open').click();
+  await page.locator('#paste-output').fill(output);
+  await page.getByRole('button', { name: read, exact: true }).click();
+}
+
+test('0xC004F074: a pasted Test-NetConnection failure proposes the answers, down to the firewall step', async ({
+  page,
+}) => {
+  await page.goto('/#/code/0xC004F074');
+  await page.getByRole('button', { name: 'Start troubleshooting' }).click();
+  await expect(question(page)).toHaveText(text('kms-connect', 'start'));
+  // What slmgr printed on the client names the host: later commands are filled with it.
+  await paste(page, fixture('slmgr-dli-kms-client-en-2.txt'), 'Read it');
+  await expect(page.getByRole('status').filter({ hasText: /Read \d+ facts/ })).toBeVisible();
+  await page.getByRole('button', { name: 'No', exact: true }).click();
+  await expect(question(page)).toHaveText(text('kms-connect', 'tried-host'));
+  await page.getByRole('button', { name: 'Yes', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes', exact: true }).click();
+  await expect(question(page)).toHaveText(text('kms-connect', 'test-port'));
+  await expect(page.locator('.command code')).toContainText('-ComputerName bisv229.corp.giag.net');
+  await expect(page.locator('.proposal')).toHaveCount(0);
+
+  await paste(page, fixture('tnc-1688-failure-en-1.txt'), 'Read it');
+  const proposal = page.locator('.proposal');
+  await expect(proposal).toContainText('From what you pasted: No');
+  await expect(proposal.locator('code')).toHaveText('TcpTestSucceeded       : False');
+  await proposal.getByRole('button', { name: 'Use this answer' }).click();
+  await expect(question(page)).toHaveText(text('kms-connect', 'port-result'));
+  await page.locator('.proposal').getByRole('button', { name: 'Use this answer' }).click();
+  await expect(question(page)).toHaveText(text('kms-connect', 'host-service'));
+  await page.getByRole('button', { name: 'Yes', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes', exact: true }).click();
+  await expect(question(page)).toHaveText(text('kms-connect', 'check-firewall'));
+});
+
+test('in Russian: Russian Windows output is read, and the proposal speaks Russian', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /Русский/ }).click();
+  await page.goto('/#/flow/kms-connect/test-port');
+  await expect(question(page)).toHaveText(text('kms-connect', 'test-port', 'ru'));
+  await paste(page, fixture('tnc-3001-failure-ru-1.txt'), 'Прочитать');
+  const proposal = page.locator('.proposal');
+  await expect(proposal).toContainText('По вставленному выводу: Нет');
+  await expect(proposal.locator('code')).toContainText('TcpTestSucceeded');
+  await proposal.getByRole('button', { name: 'Принять этот ответ' }).click();
+  await expect(question(page)).toHaveText(text('kms-connect', 'port-result', 'ru'));
+});
+
+test('rubbish gets a clear "not understood", and the question is still answered by hand', async ({
+  page,
+}) => {
+  await page.goto('/#/flow/kms-connect/test-port');
+  await paste(page, 'lorem ipsum\n\u0000\u0001 nothing here', 'Read it');
+  await expect(page.getByRole('status').filter({ hasText: 'No known command output' })).toBeVisible();
+  await expect(page.locator('.proposal')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Yes', exact: true }).click();
+  await expect(question(page)).toHaveText(text('kms-connect', 'activate-now'));
+});

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  commandText,
+  factsOf,
+  fillCommand,
+  placeholdersIn,
+  PLACEHOLDERS,
+  proposeAnswer,
+} from '../../src/engine/facts.ts';
+import { findNode } from '../../src/engine/engine.ts';
+import type { FlowNode } from '../../src/engine/schema.ts';
+import { readConsole } from '../../src/engine/reader.ts';
+import { loadChecked } from '../support/flows.ts';
+
+const { flows } = loadChecked('flows');
+const node = (flow: string, id: string): FlowNode => findNode(flows[flow]!, id)!;
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../shared/fixtures/console/${name}`, import.meta.url), 'utf8')
+    .split('\n')
+    .slice(2)
+    .join('\n');
+
+describe('facts from pasted output', () => {
+  it('propose No at the port test from a failed Test-NetConnection, with the line that proves it', () => {
+    const facts = factsOf(readConsole(fixture('tnc-1688-failure-en-1.txt')).sections);
+    expect(proposeAnswer(node('kms-connect', 'test-port'), facts)).toEqual({
+      answer: 'no',
+      fact: 'tcpTestSucceeded',
+      line: 'TcpTestSucceeded       : False',
+    });
+  });
+  it('propose the count itself at a number question, and nothing out of its range', () => {
+    const facts = factsOf(readConsole(fixture('slmgr-dli-kms-host-en-1.txt')).sections);
+    expect(proposeAnswer(node('kms-count', 'enter-count'), facts)).toMatchObject({
+      answer: 2,
+      fact: 'currentCount',
+    });
+    expect(
+      proposeAnswer(node('kms-count', 'enter-count'), { currentCount: { value: -3, line: 'x' } }),
+    ).toBeUndefined();
+  });
+  it('pick the channel choice from slmgr /dli, and stay silent on a value no answer names', () => {
+    const facts = factsOf(readConsole(fixture('slmgr-dli-kms-client-en-1.txt')).sections);
+    expect(proposeAnswer(node('no-code', 'channel'), facts)?.answer).toBe('kms-client');
+    expect(
+      proposeAnswer(node('no-code', 'channel'), { channel: { value: 'VOLUME_SOMETHING', line: '' } }),
+    ).toBeUndefined();
+    expect(proposeAnswer(node('kms-connect', 'test-port'), facts)).toBeUndefined();
+  });
+  it('later output wins over earlier output', () => {
+    const both = `${fixture('tnc-1688-failure-en-1.txt')}\n\n${fixture('tnc-1688-success-en-2.txt')}`;
+    const facts = factsOf(readConsole(both).sections);
+    expect(proposeAnswer(node('kms-connect', 'test-port'), facts)?.answer).toBe('yes');
+  });
+});
+
+describe('placeholders', () => {
+  it('are all known in every command of the flows', () => {
+    for (const flow of Object.values(flows))
+      for (const n of flow.nodes)
+        if ((n.kind === 'action' || n.kind === 'outcome') && n.command)
+          for (const p of placeholdersIn(n.command.run)) expect(Object.hasOwn(PLACEHOLDERS, p), p).toBe(true);
+  });
+  it('fill the KMS host and port from known facts, and leave keys and the rest to type', () => {
+    const facts = factsOf(readConsole(fixture('slmgr-dli-kms-client-en-2.txt')).sections);
+    const parts = fillCommand('slmgr /skms <KMS host FQDN>:<port> && slmgr /ipk <product key>', facts);
+    expect(commandText(parts)).toBe('slmgr /skms bisv229.corp.giag.net:1688 && slmgr /ipk <product key>');
+    expect(parts.filter((p) => 'placeholder' in p && !('filled' in p))).toEqual([
+      { placeholder: '<product key>' },
+    ]);
+  });
+});
