@@ -21,6 +21,8 @@ const ProductCodeChecker: ScreenLoader<object> = () =>
   import('./components/ProductCodeChecker/index.tsx').then((m) => m.ProductCodeChecker);
 const HistoryScreen: ScreenLoader<object> = () =>
   import('./components/HistoryScreen/index.tsx').then((m) => m.HistoryScreen);
+const PasteScreen: ScreenLoader<object> = () =>
+  import('./components/PasteScreen/index.tsx').then((m) => m.PasteScreen);
 const SessionScreen: ScreenLoader<{ id: string }> = () =>
   import('./components/SessionScreen/index.tsx').then((m) => m.SessionScreen);
 
@@ -61,6 +63,9 @@ export function App() {
       break;
     case 'history':
       screen = <LazyScreen load={HistoryScreen} props={{}} />;
+      break;
+    case 'paste':
+      screen = <LazyScreen load={PasteScreen} props={{}} />;
       break;
     case 'session':
       screen = <LazyScreen load={SessionScreen} props={{ id: route.id }} />;

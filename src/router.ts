@@ -5,6 +5,7 @@ export type Route =
   | { name: 'flow'; flow: string; node?: string }
   | { name: 'tool'; tool: 'key' | 'product-code' }
   | { name: 'history' }
+  | { name: 'paste' }
   | { name: 'session'; id: string }
   | { name: 'not-found'; path: string };
 
@@ -39,6 +40,9 @@ export function parseHash(hash: string): Route {
     case 'history':
       if (parts.length === 0) return { name: 'history' };
       break;
+    case 'paste':
+      if (parts.length === 0) return { name: 'paste' };
+      break;
     case 'session':
       if (a && parts.length === 1) return { name: 'session', id: a };
       break;
@@ -60,6 +64,8 @@ export function toHash(route: Route): string {
       return `#/tools/${route.tool}`;
     case 'history':
       return '#/history';
+    case 'paste':
+      return '#/paste';
     case 'session':
       return `#/session/${e(route.id)}`;
     case 'not-found':

@@ -27,6 +27,8 @@ export interface TranscriptLabels {
   outcome: string;
   collect: string;
   contact: string;
+  /** The heading of the facts read from pasted output. */
+  facts: string;
   words: AnswerWords;
   /** Where a command runs: "Command Prompt, as administrator". */
   runIn: (command: Command) => string;
@@ -49,6 +51,7 @@ export function transcriptLabels(t: Translate): TranscriptLabels {
     outcome: t('transcript.outcome'),
     collect: t('outcome.collect'),
     contact: t('outcome.contact'),
+    facts: t('transcript.facts'),
     words: answerWords(t),
     runIn: (command) => shellLabel(t, command),
   };
@@ -178,6 +181,18 @@ export function toMarkdown(input: TranscriptInput): string {
     field(labels.status, inline(labels.statusText[record.status] ?? record.status)),
   );
   block(...meta.map((m) => `- ${m}`));
+
+  // What pasted console output told the session, each fact with the line that shows it.
+  const facts = Object.entries(record.facts ?? {}) as Array<[string, { value: unknown; line: string }]>;
+  if (facts.length) {
+    block(`## ${inline(labels.facts)}`);
+    block(
+      ...facts.map(
+        ([name, fact]) =>
+          `- ${field(name, inline(typeof fact.value === 'object' ? JSON.stringify(fact.value) : String(fact.value), opts))} (${inline(fact.line, opts)})`,
+      ),
+    );
+  }
 
   const trail = record.state.trail;
   trail.forEach((step, i) => {

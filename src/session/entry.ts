@@ -21,9 +21,10 @@ export interface EntryState {
   facts?: KnownFacts;
 }
 
-/** What a history entry that opens a flow from a code page carries. */
+/** What a history entry that opens a flow carries from the screen before: the code, facts read from output. */
 export interface StartState {
-  code: string;
+  code?: string;
+  facts?: KnownFacts;
 }
 
 /** The history entry that resumes a saved session at its current step. */

@@ -3,7 +3,7 @@
  * never trusted. Only the session runner needs this, so it stays out of the first screen.
  */
 import { parseState } from '../engine/engine.ts';
-import type { EntryState } from './entry.ts';
+import type { EntryState, StartState } from './entry.ts';
 import { readFacts } from './record.ts';
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -32,7 +32,9 @@ export function readEntry(raw: unknown): EntryState | undefined {
   };
 }
 
-/** The code a history entry of a code page's Start carries, if any. */
-export function readStartCode(raw: unknown): string | undefined {
-  return isObject(raw) && typeof raw.code === 'string' ? raw.code : undefined;
+/** What a history entry that starts a flow carries (a code page's code, facts from pasted output). */
+export function readStart(raw: unknown): StartState {
+  if (!isObject(raw)) return {};
+  const facts = readFacts(raw.facts);
+  return { ...(typeof raw.code === 'string' ? { code: raw.code } : {}), ...(facts ? { facts } : {}) };
 }

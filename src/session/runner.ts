@@ -19,7 +19,7 @@ import { observable } from '../observable.ts';
 import type { Observable } from '../observable.ts';
 import type { Route } from '../router.ts';
 import { recordOf } from './entry.ts';
-import { readEntry, readStartCode } from './read-entry.ts';
+import { readEntry, readStart } from './read-entry.ts';
 import type { EntryState } from './entry.ts';
 import type { SessionRecord } from './record.ts';
 
@@ -193,13 +193,12 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
       const reason = begun.error.code === 'unknown-node' ? 'unknown-node' : 'unavailable';
       return view.set({ kind: 'missing', flow: route.flow, node: route.node, reason });
     }
-    const code = readStartCode(raw);
     const fresh: EntryState = {
       sessionId: options.newId(),
       state: begun.value,
       startedAt: now(),
       depth: 0,
-      ...(code !== undefined ? { code } : {}),
+      ...readStart(raw),
     };
     const step = current(flows, fresh.state);
     if (!step.ok) return;

@@ -73,3 +73,25 @@ test('rubbish gets a clear "not understood", and the question is still answered 
   await page.getByRole('button', { name: 'Yes', exact: true }).click();
   await expect(question(page)).toHaveText(text('kms-connect', 'activate-now'));
 });
+
+test('Home: paste console output, see the problem and the line that proves it, start at the step it leads to', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Paste console output' }).click();
+  await expect(page).toHaveURL(/#\/paste$/);
+  await expect(page.locator('.paste-screen .command code')).toContainText('SoftwareLicensingProduct');
+  await page.locator('#paste-console').fill(fixture('tnc-1688-failure-en-1.txt'));
+  await page.getByRole('button', { name: 'Read it', exact: true }).click();
+  const found = page.locator('.diagnosis');
+  await expect(found.getByRole('heading')).toHaveText(/cannot reach TCP port 1688/);
+  await expect(found.locator('code')).toHaveText('TcpTestSucceeded       : False');
+  await found.getByRole('button', { name: 'Start here' }).click();
+  await expect(question(page)).toHaveText(text('kms-connect', 'host-service'));
+  await page.goto('/#/paste');
+  await page.locator('#paste-console').fill(fixture('slmgr-ato-error-0x8007232b-en-1.txt'));
+  await page.getByRole('button', { name: 'Read it', exact: true }).click();
+  await expect(page.locator('.diagnosis h2')).toHaveText('The output shows error 0x8007232B.');
+  await page.getByRole('button', { name: 'Start here' }).click();
+  await expect(question(page)).toHaveText(text('kms-dns', 'start'));
+});

@@ -25,6 +25,7 @@ const EN: TranscriptLabels = {
   outcome: 'Outcome',
   collect: 'Collect',
   contact: 'Contact',
+  facts: 'Read from console output',
   words: { yes: 'Yes', no: 'No', fixed: 'Fixed', failing: 'Still failing' },
   runIn: (c) =>
     `${c.shell === 'cmd' ? 'Command Prompt' : 'Windows PowerShell'}${c.elevated ? ', as administrator' : ''}`,
@@ -45,6 +46,7 @@ const RU: TranscriptLabels = {
   outcome: 'Итог',
   collect: 'Соберите',
   contact: 'Обратитесь',
+  facts: 'Прочитано из вывода консоли',
   words: { yes: 'Да', no: 'Нет', fixed: 'Исправлено', failing: 'Всё ещё ошибка' },
   runIn: (c) =>
     `${c.shell === 'cmd' ? 'Командная строка' : 'Windows PowerShell'}${c.elevated ? ' от имени администратора' : ''}`,
@@ -399,5 +401,32 @@ describe('transcriptFileName', () => {
     expect(odd).toMatch(/^[A-Za-z0-9.-]+$/);
     expect(odd).not.toMatch(/2YT43/);
     expect(transcriptFileName({ ...base, startedAt: 9e15 })).toBe('activation-0xC004F074.md');
+  });
+});
+
+describe('facts read from console output', () => {
+  const record = {
+    ...drive(flows, 'main', ['yes']),
+    facts: {
+      kmsHost: {
+        value: 'kms01.corp.example.com',
+        line: 'KMS machine name from DNS: kms01.corp.example.com:1688',
+      },
+      kmsIp: { value: '10.20.30.40', line: 'KMS machine IP address: 10.20.30.40' },
+      tcpTestSucceeded: { value: false, line: 'TcpTestSucceeded : False' },
+    },
+  };
+  it('lists each fact with the line that shows it', () => {
+    const md = render(record);
+    expect(md).toContain('## Read from console output');
+    expect(md).toContain(
+      '- **kmsHost:** kms01.corp.example.com (KMS machine name from DNS: kms01.corp.example.com:1688)',
+    );
+    expect(md).toContain('- **tcpTestSucceeded:** false (TcpTestSucceeded : False)');
+  });
+  it('leaves host names and addresses out of facts and their lines when asked', () => {
+    const md = render(record, { hideHosts: true });
+    expect(md).not.toMatch(/kms01|10\.20\.30\.40/);
+    expect(md).toContain('- **kmsIp:** \\<host\\>');
   });
 });

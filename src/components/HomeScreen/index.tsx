@@ -46,6 +46,9 @@ export function HomeScreen() {
       <section class="card">{catalog ? <CodeSearch catalog={catalog} /> : <Loading />}</section>
 
       <nav class="entry-grid" aria-label={t('home.waysIn')}>
+        <a class="btn btn-tile" href={toHash({ name: 'paste' })}>
+          {t('home.pasteOutput')}
+        </a>
         <a class="btn btn-tile" href={toHash({ name: 'flow', flow: 'no-code' })}>
           {t('home.noCode')}
         </a>

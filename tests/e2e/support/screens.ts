@@ -114,6 +114,10 @@ async function escalatedSession(p: Page) {
 
 export const SCREENS: Screen[] = [
   {
+    name: 'paste console output',
+    open: async (p) => (await p.goto('/#/paste'), await expect(p.locator('#paste-console')).toBeVisible()),
+  },
+  {
     name: 'home',
     open: async (p) => (await p.goto('/'), await expect(p.locator('#code-input')).toBeVisible()),
   },

@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks';
+import { COLLECT_COMMAND } from '../../engine/collect.ts';
+import { diagnose } from '../../engine/diagnose.ts';
+import type { Diagnosis } from '../../engine/diagnose.ts';
+import { factsOf } from '../../engine/facts.ts';
+import type { KnownFacts } from '../../engine/facts.ts';
+import { readConsole } from '../../engine/reader.ts';
+import type { Command } from '../../engine/schema.ts';
+import { useCatalog } from '../../hooks/use-catalog.ts';
+import { useT } from '../../i18n/index.ts';
+import { navigate } from '../../navigation.ts';
+import type { StartState } from '../../session/entry.ts';
+import { replaceProductKeys } from '../../tools/key-in-text.ts';
+import { CommandBlock } from '../CommandBlock/index.tsx';
+import './style.css';
+
+const COLLECT: Command = { run: COLLECT_COMMAND, shell: 'powershell', elevated: false };
+const MAX_PASTE = 1_000_000;
+
+/** Facts as they may travel in a history entry: no product key in any line or value. */
+function withoutKeys(facts: KnownFacts): KnownFacts {
+  const out: KnownFacts = {};
+  for (const [name, fact] of Object.entries(facts) as Array<
+    [keyof KnownFacts, NonNullable<KnownFacts[keyof KnownFacts]>]
+  >)
+    out[name] = {
+      value: typeof fact.value === 'string' ? replaceProductKeys(fact.value, () => '') : fact.value,
+      line: replaceProductKeys(fact.line, () => '[product key removed]'),
+    };
+  return out;
+}
+
+interface Read {
+  facts: KnownFacts;
+  diagnosis: Diagnosis | undefined;
+  unread: number;
+}
+
+/** Home's "Paste console output": what the output says, the likely problem with the lines that prove it, and where to start. */
+export function PasteScreen() {
+  const { t, lang } = useT();
+  const catalog = useCatalog();
+  const [text, setText] = useState('');
+  const [read, setRead] = useState<Read | undefined>(undefined);
+
+  const onRead = () => {
+    const result = readConsole(text);
+    const facts = withoutKeys(factsOf(result.sections));
+    setRead({ facts, diagnosis: diagnose(facts, catalog ?? []), unread: result.unread.length });
+  };
+  const start = (flow: string, node: string | undefined, state: StartState) =>
+    navigate(node ? { name: 'flow', flow, node } : { name: 'flow', flow }, state);
+
+  const d = read?.diagnosis;
+  return (
+    <section class="stack paste-screen" aria-labelledby="paste-title">
+      <h1 id="paste-title" tabIndex={-1}>
+        {t('pasteScreen.title')}
+      </h1>
+      <p>{t('pasteScreen.intro')}</p>
+      <div class="card stack">
+        <label for="paste-console">{t('paste.label')}</label>
+        <textarea
+          id="paste-console"
+          class="field mono paste-field"
+          rows={10}
+          maxLength={MAX_PASTE}
+          autoComplete="off"
+          spellcheck={false}
+          value={text}
+          onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+        />
+        <button type="button" class="btn btn-primary" disabled={!text.trim()} onClick={onRead}>
+          {t('paste.read')}
+        </button>
+      </div>
+      <div aria-live="polite">
+        {read && (
+          <section class="card stack diagnosis">
+            {d ? (
+              <>
+                <h2>
+                  {d.entry
+                    ? t('pasteScreen.finding.error-code', { code: d.entry.code })
+                    : t(`pasteScreen.finding.${d.finding}`)}
+                </h2>
+                {d.entry && <p>{d.entry.cause[lang]}</p>}
+                <p class="hint">{t('pasteScreen.evidence')}</p>
+                {d.evidence.map((e) => (
+                  <pre key={e.fact} class="mono evidence">
+                    <code>{e.line}</code>
+                  </pre>
+                ))}
+                <button
+                  type="button"
+                  class="btn btn-primary"
+                  onClick={() =>
+                    start(d.flow, d.node, { ...(d.entry ? { code: d.entry.code } : {}), facts: read.facts })
+                  }
+                >
+                  {t('pasteScreen.startHere')}
+                </button>
+              </>
+            ) : (
+              <>
+                <p>{Object.keys(read.facts).length ? t('pasteScreen.noFinding') : t('paste.nothing')}</p>
+                <button
+                  type="button"
+                  class="btn"
+                  onClick={() => start('no-code', undefined, { facts: read.facts })}
+                >
+                  {t('pasteScreen.startNoCode')}
+                </button>
+              </>
+            )}
+            {read.unread > 0 && <p class="hint">{t('paste.unread', { count: read.unread })}</p>}
+          </section>
+        )}
+      </div>
+      <section class="stack">
+        <p>{t('pasteScreen.collectIntro')}</p>
+        <CommandBlock command={COLLECT} />
+      </section>
+    </section>
+  );
+}
