@@ -16,8 +16,8 @@ function flowsCheck(): Plugin {
     name: 'flows-check',
     apply: 'build', // tests run the same checks themselves and report them one by one
     buildStart() {
-      const { flows, catalog, sources } = readFlowDir(FLOWS_DIR, ROOT);
-      const problems = checkAll(flows, catalog, sources).problems.map(formatProblem);
+      const { flows, catalog, sources, organization } = readFlowDir(FLOWS_DIR, ROOT);
+      const problems = checkAll(flows, catalog, sources, organization).problems.map(formatProblem);
       if (problems.length) this.error(`flow check failed:\n${problems.join('\n')}`);
     },
   };

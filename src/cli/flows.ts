@@ -12,7 +12,7 @@ import type { Answer, FlowMap } from '../engine/engine.ts';
 import { COLLECT_COMMAND } from '../engine/collect.ts';
 import { lookup } from '../engine/lookup.ts';
 import { MAX_UNREAD, readConsole } from '../engine/reader.ts';
-import { CatalogSchema, FlowSchema, SourcesSchema } from '../engine/schema.ts';
+import { CatalogSchema, FlowSchema, OrganizationSchema, SourcesSchema } from '../engine/schema.ts';
 import type { CatalogEntry, Flow, FlowNode } from '../engine/schema.ts';
 import { readFlowDir } from './read-flow-dir.ts';
 
@@ -24,7 +24,7 @@ const USAGE = `usage: npm run flows -- <command>
   lookup "<text>"                 find the error code in any pasted text
   read [file]                     read pasted console output (stdin without a file) and print its facts as JSON
   collect                         print the read-only PowerShell command that collects what the flows need
-  schema                          write flows/flow.schema.json, catalog.schema.json and sources.schema.json
+  schema                          write flows/*.schema.json (flow, catalog, sources, organization)
 options: --dir <path>             the flows directory (default: flows)`;
 
 /** Runs one CLI command; returns the exit code and what to print. */
@@ -38,8 +38,8 @@ export function run(argv: string[], cwd = process.cwd()): { code: number; out: s
   }
   const [command, ...rest] = args;
   const load = (): CheckResult => {
-    const { flows, catalog, sources } = readFlowDir(dir, cwd);
-    return checkAll(flows, catalog, sources);
+    const { flows, catalog, sources, organization } = readFlowDir(dir, cwd);
+    return checkAll(flows, catalog, sources, organization);
   };
   switch (command) {
     case 'check': {
@@ -82,9 +82,10 @@ export function run(argv: string[], cwd = process.cwd()): { code: number; out: s
       write('flow.schema.json', FlowSchema);
       write('catalog.schema.json', CatalogSchema);
       write('sources.schema.json', SourcesSchema);
+      write('organization.schema.json', OrganizationSchema);
       return {
         code: 0,
-        out: 'wrote flow.schema.json, catalog.schema.json and sources.schema.json\n',
+        out: 'wrote flow.schema.json, catalog.schema.json, sources.schema.json and organization.schema.json\n',
         err: '',
       };
     }

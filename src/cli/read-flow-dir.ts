@@ -5,11 +5,16 @@ import type { SourceFile } from '../engine/check.ts';
 
 export const CATALOG_FILE = 'catalog.json';
 export const SOURCES_FILE = 'sources.json';
+export const ORGANIZATION_FILE = 'organization.json';
 
 /** True for a file in flows/ that holds a flow (not the catalog, the sources or a schema). */
 export function isFlowFile(name: string): boolean {
   return (
-    name.endsWith('.json') && name !== CATALOG_FILE && name !== SOURCES_FILE && !name.endsWith('.schema.json')
+    name.endsWith('.json') &&
+    name !== CATALOG_FILE &&
+    name !== SOURCES_FILE &&
+    name !== ORGANIZATION_FILE &&
+    !name.endsWith('.schema.json')
   );
 }
 
@@ -32,10 +37,13 @@ function readSource(path: string, root: string): SourceFile {
 export function readFlowDir(
   dir: string,
   root = process.cwd(),
-): { flows: SourceFile[]; catalog?: SourceFile; sources?: SourceFile } {
+): { flows: SourceFile[]; catalog?: SourceFile; sources?: SourceFile; organization?: SourceFile } {
   const names = readdirSync(dir).sort();
   const flows = names.filter(isFlowFile).map((n) => readSource(join(dir, n), root));
   const catalog = names.includes(CATALOG_FILE) ? readSource(join(dir, CATALOG_FILE), root) : undefined;
   const sources = names.includes(SOURCES_FILE) ? readSource(join(dir, SOURCES_FILE), root) : undefined;
-  return { flows, catalog, sources };
+  const organization = names.includes(ORGANIZATION_FILE)
+    ? readSource(join(dir, ORGANIZATION_FILE), root)
+    : undefined;
+  return { flows, catalog, sources, organization };
 }

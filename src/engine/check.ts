@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { answersFor, commandOf, findNode } from './engine.ts';
 import { PLACEHOLDERS, placeholdersIn } from './facts.ts';
-import { CatalogSchema, FlowSchema, LANGUAGES, SourcesSchema } from './schema.ts';
+import { CatalogSchema, FlowSchema, LANGUAGES, OrganizationSchema, SourcesSchema } from './schema.ts';
 import type { Catalog, Command, Flow, FlowNode, Sources, Text } from './schema.ts';
 
 export interface SourceFile {
@@ -47,6 +47,7 @@ export function checkAll(
   flowFiles: SourceFile[],
   catalogFile?: SourceFile,
   sourcesFile?: SourceFile,
+  organizationFile?: SourceFile,
 ): CheckResult {
   const problems: Problem[] = [];
   const flows: Record<string, Flow> = {};
@@ -77,6 +78,7 @@ export function checkAll(
 
   const catalog = catalogFile && parseWhole(catalogFile, CatalogSchema, problems);
   const sources = sourcesFile && parseWhole(sourcesFile, SourcesSchema, problems);
+  if (organizationFile) parseWhole(organizationFile, OrganizationSchema, problems);
   // A registry that failed its schema is reported once; its ids are not reported as missing again.
   const cited = sourcesFile && !sources ? undefined : new Set(sources?.sources.map((x) => x.id) ?? []);
   if (sources && sourcesFile) problems.push(...checkSourceIds(sourcesFile.path, sources));

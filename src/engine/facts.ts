@@ -113,3 +113,30 @@ export function fillCommand(command: string, facts: KnownFacts): CommandPart[] {
 export function commandText(parts: readonly CommandPart[]): string {
   return parts.map((p) => ('text' in p ? p.text : 'filled' in p ? p.filled : p.placeholder)).join('');
 }
+
+/** The facts a technician can type once for a command's placeholders. */
+export type TypedFact = NonNullable<Placeholder['fact']>;
+
+const HOST =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/** A typed value as the fact it fills, or undefined when it is not one (a host name, a port, an IPv4 address). */
+export function typedValue(fact: TypedFact, text: string): string | number | undefined {
+  const v = text.trim();
+  if (fact === 'kmsPort')
+    return /^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535 ? Number(v) : undefined;
+  if (fact === 'kmsIp') return IPV4.test(v) ? v : undefined;
+  return HOST.test(v) ? v : undefined;
+}
+
+/** The placeholders of a command that a typed fact could fill but no known fact does, each fact once. */
+export function missingFacts(parts: readonly CommandPart[]): TypedFact[] {
+  const out = new Set<TypedFact>();
+  for (const p of parts)
+    if ('placeholder' in p && !('filled' in p)) {
+      const fact = Object.hasOwn(PLACEHOLDERS, p.placeholder) ? PLACEHOLDERS[p.placeholder]!.fact : undefined;
+      if (fact) out.add(fact);
+    }
+  return [...out];
+}

@@ -285,6 +285,28 @@ export const SourcesSchema = z
   .object({ $schema: z.string().optional(), sources: z.array(SourceSchema).min(1) })
   .strict();
 
+/**
+ * What an organization hosting the guide sets for its own people, at build time: its KMS host and port
+ * (filling every command until a technician's own value replaces them), whom to escalate to, and what
+ * its tickets need.
+ */
+export const OrganizationSchema = z
+  .object({
+    $schema: z.string().optional(),
+    kmsHost: z
+      .string()
+      .regex(
+        /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/,
+        'a host name: letters, digits, dots and hyphens',
+      )
+      .optional()
+      .describe("The organization's KMS host (FQDN)"),
+    kmsPort: z.number().int().min(1).max(65535).optional().describe('Its port, when not 1688'),
+    contact: TextSchema.optional().describe('Whom to escalate to, shown on every escalation step'),
+    ticket: TextSchema.optional().describe('What a ticket needs, shown on every escalation step'),
+  })
+  .strict();
+
 export const CatalogSchema = z
   .object({ $schema: z.string().optional(), codes: z.array(CatalogEntrySchema).min(1) })
   .strict();
@@ -296,6 +318,7 @@ export type Shell = Command['shell'];
 export type OutputLine = z.infer<typeof OutputLineSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Sources = z.infer<typeof SourcesSchema>;
+export type Organization = z.infer<typeof OrganizationSchema>;
 export type Condition = z.infer<typeof ConditionSchema>;
 export type FlowNode = z.infer<typeof NodeSchema>;
 export type NodeKind = FlowNode['kind'];

@@ -5,6 +5,7 @@ const modules = import.meta.glob<{ default: Flow }>([
   '@flows/*.json',
   '!@flows/catalog.json',
   '!@flows/sources.json',
+  '!@flows/organization.json',
   '!@flows/*.schema.json',
 ]);
 

@@ -95,3 +95,22 @@ test('Home: paste console output, see the problem and the line that proves it, s
   await page.getByRole('button', { name: 'Start here' }).click();
   await expect(question(page)).toHaveText(text('kms-dns', 'start'));
 });
+
+test('a KMS host typed once fills this command and the ones after it; a bad value is refused', async ({
+  page,
+}) => {
+  await page.goto('/#/flow/kms-connect/test-port');
+  await expect(page.locator('.command mark.placeholder')).toHaveText('<KMS host FQDN>');
+  const field = page.getByLabel('Fill in the KMS host name');
+  await field.fill('kms01 && calc');
+  await page.getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('That does not look like the KMS host name.');
+  await field.fill('kms01.corp.contoso.com');
+  await page.getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(page.locator('.command code')).toHaveText(
+    'Test-NetConnection -ComputerName kms01.corp.contoso.com -Port 1688',
+  );
+  await expect(page.getByLabel('Fill in the KMS host name')).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('.command code')).toContainText('kms01.corp.contoso.com');
+});

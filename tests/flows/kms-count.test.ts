@@ -5,8 +5,8 @@ import { answer, current, start } from '../../src/engine/engine.ts';
 import type { Answer, EngineState, FlowMap } from '../../src/engine/engine.ts';
 
 const dir = new URL('../../flows', import.meta.url).pathname;
-const { flows: files, catalog, sources } = readFlowDir(dir);
-const checked = checkAll(files, catalog, sources);
+const { flows: files, catalog, sources, organization } = readFlowDir(dir);
+const checked = checkAll(files, catalog, sources, organization);
 const flows: FlowMap = checked.flows;
 
 /** Starts kms-count, answers each step in turn, and returns the id of the node reached. */

@@ -12,8 +12,8 @@ export function flowsDir(name: string): string {
 
 /** Loads and checks a flows directory; throws if it has problems. */
 export function loadChecked(name: string): Required<CheckResult> {
-  const { flows, catalog, sources } = readFlowDir(flowsDir(name));
-  const result = checkAll(flows, catalog, sources);
+  const { flows, catalog, sources, organization } = readFlowDir(flowsDir(name));
+  const result = checkAll(flows, catalog, sources, organization);
   if (result.problems.length || !result.catalog)
     throw new Error(`${name} has problems: ${JSON.stringify(result.problems, null, 2)}`);
   return result as Required<CheckResult>;

@@ -61,11 +61,13 @@ describe('the JSON Schemas editors read', () => {
   it('are what the zod schema generates now', async () => {
     const { readFileSync } = await import('node:fs');
     const { z } = await import('zod');
-    const { CatalogSchema, FlowSchema, SourcesSchema } = await import('../../src/engine/schema.ts');
+    const { CatalogSchema, FlowSchema, OrganizationSchema, SourcesSchema } =
+      await import('../../src/engine/schema.ts');
     for (const [file, schema] of [
       ['flow.schema.json', FlowSchema],
       ['catalog.schema.json', CatalogSchema],
       ['sources.schema.json', SourcesSchema],
+      ['organization.schema.json', OrganizationSchema],
     ] as const) {
       const committed = JSON.parse(
         readFileSync(new URL(`../../flows/${file}`, import.meta.url), 'utf8'),

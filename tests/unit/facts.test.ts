@@ -4,9 +4,11 @@ import {
   commandText,
   factsOf,
   fillCommand,
+  missingFacts,
   placeholdersIn,
   PLACEHOLDERS,
   proposeAnswer,
+  typedValue,
 } from '../../src/engine/facts.ts';
 import { findNode } from '../../src/engine/engine.ts';
 import type { FlowNode } from '../../src/engine/schema.ts';
@@ -69,5 +71,21 @@ describe('placeholders', () => {
     expect(parts.filter((p) => 'placeholder' in p && !('filled' in p))).toEqual([
       { placeholder: '<product key>' },
     ]);
+  });
+});
+
+describe('values typed once', () => {
+  it('accept a host name, a port and an IPv4 address, and refuse anything else', () => {
+    expect(typedValue('kmsHost', ' kms01.corp.contoso.com ')).toBe('kms01.corp.contoso.com');
+    expect(typedValue('kmsHost', 'kms01 && calc')).toBeUndefined();
+    expect(typedValue('kmsPort', '1688')).toBe(1688);
+    expect(typedValue('kmsPort', '70000')).toBeUndefined();
+    expect(typedValue('kmsIp', '10.1.2.3')).toBe('10.1.2.3');
+    expect(typedValue('kmsIp', '10.1.2.300')).toBeUndefined();
+  });
+  it('are asked for only where a placeholder still waits for them', () => {
+    const run = 'slmgr /skms <KMS host FQDN>:<port> && ping <KMS host FQDN> && slmgr /ipk <product key>';
+    expect(missingFacts(fillCommand(run, {}))).toEqual(['kmsHost', 'kmsPort']);
+    expect(missingFacts(fillCommand(run, { kmsPort: { value: 1688, line: '' } }))).toEqual(['kmsHost']);
   });
 });

@@ -1,11 +1,12 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { commandOf } from '../../engine/engine.ts';
-import { proposeAnswer } from '../../engine/facts.ts';
+import { fillCommand, missingFacts, proposeAnswer } from '../../engine/facts.ts';
 import type { KnownFacts } from '../../engine/facts.ts';
 import type { Answer, CurrentStep } from '../../engine/engine.ts';
 import type { Text } from '../../engine/schema.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
+import { organization, organizationFacts } from '../../flows/organization.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
 import { CodeSearch } from '../CodeSearch/index.tsx';
 import { CommandBlock } from '../CommandBlock/index.tsx';
@@ -34,9 +35,11 @@ function StepLookup() {
 }
 
 /** One step: the question in large type, its command and what to look for, and the answers. */
-export function StepCard({ step, onAnswer, returning, facts = {}, onFacts }: Props) {
+export function StepCard({ step, onAnswer, returning, facts: own = {}, onFacts }: Props) {
   const { t, lang } = useT();
   const { node, flow, status } = step;
+  // The organization's defaults fill what the session has not learned for itself.
+  const facts = { ...organizationFacts(t('placeholder.orgDefault')), ...own };
   const heading = useRef<HTMLHeadingElement>(null);
   const [num, setNum] = useState('');
   const [numError, setNumError] = useState('');
@@ -86,7 +89,12 @@ export function StepCard({ step, onAnswer, returning, facts = {}, onFacts }: Pro
       {command && (
         <section class="run" aria-label={t('step.run')}>
           <h2 class="label">{t('step.run')}</h2>
-          <CommandBlock command={command} facts={facts} />
+          <CommandBlock
+            command={command}
+            facts={facts}
+            ask={missingFacts(fillCommand(command.run, own))}
+            {...(onFacts ? { onFacts } : {})}
+          />
           {node.kind === 'action' && (
             <>
               <p class="expect">
@@ -117,6 +125,18 @@ export function StepCard({ step, onAnswer, returning, facts = {}, onFacts }: Pro
             <>
               <h2 class="label">{t('outcome.contact')}</h2>
               <p>{node.contact[lang]}</p>
+            </>
+          )}
+          {organization.contact && (
+            <>
+              <h2 class="label">{t('outcome.orgContact')}</h2>
+              <p class="org-contact">{organization.contact[lang]}</p>
+            </>
+          )}
+          {organization.ticket && (
+            <>
+              <h2 class="label">{t('outcome.orgTicket')}</h2>
+              <p class="org-ticket">{organization.ticket[lang]}</p>
             </>
           )}
         </section>
