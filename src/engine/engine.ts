@@ -276,7 +276,8 @@ export function parseState(raw: unknown): Result {
       step.answer = s.answer;
     } else if (i < value.trail.length - 1) return fail('bad-state', `step ${i + 1} has no answer`);
     if (s.at !== undefined) {
-      if (typeof s.at !== 'number' || !Number.isFinite(s.at))
+      // A time Date can hold: a larger one is damage, and would make date formatting throw.
+      if (typeof s.at !== 'number' || !(Math.abs(s.at) <= 8.64e15))
         return fail('bad-state', `step ${i + 1} has a bad time`);
       step.at = s.at;
     }

@@ -52,7 +52,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+// A time Date can hold (±8.64e15 ms): anything else is damage, and would make date formatting throw.
+const isTime = (v: unknown): v is number => typeof v === 'number' && Math.abs(v) <= 8.64e15;
 const isStatus = (v: unknown): v is Status => (STATUSES as readonly unknown[]).includes(v);
 
 /** Checks a stored value against the record format (the trail through the engine's parseState); returns a clean copy. */

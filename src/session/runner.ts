@@ -177,7 +177,7 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
     }
     await loadMore([route.flow]);
     if (!live()) return;
-    if (!flows[route.flow]) {
+    if (!Object.hasOwn(flows, route.flow)) {
       const exists = await options.flows.exists(route.flow);
       if (live())
         view.set({

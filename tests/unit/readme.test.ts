@@ -37,3 +37,12 @@ describe("the README's layout", () => {
       expect(existsSync(new URL(`../../${f}`, import.meta.url)), f).toBe(true);
   });
 });
+
+describe("the README's deploy headers", () => {
+  it('give the built page its own Content Security Policy, plus the framing ban a meta tag cannot carry', async () => {
+    const { CSP } = await import('../../vite.config.ts');
+    const header = /^Content-Security-Policy: (.+)$/m.exec(readme)?.[1];
+    expect(header).toBe(`${CSP}; frame-ancestors 'none'`);
+    expect(readme).toMatch(/^X-Frame-Options: DENY$/m);
+  });
+});

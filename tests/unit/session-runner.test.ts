@@ -78,7 +78,7 @@ function flowSource(all: FlowMap = ALL, opts: { unreachable?: boolean; gone?: st
       if (opts.unreachable) return {};
       const out: Record<string, Flow> = {};
       for (const id of ids) {
-        const flow = all[id];
+        const flow = Object.hasOwn(all, id) ? all[id] : undefined;
         if (!flow || opts.gone?.includes(id)) continue;
         out[id] = flow;
         for (const l of linkedFlows(flow)) if (all[l] && !opts.gone?.includes(l)) out[l] = all[l];
@@ -157,10 +157,13 @@ describe('the session runner', () => {
     const atNode = run(new FakeHistory({ route: flowRoute('main', 'count'), state: null }));
     const noNode = run(new FakeHistory({ route: flowRoute('main', 'nowhere'), state: null }));
     const noFlow = run(new FakeHistory({ route: flowRoute('nothing'), state: null }));
+    // Names every plain object has are no flows either.
+    const proto = run(new FakeHistory({ route: flowRoute('constructor'), state: null }));
     await settle();
     expect(where(atNode.view())).toBe('main/count');
     expect(noNode.view()).toMatchObject({ kind: 'missing', reason: 'unknown-node', node: 'nowhere' });
     expect(noFlow.view()).toMatchObject({ kind: 'missing', reason: 'unknown-flow', flow: 'nothing' });
+    expect(proto.view()).toMatchObject({ kind: 'missing', reason: 'unknown-flow', flow: 'constructor' });
   });
 
   it('moves forward with each answer, one history entry per step, and refuses answers a step does not take', async () => {

@@ -419,3 +419,32 @@ describe('record checks', () => {
     expect(hasProductKey('NPPR9-FWDCX-D2C8J-H872K')).toBe(false);
   });
 });
+
+describe('record dates', () => {
+  it('refuses a time no Date can hold, in the record and in its steps', () => {
+    const good = {
+      schema: 2,
+      id: 'a',
+      flow: 'time-sync',
+      state: { v: 1, trail: [{ flow: 'time-sync', node: 'start' }] },
+      status: 'active',
+      startedAt: 1000,
+      updatedAt: 2000,
+    };
+    expect(validateRecord(good)).toBeDefined();
+    expect(validateRecord({ ...good, updatedAt: 1e16 })).toBeUndefined();
+    expect(validateRecord({ ...good, startedAt: -1e16 })).toBeUndefined();
+    expect(
+      validateRecord({
+        ...good,
+        state: {
+          v: 1,
+          trail: [
+            { flow: 'time-sync', node: 'start', answer: 'both', at: 1e16 },
+            { flow: 'time-sync', node: 'utc-both' },
+          ],
+        },
+      }),
+    ).toBeUndefined();
+  });
+});

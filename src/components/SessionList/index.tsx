@@ -18,7 +18,8 @@ export function SessionList({
   return (
     <ul class="sessions">
       {sessions.map((s) => {
-        const name = `${s.code ?? t('history.noCode')} · ${titles[s.flow] ?? s.flow}`;
+        const title = Object.hasOwn(titles, s.flow) ? titles[s.flow] : s.flow;
+        const name = `${s.code ?? t('history.noCode')} · ${title}`;
         const shown = s.stale ? 'stale' : s.status;
         return (
           <li key={s.id} class="session-row">
