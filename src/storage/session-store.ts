@@ -19,6 +19,7 @@ export const STORAGE_PROBLEMS = [
   'corrupt-record',
   'blocked',
   'upgraded-elsewhere',
+  'newer-version',
 ] as const;
 export type StorageProblem = (typeof STORAGE_PROBLEMS)[number];
 export interface SessionStore {
@@ -305,8 +306,9 @@ export async function openSessionStore(options: OpenSessionStoreOptions = {}): P
     );
     return store;
   } catch (error) {
-    // A VersionError means a newer version of the app already upgraded the database.
-    report(errorName(error) === 'VersionError' ? 'upgraded-elsewhere' : 'unavailable');
+    // A VersionError means a newer version of the app already upgraded the database (then this one was
+    // rolled back): no reload of this version can read it.
+    report(errorName(error) === 'VersionError' ? 'newer-version' : 'unavailable');
     return store;
   } finally {
     clearTimeout(timer);

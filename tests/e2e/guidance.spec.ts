@@ -149,3 +149,19 @@ test('a product key pasted with an error code stays out of the address and reach
   );
   expect(trace).not.toContain('NPPR9');
 });
+
+test('a link that carries a product key loses it at once: the address, history and title never keep it', async ({
+  page,
+}) => {
+  await page.goto('/#/code/NPPR9-FWDCX-D2C8J-H872K-2YT43%20Error%200xC004F050');
+  await expect(page).toHaveURL(/#\/code\/Error%200xC004F050$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('0xC004F050');
+  const trace = await page.evaluate(() =>
+    [location.href, document.title, JSON.stringify(history.state), history.length].join(' '),
+  );
+  expect(trace).not.toContain('NPPR9');
+  await page.getByRole('link', { name: 'Check the key' }).click();
+  await expect(page.locator('#key-input')).toHaveValue('NPPR9-FWDCX-D2C8J-H872K-2YT43');
+  await page.goto('/#/code/NPPR9-FWDCX-D2C8J-H872K-2YT43');
+  await expect(page).toHaveURL(/#\/tools\/key$/);
+});

@@ -35,3 +35,14 @@ test('the product code checker corrects a lowercase GUID and makes a new one', a
     page.getByText(/^\{[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}\}$/).first(),
   ).toBeVisible();
 });
+
+test('the checkers take at most 200 characters, however much is pasted', async ({ page }) => {
+  for (const [hash, field] of [
+    ['#/tools/key', '#key-input'],
+    ['#/tools/product-code', '#guid-input'],
+  ] as const) {
+    await page.goto(`/${hash}`);
+    await page.locator(field).fill('A'.repeat(100_000));
+    expect(await page.locator(field).inputValue()).toHaveLength(200);
+  }
+});

@@ -1,7 +1,9 @@
+import { useLayoutEffect } from 'preact/hooks';
 import { lookup } from '../../engine/lookup.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
 import { navigate } from '../../navigation.ts';
-import { hasHandedKey } from '../../tools/key-handoff.ts';
+import { handOverKey, hasHandedKey } from '../../tools/key-handoff.ts';
+import { hasProductKey, replaceProductKeys } from '../../tools/key-in-text.ts';
 import type { StartState } from '../../session/entry.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
@@ -16,7 +18,17 @@ import './style.css';
 export function CodeScreen({ query }: { query: string }) {
   const { t, lang } = useT();
   const catalog = useCatalog();
-  if (!catalog) return <Loading />;
+  const holdsKey = hasProductKey(query);
+  // A link that carries a product key (typed into the address bar, shared by mistake): the key goes to the
+  // key checker in memory, and this history entry is replaced by one without it, before anything paints.
+  useLayoutEffect(() => {
+    if (!holdsKey) return;
+    let key: string | undefined;
+    const rest = replaceProductKeys(query, (k) => ((key ??= k), ' ')).trim();
+    if (key !== undefined) handOverKey(key);
+    navigate(rest ? { name: 'code', query: rest } : { name: 'tool', tool: 'key' }, null, true);
+  }, [query, holdsKey]);
+  if (!catalog || holdsKey) return <Loading />;
   const result = lookup(catalog, query);
   const best = result.matches[0];
   if (!best)

@@ -1,6 +1,9 @@
 import { useT } from '../../i18n/index.ts';
 import './style.css';
 
+// A key or a GUID with whatever was pasted around it fits in far less; a cap keeps every keystroke cheap.
+const MAX_TOOL_INPUT = 200;
+
 interface Props {
   id: string;
   /** Which checker: the label and placeholder are `tools:<tool>.label` and `.placeholder`. */
@@ -28,6 +31,7 @@ export function ToolField({ id, tool, describedBy, value, onInput }: Props) {
         autoCorrect="off"
         spellcheck={false}
         placeholder={t(`tools:${tool}.placeholder`)}
+        maxLength={MAX_TOOL_INPUT}
         aria-describedby={describedBy}
         value={value}
         onInput={(e) => onInput((e.target as HTMLInputElement).value)}
