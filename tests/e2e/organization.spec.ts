@@ -11,6 +11,8 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let server: StaticServer;
 test.beforeAll(async () => {
+  // Builds take long on a busy machine; the hook has a budget of its own.
+  test.setTimeout(240_000);
   const flowsDir = join(mkdtempSync(join(tmpdir(), 'afg-org-')), 'flows');
   cpSync(join(ROOT, 'flows'), flowsDir, { recursive: true });
   writeFileSync(

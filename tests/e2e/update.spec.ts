@@ -18,6 +18,8 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 let v1 = '';
 let v2 = '';
 test.beforeAll(async () => {
+  // Builds take long on a busy machine; the hook has a budget of its own.
+  test.setTimeout(240_000);
   v1 = await buildApp('dist-e2e-v1', { APP_VERSION: '1.0.0-e2e' });
   v2 = await buildApp('dist-e2e-v2', { APP_VERSION: '2.0.0-e2e' });
 });
@@ -40,8 +42,13 @@ test('an update asks before reloading, and the session continues at the same ste
     });
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await expect(page.getByText('New version available')).toBeVisible({ timeout: 20_000 });
-    // Nothing reloads by itself while the prompt waits.
-    await page.waitForTimeout(1500);
+    // Nothing reloads by itself while the prompt waits: the new worker stays waiting (it would have to take
+    // control for a reload), and the page keeps a mark a reload would wipe.
+    await page.evaluate(() => Object.assign(window, { __kept: true }));
+    await expect
+      .poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting))
+      .toBe(true);
+    expect(await page.evaluate(() => (window as { __kept?: boolean }).__kept)).toBe(true);
     expect(reloaded).toBe(false);
     await expect(page.getByText('Version 1.0.0-e2e')).toBeAttached();
 

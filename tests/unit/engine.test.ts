@@ -145,27 +145,35 @@ describe('engine: saved state', () => {
     const { main: _gone, ...others } = flows;
     expect(restore(others, state)).toMatchObject({ ok: false, error: { code: 'unknown-flow', step: 1 } });
   });
-  it('rejects malformed states with a reason', () => {
-    for (const bad of [
-      null,
-      42,
-      '{',
-      '[]',
-      { v: 2, trail: [] },
-      { v: 1, trail: [] },
-      { v: 1, trail: [{ flow: 'main' }] },
-      {
-        v: 1,
-        trail: [
-          { flow: 'main', node: 'start' },
-          { flow: 'main', node: 'edition' },
-        ],
-      },
-      { v: 1, trail: [{ flow: 'main', node: 'start', answer: {} }] },
-    ]) {
+  it('rejects malformed states, each with the reason that fits it', () => {
+    const cases: Array<[unknown, RegExp]> = [
+      [null, /must be an object/],
+      [42, /must be an object/],
+      ['{', /must be an object/],
+      ['[]', /must be an object/],
+      [{ v: 2, trail: [] }, /unknown state version 2/],
+      [{ v: 1, trail: [] }, /non-empty trail/],
+      [{ v: 1, trail: [{ flow: 'main' }] }, /step 1 has no flow and node/],
+      [
+        {
+          v: 1,
+          trail: [
+            { flow: 'main', node: 'start' },
+            { flow: 'main', node: 'edition' },
+          ],
+        },
+        /step 1 has no answer/,
+      ],
+      [
+        { v: 1, trail: [{ flow: 'main', node: 'start', answer: {} }] },
+        /step 1 has an answer that is neither/,
+      ],
+      [{ v: 1, trail: [{ flow: 'main', node: 'start', at: 1e16 }] }, /step 1 has a bad time/],
+    ];
+    for (const [bad, reason] of cases) {
       const r = parseState(bad);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error.message.length).toBeGreaterThan(5);
+      expect(r).toMatchObject({ ok: false, error: { code: 'bad-state' } });
+      if (!r.ok) expect(r.error.message, JSON.stringify(bad)).toMatch(reason);
     }
   });
   it('rejects a trail that claims an answer the flow does not accept', () => {
