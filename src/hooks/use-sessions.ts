@@ -2,7 +2,7 @@
 import { loadFlows } from '../flows/chunks.ts';
 import type { FlowMap } from '../engine/engine.ts';
 import type { SessionRecord } from '../session/record.ts';
-import { getSession, listSessions, sessionsRevision } from '../storage/index.ts';
+import { getSession, listDamaged, listSessions, sessionsRevision } from '../storage/index.ts';
 import { useAsync } from './use-async.ts';
 import { useObservable } from './use-observable.ts';
 
@@ -10,6 +10,12 @@ import { useObservable } from './use-observable.ts';
 export function useSessions(): SessionRecord[] | undefined {
   const revision = useObservable(sessionsRevision);
   return useAsync(listSessions, [revision], true);
+}
+
+/** The ids of saved sessions too damaged to read (shown apart, each with Delete). */
+export function useDamagedSessions(): string[] {
+  const revision = useObservable(sessionsRevision);
+  return useAsync(listDamaged, [revision], true) ?? [];
 }
 
 /** One saved session with the flows it went through; null when there is no such session. */

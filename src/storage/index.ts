@@ -59,6 +59,15 @@ export async function listSessions(): Promise<SessionRecord[]> {
   }
 }
 
+/** The ids of saved sessions that are damaged and cannot be read; empty when storage cannot be read. */
+export async function listDamaged(): Promise<string[]> {
+  try {
+    return await (await sessionStore()).damaged();
+  } catch {
+    return [];
+  }
+}
+
 /** Deletes one session and tells subscribers. */
 export async function removeSession(id: string): Promise<void> {
   await (await sessionStore()).remove(id);

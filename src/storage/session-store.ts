@@ -29,6 +29,8 @@ export interface SessionStore {
   get(id: string): Promise<SessionRecord | undefined>;
   /** Newest updatedAt first; invalid records are skipped and reported once. */
   list(): Promise<SessionRecord[]>;
+  /** The ids of stored records that cannot be read (damaged), so they can be deleted one by one. */
+  damaged(): Promise<string[]>;
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
   /** Asks the browser not to evict storage (navigator.storage.persist), once; false where it cannot. */
@@ -205,6 +207,24 @@ class Store implements SessionStore {
     }
     for (const record of this.overlay.values()) byId.set(record.id, record);
     return [...byId.values()].sort(newest);
+  }
+
+  async damaged(): Promise<string[]> {
+    const db = this.db;
+    if (!db) return [];
+    let all: unknown[] = [];
+    try {
+      all = await db.getAll(STORE);
+    } catch {
+      return [];
+    }
+    const ids: string[] = [];
+    for (const raw of all)
+      if (!validateRecord(raw) && typeof raw === 'object' && raw !== null) {
+        const id = (raw as { id?: unknown }).id;
+        if (typeof id === 'string' && !this.hidden.has(id)) ids.push(id);
+      }
+    return ids;
   }
 
   async remove(id: string): Promise<void> {

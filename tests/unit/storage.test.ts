@@ -179,6 +179,11 @@ describe('session store (IndexedDB)', () => {
     expect(await store.get('bad')).toBeUndefined();
     expect(await store.list()).toHaveLength(1);
     expect(problems).toEqual(['corrupt-record']);
+    // Each damaged record can be named, and deleted on its own, leaving the good one.
+    expect((await store.damaged()).sort()).toEqual(['bad', 'worse']);
+    await store.remove('bad');
+    expect(await store.damaged()).toEqual(['worse']);
+    expect((await store.list()).map((r) => r.id)).toEqual(['good']);
   });
 
   it('never writes a product key', async () => {

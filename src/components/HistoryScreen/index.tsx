@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useSessions } from '../../hooks/use-sessions.ts';
+import { useDamagedSessions, useSessions } from '../../hooks/use-sessions.ts';
 import { useT } from '../../i18n/index.ts';
 import { clearSessions, removeSession } from '../../storage/index.ts';
 import { Loading } from '../Loading/index.tsx';
@@ -9,6 +9,7 @@ import { SessionList } from '../SessionList/index.tsx';
 export function HistoryScreen() {
   const { t } = useT();
   const sessions = useSessions();
+  const damaged = useDamagedSessions();
   const [confirming, setConfirming] = useState(false);
   const [said, setSaid] = useState('');
 
@@ -28,6 +29,14 @@ export function HistoryScreen() {
       <p class="sr-only" aria-live="polite">
         {said}
       </p>
+      {damaged.map((id) => (
+        <p key={id} class="notice damaged">
+          <span>{t('history.damaged')}</span>
+          <button type="button" class="btn" onClick={() => void remove(id)}>
+            {t('history.deleteDamaged')}
+          </button>
+        </p>
+      ))}
       {!sessions ? (
         <Loading />
       ) : sessions.length === 0 ? (
