@@ -192,7 +192,7 @@ export function shellProblems(command: Command): string[] {
 
 /**
  * A path that goes back to an earlier step must say why: every back edge (found by a walk from every
- * start, catalog entry and link) leaves a node that has a "returns" text.
+ * start and catalog entry, across links) leaves a node that has a "returns" text.
  */
 function checkReturns(
   flows: Record<string, Flow>,
@@ -200,8 +200,7 @@ function checkReturns(
   catalog: Catalog | undefined,
 ): Problem[] {
   const graph = edges(flows);
-  const roots: Key[] = Object.entries(flows).map(([id, f]) => `${id}/${f.start}` as const);
-  for (const e of catalog?.codes ?? []) roots.push(`${e.flow}/${e.node}`);
+  const roots = rootsOf(flows, catalog);
   const state = new Map<Key, 'open' | 'done'>();
   const back = new Set<Key>();
   for (const root of roots) {
@@ -433,6 +432,13 @@ function edges(flows: Record<string, Flow>, broken: ReadonlySet<string> = new Se
   return out;
 }
 
+/** Where sessions begin: every flow's start (in file-name order), then every catalog entry. */
+function rootsOf(flows: Record<string, Flow>, catalog: Catalog | undefined): Key[] {
+  const roots: Key[] = Object.entries(flows).map(([id, f]) => `${id}/${f.start}` as const);
+  for (const e of catalog?.codes ?? []) roots.push(`${e.flow}/${e.node}`);
+  return roots;
+}
+
 /** Every key reached from `roots` along `next` (breadth-first; each key visited once). */
 function reach(roots: Iterable<Key>, next: (k: Key) => readonly Key[] | undefined): Set<Key> {
   const seen = new Set<Key>(roots);
@@ -497,8 +503,7 @@ function checkReachable(
   catalog: Catalog | undefined,
 ): Problem[] {
   const graph = edges(flows);
-  const roots: Key[] = Object.entries(flows).map(([id, f]) => `${id}/${f.start}` as const);
-  for (const e of catalog?.codes ?? []) roots.push(`${e.flow}/${e.node}`);
+  const roots = rootsOf(flows, catalog);
   const seen = reach(roots, (k) => graph.get(k));
   return problemsOutside(
     graph,

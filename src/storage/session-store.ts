@@ -3,9 +3,7 @@
  * missing, full, blocked or broken. Problems are reported, never thrown.
  */
 import type { Step } from '../engine/engine.ts';
-import type { FactValue, KnownFacts } from '../engine/facts.ts';
-import type { FactName } from '../engine/reader/types.ts';
-import { upgradeRecord, validateRecord } from '../session/record.ts';
+import { factsWithoutKeys, upgradeRecord, validateRecord } from '../session/record.ts';
 import type { SessionRecord } from '../session/record.ts';
 import { KEY_REMOVED, hasProductKey, replaceProductKeys } from '../tools/key-in-text.ts';
 import { DB_NAME, STORE, openSessionsDb } from './db.ts';
@@ -70,19 +68,8 @@ function storable(record: SessionRecord): SessionRecord | undefined {
     flow: stripKeys(valid.flow),
     state: { v: 1, trail },
     ...(valid.stale !== undefined ? { stale: stripKeys(valid.stale) } : {}),
-    ...(valid.facts ? { facts: stripFactKeys(valid.facts) } : {}),
+    ...(valid.facts ? { facts: factsWithoutKeys(valid.facts) } : {}),
   };
-}
-
-/** Facts with product keys taken out of their lines and text values (a pasted line can hold one). */
-function stripFactKeys(facts: KnownFacts): KnownFacts {
-  const out: KnownFacts = {};
-  for (const [name, fact] of Object.entries(facts) as Array<[FactName, { value: FactValue; line: string }]>)
-    out[name] = {
-      value: typeof fact.value === 'string' ? stripKeys(fact.value) : fact.value,
-      line: stripKeys(fact.line),
-    };
-  return out;
 }
 
 function errorName(error: unknown): string {

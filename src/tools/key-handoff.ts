@@ -2,6 +2,8 @@
  * A product key passed from one screen to the key checker in memory only: never in a URL, a history
  * entry, a title or storage. It is gone once the checker takes it, or when the page is closed.
  */
+import { replaceProductKeys } from './key-in-text.ts';
+
 let handed: string | undefined;
 
 /** Keeps a key for the key checker to show. */
@@ -19,4 +21,12 @@ export function takeHandedKey(): string | undefined {
   const key = handed;
   handed = undefined;
   return key;
+}
+
+/** Takes product keys out of a text, handing the first one to the key checker; returns what is left, trimmed. */
+export function handOverKeysIn(text: string): { rest: string; handed: boolean } {
+  let key: string | undefined;
+  const rest = replaceProductKeys(text, (k) => ((key ??= k), ' ')).trim();
+  if (key !== undefined) handOverKey(key);
+  return { rest, handed: key !== undefined };
 }

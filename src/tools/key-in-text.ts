@@ -2,7 +2,6 @@
  * Finding product keys inside any text (a pasted line, a saved answer, a command), to keep them out of
  * URLs and storage and to mask them in transcripts. Small on purpose: the first screen's search uses it.
  */
-
 // A Windows product key: 5 groups of 5 letters or digits, split by hyphens, look-alike dashes or spaces
 // (as pasted from mail or chat, perhaps with invisible format characters around the separators).
 const KEY_SEPARATOR = '[-\\s\\p{Cf}\\u2010-\\u2015\\u2212\\uFE63\\uFF0D]{1,3}';

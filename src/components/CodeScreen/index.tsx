@@ -2,8 +2,8 @@ import { useLayoutEffect } from 'preact/hooks';
 import { lookup } from '../../engine/lookup.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
 import { navigate } from '../../navigation.ts';
-import { handOverKey, hasHandedKey } from '../../tools/key-handoff.ts';
-import { hasProductKey, replaceProductKeys } from '../../tools/key-in-text.ts';
+import { handOverKeysIn, hasHandedKey } from '../../tools/key-handoff.ts';
+import { hasProductKey } from '../../tools/key-in-text.ts';
 import type { StartState } from '../../session/entry.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
@@ -23,9 +23,7 @@ export function CodeScreen({ query }: { query: string }) {
   // key checker in memory, and this history entry is replaced by one without it, before anything paints.
   useLayoutEffect(() => {
     if (!holdsKey) return;
-    let key: string | undefined;
-    const rest = replaceProductKeys(query, (k) => ((key ??= k), ' ')).trim();
-    if (key !== undefined) handOverKey(key);
+    const { rest } = handOverKeysIn(query);
     navigate(rest ? { name: 'code', query: rest } : { name: 'tool', tool: 'key' }, null, true);
   }, [query, holdsKey]);
   if (!catalog || holdsKey) return <Loading />;

@@ -2,8 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { lookup } from '../../engine/lookup.ts';
 import type { CatalogEntry } from '../../engine/schema.ts';
 import { navigate } from '../../navigation.ts';
-import { handOverKey } from '../../tools/key-handoff.ts';
-import { replaceProductKeys } from '../../tools/key-in-text.ts';
+import { handOverKeysIn } from '../../tools/key-handoff.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
 import { ActivationTags } from '../ActivationTags/index.tsx';
@@ -22,15 +21,13 @@ export function CodeSearch({ catalog }: { catalog: readonly CatalogEntry[] }) {
   const onSubmit = (e: Event) => {
     e.preventDefault();
     // A product key never goes into the address: it is handed to the key checker in memory.
-    let key: string | undefined;
-    const rest = replaceProductKeys(text, (k) => ((key ??= k), ' ')).trim();
-    if (key !== undefined) handOverKey(key);
+    const { rest, handed } = handOverKeysIn(text);
     if (!rest) {
-      if (key !== undefined) navigate({ name: 'tool', tool: 'key' });
+      if (handed) navigate({ name: 'tool', tool: 'key' });
       return;
     }
-    const best = key === undefined ? matches[0] : lookup(catalog, rest).matches[0];
-    if (key !== undefined && !best) return navigate({ name: 'tool', tool: 'key' });
+    const best = handed ? lookup(catalog, rest).matches[0] : matches[0];
+    if (handed && !best) return navigate({ name: 'tool', tool: 'key' });
     // The code page does the lookup again, so the link it opens can be shared as it is.
     navigate({ name: 'code', query: best?.entry.code ?? rest.slice(0, MAX_INPUT) });
   };

@@ -10,25 +10,12 @@ import { useCatalog } from '../../hooks/use-catalog.ts';
 import { useT } from '../../i18n/index.ts';
 import { navigate } from '../../navigation.ts';
 import type { StartState } from '../../session/entry.ts';
-import { replaceProductKeys } from '../../tools/key-in-text.ts';
+import { factsWithoutKeys } from '../../session/record.ts';
 import { CommandBlock } from '../CommandBlock/index.tsx';
 import './style.css';
 
 const COLLECT: Command = { run: COLLECT_COMMAND, shell: 'powershell', elevated: false };
 const MAX_PASTE = 1_000_000;
-
-/** Facts as they may travel in a history entry: no product key in any line or value. */
-function withoutKeys(facts: KnownFacts): KnownFacts {
-  const out: KnownFacts = {};
-  for (const [name, fact] of Object.entries(facts) as Array<
-    [keyof KnownFacts, NonNullable<KnownFacts[keyof KnownFacts]>]
-  >)
-    out[name] = {
-      value: typeof fact.value === 'string' ? replaceProductKeys(fact.value, () => '') : fact.value,
-      line: replaceProductKeys(fact.line, () => '[product key removed]'),
-    };
-  return out;
-}
 
 interface Read {
   facts: KnownFacts;
@@ -45,7 +32,8 @@ export function PasteScreen() {
 
   const onRead = () => {
     const result = readConsole(text);
-    const facts = withoutKeys(factsOf(result.sections));
+    // No product key travels in the history entry the session starts from.
+    const facts = factsWithoutKeys(factsOf(result.sections));
     setRead({ facts, diagnosis: diagnose(facts, catalog ?? []), unread: result.unread.length });
   };
   const start = (flow: string, node: string | undefined, state: StartState) =>
