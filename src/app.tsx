@@ -9,16 +9,21 @@ import { NotFound } from './components/NotFound/index.tsx';
 import { Notices } from './components/Notices/index.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt/index.tsx';
 import { useLocation } from './hooks/use-location.ts';
-import { useT } from './i18n/index.ts';
+import { loadNamespace, useT } from './i18n/index.ts';
 
 // Screens the first screen does not show load on demand, keeping it small. The service worker has
 // precached them all, so after the first visit each comes from the cache at once.
 const FlowScreen: ScreenLoader<object> = () =>
   import('./components/FlowScreen/index.tsx').then((m) => m.FlowScreen);
+// The checkers' strings are a namespace of their own, loaded with them.
 const KeyChecker: ScreenLoader<object> = () =>
-  import('./components/KeyChecker/index.tsx').then((m) => m.KeyChecker);
+  Promise.all([import('./components/KeyChecker/index.tsx'), loadNamespace('tools')]).then(
+    ([m]) => m.KeyChecker,
+  );
 const ProductCodeChecker: ScreenLoader<object> = () =>
-  import('./components/ProductCodeChecker/index.tsx').then((m) => m.ProductCodeChecker);
+  Promise.all([import('./components/ProductCodeChecker/index.tsx'), loadNamespace('tools')]).then(
+    ([m]) => m.ProductCodeChecker,
+  );
 const HistoryScreen: ScreenLoader<object> = () =>
   import('./components/HistoryScreen/index.tsx').then((m) => m.HistoryScreen);
 const PasteScreen: ScreenLoader<object> = () =>

@@ -9,6 +9,7 @@ import { command } from './reader/commands.ts';
 import { EVENT, eventLine } from './reader/event.ts';
 import { DNS, NSLOOKUP, TNC, dnsLine, nslookupLine, tncLine } from './reader/network.ts';
 import { ATO, SLMGR, atoLine, slmgrLine } from './reader/slmgr.ts';
+import { maskKeysIn } from '../tools/key-in-text.ts';
 import { splitLines } from './reader/text.ts';
 import { STRIPCHART, W32TM_STATUS, statusLine, stripchartLine } from './reader/w32tm.ts';
 import type { Draft, Entry, Family, FamilyId, Hit, Line, ReadResult, Section } from './reader/types.ts';
@@ -149,7 +150,7 @@ export function readConsole(text: string): ReadResult {
     const hs = hitsAt(i);
     const read = step(i, line, hs);
     if (!read) {
-      if (unread.length < MAX_UNREAD) unread.push(line.text.slice(0, MAX_UNREAD_CHARS));
+      if (unread.length < MAX_UNREAD) unread.push(maskKeysIn(line.text.slice(0, MAX_UNREAD_CHARS)));
       lastEntry = null;
     }
     blanks = 0;

@@ -10,7 +10,7 @@ import type { Translate } from '../i18n/index.ts';
 import { answerLabel, answerWords, shellLabel } from '../i18n/labels.ts';
 import type { AnswerWords } from '../i18n/labels.ts';
 import type { SessionRecord } from '../session/record.ts';
-import { replaceProductKeys } from '../tools/key-in-text.ts';
+import { maskKeysIn, replaceProductKeys } from '../tools/key-in-text.ts';
 
 export interface TranscriptLabels {
   title: string;
@@ -81,9 +81,6 @@ const BREAKS = /[\p{Cc}\u2028\u2029]+/gu;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
 const CODE_CONTROLS = /[^\P{Cc}\n\t]/gu;
 
-/** Masks a product key to its last five characters. */
-const maskKey = (key: string) => `XXXXX-XXXXX-XXXXX-XXXXX-${key.replace(/[^A-Za-z0-9]/g, '').slice(-5)}`;
-
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\d.])(?:${OCTET}\\.){3}${OCTET}(?!\\d|\\.\\d)`, 'g');
 const LABEL = '_?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
@@ -107,7 +104,7 @@ interface Clean {
 
 /** Free text as one escaped line: keys masked, hosts hidden when asked, breaks turned into spaces. */
 function inline(text: string, opts?: Clean): string {
-  let t = replaceProductKeys(text, maskKey);
+  let t = maskKeysIn(text);
   if (opts?.hideHosts) t = hideHostNames(t);
   t = t.replace(BIDI, '').replace(BREAKS, ' ').replace(/\s+/g, ' ').trim();
   return t.replace(MARKDOWN_SPECIAL, '\\$&').replace(BLOCK_START, (m) => m.replace(/[#+=\-.)]/g, '\\$&'));
@@ -115,7 +112,7 @@ function inline(text: string, opts?: Clean): string {
 
 /** A fenced code block whose fence is longer than any run of backticks inside, so nothing can close it early. */
 function codeBlock(code: string, opts: Clean): string[] {
-  let body = replaceProductKeys(code, maskKey);
+  let body = maskKeysIn(code);
   if (opts.hideHosts) body = hideHostNames(body);
   body = body
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')

@@ -1,4 +1,7 @@
-/** i18next set up for the app: English bundled, Russian loaded on demand; language detected and remembered. */
+/**
+ * i18next set up for the app: the first screen's English bundled; Russian, and the strings of screens that
+ * load on demand (the checkers), loaded with them. Language detected and remembered.
+ */
 import i18next from 'i18next';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'preact/hooks';
@@ -7,7 +10,7 @@ import type { Language } from '../engine/constants.ts';
 import { useObservable } from '../hooks/use-observable.ts';
 import { observable } from '../observable.ts';
 import enCommon from '../locales/en/common.json';
-import enTools from '../locales/en/tools.json';
+import type enTools from '../locales/en/tools.json';
 
 const STORAGE_KEY = 'afg.lang';
 export const NAMESPACES = ['common', 'tools'] as const;
@@ -45,10 +48,32 @@ function readSaved(): string | null {
   }
 }
 
+type Namespace = (typeof NAMESPACES)[number];
+type Resource = { default: object };
+// Every bundle but English 'common' is a chunk of its own, fetched (or read from the precache) when needed.
+const BUNDLES: Record<Language, Partial<Record<Namespace, () => Promise<Resource>>>> = {
+  en: { tools: () => import('../locales/en/tools.json') },
+  ru: { common: () => import('../locales/ru/common.json'), tools: () => import('../locales/ru/tools.json') },
+};
+// Namespaces a screen has asked for: a language switch loads them too.
+const wanted = new Set<Namespace>(['common']);
+
 async function ensureLoaded(lng: Language): Promise<void> {
-  if (lng === 'en' || i18next.hasResourceBundle(lng, 'common')) return;
-  const { ru } = await import('../locales/ru/index.ts');
-  for (const ns of NAMESPACES) i18next.addResourceBundle('ru', ns, ru[ns], true, true);
+  await Promise.all(
+    [...wanted].map(async (ns) => {
+      const load = BUNDLES[lng][ns];
+      if (!load || i18next.hasResourceBundle(lng, ns)) return;
+      i18next.addResourceBundle(lng, ns, (await load()).default, true, true);
+    }),
+  );
+}
+
+/** Loads a namespace's strings for the current language (and for any language switched to later). */
+export function loadNamespace(ns: Namespace): Promise<void> {
+  wanted.add(ns);
+  // Also the language being switched to, if a switch is under way.
+  const switching = isLanguage(i18next.language) ? i18next.language : language.get();
+  return Promise.all([ensureLoaded(language.get()), ensureLoaded(switching)]).then(() => undefined);
 }
 
 /** The language on screen. */
@@ -70,7 +95,8 @@ export async function initI18n(): Promise<Language> {
     supportedLngs: [...LANGUAGES],
     ns: [...NAMESPACES],
     defaultNS: 'common',
-    resources: { en: { common: enCommon, tools: enTools } },
+    resources: { en: { common: enCommon } },
+    partialBundledLanguages: true,
     initAsync: false,
     interpolation: { escapeValue: false }, // Preact escapes text; nothing is set as HTML
     returnNull: false,

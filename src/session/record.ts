@@ -7,7 +7,7 @@ import type { EngineState, Status } from '../engine/engine.ts';
 import type { FactValue, KnownFacts } from '../engine/facts.ts';
 import { FACT_NAMES } from '../engine/reader/types.ts';
 import type { FactName } from '../engine/reader/types.ts';
-import { KEY_REMOVED, replaceProductKeys } from '../tools/key-in-text.ts';
+import { stripKeys } from '../tools/key-in-text.ts';
 
 export const SESSION_SCHEMA = 2;
 
@@ -122,12 +122,11 @@ export function upgradeRecord(raw: unknown): SessionRecord | undefined {
 
 /** Facts with product keys taken out of their lines and text values (a pasted line can hold one). */
 export function factsWithoutKeys(facts: KnownFacts): KnownFacts {
-  const strip = (text: string) => replaceProductKeys(text, () => KEY_REMOVED);
   const out: KnownFacts = {};
   for (const [name, fact] of Object.entries(facts) as Array<[FactName, { value: FactValue; line: string }]>)
     out[name] = {
-      value: typeof fact.value === 'string' ? strip(fact.value) : fact.value,
-      line: strip(fact.line),
+      value: typeof fact.value === 'string' ? stripKeys(fact.value) : fact.value,
+      line: stripKeys(fact.line),
     };
   return out;
 }

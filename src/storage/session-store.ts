@@ -5,7 +5,7 @@
 import type { Step } from '../engine/engine.ts';
 import { factsWithoutKeys, upgradeRecord, validateRecord } from '../session/record.ts';
 import type { SessionRecord } from '../session/record.ts';
-import { KEY_REMOVED, hasProductKey, replaceProductKeys } from '../tools/key-in-text.ts';
+import { hasProductKey, stripKeys } from '../tools/key-in-text.ts';
 import { DB_NAME, STORE, openSessionsDb } from './db.ts';
 import type { SessionsDatabase } from './db.ts';
 
@@ -46,8 +46,6 @@ export interface OpenSessionStoreOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 3000;
-
-const stripKeys = (text: string) => replaceProductKeys(text, () => KEY_REMOVED);
 
 /**
  * The record as it may be stored: validated, with product keys taken out of every text field.

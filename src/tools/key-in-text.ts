@@ -1,22 +1,129 @@
 /**
- * Finding product keys inside any text (a pasted line, a saved answer, a command), to keep them out of
- * URLs and storage and to mask them in transcripts. Small on purpose: the first screen's search uses it.
+ * The one place that finds and masks Windows product keys inside any text (a pasted line, a search, a saved
+ * answer, a command, a transcript). Storage, the transcript, the home search and the key checker all use it.
+ * Small on purpose: the first screen's search uses it.
  */
-// A Windows product key: 5 groups of 5 letters or digits, split by hyphens, look-alike dashes or spaces
-// (as pasted from mail or chat, perhaps with invisible format characters around the separators).
-const KEY_SEPARATOR = '[-\\s\\p{Cf}\\u2010-\\u2015\\u2212\\uFE63\\uFF0D]{1,3}';
-const KEY_GROUP = '[A-Za-z0-9]{5}';
-const KEY_SOURCE = `(?<![A-Za-z0-9])${KEY_GROUP}(?:${KEY_SEPARATOR}${KEY_GROUP}){4}(?![A-Za-z0-9])`;
+
+const GROUP = 5;
+const GROUPS = 5;
+const KEY_LENGTH_GLUED = GROUP * GROUPS;
+/** Characters used in Windows product keys: 24 letters and digits, plus N since Windows 8. */
+export const KEY_ALPHABET = 'BCDFGHJKMPQRTVWXY2346789N';
+
+// Spaces a paste can put between groups, including invisible format characters (zero-width space, BOM,
+// bidi marks, soft hyphen) picked up from mail, chat or web pages. Never a line break: a key is on one line.
+const SP = '[ \\t\\u00A0\\u202F\\p{Cf}]';
+// The hyphen and its look-alikes (see DASH_LOOKALIKES in product-key.ts).
+const DASH = '[\\-\\u2010-\\u2015\\u2212\\uFE63\\uFF0D]';
+// Bounded quantifiers keep the scan linear on any input.
+const SEP = `(?:${SP}{0,2}${DASH}${SP}{0,2}|${SP}{1,3})`;
+// A run of five or more groups of five (a key, a key after a five-letter word such as "Enter", keys side by
+// side), or 25 key characters typed without separators.
+const RUN = new RegExp(
+  `(?<![A-Za-z0-9])(?:[A-Za-z0-9]{5}(?:${SEP}[A-Za-z0-9]{5}){4,}|[${KEY_ALPHABET}${KEY_ALPHABET.toLowerCase()}]{25})(?![A-Za-z0-9])`,
+  'gu',
+);
+const GROUP_OF_FIVE = /[A-Za-z0-9]{5}/g;
+const HAS_DASH = new RegExp(DASH, 'u');
+const HAS_DIGIT = /[0-9]/;
+const VALID = new Set(KEY_ALPHABET + KEY_ALPHABET.toLowerCase());
+
+/** Where a key sits in a text: `text.slice(start, end)`. */
+export interface KeySpan {
+  start: number;
+  end: number;
+}
+
+const validIn = (s: string) => Array.from(s).filter((c) => VALID.has(c)).length;
+
+/** Picks the non-overlapping windows of five groups that look most like keys: most characters from the key alphabet. */
+function keysInRun(run: string, offset: number, out: KeySpan[]): void {
+  const groups = Array.from(run.matchAll(GROUP_OF_FIVE), (g) => ({ start: g.index, valid: validIn(g[0]) }));
+  const k = groups.length;
+  const end = (i: number) => groups[i + GROUPS - 1]!.start + GROUP;
+  const score = (i: number) => {
+    const s = run.slice(groups[i]!.start, end(i));
+    // Five words of five letters are ordinary prose; keys nearly always hold a digit.
+    if (!HAS_DASH.test(s) && !HAS_DIGIT.test(s)) return -1;
+    let sum = 0;
+    for (let j = i; j < i + GROUPS; j++) sum += groups[j]!.valid;
+    return sum;
+  };
+  // best[i]: the highest total score using groups i..k-1; ties go to the earlier window.
+  const best = new Array<number>(k + 1).fill(0);
+  const take = new Array<boolean>(k).fill(false);
+  for (let i = k - 1; i >= 0; i--) {
+    best[i] = best[i + 1]!;
+    if (i + GROUPS > k) continue;
+    const w = score(i);
+    if (w >= 0 && w + best[i + GROUPS]! >= best[i]!) {
+      best[i] = w + best[i + GROUPS]!;
+      take[i] = true;
+    }
+  }
+  for (let i = 0; i < k;) {
+    if (take[i]) {
+      out.push({ start: offset + groups[i]!.start, end: offset + end(i) });
+      i += GROUPS;
+    } else i++;
+  }
+}
+
+/** Where product keys sit in a text, in order: five groups of five (any case; hyphens, look-alike dashes or spaces between) or 25 key characters in a row. */
+export function keySpans(text: string): KeySpan[] {
+  const spans: KeySpan[] = [];
+  if (typeof text !== 'string') return spans;
+  for (const m of text.matchAll(RUN)) {
+    const run = m[0];
+    // A glued run is a key only with a digit in it: 25 letters are a word.
+    if (run.length === KEY_LENGTH_GLUED) {
+      if (HAS_DIGIT.test(run)) spans.push({ start: m.index, end: m.index + run.length });
+    } else keysInRun(run, m.index, spans);
+  }
+  return spans;
+}
+/** The substrings of a text that look like product keys. */
+export function findKeys(text: string): string[] {
+  return keySpans(text).map((s) => text.slice(s.start, s.end));
+}
+
+/** True when the text holds something that looks like a product key. */
+export function hasProductKey(text: string): boolean {
+  return keySpans(text).length > 0;
+}
+
+/** Replaces every product key in a text with what `by` returns for it. */
+export function replaceProductKeys(text: string, by: (key: string) => string): string {
+  const spans = keySpans(text);
+  if (!spans.length) return text;
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start) + by(text.slice(s.start, s.end));
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
 
 /** What a product key in a saved session is replaced with. */
 export const KEY_REMOVED = '[product key removed]';
 
-/** True when the text holds something that looks like a 25-character product key. */
-export function hasProductKey(text: string): boolean {
-  return new RegExp(KEY_SOURCE, 'u').test(text);
+/** Takes every product key out of a text, as it is saved. */
+export function stripKeys(text: string): string {
+  return replaceProductKeys(text, () => KEY_REMOVED);
 }
 
-/** Replaces every product-key-looking part of a text with what `by` returns for it. */
-export function replaceProductKeys(text: string, by: (key: string) => string): string {
-  return text.replace(new RegExp(KEY_SOURCE, 'gu'), by);
+/** Hides all but a key's last five characters, as Windows shows a partial key: XXXXX-XXXXX-XXXXX-XXXXX-3V66T. */
+export function maskKey(key: string): string {
+  const chars = typeof key === 'string' ? (key.match(/[A-Za-z0-9]/g) ?? []) : [];
+  const keep = Math.max(0, chars.length - GROUP);
+  const shown = chars.map((c, i) => (i < keep ? 'X' : c.toUpperCase()));
+  const parts: string[] = [];
+  for (let i = 0; i < shown.length; i += GROUP) parts.push(shown.slice(i, i + GROUP).join(''));
+  return parts.join('-');
+}
+
+/** Masks every product key in a text (for transcripts and anything else shown or shared). */
+export function maskKeysIn(text: string): string {
+  return replaceProductKeys(text, maskKey);
 }

@@ -1,4 +1,5 @@
 /** Windows product key format check: names each typing or pasting mistake and offers the key as it should be typed. */
+import { KEY_ALPHABET } from './key-in-text.ts';
 
 export type KeyProblemKind =
   'empty' | 'length' | 'groups' | 'invalid-char' | 'dash-lookalike' | 'spaces' | 'lowercase' | 'multiple-n';
@@ -25,8 +26,7 @@ export const KEY_LENGTH = 25;
 const GROUP = 5;
 const GROUPS = 5;
 
-/** Characters used in Windows product keys: 24 letters and digits, plus N since Windows 8. */
-export const KEY_ALPHABET = 'BCDFGHJKMPQRTVWXY2346789N';
+export { KEY_ALPHABET, findKeys, maskKey } from './key-in-text.ts';
 const VALID = new Set(KEY_ALPHABET);
 
 /** Names of the hyphen look-alikes, used as translation keys. */
@@ -201,67 +201,4 @@ export function checkProductKey(input: string): KeyCheck {
 
   const suggested = keyChars.length === KEY_LENGTH ? group(keyChars.map(upperAscii)) : null;
   return { ok: problems.length === 0, problems, suggested };
-}
-
-/** Hides all but the last five key characters, as Windows itself shows a partial key: XXXXX-XXXXX-XXXXX-XXXXX-3V66T. */
-export function maskKey(key: string): string {
-  const chars: string[] = [];
-  for (const tok of scan(typeof key === 'string' ? key : '')) if (tok.type === 'key') chars.push(tok.text);
-  const keep = Math.max(0, chars.length - GROUP);
-  return group(chars.map((c, i) => (i < keep ? 'X' : upperAscii(c))));
-}
-
-const SP = '[ \\t\\u00A0\\u202F]';
-const DASH = '[\\-\\u2010-\\u2015\\u2212\\uFE63\\uFF0D]';
-// Bounded quantifiers keep the scan linear on any input.
-const SEP = `(?:${SP}{0,2}${DASH}${SP}{0,2}|${SP}{1,3})`;
-// A run of five or more groups of five: a key, a key after a five-letter word ("Enter ..."), or keys side by side.
-const RUN = new RegExp(`(?<![A-Za-z0-9])[A-Za-z0-9]{5}(?:${SEP}[A-Za-z0-9]{5}){4,}(?![A-Za-z0-9])`, 'g');
-const GROUP_OF_FIVE = /[A-Za-z0-9]{5}/g;
-const HAS_DASH = new RegExp(DASH);
-
-/** Picks the non-overlapping windows of five groups that look most like keys: most characters from the key alphabet. */
-function keysInRun(run: string): string[] {
-  const groups = Array.from(run.matchAll(GROUP_OF_FIVE), (g) => ({
-    start: g.index,
-    valid: Array.from(g[0]).filter((c) => VALID.has(upperAscii(c))).length,
-  }));
-  const k = groups.length;
-  const span = (i: number) => run.slice(groups[i]!.start, groups[i + GROUPS - 1]!.start + GROUP);
-  const score = (i: number) => {
-    const s = span(i);
-    // Five space-separated words of five letters are ordinary prose; keys nearly always hold a digit.
-    if (!HAS_DASH.test(s) && !/[0-9]/.test(s)) return -1;
-    let sum = 0;
-    for (let j = i; j < i + GROUPS; j++) sum += groups[j]!.valid;
-    return sum;
-  };
-  // best[i]: the highest total score using groups i..k-1; ties go to the earlier window.
-  const best = new Array<number>(k + 1).fill(0);
-  const take = new Array<boolean>(k).fill(false);
-  for (let i = k - 1; i >= 0; i--) {
-    best[i] = best[i + 1]!;
-    if (i + GROUPS > k) continue;
-    const w = score(i);
-    if (w >= 0 && w + best[i + GROUPS]! >= best[i]!) {
-      best[i] = w + best[i + GROUPS]!;
-      take[i] = true;
-    }
-  }
-  const keys: string[] = [];
-  for (let i = 0; i < k;) {
-    if (take[i]) {
-      keys.push(span(i));
-      i += GROUPS;
-    } else i++;
-  }
-  return keys;
-}
-
-/** Finds substrings that look like product keys (five groups of five, any case, hyphens, look-alike dashes or spaces between). */
-export function findKeys(text: string): string[] {
-  if (typeof text !== 'string') return [];
-  const found: string[] = [];
-  for (const m of text.matchAll(RUN)) for (const key of keysInRun(m[0])) found.push(key);
-  return found;
 }

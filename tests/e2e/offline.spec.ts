@@ -61,6 +61,13 @@ test.describe('after one visit, everything works offline', () => {
     await page.getByRole('button', { name: /Русский/ }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
     await expect(page.locator(question)).toHaveText(/[а-яё]/i);
+    // The checkers' strings load with them, in the language on screen, and follow a switch.
+    await page.goto('/#/tools/key');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Проверка ключа продукта');
+    await page.getByRole('button', { name: /English/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Product key checker');
+    await page.goto('/#/tools/product-code');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Product code (GUID) checker');
   });
 });
 

@@ -8,6 +8,7 @@ import { run } from '../../src/cli/flows.ts';
 import { COLLECT_COMMAND } from '../../src/engine/collect.ts';
 import { MAX_UNREAD, MAX_UNREAD_CHARS, readConsole } from '../../src/engine/reader.ts';
 import type { Facts, ReadResult, Section } from '../../src/engine/reader.ts';
+import { maskKeysIn } from '../../src/tools/key-in-text.ts';
 
 const SHARED = new URL('../../../shared/fixtures/console/', import.meta.url);
 const OWN = new URL('../fixtures/console/', import.meta.url);
@@ -27,10 +28,10 @@ function read(text: string): ReadResult {
   for (const s of result.sections) {
     for (const key of Object.keys(s.facts) as (keyof Facts)[]) {
       seen.add(key);
-      // Every fact names the line it came from, as pasted and trimmed.
+      // Every fact names the line it came from, as pasted (product keys masked) and trimmed.
       const line = s.lines[key];
       expect(line, key).toBeDefined();
-      expect(text.includes(line!), `${key}: ${line}`).toBe(true);
+      expect(maskKeysIn(text).includes(line!), `${key}: ${line}`).toBe(true);
       expect(line).toBe(line!.trim());
     }
   }
@@ -748,6 +749,16 @@ describe('reader: rubbish, huge and cut input', () => {
     const r = read('  hello world  \n\n\u0000\u0001\u0002 binary\nLicense Statu\n{"json": true}\n');
     expect(r.sections).toEqual([]);
     expect(r.unread).toEqual(['hello world', '\u0000\u0001\u0002 binary', 'License Statu', '{"json": true}']);
+  });
+
+  it('never hands back a whole product key, in an evidence line or an unread one', () => {
+    const r = read(
+      'C:\\>slmgr /ipk NPPR9-FWDCX-D2C8J-H872K-2YT43\nError: 0xC004F050 (key NPPR9 FWDCX D2C8J H872K 2YT43) The Software Licensing Service reported that the product key is invalid.\n',
+    );
+    expect(only(r).facts.errorCode).toBe('0xC004F050');
+    expect(only(r).lines.errorCode).toContain('(key XXXXX-XXXXX-XXXXX-XXXXX-2YT43)');
+    expect(r.unread).toEqual(['C:\\>slmgr /ipk XXXXX-XXXXX-XXXXX-XXXXX-2YT43']);
+    expect(JSON.stringify(r)).not.toMatch(/NPPR9/);
   });
 
   it('reads binary-ish noise without throwing', () => {

@@ -424,6 +424,28 @@ describe('record checks', () => {
     expect(hasProductKey('0xC004F074')).toBe(false);
     expect(hasProductKey('3f2504e0-4f89-11d3-9a0c-0305e82c3301')).toBe(false);
     expect(hasProductKey('NPPR9-FWDCX-D2C8J-H872K')).toBe(false);
+    // Typed without separators, or with a zero-width space pasted from chat between groups.
+    expect(hasProductKey('nppr9fwdcxd2c8jh872k2yt43')).toBe(true);
+    expect(hasProductKey('NPPR9\u200B-FWDCX-D2C8J-H872K-2YT43')).toBe(true);
+    // Five words of five letters are prose, not a key.
+    expect(hasProductKey('THESE WORDS ARENT QUITE RIGHT')).toBe(false);
+  });
+
+  it('takes out the key itself, not the five-letter word before it', async () => {
+    const { open } = setup();
+    const store = await open();
+    const said = 'Enter NPPR9 FWDCX D2C8J H872K 2YT43 and press Next';
+    await store.save({
+      ...record('w', 1000),
+      state: {
+        v: 1,
+        trail: [
+          { flow: 'product-key', node: 'enter', answer: said, at: 990 },
+          { flow: 'product-key', node: 'check' },
+        ],
+      },
+    });
+    expect((await store.get('w'))?.state.trail[0]?.answer).toBe(`Enter ${KEY_REMOVED} and press Next`);
   });
 });
 

@@ -1,13 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkProductCode } from '../../src/tools/product-code.ts';
+import { checkProductKey, DASH_LOOKALIKES } from '../../src/tools/product-key.ts';
 import {
-  checkProductKey,
-  DASH_LOOKALIKES,
   findKeys,
+  hasProductKey,
   KEY_ALPHABET,
+  KEY_REMOVED,
+  keySpans,
   maskKey,
-} from '../../src/tools/product-key.ts';
+  maskKeysIn,
+  replaceProductKeys,
+} from '../../src/tools/key-in-text.ts';
 
 const MAX = 100_000;
 const CANONICAL_KEY = /^[BCDFGHJKMPQRTVWXY2346789N]{5}(?:-[BCDFGHJKMPQRTVWXY2346789N]{5}){4}$/;
@@ -231,6 +235,65 @@ describe('checkProductKey properties', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+// The one detector and masker that storage, transcripts, the home search and the key checker share.
+describe('the key detector (key-in-text)', () => {
+  const strip = (text: string) => replaceProductKeys(text, () => KEY_REMOVED);
+  const MASKED = /^XXXXX-XXXXX-XXXXX-XXXXX-[A-Z0-9]{5}$/;
+
+  it('finds a key pasted on its own line in any text; stripped, no key is left; masked, only masked keys are', () => {
+    fc.assert(
+      fc.property(
+        anyText,
+        validKey.chain((key) => fc.tuple(fc.constant(key), mangled(key, false))),
+        anyText,
+        (before, [key, pasted], after) => {
+          const text = `${before}\n${pasted.trim()}\n${after}`;
+          expect(findKeys(text).map((f) => checkProductKey(f).suggested)).toContain(key);
+          expect(hasProductKey(text)).toBe(true);
+          const stripped = strip(text);
+          expect(hasProductKey(stripped)).toBe(false);
+          expect(stripped).toContain(KEY_REMOVED);
+          const masked = maskKeysIn(text);
+          expect(masked).toContain(maskKey(key));
+          for (const k of findKeys(masked)) expect(k).toMatch(MASKED);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds 25 key characters typed without separators when they hold a digit', () => {
+    fc.assert(
+      fc.property(validKey, fc.boolean(), (key, lower) => {
+        const glued = key.replaceAll('-', '');
+        const typed = lower ? glued.toLowerCase() : glued;
+        expect(hasProductKey(`key ${typed} failed`)).toBe(/[0-9]/.test(glued));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees with itself on any text: spans are in order and inside the text, and stripping leaves no key', () => {
+    fc.assert(
+      fc.property(anyText, (s) => {
+        const spans = keySpans(s);
+        expect(hasProductKey(s)).toBe(spans.length > 0);
+        let at = 0;
+        for (const { start, end } of spans) {
+          expect(start).toBeGreaterThanOrEqual(at);
+          expect(end).toBeLessThanOrEqual(s.length);
+          at = end;
+        }
+        if (!spans.length) expect(replaceProductKeys(s, () => '!')).toBe(s);
+        expect(hasProductKey(strip(s))).toBe(false);
+        // Masking twice changes nothing more.
+        expect(maskKeysIn(maskKeysIn(s))).toBe(maskKeysIn(s));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

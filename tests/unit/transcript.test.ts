@@ -372,6 +372,22 @@ describe('toMarkdown with hostile content', () => {
     expect(md).toContain('kms01.corp.example.com or 192.168.1.10, not slmgr.vbs');
   });
 
+  it('masks a key the way the key checker does: the key itself, upper case, not the word before it', () => {
+    const said: SessionRecord = {
+      ...walked,
+      state: {
+        v: 1,
+        trail: [
+          { flow: 'main', node: 'start', answer: 'Enter w269n wfgwx yvc9b 4j6c9 t83gx now', at: T0 },
+          { flow: 'main', node: 'edition' },
+        ],
+      },
+    };
+    expect(render(said, { flows: hostile })).toContain(
+      '**Answer:** Enter XXXXX-XXXXX-XXXXX-XXXXX-T83GX now (T+0)',
+    );
+  });
+
   it('hides host names and IPv4 addresses in answers and commands with hideHosts', () => {
     const md = render(strange, { flows: hostile, hideHosts: true });
     expect(md).toContain('**Answer:** see \\<host\\> or \\<host\\>, not slmgr.vbs (T+3)');
