@@ -5,5 +5,5 @@ export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** The activation types an error code can concern. */
-export const ACTIVATION_TYPES = ['MAK', 'KMS client', 'KMS host'] as const;
+export const ACTIVATION_TYPES = ['MAK', 'KMS client', 'KMS host', 'Retail/OEM'] as const;
 export type ActivationType = (typeof ACTIVATION_TYPES)[number];

@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { flowExists, loadFlows } from '../flows/chunks.ts';
 import { currentLocation, navigate, replaceEntryState } from '../navigation.ts';
 import { createSessionRunner } from '../session/runner.ts';
+import { createTabMemory } from '../session/tab-memory.ts';
 import type { HistoryPort, SessionRunner, SessionView } from '../session/runner.ts';
 import { getSession, saveSession } from '../storage/index.ts';
 import { randomUuid } from '../uuid.ts';
@@ -15,6 +16,14 @@ const browserHistory: HistoryPort = {
   back: () => history.back(),
   subscribe: (listener) => currentLocation.subscribe(() => listener()),
 };
+
+function tabStorage(): Storage | undefined {
+  try {
+    return sessionStorage;
+  } catch {
+    return undefined; // storage disabled: the tab remembers for this page load
+  }
+}
 
 /** Runs work right after the next frame is painted (the step is in the history entry meanwhile). */
 function afterPaint(work: () => void): void {
@@ -31,6 +40,7 @@ export function useFlowSession(): { view: SessionView } & Omit<SessionRunner, 'v
         store: { save: saveSession, get: getSession },
         newId: randomUuid,
         later: afterPaint,
+        memory: createTabMemory(tabStorage()),
       }),
     [],
   );
@@ -46,5 +56,7 @@ export function useFlowSession(): { view: SessionView } & Omit<SessionRunner, 'v
     jumpTo: runner.jumpTo,
     restart: runner.restart,
     addFacts: runner.addFacts,
+    saveAgain: runner.saveAgain,
+    openOther: runner.openOther,
   };
 }

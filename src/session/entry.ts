@@ -19,6 +19,8 @@ export interface EntryState {
   depth: number;
   /** What the session knows from pasted console output. */
   facts?: KnownFacts;
+  /** The saved revision this entry was opened from (resuming a saved session). */
+  rev?: number;
 }
 
 /** What a history entry that opens a flow carries from the screen before: the code, facts read from output. */
@@ -36,6 +38,7 @@ export function entryOf(record: SessionRecord): EntryState {
     depth: 0,
     ...(record.code ? { code: record.code } : {}),
     ...(record.facts ? { facts: record.facts } : {}),
+    ...(record.rev !== undefined ? { rev: record.rev } : {}),
   };
 }
 

@@ -16,7 +16,7 @@ export function readEntry(raw: unknown): EntryState | undefined {
   // Entries written before the fields were renamed: { sid, s, t0, depth, code? }.
   const sessionId = raw.sessionId ?? raw.sid;
   const startedAt = raw.startedAt ?? raw.t0;
-  const { depth, code } = raw;
+  const { depth, code, rev } = raw;
   const facts = readFacts(raw.facts);
   if (typeof sessionId !== 'string' || typeof startedAt !== 'number' || typeof depth !== 'number')
     return undefined;
@@ -29,6 +29,7 @@ export function readEntry(raw: unknown): EntryState | undefined {
     depth,
     ...(typeof code === 'string' ? { code } : {}),
     ...(facts ? { facts } : {}),
+    ...(Number.isSafeInteger(rev) && (rev as number) >= 0 ? { rev: rev as number } : {}),
   };
 }
 

@@ -11,6 +11,12 @@ import { stripKeys } from '../tools/key-in-text.ts';
 
 export const SESSION_SCHEMA = 2;
 
+/**
+ * How a guarded save ended. 'changed': another tab saved a newer revision first, so nothing was written;
+ * 'deleted': the session was deleted after this tab saved it; 'failed': the record was refused.
+ */
+export type SaveResult = 'saved' | 'changed' | 'deleted' | 'failed';
+
 export interface SessionRecord {
   schema: 2;
   /** crypto.randomUUID() */
@@ -28,6 +34,8 @@ export interface SessionRecord {
   stale?: string;
   /** What the session knows from pasted console output, each fact with its line. */
   facts?: KnownFacts;
+  /** How many guarded saves the session has had: a tab saves only over the revision it has seen. */
+  rev?: number;
 }
 
 const FACT_SET: ReadonlySet<string> = new Set(FACT_NAMES);
@@ -60,12 +68,13 @@ const isStatus = (v: unknown): v is Status => (STATUSES as readonly unknown[]).i
 /** Checks a stored value against the record format (the trail through the engine's parseState); returns a clean copy. */
 export function validateRecord(raw: unknown): SessionRecord | undefined {
   if (!isObject(raw) || raw.schema !== SESSION_SCHEMA) return undefined;
-  const { id, code, flow, status, startedAt, updatedAt, stale } = raw;
+  const { id, code, flow, status, startedAt, updatedAt, stale, rev } = raw;
   const facts = readFacts(raw.facts);
   if (typeof id !== 'string' || id === '' || typeof flow !== 'string' || flow === '') return undefined;
   if (!isStatus(status) || !isTime(startedAt) || !isTime(updatedAt)) return undefined;
   if (code !== undefined && typeof code !== 'string') return undefined;
   if (stale !== undefined && typeof stale !== 'string') return undefined;
+  if (rev !== undefined && !(Number.isSafeInteger(rev) && (rev as number) >= 0)) return undefined;
   const parsed = parseState(raw.state);
   if (!parsed.ok) return undefined;
   return {
@@ -79,6 +88,7 @@ export function validateRecord(raw: unknown): SessionRecord | undefined {
     updatedAt,
     ...(stale !== undefined ? { stale } : {}),
     ...(facts ? { facts } : {}),
+    ...(rev !== undefined ? { rev: rev as number } : {}),
   };
 }
 

@@ -18,10 +18,19 @@ import type { KnownFacts } from '../engine/facts.ts';
 import { observable } from '../observable.ts';
 import type { Observable } from '../observable.ts';
 import type { Route } from '../router.ts';
-import { recordOf } from './entry.ts';
+import { entryOf, recordOf } from './entry.ts';
 import { readEntry, readStart } from './read-entry.ts';
 import type { EntryState } from './entry.ts';
-import type { SessionRecord } from './record.ts';
+import type { SaveResult, SessionRecord } from './record.ts';
+import { createTabMemory } from './tab-memory.ts';
+import type { TabMemory } from './tab-memory.ts';
+
+/**
+ * Said over a step when another tab got to its session first. 'copied': that tab saved steps this one had
+ * not seen, so this tab's steps went on as a new session (`from` is the other); 'deleted': the session was
+ * deleted, and steps here are not saved until the user asks.
+ */
+export type SessionNotice = { kind: 'copied'; from: string } | { kind: 'deleted' };
 
 /** What the step screen shows. */
 export type SessionView =
@@ -30,7 +39,7 @@ export type SessionView =
   | { kind: 'missing'; flow: string; node?: string; reason: 'unknown-flow' | 'unknown-node' | 'unavailable' }
   /** The flows changed since this step was saved: the session is kept as it was, read-only. */
   | { kind: 'stale'; sessionId: string; problem: EngineError }
-  | { kind: 'step'; flows: FlowMap; entry: EntryState; step: CurrentStep };
+  | { kind: 'step'; flows: FlowMap; entry: EntryState; step: CurrentStep; notice?: SessionNotice };
 
 /** Where flows come from (lazy chunks in the app, files in tests). */
 export interface FlowSource {
@@ -56,7 +65,8 @@ export interface HistoryPort {
 
 /** Where sessions are saved. Failures are tolerated: a step never waits for or fails on storage. */
 export interface SessionSaver {
-  save(record: SessionRecord): Promise<void>;
+  /** With `base`, saves only over that revision (0: a session not saved yet) and says when it could not. */
+  save(record: SessionRecord, base?: number): Promise<SaveResult | void>;
   get(id: string): Promise<SessionRecord | undefined>;
 }
 
@@ -70,6 +80,8 @@ export interface RunnerOptions {
   newId: () => string;
   /** Runs work that must not hold up the paint of a step (saving, preloading); default: at once. */
   later?: (work: () => void) => void;
+  /** What this tab knows of saved revisions (sessionStorage in the app); default: memory alone. */
+  memory?: TabMemory;
 }
 
 export interface SessionRunner {
@@ -88,7 +100,17 @@ export interface SessionRunner {
   restart(): void;
   /** Adds facts read from pasted output to the session (later ones win); they propose answers and fill commands. */
   addFacts(facts: KnownFacts): void;
+  /** After a 'deleted' notice: saves the session on screen again, from now on. */
+  saveAgain(): void;
+  /** After a 'copied' notice: opens the other tab's version of the session, as saved. */
+  openOther(): Promise<void>;
 }
+
+// The same steps, answers, status and facts: only the time of saving would differ.
+const sameSession = (a: SessionRecord, b: SessionRecord) =>
+  a.status === b.status &&
+  JSON.stringify([a.state, a.facts ?? null, a.code ?? null]) ===
+    JSON.stringify([b.state, b.facts ?? null, b.code ?? null]);
 
 const flowsOf = (s: EngineState) => [...new Set(s.trail.map((t) => t.flow))];
 const routeOf = (step: CurrentStep): Route => ({ name: 'flow', flow: step.flowId, node: step.node.id });
@@ -122,7 +144,34 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
     return [...ids];
   };
 
-  const save = (record: SessionRecord) => void store.save(record).catch(() => undefined);
+  const memory = options.memory ?? createTabMemory();
+  const notices = new Map<string, SessionNotice>();
+  // Sessions deleted under this tab: not saved again unless the user asks.
+  const deleted = new Set<string>();
+
+  // Every save is guarded by the revision this tab has seen, so no tab writes over steps it has not seen.
+  const save = (record: SessionRecord) => {
+    const { id } = record;
+    if (deleted.has(id)) return;
+    const base = memory.revision(id);
+    // This tab's saves reach the database in the order they are made: the next one builds on this one.
+    memory.setRevision(id, base + 1);
+    void store.save(record, base).then(
+      (result) => {
+        if (result === 'changed') moveAway(id);
+        else if (result === 'deleted') markDeleted(id);
+      },
+      () => undefined,
+    );
+  };
+
+  // The id this tab's steps of a session live under now (after one or more conflicts).
+  const follow = (id: string) => {
+    let to = id;
+    for (let hops = 0, next = memory.movedTo(to); next && hops < 100; hops++, next = memory.movedTo(to))
+      to = next;
+    return to;
+  };
 
   // The runner's own navigation must not come back to it as a navigation to open.
   const own = (change: () => void) => {
@@ -134,7 +183,37 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
     }
   };
 
-  const show = (entry: EntryState, step: CurrentStep) => view.set({ kind: 'step', flows, entry, step });
+  const onStep = () => {
+    const v = view.get();
+    return v.kind === 'step' ? v : undefined;
+  };
+
+  const show = (entry: EntryState, step: CurrentStep) => {
+    const notice = notices.get(entry.sessionId);
+    view.set({ kind: 'step', flows, entry, step, ...(notice ? { notice } : {}) });
+  };
+
+  // Another tab saved steps this one has not seen: both are kept, this tab's as a new session.
+  function moveAway(id: string) {
+    if (memory.movedTo(id)) return; // a later save of the same steps found the same conflict
+    const to = options.newId();
+    memory.move(id, to);
+    notices.set(to, { kind: 'copied', from: id });
+    const v = onStep();
+    if (!v || v.entry.sessionId !== id) return;
+    const entry: EntryState = { ...v.entry, sessionId: to };
+    delete entry.rev;
+    show(entry, v.step);
+    own(() => history.setState(entry));
+    save(recordOf(entry, v.step.status, now()));
+  }
+
+  function markDeleted(id: string) {
+    deleted.add(id);
+    notices.set(id, { kind: 'deleted' });
+    const v = onStep();
+    if (v && v.entry.sessionId === id) show(v.entry, v.step);
+  }
 
   async function markStale(entry: EntryState, problem: EngineError) {
     view.set({ kind: 'stale', sessionId: entry.sessionId, problem });
@@ -146,12 +225,41 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
     }
   }
 
+  // An entry of a session this tab has since moved to a new one opens as the new one.
+  function moved(entry: EntryState): EntryState {
+    if (entry.rev !== undefined && entry.rev > memory.revision(entry.sessionId))
+      memory.setRevision(entry.sessionId, entry.rev);
+    const to = follow(entry.sessionId);
+    if (to === entry.sessionId) return entry;
+    const next: EntryState = { ...entry, sessionId: to };
+    delete next.rev;
+    own(() => history.setState(next));
+    return next;
+  }
+
+  // Saves an opened entry only where it differs from the saved session: merely opening a session (resumed
+  // from History, a reload, a duplicated tab) must not count as a change that another tab's steps conflict with.
+  async function reopened(record: SessionRecord, mine: number) {
+    let stored: SessionRecord | undefined;
+    try {
+      stored = await store.get(record.id);
+    } catch {
+      stored = undefined;
+    }
+    if (!running || mine !== turn) return;
+    if (stored && sameSession(stored, record)) {
+      const rev = stored.rev ?? 0;
+      if (rev > memory.revision(record.id)) memory.setRevision(record.id, rev);
+    } else save(record);
+  }
+
   async function open(): Promise<void> {
     const mine = ++turn;
     const { route, state: raw } = history.current();
     if (route.name !== 'flow') return;
     const live = () => running && mine === turn;
-    const entry = readEntry(raw);
+    const read = readEntry(raw);
+    const entry = read && moved(read);
     if (entry) {
       await loadMore(flowsOf(entry.state));
       if (!live()) return;
@@ -172,7 +280,7 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
       const shown = { ...entry, state: restored.value };
       show(shown, step.value);
       // Back and Forward change where the session stands: keep the saved copy in step.
-      save(recordOf(shown, step.value.status, now()));
+      void reopened(recordOf(shown, step.value.status, now()), mine);
       return;
     }
     await loadMore([route.flow]);
@@ -220,11 +328,6 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
       void loadMore(ahead(state)).catch(() => undefined);
     });
   }
-
-  const onStep = () => {
-    const v = view.get();
-    return v.kind === 'step' ? v : undefined;
-  };
 
   return {
     view,
@@ -283,6 +386,26 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
       show(entry, v.step);
       own(() => history.setState(entry));
       later(() => save(recordOf(entry, v.step.status, now())));
+    },
+    saveAgain() {
+      const v = onStep();
+      if (!v || !deleted.has(v.entry.sessionId)) return;
+      const id = v.entry.sessionId;
+      deleted.delete(id);
+      notices.delete(id);
+      memory.setRevision(id, 0);
+      show(v.entry, v.step);
+      save(recordOf(v.entry, v.step.status, now()));
+    },
+    async openOther() {
+      const v = onStep();
+      const notice = v && notices.get(v.entry.sessionId);
+      if (notice?.kind !== 'copied') return;
+      const record = await store.get(notice.from);
+      if (!record || !running) return;
+      memory.move(notice.from);
+      const last = record.state.trail[record.state.trail.length - 1]!;
+      history.go({ name: 'flow', flow: last.flow, node: last.node }, entryOf(record), false);
     },
   };
 }

@@ -6,7 +6,9 @@
 import { raiseNotice } from '../notices.ts';
 import { observable } from '../observable.ts';
 import type { SessionRecord } from '../session/record.ts';
-import type { SessionStore } from './session-store.ts';
+import type { SaveResult, SessionStore } from './session-store.ts';
+
+export type { SaveResult };
 
 let store: Promise<SessionStore> | undefined;
 
@@ -16,21 +18,39 @@ function sessionStore(): Promise<SessionStore> {
   return store;
 }
 
-/** Goes up by one on every save, delete and clear, so lists know to read again. */
+/** Goes up by one on every save, delete and clear, here or in another tab, so lists know to read again. */
 export const sessionsRevision = observable(0);
-const changed = () => sessionsRevision.update((n) => n + 1);
+const bump = () => sessionsRevision.update((n) => n + 1);
 
-const pending = new Set<Promise<void>>();
+// Other tabs of the app on this device hear of every change, so their History and Recent lists follow.
+let channel: BroadcastChannel | undefined;
+try {
+  channel = new BroadcastChannel('afg-sessions');
+  channel.onmessage = bump;
+} catch {
+  channel = undefined; // no BroadcastChannel: other tabs see the change on their next read
+}
+const changed = () => {
+  bump();
+  channel?.postMessage('changed');
+};
 
-/** Saves a session and tells subscribers; never rejects. */
-export function saveSession(record: SessionRecord): Promise<void> {
+const pending = new Set<Promise<unknown>>();
+
+/**
+ * Saves a session and tells subscribers; never rejects. With `base`, only over that revision (see
+ * SessionStore.save): the result says when another tab changed or deleted the session first.
+ */
+export function saveSession(record: SessionRecord, base?: number): Promise<SaveResult> {
   const p = (async () => {
     const s = await sessionStore();
-    await s.save(record);
+    const result = await s.save(record, base);
+    if (result !== 'saved') return result;
     changed();
     // Once there is history worth keeping, ask the browser not to evict it.
     if (record.status !== 'active') void s.persist();
-  })().catch(() => undefined);
+    return result;
+  })().catch((): SaveResult => 'failed');
   pending.add(p);
   void p.finally(() => pending.delete(p));
   return p;

@@ -4,7 +4,7 @@
  */
 import type { Step } from '../engine/engine.ts';
 import { factsWithoutKeys, upgradeRecord, validateRecord } from '../session/record.ts';
-import type { SessionRecord } from '../session/record.ts';
+import type { SaveResult, SessionRecord } from '../session/record.ts';
 import { hasProductKey, stripKeys } from '../tools/key-in-text.ts';
 import { DB_NAME, STORE, openSessionsDb } from './db.ts';
 import type { SessionsDatabase } from './db.ts';
@@ -20,10 +20,17 @@ export const STORAGE_PROBLEMS = [
   'newer-version',
 ] as const;
 export type StorageProblem = (typeof STORAGE_PROBLEMS)[number];
+// A write IndexedDB refuses is kept in memory and counts as saved (the problem is reported).
+export type { SaveResult };
+
 export interface SessionStore {
   readonly kind: 'indexeddb' | 'memory';
-  /** Never rejects: on failure the record is kept in memory and the problem reported. */
-  save(record: SessionRecord): Promise<void>;
+  /**
+   * Never rejects. With `base` (the revision this tab has seen; 0 for a session it has not saved yet) the
+   * save is guarded: it writes revision base + 1 only when no newer revision is stored, checked in the same
+   * transaction as the write. Without it the record is written as it is.
+   */
+  save(record: SessionRecord, base?: number): Promise<SaveResult>;
   get(id: string): Promise<SessionRecord | undefined>;
   /** Newest updatedAt first; invalid records are skipped and reported once. */
   list(): Promise<SessionRecord[]>;
@@ -68,6 +75,12 @@ function storable(record: SessionRecord): SessionRecord | undefined {
     ...(valid.stale !== undefined ? { stale: stripKeys(valid.stale) } : {}),
     ...(valid.facts ? { facts: factsWithoutKeys(valid.facts) } : {}),
   };
+}
+
+/** Whether a guarded save over revision `base` may write, given what is stored now. */
+function guard(stored: SessionRecord | undefined, base: number): SaveResult {
+  if (!stored) return base > 0 ? 'deleted' : 'saved';
+  return (stored.rev ?? 0) > base ? 'changed' : 'saved';
 }
 
 function errorName(error: unknown): string {
@@ -132,28 +145,48 @@ class Store implements SessionStore {
     for (const record of [...this.overlay.values()]) await this.save(record);
   }
 
-  async save(record: SessionRecord): Promise<void> {
-    const clean = storable(record);
-    if (!clean) {
+  async save(record: SessionRecord, base?: number): Promise<SaveResult> {
+    const valid = storable(record);
+    if (!valid) {
       this.report('write-failed');
-      return;
+      return 'failed';
     }
+    const { id } = valid;
+    const clean: SessionRecord = base === undefined ? valid : { ...valid, rev: base + 1 };
     const write = ++this.writes;
-    this.latest.set(clean.id, write);
-    this.hidden.delete(clean.id);
+    this.latest.set(id, write);
+    const wasHidden = this.hidden.delete(id);
+    const kept = this.overlay.get(id);
     const db = this.db;
+    // What memory holds (memory mode, a write that failed, a delete that failed) is what this tab checks against.
+    if (base !== undefined && (kept || wasHidden || !db)) {
+      const verdict = guard(wasHidden ? undefined : kept, base);
+      if (verdict !== 'saved') {
+        if (wasHidden) this.hidden.add(id);
+        return verdict;
+      }
+    }
     if (!db) {
-      this.overlay.set(clean.id, clean);
-      return;
+      this.overlay.set(id, clean);
+      return 'saved';
     }
     try {
       const tx = db.transaction(STORE, 'readwrite');
-      await Promise.all([tx.store.put(clean), tx.done]);
-      if (this.latest.get(clean.id) === write) this.overlay.delete(clean.id);
+      const done = tx.done;
+      done.catch(() => undefined); // awaited below; a failure before then must not go unhandled
+      let verdict: SaveResult = 'saved';
+      // Read and write in one transaction: no other tab's write can come between the check and the put.
+      if (base !== undefined && !kept && !wasHidden)
+        verdict = guard(validateRecord(await tx.store.get(id)), base);
+      if (verdict === 'saved') await tx.store.put(clean);
+      await done;
+      if (verdict !== 'saved') return verdict;
+      if (this.latest.get(id) === write) this.overlay.delete(id);
     } catch (error) {
-      if (this.latest.get(clean.id) === write) this.overlay.set(clean.id, clean);
+      if (this.latest.get(id) === write) this.overlay.set(id, clean);
       this.report(isQuotaError(error) ? 'quota' : 'write-failed');
     }
+    return 'saved';
   }
 
   async get(id: string): Promise<SessionRecord | undefined> {

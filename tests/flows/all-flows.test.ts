@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answer, answersFor, current, start } from '../../src/engine/engine.ts';
 import type { Answer, EngineState, FlowMap } from '../../src/engine/engine.ts';
 import { lookup } from '../../src/engine/lookup.ts';
-import { LANGUAGES } from '../../src/engine/schema.ts';
+import { ACTIVATION_TYPES, LANGUAGES } from '../../src/engine/schema.ts';
 import { run } from '../../src/cli/flows.ts';
 import { loadChecked } from '../support/flows.ts';
 
@@ -146,6 +146,33 @@ describe('the catalog', () => {
         '0x80072EE2',
       ]),
     );
+  });
+  it("holds the codes Microsoft's licensing and activation articles name, each with a Microsoft source", () => {
+    const named: Record<string, string> = {
+      '0x8007000D': 'ms-error-0x8007000d-activate-machine',
+      '0xC004E002': 'ms-error-0xc004e002-during-activation',
+      '0xC004E015': 'ms-error-0xc004e015-eul-consumption-failed',
+      '0xC004F015': 'ms-error-0xc004f015-activate-windows-10',
+      '0xC004F063': 'ms-error-0xc004f063-oem-bios',
+      '0xC004F059': 'ms-cannot-activate-windows-from-oem',
+      '0x8007267C': 'ms-error-0x8007267c-no-dns-servers',
+      '0xC0020017': 'ms-event-8198-error-0xc0020017-0x8007139f',
+      '0x8007139F': 'ms-event-8198-error-0xc0020017-0x8007139f',
+      '0x80072338': 'ms-event-12293-error-0x800723-set-kms-host',
+      '0xC004F011': 'ms-event-12321-token-based-activation-failed',
+      '0x80072EE7': 'ms-event-8208-8200-900',
+      '0x80092026': 'ms-error-validate-copy-windows',
+    };
+    for (const [code, source] of Object.entries(named)) {
+      const entry = catalog.codes.find((c) => c.code === code);
+      expect(entry, code).toBeDefined();
+      expect(entry!.sources, code).toContain(source);
+    }
+  });
+  it('fills all four Browse groups, Retail/OEM among them', () => {
+    expect(ACTIVATION_TYPES).toEqual(['MAK', 'KMS client', 'KMS host', 'Retail/OEM']);
+    for (const type of ACTIVATION_TYPES)
+      expect(catalog.codes.filter((c) => c.activation.includes(type)).length, type).toBeGreaterThanOrEqual(3);
   });
   it('marks the eight codes the diagnostic tool handles', () => {
     expect(

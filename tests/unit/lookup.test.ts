@@ -107,3 +107,74 @@ describe('lookup: other wordings Windows prints', () => {
     );
   });
 });
+
+describe('lookup: the codes of Microsoft licensing and activation articles', () => {
+  const added = [
+    '0x8007000D',
+    '0xC004E002',
+    '0xC004E015',
+    '0xC004F015',
+    '0xC004F063',
+    '0xC004F059',
+    '0x8007267C',
+    '0xC0020017',
+    '0x8007139F',
+    '0x80072338',
+    '0xC004F011',
+    '0x80072EE7',
+    '0x80092026',
+  ];
+  it.each(added)('resolves %s through the CLI, as typed and as an event log prints it', (code) => {
+    const out = run(['lookup', code]);
+    expect(out.code, out.err).toBe(0);
+    expect((JSON.parse(out.out) as { code: string }).code).toBe(code);
+    expect(best(String(parseInt(code, 16)))).toBe(code);
+  });
+
+  it('keeps the codes no source explains out of the catalog, with close codes offered', () => {
+    for (const code of ['0x803F7001', '0xC004F213', '0xC004F211', '0x80072F8F', '0xC004F012', '0xC004F056']) {
+      const out = run(['lookup', code]);
+      expect(out.code).toBe(1);
+      expect(out.err).toMatch(/is not a known activation error; closest codes: 0x/);
+    }
+  });
+});
+
+describe('lookup: the words technicians type, in English and Russian', () => {
+  it.each([
+    ['exceeded its unlock limit', '0xC004C008'],
+    ['превысил предел разблокировок', '0xC004C008'],
+    ['not genuine', '0x8004FE21'],
+    ['Windows не подлинная', '0x8004FE21'],
+    ['не является подлинной', '0x8004FE21'],
+    ['no product key', '0xC004F014'],
+    ['product key not found', '0xC004F014'],
+    ['ключ продукта не найден', '0xC004F014'],
+    ['нет ключа продукта', '0xC004F014'],
+    ['license store contains inconsistent data', '0xC004E002'],
+    ['хранилище лицензий содержит несогласованные данные', '0xC004E002'],
+    ['no DNS servers configured', '0x8007267C'],
+    ['не настроены DNS-серверы', '0x8007267C'],
+    ['computer BIOS is missing a required license', '0xC004F063'],
+    ['в BIOS отсутствует необходимая лицензия', '0xC004F063'],
+    ['Token Based Activation failed', '0xC004F011'],
+  ])('finds %j as %s first', (words, code) => {
+    expect(best(words)).toBe(code);
+  });
+
+  it('finds the three "DNS name does not exist" codes first, in either language', () => {
+    for (const words of ['DNS name does not exist', 'DNS-имя не существует']) {
+      const top = lookup(codes, words)
+        .matches.slice(0, 3)
+        .map((m) => m.entry.code);
+      expect(top.sort(), words).toEqual(['0x8007007B', '0x8007232B', '0x80092328']);
+    }
+  });
+
+  it('finds both event 8198 codes by the event text', () => {
+    const top = lookup(codes, 'License Activation failed. The Software Protection service reported')
+      .matches.slice(0, 2)
+      .map((m) => m.entry.code);
+    expect(top.sort()).toEqual(['0x8007139F', '0xC0020017']);
+  });
+});

@@ -20,7 +20,7 @@ function typing(target: EventTarget | null): boolean {
 /** A step of a flow, with the path so far, Back, Start over and Share. */
 export function FlowScreen() {
   const { t, lang } = useT();
-  const { view, answer, back, jumpTo, restart, addFacts } = useFlowSession();
+  const { view, answer, back, jumpTo, restart, addFacts, saveAgain, openOther } = useFlowSession();
 
   // Keyboard: Y/N answer yes/no, digits pick a choice, Backspace goes back. Bound before the step
   // paints, so a key pressed the moment the question appears is not lost.
@@ -87,6 +87,18 @@ export function FlowScreen() {
   const canGoBack = entry.state.trail.length > 1;
   return (
     <div class="flow-screen">
+      {view.notice && (
+        <p class="notice session-notice" role="status">
+          <span>{t(view.notice.kind === 'copied' ? 'flow.copied' : 'flow.deleted')}</span>
+          <button
+            type="button"
+            class="btn"
+            onClick={() => (view.notice?.kind === 'copied' ? void openOther() : saveAgain())}
+          >
+            {t(view.notice.kind === 'copied' ? 'flow.openOther' : 'flow.saveAgain')}
+          </button>
+        </p>
+      )}
       <PathTrail flows={flows} state={entry.state} onJump={jumpTo} />
       <StepCard
         step={step}

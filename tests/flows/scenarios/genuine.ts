@@ -81,4 +81,12 @@ export const scenarios: Scenario[] = [
     answers: ['no'],
     ends: 'genuine/escalate-non-genuine',
   },
+  {
+    name: 'genuine: validation update fails with 0x80092026',
+    situation:
+      'Validating Windows downloads KB971033, whose installer stops with 0x80092026: the WinTrust State value was changed.',
+    start: { code: '0x80092026' },
+    answers: [],
+    ends: 'genuine/validation-update',
+  },
 ];

@@ -103,4 +103,12 @@ export const scenarios: Scenario[] = [
     answers: ['azure'],
     ends: 'kms-connect/azure-kms',
   },
+  {
+    name: 'kms-dns: event 12293 with 0x80072338 on a second KMS host',
+    situation:
+      'A new KMS host logs event 12293, Info 0x80072338: the _VLMCS record belongs to the first host.',
+    start: { code: '0x80072338' },
+    answers: [],
+    ends: 'kms-dns/record-owner',
+  },
 ];

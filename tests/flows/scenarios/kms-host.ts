@@ -22,16 +22,16 @@ export const scenarios: Scenario[] = [
     situation:
       'Event 12288 shows the client asked the Office KMS host, which cannot activate Windows: 0xC004F042.',
     start: { code: '0xC004F042' },
-    answers: ['no'],
+    answers: ['windows', 'no'],
     ends: 'kms-host/point-right-host',
-    passes: ['kms-host/wrong-host'],
+    passes: ['office/windows-or-office', 'kms-host/wrong-host'],
   },
   {
     name: 'kms-host: Windows Server client against a Windows 10 KMS host',
     situation:
       'The only KMS host runs on a Windows 10 Enterprise PC, and a new Windows Server 2022 gets 0xC004F042.',
     start: { code: '0xC004F042' },
-    answers: ['yes', 'yes'],
+    answers: ['windows', 'yes', 'yes'],
     ends: 'kms-host/host-on-client-os',
     passes: ['kms-host/host-os'],
   },
@@ -40,7 +40,7 @@ export const scenarios: Scenario[] = [
     situation:
       'The host carries a Windows Server 2016 host key and a Windows Server 2022 client gets 0xC004F042; a 2022 host key is installed, sppsvc restarted and the host activated.',
     start: { code: '0xC004F042' },
-    answers: ['yes', 'no', 'no', 'yes', 'yes'],
+    answers: ['windows', 'yes', 'no', 'no', 'yes', 'yes'],
     ends: 'kms-host/host-activated',
     passes: ['kms-host/host-key-group', 'kms-host/new-host-key', 'kms-host/restart-activate'],
   },
@@ -49,7 +49,7 @@ export const scenarios: Scenario[] = [
     situation:
       'The key group covers Windows Server 2025, but the Windows Server 2022 host has no 2024 cumulative update.',
     start: { code: '0xC004F042' },
-    answers: ['yes', 'no', 'yes', 'no'],
+    answers: ['windows', 'yes', 'no', 'yes', 'no'],
     ends: 'kms-host/install-update',
     passes: ['kms-host/host-update'],
   },
@@ -79,5 +79,14 @@ export const scenarios: Scenario[] = [
     answers: ['no', 'key-limit', 'yes', 'yes', 'yes'],
     ends: 'kms-host/host-activated',
     passes: ['kms-host/host-key-limit', 'kms-host/install-other-key', 'kms-host/restart-activate'],
+  },
+  {
+    name: 'kms-host: 0xC004F015 on a Windows Server 2012 R2 host activating Windows 10',
+    situation:
+      'The 2012 R2 host logs 0xC004F015 in event 12290 for Windows 10 Enterprise clients; the "Windows Srv 2012R2 DataCtr/Std KMS for Windows 10" key is installed and the host activated.',
+    start: { code: '0xC004F015' },
+    answers: ['no', 'yes', 'yes'],
+    ends: 'kms-host/host-activated',
+    passes: ['kms-host/host-key-group', 'kms-host/new-host-key'],
   },
 ];

@@ -75,4 +75,13 @@ export const scenarios: Scenario[] = [
     answers: ['no'],
     ends: 'product-key/escalate-license',
   },
+  {
+    name: 'product-key: 0xC004F059 on an OEM computer without a Windows marker',
+    situation:
+      'A Windows 7 Enterprise KMS client on a computer from an OEM reports 0xC004F059; there is no MAK or retail key to use instead.',
+    start: { code: '0xC004F059' },
+    answers: ['no'],
+    ends: 'product-key/escalate-license',
+    passes: ['product-key/no-oem-marker'],
+  },
 ];

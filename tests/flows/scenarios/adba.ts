@@ -1,0 +1,52 @@
+import type { Scenario } from './types.ts';
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'adba: virtual machines built from an MSDN image',
+    situation:
+      'ADBA is set up and slmgr /ao-list shows the Windows Server 2016 object, but new VMs stay unactivated: slmgr /dlv shows the RETAIL channel. The GVLK is installed over it and they activate.',
+    start: { flow: 'adba' },
+    answers: ['yes', 'no', 'yes', 'yes'],
+    ends: 'adba/activated',
+    passes: ['adba/channel', 'adba/install-gvlk', 'adba/activate'],
+  },
+  {
+    name: 'adba: no activation object for the version',
+    situation:
+      'slmgr /ao-list shows only a Windows Server 2012 R2 object; the client runs Windows Server 2022.',
+    start: { flow: 'adba' },
+    answers: ['no'],
+    ends: 'adba/no-object',
+  },
+  {
+    name: 'adba: VOLUME_KMSCLIENT but event 8198 with 0xC0020017',
+    situation: 'The channel is right but activation fails and event 8198 shows 0xC0020017.',
+    start: { flow: 'adba' },
+    answers: ['yes', 'yes', 'no', 'yes', 'contact'],
+    ends: 'event-8198/set-host',
+    passes: ['adba/events', 'adba/event-code'],
+  },
+  {
+    name: 'adba: reached from the DNS checks',
+    situation: 'A client reports 0x8007232B, but the organization activates through Active Directory.',
+    start: { code: '0x8007232B' },
+    answers: ['adba'],
+    ends: 'adba/start',
+    passes: ['kms-dns/start'],
+  },
+  {
+    name: 'adba: event 12321 without token-based activation',
+    situation:
+      'The Application log shows warning 12321, Token Based Activation failed, HR=0xC004F011; the organization uses KMS.',
+    start: { code: '0xC004F011' },
+    answers: ['no'],
+    ends: 'adba/ignore-12321',
+  },
+  {
+    name: 'adba: event 12321 where token-based activation is used',
+    situation: 'A token-activated system logs 12321 with 0xC004F011: the Token Issuance License is missing.',
+    start: { code: '0xC004F011' },
+    answers: ['yes'],
+    ends: 'adba/reinstall-ilc',
+  },
+];

@@ -1,0 +1,72 @@
+import type { Scenario } from './types.ts';
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'office: 0xC004F042 from Office, host set by hand points at the Windows-only host',
+    situation:
+      'Office LTSC 2021 (64-bit) reports 0xC004F042; /dhistorykms shows the Windows KMS host. The host name is removed so Office finds its own host through DNS, and it activates.',
+    start: { code: '0xC004F042' },
+    answers: ['office', 'x64', 'yes', 'no', 'wrong-host', 'no', 'dns', 'yes', 'yes'],
+    ends: 'office/licensed',
+    passes: ['office/windows-or-office', 'office/history', 'office/remhst', 'office/act'],
+  },
+  {
+    name: 'office: 0xC004F038, the Office count is 3',
+    situation:
+      '32-bit Office 2019 on 64-bit Windows reports 0xC004F038; the host has an Office KMS host license with a current count of 3.',
+    start: { code: '0xC004F038' },
+    answers: ['office', 'x86', 'yes', 'no', 'count', 'yes', 3],
+    ends: 'office/count-low',
+    passes: ['kms-count/start', 'office/folder-32', 'office/host-count', 'office/count'],
+  },
+  {
+    name: 'office: 0xC004F074 from Office, host set with /sethst',
+    situation:
+      'Office reports 0xC004F074 while Windows is fine; Office is pointed at the KMS host with /sethst and activates.',
+    start: { code: '0xC004F074' },
+    answers: ['no', 'no', 'office', 'x64', 'yes', 'no', 'no-kms', 'yes', 'no', 'yes'],
+    ends: 'office/licensed',
+    passes: ['kms-connect/know-host', 'office/dstatus', 'office/sethst', 'office/act'],
+  },
+  {
+    name: 'office: another code, read with /ddescr, on a host with a custom port',
+    situation:
+      'Office shows a code the technician does not know; /ddescr says no KMS could be contacted, and the host listens on 1750.',
+    start: { flow: 'office' },
+    answers: ['x64', 'yes', 'no', 'other', 'yes', 'no-kms', 'yes', 'yes', 'yes', 'yes'],
+    ends: 'office/licensed',
+    passes: ['office/ddescr', 'office/setprt'],
+  },
+  {
+    name: 'office: the host has no Office license pack',
+    situation:
+      'Office reaches the right host, but slmgr /dlv all on the host shows no Office KMS host entry.',
+    start: { flow: 'office' },
+    answers: ['x64', 'yes', 'no', 'wrong-host', 'yes', 'no'],
+    ends: 'office/host-setup',
+  },
+  {
+    name: 'office: the right host does not answer',
+    situation: 'Office has the right host set, but Test-NetConnection to its port fails.',
+    start: { flow: 'office' },
+    answers: ['x64', 'yes', 'no', 'wrong-host', 'no', 'unreachable', 'no'],
+    ends: 'office/escalate-network',
+    passes: ['office/test-port'],
+  },
+  {
+    name: 'office: ospp.vbs is in the other folder',
+    situation:
+      'ospp.vbs is not under Program Files; Office turns out to be 32-bit, and its status is already licensed.',
+    start: { flow: 'office' },
+    answers: ['x64', 'no', 'x86', 'yes', 'yes'],
+    ends: 'office/licensed',
+    passes: ['office/folder-64', 'office/folder-32'],
+  },
+  {
+    name: 'office: Microsoft 365 Apps',
+    situation: 'The failing Office is Microsoft 365 Apps, which ospp.vbs does not manage.',
+    start: { flow: 'office' },
+    answers: ['m365'],
+    ends: 'office/m365',
+  },
+];
