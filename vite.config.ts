@@ -83,7 +83,8 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['icons/*.svg', 'icons/*.png'],
+      // The glob below already precaches every icon; listing them again would precache them twice.
+      includeManifestIcons: false,
       manifest: {
         id: './',
         name: 'Activation Field Guide',
@@ -106,11 +107,13 @@ export default defineConfig({
           { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
         ],
       },
-      workbox: {
-        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
-        clientsClaim: true, // the first visit's page is controlled at once, so lazy chunks work offline
-        cleanupOutdatedCaches: true,
-        navigateFallback: 'index.html',
+      // Our own worker (src/sw.ts): Workbox precaching plus a check that refills a cleared cache.
+      strategies: 'injectManifest',
+      srcDir: '.',
+      filename: 'sw.ts',
+      injectManifest: {
+        // The plugin adds the web manifest itself.
+        globPatterns: ['**/*.{js,css,html,png,svg}'],
       },
     }),
   ],

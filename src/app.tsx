@@ -14,7 +14,9 @@ import { loadNamespace, useT } from './i18n/index.ts';
 // Screens the first screen does not show load on demand, keeping it small. The service worker has
 // precached them all, so after the first visit each comes from the cache at once.
 const FlowScreen: ScreenLoader<object> = () =>
-  import('./components/FlowScreen/index.tsx').then((m) => m.FlowScreen);
+  Promise.all([import('./components/FlowScreen/index.tsx'), loadNamespace('screens')]).then(
+    ([m]) => m.FlowScreen,
+  );
 // The checkers' strings are a namespace of their own, loaded with them.
 const KeyChecker: ScreenLoader<object> = () =>
   Promise.all([import('./components/KeyChecker/index.tsx'), loadNamespace('tools')]).then(
@@ -27,9 +29,13 @@ const ProductCodeChecker: ScreenLoader<object> = () =>
 const HistoryScreen: ScreenLoader<object> = () =>
   import('./components/HistoryScreen/index.tsx').then((m) => m.HistoryScreen);
 const PasteScreen: ScreenLoader<object> = () =>
-  import('./components/PasteScreen/index.tsx').then((m) => m.PasteScreen);
+  Promise.all([import('./components/PasteScreen/index.tsx'), loadNamespace('screens')]).then(
+    ([m]) => m.PasteScreen,
+  );
 const SessionScreen: ScreenLoader<{ id: string }> = () =>
-  import('./components/SessionScreen/index.tsx').then((m) => m.SessionScreen);
+  Promise.all([import('./components/SessionScreen/index.tsx'), loadNamespace('screens')]).then(
+    ([m]) => m.SessionScreen,
+  );
 
 /** Renders the screen of the current route. */
 export function App() {

@@ -10,7 +10,11 @@ import type { CheckResult } from '../engine/check.ts';
 import { answer as giveAnswer, answersFor, current, findNode, start } from '../engine/engine.ts';
 import type { Answer, FlowMap } from '../engine/engine.ts';
 import { COLLECT_COMMAND } from '../engine/collect.ts';
+import { codeKind } from '../engine/code-kind.ts';
+import type { CodeKind } from '../engine/code-kind.ts';
 import { lookup } from '../engine/lookup.ts';
+import slMessages from '../data/sl-messages.json' with { type: 'json' };
+import win32Messages from '../data/win32-messages.json' with { type: 'json' };
 import { MAX_UNREAD, readConsole } from '../engine/reader.ts';
 import { CatalogSchema, FlowSchema, OrganizationSchema, SourcesSchema } from '../engine/schema.ts';
 import type { CatalogEntry, Flow, FlowNode } from '../engine/schema.ts';
@@ -26,6 +30,32 @@ const USAGE = `usage: npm run flows -- <command>
   collect                         print the read-only PowerShell command that collects what the flows need
   schema                          write flows/*.schema.json (flow, catalog, sources, organization)
 options: --dir <path>             the flows directory (default: flows)`;
+
+const KINDS: Record<CodeKind['kind'], string> = {
+  licensing: 'a Software Licensing Service code',
+  win32: 'a Windows error',
+  other: 'a code of another Windows component',
+  success: 'a success code, not an error',
+};
+
+/** What an unknown code is, as the unknown-code page says it: its kind and the official message where known. */
+function describeCode(code: string): string {
+  const kind = codeKind(code);
+  if (!kind) return 'not a code';
+  let text = KINDS[kind.kind];
+  if (kind.kind === 'win32') text += ` (Windows error ${kind.number})`;
+  if ((kind.kind === 'other' || kind.kind === 'success') && kind.name) text += ` (${kind.name})`;
+  const sl = (slMessages.messages as unknown as Record<string, [string, string]>)[code];
+  const win = (win32Messages.messages as unknown as Record<string, [string, string, string][]>)[code];
+  const said = sl ? [sl] : (win ?? []).map(([name, message]) => [name, message] as const);
+  for (const [name, message] of said) text += `; ${name}: "${message}"`;
+  return text;
+}
+
+/** Whether Microsoft gives the code a message of its own: then it is a real code, not a typo of another. */
+function hasOfficialMessage(code: string): boolean {
+  return Object.hasOwn(slMessages.messages, code) || Object.hasOwn(win32Messages.messages, code);
+}
 
 /** Runs one CLI command; returns the exit code and what to print. */
 export function run(argv: string[], cwd = process.cwd()): { code: number; out: string; err: string } {
@@ -160,11 +190,12 @@ function runLookup(
   const result = lookup(catalog, text);
   const [best, ...others] = result.matches;
   if (!best) {
-    const near = result.closest.map((e) => e.code).join(', ');
-    const what = result.codes.length
-      ? `${result.codes.join(', ')} is not a known activation error`
+    const code = result.codes[0];
+    const near = code && hasOfficialMessage(code) ? '' : result.closest.map((e) => e.code).join(', ');
+    const what = code
+      ? `${result.codes.join(', ')} is not in the catalog: ${describeCode(code)}; start without a code: #/flow/no-code`
       : `nothing matches "${text.trim()}"`;
-    return { code: 1, out: '', err: `${what}${near ? `; closest codes: ${near}` : ''}\n` };
+    return { code: 1, out: '', err: `${what}${near ? `; did you mean ${near}` : ''}\n` };
   }
   const out = {
     ...shape(best.entry),

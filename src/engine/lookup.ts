@@ -3,6 +3,7 @@
  * print it (hex with or without 0x, unsigned or signed decimal, inside a line
  * of text) or finds it by words of its message in any language.
  */
+import { typoOf } from './code-kind.ts';
 import type { CatalogEntry } from './schema.ts';
 
 export type MatchKind = 'code' | 'partial' | 'words';
@@ -141,7 +142,8 @@ export function lookup(catalog: readonly CatalogEntry[], input: string): LookupR
       const entry = catalog.find((e) => e.code === code);
       if (entry) matches.push({ entry, kind: 'code', score: 1 });
     }
-    return { matches, codes, closest: matches.length ? [] : closestCodes(catalog, codes[0]!) };
+    // A whole code the catalog lacks is another code, not a near miss: only a genuine typo is suggested.
+    return { matches, codes, closest: matches.length ? [] : typoOf(catalog, codes[0]!) };
   }
 
   const trimmed = input.trim();

@@ -2,14 +2,20 @@
 import { loadFlows } from '../flows/chunks.ts';
 import type { FlowMap } from '../engine/engine.ts';
 import type { SessionRecord } from '../session/record.ts';
-import { getSession, listDamaged, listSessions, sessionsRevision } from '../storage/index.ts';
+import { countSessions, getSession, listDamaged, listSessions, sessionsRevision } from '../storage/index.ts';
 import { useAsync } from './use-async.ts';
 import { useObservable } from './use-observable.ts';
 
-/** Returns saved sessions, newest first (undefined while loading). */
-export function useSessions(): SessionRecord[] | undefined {
+/** Returns the newest `limit` saved sessions, newest first (undefined while loading). */
+export function useSessions(limit: number): SessionRecord[] | undefined {
   const revision = useObservable(sessionsRevision);
-  return useAsync(listSessions, [revision], true);
+  return useAsync(() => listSessions(limit), [revision, limit], true);
+}
+
+/** How many sessions are saved (undefined while counting). */
+export function useSessionCount(): number | undefined {
+  const revision = useObservable(sessionsRevision);
+  return useAsync(countSessions, [revision], true);
 }
 
 /** The ids of saved sessions too damaged to read (shown apart, each with Delete). */

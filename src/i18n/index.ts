@@ -1,6 +1,7 @@
 /**
  * i18next set up for the app: the first screen's English bundled; Russian, and the strings of screens that
- * load on demand (the checkers), loaded with them. Language detected and remembered.
+ * load on demand (steps, pasted output, transcripts, the checkers), loaded with them. Language detected
+ * and remembered.
  */
 import i18next from 'i18next';
 import type { TFunction } from 'i18next';
@@ -10,20 +11,27 @@ import type { Language } from '../engine/constants.ts';
 import { useObservable } from '../hooks/use-observable.ts';
 import { observable } from '../observable.ts';
 import enCommon from '../locales/en/common.json';
+import type enScreens from '../locales/en/screens.json';
 import type enTools from '../locales/en/tools.json';
+import type enUnknown from '../locales/en/unknown.json';
 
 const STORAGE_KEY = 'afg.lang';
-export const NAMESPACES = ['common', 'tools'] as const;
+export const NAMESPACES = ['common', 'tools', 'unknown'] as const;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof enCommon; tools: typeof enTools };
+    // The step, paste and transcript screens' strings join 'common' when those screens load.
+    resources: {
+      common: typeof enCommon & typeof enScreens;
+      tools: typeof enTools;
+      unknown: typeof enUnknown;
+    };
   }
 }
 
 /** The app's translate function, bound to one language. */
-export type Translate = TFunction<['common', 'tools']>;
+export type Translate = TFunction<['common', 'tools', 'unknown']>;
 
 /** True for a supported language code. */
 export function isLanguage(value: unknown): value is Language {
@@ -49,28 +57,47 @@ function readSaved(): string | null {
 }
 
 type Namespace = (typeof NAMESPACES)[number];
+/** A bundle of strings loaded on its own: a namespace, or 'screens', which joins 'common'. */
+export type Part = Namespace | 'screens';
+const TARGET: Record<Part, Namespace> = {
+  common: 'common',
+  screens: 'common',
+  tools: 'tools',
+  unknown: 'unknown',
+};
 type Resource = { default: object };
 // Every bundle but English 'common' is a chunk of its own, fetched (or read from the precache) when needed.
-const BUNDLES: Record<Language, Partial<Record<Namespace, () => Promise<Resource>>>> = {
-  en: { tools: () => import('../locales/en/tools.json') },
-  ru: { common: () => import('../locales/ru/common.json'), tools: () => import('../locales/ru/tools.json') },
+const BUNDLES: Record<Language, Partial<Record<Part, () => Promise<Resource>>>> = {
+  en: {
+    screens: () => import('../locales/en/screens.json'),
+    tools: () => import('../locales/en/tools.json'),
+    unknown: () => import('../locales/en/unknown.json'),
+  },
+  ru: {
+    common: () => import('../locales/ru/common.json'),
+    screens: () => import('../locales/ru/screens.json'),
+    tools: () => import('../locales/ru/tools.json'),
+    unknown: () => import('../locales/ru/unknown.json'),
+  },
 };
-// Namespaces a screen has asked for: a language switch loads them too.
-const wanted = new Set<Namespace>(['common']);
+// Parts a screen has asked for: a language switch loads them too.
+const wanted = new Set<Part>(['common']);
+const loaded = new Set<string>(['en:common']);
 
 async function ensureLoaded(lng: Language): Promise<void> {
   await Promise.all(
-    [...wanted].map(async (ns) => {
-      const load = BUNDLES[lng][ns];
-      if (!load || i18next.hasResourceBundle(lng, ns)) return;
-      i18next.addResourceBundle(lng, ns, (await load()).default, true, true);
+    [...wanted].map(async (part) => {
+      const load = BUNDLES[lng][part];
+      if (!load || loaded.has(`${lng}:${part}`)) return;
+      i18next.addResourceBundle(lng, TARGET[part], (await load()).default, true, true);
+      loaded.add(`${lng}:${part}`);
     }),
   );
 }
 
-/** Loads a namespace's strings for the current language (and for any language switched to later). */
-export function loadNamespace(ns: Namespace): Promise<void> {
-  wanted.add(ns);
+/** Loads a part's strings for the current language (and for any language switched to later). */
+export function loadNamespace(part: Part): Promise<void> {
+  wanted.add(part);
   // Also the language being switched to, if a switch is under way.
   const switching = isLanguage(i18next.language) ? i18next.language : language.get();
   return Promise.all([ensureLoaded(language.get()), ensureLoaded(switching)]).then(() => undefined);
@@ -120,7 +147,7 @@ const bound = new Map<Language, Translate>();
 function translatorFor(lng: Language): Translate {
   let t = bound.get(lng);
   if (!t) {
-    t = i18next.getFixedT(lng, ['common', 'tools']);
+    t = i18next.getFixedT(lng, ['common', 'tools', 'unknown']);
     bound.set(lng, t);
   }
   return t;

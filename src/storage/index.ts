@@ -70,12 +70,21 @@ export async function getSession(id: string): Promise<SessionRecord | undefined>
   }
 }
 
-/** Every saved session, newest first; empty when storage cannot be read. */
-export async function listSessions(): Promise<SessionRecord[]> {
+/** Saved sessions, newest first, at most `limit`; empty when storage cannot be read. */
+export async function listSessions(limit?: number): Promise<SessionRecord[]> {
   try {
-    return await (await sessionStore()).list();
+    return await (await sessionStore()).list(limit);
   } catch {
     return [];
+  }
+}
+
+/** How many sessions are saved; 0 when storage cannot be read. */
+export async function countSessions(): Promise<number> {
+  try {
+    return await (await sessionStore()).count();
+  } catch {
+    return 0;
   }
 }
 

@@ -32,8 +32,10 @@ export interface SessionStore {
    */
   save(record: SessionRecord, base?: number): Promise<SaveResult>;
   get(id: string): Promise<SessionRecord | undefined>;
-  /** Newest updatedAt first; invalid records are skipped and reported once. */
-  list(): Promise<SessionRecord[]>;
+  /** Newest updatedAt first, at most `limit` of them; invalid records are skipped and reported once. */
+  list(limit?: number): Promise<SessionRecord[]>;
+  /** How many sessions there are (damaged ones too, as far as the database can tell). */
+  count(): Promise<number>;
   /** The ids of stored records that cannot be read (damaged), so they can be deleted one by one. */
   damaged(): Promise<string[]>;
   remove(id: string): Promise<void>;
@@ -53,6 +55,7 @@ export interface OpenSessionStoreOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 3000;
+const DAMAGE_BATCH = 250;
 
 /**
  * The record as it may be stored: validated, with product keys taken out of every text field.
@@ -207,41 +210,77 @@ class Store implements SessionStore {
     return record;
   }
 
-  async list(): Promise<SessionRecord[]> {
+  async list(limit = Infinity): Promise<SessionRecord[]> {
     const byId = new Map<string, SessionRecord>();
+    const take = (raw: unknown) => {
+      const record = validateRecord(raw);
+      if (!record) this.report('corrupt-record');
+      else if (!this.hidden.has(record.id)) byId.set(record.id, record);
+    };
     const db = this.db;
     if (db) {
-      let all: unknown[] = [];
       try {
-        all = await db.getAll(STORE);
+        if (limit === Infinity) for (const raw of await db.getAll(STORE)) take(raw);
+        else {
+          // Newest first through the index, reading no more than a page: 10,000 sessions cost what 50 do.
+          const index = db.transaction(STORE).store.index('updatedAt');
+          let cursor = await index.openCursor(null, 'prev');
+          while (cursor && byId.size < limit) {
+            take(cursor.value);
+            cursor = await cursor.continue();
+          }
+        }
       } catch {
         // unreadable just now: show what memory holds
       }
-      for (const raw of all) {
-        const record = validateRecord(raw);
-        if (!record) this.report('corrupt-record');
-        else if (!this.hidden.has(record.id)) byId.set(record.id, record);
-      }
     }
     for (const record of this.overlay.values()) byId.set(record.id, record);
-    return [...byId.values()].sort(newest);
+    return [...byId.values()].sort(newest).slice(0, limit);
+  }
+
+  async count(): Promise<number> {
+    const db = this.db;
+    let stored = 0;
+    if (db) {
+      try {
+        stored = Math.max(0, (await db.count(STORE)) - this.hidden.size);
+      } catch {
+        stored = 0;
+      }
+    }
+    // Records only in memory are counted once; those also in the database were counted above.
+    let onlyHere = 0;
+    for (const id of this.overlay.keys())
+      if (!db || !(await db.getKey(STORE, id).catch(() => undefined))) onlyHere++;
+    return stored + onlyHere;
   }
 
   async damaged(): Promise<string[]> {
     const db = this.db;
     if (!db) return [];
-    let all: unknown[] = [];
-    try {
-      all = await db.getAll(STORE);
-    } catch {
-      return [];
-    }
     const ids: string[] = [];
-    for (const raw of all)
-      if (!validateRecord(raw) && typeof raw === 'object' && raw !== null) {
-        const id = (raw as { id?: unknown }).id;
-        if (typeof id === 'string' && !this.hidden.has(id)) ids.push(id);
+    try {
+      // In batches, so checking 10,000 records never holds the page for long.
+      let after: IDBValidKey | undefined;
+      for (;;) {
+        const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+        const store = db.transaction(STORE).store;
+        const [batch, keys] = await Promise.all([
+          store.getAll(range, DAMAGE_BATCH),
+          store.getAllKeys(range, DAMAGE_BATCH),
+        ]);
+        batch.forEach((raw: unknown, i) => {
+          if (validateRecord(raw)) return;
+          const id = keys[i];
+          if (typeof id === 'string' && !this.hidden.has(id)) ids.push(id);
+        });
+        if (keys.length < DAMAGE_BATCH) break;
+        after = keys[keys.length - 1];
+        await new Promise((resolve) => setTimeout(resolve, 0));
       }
+    } catch {
+      return ids;
+    }
     return ids;
   }
 

@@ -10,7 +10,9 @@ async function kmsCountTo(page: Page, edition: '1' | '2', count: string) {
   await page.getByLabel('Error code').fill('0xc004f038');
   await page.getByLabel('Error code').press('Enter');
   await page.getByRole('button', { name: 'Start troubleshooting' }).click();
-  await expect(question(page)).toHaveText(/Windows client edition, Windows Server, or volume-licensed Office/);
+  await expect(question(page)).toHaveText(
+    /Windows client edition, Windows Server, or volume-licensed Office/,
+  );
   await page.keyboard.press(edition); // digits pick a choice
   await expect(question(page)).toHaveText(/read its current count/);
   await expect(page.locator('pre code')).toHaveText(/slmgr(\.vbs)? \/dli/);

@@ -1,5 +1,6 @@
 /** A damaged record in storage is shown apart, with its own Delete; every other session stays usable. */
 import { expect, test } from '@playwright/test';
+import { putRecords } from './support/storage.ts';
 import { label } from './support/screens.ts';
 
 test('a record with an impossible date is shown as damaged, alone, and deleting it leaves the rest', async ({
@@ -9,27 +10,17 @@ test('a record with an impossible date is shown as damaged, alone, and deleting 
   await page.getByRole('button', { name: label('time-sync', 'start', 'both'), exact: true }).click();
   await page.goto('/#/history');
   await expect(page.locator('.session-row')).toHaveCount(1);
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('activation-field-guide');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('sessions', 'readwrite');
-          tx.objectStore('sessions').put({
-            schema: 2,
-            id: 'damaged-one',
-            flow: 'time-sync',
-            state: { v: 1, trail: [{ flow: 'time-sync', node: 'start' }] },
-            status: 'active',
-            startedAt: 1000,
-            updatedAt: 1e16,
-          });
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-  );
+  await putRecords(page, [
+    {
+      schema: 2,
+      id: 'damaged-one',
+      flow: 'time-sync',
+      state: { v: 1, trail: [{ flow: 'time-sync', node: 'start' }] },
+      status: 'active',
+      startedAt: 1000,
+      updatedAt: 1e16,
+    },
+  ]);
   await page.reload();
   await expect(page.locator('.damaged')).toHaveCount(1);
   await expect(page.locator('.session-row')).toHaveCount(1);
@@ -37,4 +28,28 @@ test('a record with an impossible date is shown as damaged, alone, and deleting 
   await page.getByRole('button', { name: 'Delete the damaged session' }).click();
   await expect(page.locator('.damaged')).toHaveCount(0);
   await expect(page.locator('.session-row')).toHaveCount(1);
+});
+
+test('10,000 saved sessions: History shows a page of the newest, shows more on request, and deletes one', async ({
+  page,
+}) => {
+  await page.goto('/#/flow/time-sync');
+  await page.getByRole('button', { name: label('time-sync', 'start', 'both'), exact: true }).click();
+  await page.goto('/#/history');
+  await expect(page.locator('.session-row')).toHaveCount(1);
+  await putRecords(page, { seed: 9_999 });
+  await page.reload();
+  await expect(page.getByText('The newest 50 of 10,000 sessions')).toBeVisible();
+  await expect(page.locator('.session-row')).toHaveCount(50);
+  await page.getByRole('button', { name: 'Show 50 more' }).click();
+  await expect(page.locator('.session-row')).toHaveCount(100);
+  await page
+    .locator('.session-row')
+    .nth(3)
+    .getByRole('button', { name: /^Delete / })
+    .click();
+  await expect(page.getByText('The newest 100 of 9,999 sessions')).toBeVisible();
+  await expect(page.locator('.session-row')).toHaveCount(100);
+  await page.getByRole('button', { name: 'Delete all sessions' }).click();
+  await expect(page.getByText('Delete all 9,999 sessions?')).toBeVisible();
 });

@@ -71,6 +71,33 @@ test.describe('after one visit, everything works offline', () => {
   });
 });
 
+test('a cleared offline copy is reported, refilled when the network returns, and works offline again', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/#/flow/time-sync');
+  await waitForController(page);
+  await expect(page.getByText('Ready to work offline')).toBeVisible();
+  await context.setOffline(true);
+  // Site data cleared (or evicted) while there is no network.
+  await page.evaluate(async () => {
+    for (const name of await caches.keys()) await caches.delete(name);
+    dispatchEvent(new Event('offline'));
+  });
+  await expect(
+    page.getByText(/^Offline use is not ready: \d+ files of the offline copy are missing/),
+  ).toBeVisible();
+  await context.setOffline(false);
+  await page.evaluate(() => dispatchEvent(new Event('online')));
+  await expect(page.getByText('The offline copy is complete again')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/Offline use is not ready/)).toHaveCount(0);
+  await context.setOffline(true);
+  await page.goto('/#/code/0xC004F06C');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('0xC004F06C');
+  await page.getByRole('button', { name: 'Start troubleshooting' }).click();
+  await expect(page.locator(question)).toHaveText(text(TS, 'start'));
+});
+
 test.describe('sessions are kept', () => {
   test('a reload mid-flow resumes at the same step', async ({ page }) => {
     await page.goto('/#/flow/time-sync');

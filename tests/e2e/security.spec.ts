@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { putRecords } from './support/storage.ts';
 import type { Page } from '@playwright/test';
 import { SCREENS } from './support/screens.ts';
 
@@ -120,4 +121,32 @@ test('a product key typed into the checker is never stored, logged or put in the
   await page.goto('/#/');
   await page.goBack();
   await expect(page.getByRole('textbox').first()).toHaveValue('');
+});
+
+test('names every object has are plainly "not found", in links and in saved sessions', async ({ page }) => {
+  for (const [hash, heading] of [
+    ['#/flow/__proto__', 'This step does not exist'],
+    ['#/flow/constructor/toString', 'This step does not exist'],
+    ['#/flow/time-sync/constructor', 'This step does not exist'],
+    ['#/session/__proto__', 'This session is not saved on this device'],
+  ] as const) {
+    await page.goto(`/${hash}`);
+    await expect(page.getByRole('heading', { level: 1 }), hash).toHaveText(heading);
+  }
+  // A stored session whose flow is such a name lists under that name, not as a function's source.
+  await putRecords(page, [
+    {
+      schema: 2,
+      id: 'odd-one',
+      flow: 'constructor',
+      state: { v: 1, trail: [{ flow: 'constructor', node: 'toString' }] },
+      status: 'active',
+      startedAt: 1000,
+      updatedAt: 2000,
+    },
+  ]);
+  await page.goto('/#/history');
+  await expect(page.locator('.session-row')).toHaveCount(1);
+  await expect(page.locator('.session-row')).toContainText('constructor');
+  await expect(page.locator('body')).not.toContainText('native code');
 });

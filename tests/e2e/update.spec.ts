@@ -63,6 +63,71 @@ test('an update asks before reloading, and the session continues at the same ste
   }
 });
 
+test('an update applied in another tab never reloads this one under the user; its next screen is the new version', async ({
+  context,
+}) => {
+  const server: StaticServer = await serve(v1);
+  try {
+    const a = await context.newPage();
+    await a.goto(`${server.url}#/flow/time-sync`);
+    await waitForController(a);
+    await a.getByRole('button', { name: both, exact: true }).click();
+    await expect(a.locator('#step-question')).toHaveText(text(TS, 'utc-both'));
+    const b = await context.newPage();
+    await b.goto(server.url);
+    await waitForController(b);
+
+    server.swap(v2);
+    await a.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect(b.getByText('New version available')).toBeVisible({ timeout: 20_000 });
+    await a.evaluate(() => Object.assign(window, { __kept: true }));
+    await b.getByRole('button', { name: 'Reload' }).click();
+    await expect(b.getByText('Version 2.0.0-e2e')).toBeAttached({ timeout: 20_000 });
+
+    // The first tab stays on its step, on the old version, and says what happened.
+    await expect(a.getByText('The guide was updated in another tab')).toBeVisible({ timeout: 20_000 });
+    expect(await a.evaluate(() => (window as { __kept?: boolean }).__kept)).toBe(true);
+    await expect(a.getByText('Version 1.0.0-e2e')).toBeAttached();
+    await expect(a.locator('#step-question')).toHaveText(text(TS, 'utc-both'));
+    // Its next screen is the new version's: History, whose old chunk is gone, opens instead of "not found".
+    await a.getByRole('link', { name: 'History' }).click();
+    await expect(a.getByText('Version 2.0.0-e2e')).toBeAttached({ timeout: 20_000 });
+    await expect(a.getByRole('heading', { level: 1 })).toHaveText('History');
+    await expect(a.locator('.session-row')).toHaveCount(1);
+    // Back leads to the same step, in the new version.
+    await a.goBack();
+    await expect(a.locator('#step-question')).toHaveText(text(TS, 'utc-both'));
+  } finally {
+    await server.close();
+  }
+});
+
+test('a screen whose code is gone reloads once to fetch it, and never loops', async ({ page }) => {
+  const server: StaticServer = await serve(v1);
+  try {
+    await page.goto(server.url);
+    await waitForController(page);
+    // The key checker's chunk is gone from the cache and from the server (a newer deploy).
+    server.swap(v2);
+    const evicted = await page.evaluate(async () => {
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const req of await cache.keys())
+          if (/\/assets\/KeyChecker-/.test(req.url)) return (await cache.delete(req)) && req.url;
+      }
+      return '';
+    });
+    expect(evicted).toMatch(/KeyChecker-/);
+    let loads = 0;
+    page.on('load', () => loads++);
+    await page.getByRole('link', { name: 'Product key checker' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found', { timeout: 20_000 });
+    expect(loads).toBe(1);
+  } finally {
+    await server.close();
+  }
+});
+
 test('the browser reports the app installable', async () => {
   const server = await serve(v1);
   const profile = mkdtempSync(join(tmpdir(), 'afg-profile-'));

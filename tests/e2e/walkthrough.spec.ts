@@ -151,9 +151,11 @@ test.describe('links that work everywhere', () => {
     await expect(page).toHaveURL(/#\/flow\/time-sync\/ntp-source$/);
   });
 
-  test('an unknown code shows close matches', async ({ page }) => {
+  test('an unknown code gets its own page, offering the catalog code it is a typo of', async ({ page }) => {
     await page.goto('/#/code/0xC004F06D');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('No activation error matches');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('0xC004F06D');
+    await expect(page.getByText('Not in this guide.')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Did you mean' })).toBeVisible();
     await expect(page.getByRole('link', { name: /0xC004F06C/ })).toBeVisible();
   });
 

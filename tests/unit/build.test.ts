@@ -22,7 +22,7 @@ const raw = (dist: string, files: string[]) =>
 /** The URLs the service worker precaches. */
 function precache(dist: string): string[] {
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
-  return [...sw.matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1]!);
+  return [...sw.matchAll(/"?url"?:\s*"([^"]+)"/g)].map((m) => m[1]!);
 }
 
 let dist = '';

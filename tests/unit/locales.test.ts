@@ -24,10 +24,20 @@ const base = (key: string) => key.replace(PLURAL, '');
 const SAME_IN_BOTH = /^(MAK|KMS|English|Русский|Windows PowerShell|{{\w+}}|[X0-9A-F{}-]+)$/;
 
 describe('translations', () => {
-  it('ship both namespaces in both languages', () => {
-    expect(namespaces.sort()).toEqual(['common', 'tools']);
+  it('ship every part in both languages', () => {
+    // 'screens' joins 'common' when a step, paste or transcript screen loads; the others are namespaces.
+    expect(namespaces.sort()).toEqual(['common', 'screens', 'tools', 'unknown']);
+    expect(
+      readdirSync(dir('ru'))
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual(namespaces.map((n) => `${n}.json`));
   });
-  for (const ns of ['common', 'tools'])
+  it("the step screens' strings never shadow the first screen's: no key in both", () => {
+    const first = Object.keys(read('en', 'common'));
+    for (const key of Object.keys(read('en', 'screens'))) expect(first, key).not.toContain(key);
+  });
+  for (const ns of namespaces)
     describe(ns, () => {
       const en = flatten(read('en', ns));
       const ru = flatten(read('ru', ns));
@@ -52,12 +62,12 @@ describe('translations', () => {
         for (const [key, value] of Object.entries(ru)) {
           if (SAME_IN_BOTH.test(value.trim())) continue;
           // Only placeholders and punctuation: nothing to translate.
-          if (!/\p{L}/u.test(value.replace(/{{\w+}}/g, ''))) continue;
+          if (!/\p{L}/u.test(value.replace(/{{[^}]+}}/g, ''))) continue;
           expect(value, key).toMatch(/[а-яё]/i);
         }
       });
       it('interpolations match between languages', () => {
-        const vars = (s: string) => [...s.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+        const vars = (s: string) => [...s.matchAll(/{{(\w+)(?:, *\w+)?}}/g)].map((m) => m[0]).sort();
         for (const [key, value] of Object.entries(en)) {
           const ruKeys = Object.keys(ru).filter((k) => base(k) === base(key));
           for (const rk of ruKeys) expect(vars(ru[rk]!), `${rk}`).toEqual(vars(value));

@@ -312,6 +312,29 @@ describe('session store (IndexedDB)', () => {
   });
 });
 
+describe('many sessions', () => {
+  it('reads a page of the newest, counts them all, and finds a damaged one among hundreds', async () => {
+    const { open, idb } = setup();
+    const store = await open();
+    for (let i = 0; i < 600; i++) await store.save(record(`s${String(i).padStart(3, '0')}`, 10_000 + i));
+    // A damaged record, written behind the store's back, in the middle of the key order.
+    const db = await rawOpen(idb);
+    const tx = db.transaction('sessions', 'readwrite');
+    tx.objectStore('sessions').put({ id: 's300x', schema: 2, flow: 'kms-connect', updatedAt: 'never' });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+
+    const page = await store.list(50);
+    expect(page.map((r) => r.id)).toEqual(Array.from({ length: 50 }, (_, i) => `s${599 - i}`));
+    expect(await store.count()).toBe(601);
+    expect(await store.damaged()).toEqual(['s300x']);
+    expect((await store.list()).length).toBe(600);
+    await store.remove('s599');
+    expect((await store.list(2)).map((r) => r.id)).toEqual(['s598', 's597']);
+    expect(await store.count()).toBe(600);
+  });
+});
+
 describe('session store without IndexedDB', () => {
   async function exercise(store: Awaited<ReturnType<typeof openSessionStore>>) {
     expect(store.kind).toBe('memory');

@@ -5,14 +5,21 @@ import { navigate } from '../../navigation.ts';
 import { handOverKeysIn, hasHandedKey } from '../../tools/key-handoff.ts';
 import { hasProductKey } from '../../tools/key-in-text.ts';
 import type { StartState } from '../../session/entry.ts';
-import { useT } from '../../i18n/index.ts';
+import { loadNamespace, useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
 import { ActivationTags } from '../ActivationTags/index.tsx';
 import { CodeLinks } from '../CodeLinks/index.tsx';
+import { LazyScreen } from '../LazyScreen/index.tsx';
+import type { ScreenLoader } from '../LazyScreen/index.tsx';
+import type { UnknownCodeProps } from '../UnknownCode/index.tsx';
 import { Loading } from '../Loading/index.tsx';
 import { ShareButton } from '../ShareButton/index.tsx';
 import { SourceLine } from '../SourceLine/index.tsx';
 import './style.css';
+
+// A code the catalog lacks gets its own page, with Microsoft's message tables: a chunk of its own.
+const UnknownCode: ScreenLoader<UnknownCodeProps> = () =>
+  Promise.all([import('../UnknownCode/index.tsx'), loadNamespace('unknown')]).then(([m]) => m.UnknownCode);
 
 /** A code's page: the code, the message as Windows shows it, who it concerns, the likely cause, Start. */
 export function CodeScreen({ query }: { query: string }) {
@@ -29,6 +36,9 @@ export function CodeScreen({ query }: { query: string }) {
   if (!catalog || holdsKey) return <Loading />;
   const result = lookup(catalog, query);
   const best = result.matches[0];
+  const unknown = result.codes[0];
+  if (!best && unknown)
+    return <LazyScreen load={UnknownCode} props={{ code: unknown, catalog, SourceLine }} />;
   if (!best)
     return (
       <section class="card">
@@ -36,12 +46,6 @@ export function CodeScreen({ query }: { query: string }) {
         <p>
           {t('code.notFoundDetail')} <code class="mono query">{query.slice(0, 200)}</code>
         </p>
-        {result.closest.length > 0 && (
-          <>
-            <p>{t('code.closest')}</p>
-            <CodeLinks entries={result.closest} />
-          </>
-        )}
         <a class="btn btn-primary" href={toHash({ name: 'home' })}>
           {t('code.searchAgain')}
         </a>

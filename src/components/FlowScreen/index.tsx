@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { answersFor, returnNote } from '../../engine/engine.ts';
 import { useFlowSession } from '../../hooks/use-flow-session.ts';
 import { useT } from '../../i18n/index.ts';
+import { reloadForMissingCode } from '../../pwa/stale.ts';
 import { toHash } from '../../router.ts';
 import { Loading } from '../Loading/index.tsx';
 import { PathTrail } from '../PathTrail/index.tsx';
@@ -48,6 +49,11 @@ export function FlowScreen() {
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
   }, [view, answer, back]);
+
+  // A flow's chunk gone online is an older version's: reload into the new one (the step is in the entry).
+  useEffect(() => {
+    if (view.kind === 'missing' && view.reason === 'unavailable') reloadForMissingCode();
+  }, [view]);
 
   useEffect(() => {
     if (view.kind === 'step') document.title = `${view.step.node.text[lang]} — ${t('app.name')}`;

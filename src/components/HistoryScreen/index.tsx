@@ -1,14 +1,19 @@
 import { useState } from 'preact/hooks';
-import { useDamagedSessions, useSessions } from '../../hooks/use-sessions.ts';
+import { useDamagedSessions, useSessionCount, useSessions } from '../../hooks/use-sessions.ts';
 import { useT } from '../../i18n/index.ts';
 import { clearSessions, removeSession } from '../../storage/index.ts';
 import { Loading } from '../Loading/index.tsx';
 import { SessionList } from '../SessionList/index.tsx';
 
-/** Every saved session, newest first; delete one or all. */
+// Rows shown at first and added by "Show more": a list of 10,000 sessions renders and updates as one of 50.
+const PAGE = 50;
+
+/** Saved sessions, newest first, a page at a time; delete one or all. */
 export function HistoryScreen() {
   const { t } = useT();
-  const sessions = useSessions();
+  const [limit, setLimit] = useState(PAGE);
+  const sessions = useSessions(limit);
+  const total = useSessionCount() ?? sessions?.length ?? 0;
   const damaged = useDamagedSessions();
   const [confirming, setConfirming] = useState(false);
   const [said, setSaid] = useState('');
@@ -44,9 +49,19 @@ export function HistoryScreen() {
       ) : (
         <>
           <SessionList sessions={sessions} onDelete={(id) => void remove(id)} />
+          {total > sessions.length && (
+            <p class="more-row">
+              <span class="hint">{t('history.shown', { shown: sessions.length, total })}</span>{' '}
+              <button type="button" class="btn" onClick={() => setLimit((n) => n + PAGE)}>
+                {t('history.more', { n: Math.min(PAGE, total - sessions.length) })}
+              </button>
+            </p>
+          )}
           {confirming ? (
             <div class="card" role="alertdialog" aria-labelledby="confirm-clear">
-              <p id="confirm-clear">{t('history.confirmClear', { count: sessions.length })}</p>
+              <p id="confirm-clear">
+                {t('history.confirmClear', { count: Math.max(total, sessions.length) })}
+              </p>
               <div class="choice-row">
                 <button type="button" class="btn btn-danger" onClick={() => void clear()}>
                   {t('history.clearYes')}

@@ -13,11 +13,14 @@ import './style.css';
 
 const RESUME_WITHIN_MS = 7 * 24 * 3600 * 1000;
 
+// The newest sessions are enough to find one to resume.
+const RECENT = 10;
+
 /** The first screen: the error code field, ways in without a code, tools, codes by type, recent sessions. */
 export function HomeScreen() {
   const { t } = useT();
   const catalog = useCatalog();
-  const sessions = useSessions();
+  const sessions = useSessions(RECENT);
   const unfinished = sessions?.find(
     (s) =>
       s.status === 'active' &&
@@ -28,7 +31,7 @@ export function HomeScreen() {
 
   return (
     <div class="home stack">
-      <h1 class="sr-only" tabIndex={-1}>
+      <h1 class="home-title" tabIndex={-1}>
         {t('app.name')}
       </h1>
       {unfinished && (

@@ -58,7 +58,7 @@ export function collect(flow: string, id: string, lang: Lang = 'en'): string {
 const words = (lang: Lang) =>
   (
     JSON.parse(
-      readFileSync(new URL(`../../../src/locales/${lang}/common.json`, import.meta.url), 'utf8'),
+      readFileSync(new URL(`../../../src/locales/${lang}/screens.json`, import.meta.url), 'utf8'),
     ) as { answer: Record<'yes' | 'no', string> }
   ).answer;
 

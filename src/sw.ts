@@ -1,0 +1,82 @@
+/**
+ * The service worker: Workbox precaching of the whole build (the list is injected at build time), the
+ * app shell for every navigation, an update only when the page asks (Reload), and a check that puts back
+ * any precached file the browser or the user removed, so offline use does not stay broken until the next
+ * deploy.
+ */
+import { clientsClaim } from 'workbox-core';
+import { PrecacheController, PrecacheRoute, cleanupOutdatedCaches } from 'workbox-precaching';
+import type { PrecacheEntry } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+// Just the parts of the worker's global scope used here (the DOM and WebWorker type libraries clash).
+interface MessageLike {
+  data: unknown;
+  ports: readonly MessagePort[];
+  waitUntil(work: Promise<unknown>): void;
+}
+interface WorkerScope {
+  __WB_MANIFEST: (PrecacheEntry | string)[];
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'message', listener: (event: MessageLike) => void): void;
+}
+const scope = self as unknown as WorkerScope;
+
+const controller = new PrecacheController();
+// Written out in full: the build replaces `self.__WB_MANIFEST` with the list of files.
+controller.precache((self as unknown as WorkerScope).__WB_MANIFEST);
+registerRoute(new PrecacheRoute(controller));
+cleanupOutdatedCaches();
+// The first visit's page is controlled at once, so its lazy chunks work offline too.
+clientsClaim();
+registerRoute(new NavigationRoute(controller.createHandlerBoundToURL('index.html')));
+
+/** What the page is told about the offline copy: how many files it should hold, and how many are missing. */
+export interface OfflineReport {
+  type: 'OFFLINE_STATUS';
+  total: number;
+  missing: number;
+  restored: number;
+}
+
+/** Finds precached files that are gone and, where the network allows, fetches them back. */
+async function checkOffline(): Promise<OfflineReport> {
+  const cache = await caches.open(controller.strategy.cacheName);
+  const gone: [string, string][] = [];
+  for (const [url, key] of controller.getURLsToCacheKeys())
+    if (!(await cache.match(key))) gone.push([url, key]);
+  let restored = 0;
+  // Files named by their content hash first: if the server no longer has one, it holds a newer version,
+  // and the files without a hash in their name (index.html) would be that version's, so they are left to
+  // the update, which precaches everything afresh.
+  const revisioned = (key: string) => key.includes('__WB_REVISION__');
+  gone.sort(([, a], [, b]) => Number(revisioned(a)) - Number(revisioned(b)));
+  let sameVersion = true;
+  for (const [url, key] of gone) {
+    if (revisioned(key) && !sameVersion) continue;
+    try {
+      const response = await fetch(url, { cache: 'reload' });
+      if (!response.ok) {
+        if (!revisioned(key)) sameVersion = false;
+        continue;
+      }
+      await cache.put(key, response);
+      restored++;
+    } catch {
+      // offline: it stays missing, and the page says so
+    }
+  }
+  return {
+    type: 'OFFLINE_STATUS',
+    total: controller.getURLsToCacheKeys().size,
+    missing: gone.length - restored,
+    restored,
+  };
+}
+
+scope.addEventListener('message', (event) => {
+  const type = (event.data as { type?: unknown } | null)?.type;
+  if (type === 'SKIP_WAITING') void scope.skipWaiting();
+  else if (type === 'CHECK_OFFLINE')
+    event.waitUntil(checkOffline().then((report) => event.ports[0]?.postMessage(report)));
+});

@@ -1,0 +1,40 @@
+/** Writing saved sessions straight into the app's IndexedDB, as an older version or another tab would have. */
+import type { Page } from '@playwright/test';
+
+/** Puts raw records into the sessions store in one transaction (the app must have opened the database once). */
+export async function putRecords(page: Page, records: unknown[] | { seed: number }): Promise<void> {
+  await page.evaluate(
+    (what) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('activation-field-guide');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('sessions', 'readwrite');
+          const store = tx.objectStore('sessions');
+          // Many sessions are made in the page: sending 10,000 records from the test would be slow.
+          const list = Array.isArray(what)
+            ? what
+            : Array.from({ length: what.seed }, (_, i) => ({
+                schema: 2,
+                id: `seeded-${i}`,
+                code: '0xC004F074',
+                flow: 'time-sync',
+                state: {
+                  v: 1,
+                  trail: [
+                    { flow: 'time-sync', node: 'start', answer: 'both', at: 1e12 + i },
+                    { flow: 'time-sync', node: 'utc-both' },
+                  ],
+                },
+                status: 'active',
+                startedAt: 1e12 + i,
+                updatedAt: 1e12 + i,
+              }));
+          for (const r of list) store.put(r);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    records,
+  );
+}
