@@ -48,8 +48,10 @@ export function App() {
   useEffect(() => {
     if (route.name === 'flow') return;
     document.title = t('app.name');
+    // A new screen opens at its top, its heading below the header, not at the last screen's scroll position.
+    scrollTo(0, 0);
     const h = main.current?.querySelector<HTMLElement>('h1[tabindex]');
-    if (h && document.activeElement === document.body) h.focus();
+    if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
   }, [route.name, loc.key, t]);
 
   let screen;

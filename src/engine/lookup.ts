@@ -172,3 +172,12 @@ export function lookup(catalog: readonly CatalogEntry[], input: string): LookupR
   const closest = matches.length === 0 && partial ? closestCodes(catalog, partial[1]!) : [];
   return { matches, codes, closest };
 }
+
+/** A catalog message without the code Windows prints in front of it, for lists that show the code beside it. */
+export function messageAfterCode(entry: CatalogEntry, lang: 'en' | 'ru'): string {
+  const message = entry.message[lang];
+  const lead = message.slice(0, entry.code.length);
+  return lead.toUpperCase() === entry.code.toUpperCase()
+    ? message.slice(entry.code.length).replace(/^[\s:.-]+/, '')
+    : message;
+}

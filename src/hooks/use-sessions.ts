@@ -18,10 +18,21 @@ export function useSessionCount(): number | undefined {
   return useAsync(countSessions, [revision], true);
 }
 
-/** The ids of saved sessions too damaged to read (shown apart, each with Delete). */
-export function useDamagedSessions(): string[] {
-  const revision = useObservable(sessionsRevision);
-  return useAsync(listDamaged, [revision], true) ?? [];
+/**
+ * The ids of saved sessions too damaged to read (shown apart, each with Delete). Reading every record
+ * costs time at 10,000 sessions, so it runs once, when the page is idle after the list is shown; `gone`
+ * lists the ids deleted since.
+ */
+export function useDamagedSessions(gone: readonly string[]): string[] {
+  const found = useAsync(() => whenIdle().then(listDamaged), [], true) ?? [];
+  return found.filter((id) => !gone.includes(id));
+}
+
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 200);
+  });
 }
 
 /** One saved session with the flows it went through; null when there is no such session. */

@@ -99,14 +99,19 @@ async function ensureLoaded(lng: Language): Promise<void> {
 export function loadNamespace(part: Part): Promise<void> {
   wanted.add(part);
   // Also the language being switched to, if a switch is under way.
-  const switching = isLanguage(i18next.language) ? i18next.language : language.get();
-  return Promise.all([ensureLoaded(language.get()), ensureLoaded(switching)]).then(() => undefined);
+  return Promise.all([ensureLoaded(language.get()), ensureLoaded(target)]).then(() => undefined);
 }
 
 /** The language on screen. */
 export const language = observable<Language>('en');
 
+// The language being switched to (or on screen): a part asked for during a switch loads for it too.
+let target: Language = 'en';
+
 async function apply(lng: Language): Promise<void> {
+  target = lng;
+  await ensureLoaded(lng);
+  // A screen may have asked for more while the first parts loaded.
   await ensureLoaded(lng);
   await i18next.changeLanguage(lng);
   document.documentElement.lang = lng;

@@ -57,9 +57,9 @@ export function startPwa(): void {
     onOfflineReady: () => set({ offlineReady: true }),
     onRegisteredSW(_url, registration) {
       if (!registration) return;
-      const check = () => {
-        if (navigator.onLine) void registration.update().catch(() => undefined);
-      };
+      // Asked even when the browser still says offline: an 'online' event can come before navigator.onLine
+      // turns true, and a check without a network fails harmlessly.
+      const check = () => void registration.update().catch(() => undefined);
       setInterval(check, UPDATE_CHECK_MS);
       addEventListener('focus', check);
       addEventListener('online', check);

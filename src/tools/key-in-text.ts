@@ -4,6 +4,51 @@
  * Small on purpose: the first screen's search uses it.
  */
 
+/**
+ * Cyrillic letters that look like Latin ones, and the Latin letter each is read as: a key typed on a Russian
+ * keyboard layout, or copied from a document someone typed that way. Lowercase в, к, м, н and т look like
+ * small capitals, so they are read as the capital.
+ */
+export const CYRILLIC_LOOKALIKES: Readonly<Record<string, string>> = {
+  А: 'A',
+  В: 'B',
+  С: 'C',
+  Е: 'E',
+  Н: 'H',
+  І: 'I',
+  Ј: 'J',
+  К: 'K',
+  М: 'M',
+  О: 'O',
+  Р: 'P',
+  Ԛ: 'Q',
+  Ѕ: 'S',
+  Т: 'T',
+  Ԝ: 'W',
+  Х: 'X',
+  У: 'Y',
+  Ү: 'Y',
+  а: 'a',
+  в: 'B',
+  с: 'c',
+  е: 'e',
+  һ: 'h',
+  і: 'i',
+  ј: 'j',
+  к: 'K',
+  м: 'M',
+  н: 'H',
+  о: 'o',
+  р: 'p',
+  ԛ: 'q',
+  ѕ: 's',
+  т: 'T',
+  ԝ: 'w',
+  х: 'x',
+  у: 'y',
+  ү: 'y',
+};
+
 const GROUP = 5;
 const GROUPS = 5;
 const KEY_LENGTH_GLUED = GROUP * GROUPS;
@@ -19,11 +64,15 @@ const DASH = '[\\-\\u2010-\\u2015\\u2212\\uFE63\\uFF0D]';
 const SEP = `(?:${SP}{0,2}${DASH}${SP}{0,2}|${SP}{1,3})`;
 // A run of five or more groups of five (a key, a key after a five-letter word such as "Enter", keys side by
 // side), or 25 key characters typed without separators.
+// Key characters as typed: Latin letters and digits, and the Cyrillic letters that look like Latin ones
+// (a key typed on a Russian keyboard layout, or copied from a document that swapped them).
+const CHAR = `[A-Za-z0-9${Object.keys(CYRILLIC_LOOKALIKES).join('')}]`;
 const RUN = new RegExp(
-  `(?<![A-Za-z0-9])(?:[A-Za-z0-9]{5}(?:${SEP}[A-Za-z0-9]{5}){4,}|[${KEY_ALPHABET}${KEY_ALPHABET.toLowerCase()}]{25})(?![A-Za-z0-9])`,
+  `(?<!${CHAR})(?:${CHAR}{5}(?:${SEP}${CHAR}{5}){4,}|[${KEY_ALPHABET}${KEY_ALPHABET.toLowerCase()}]{25})(?!${CHAR})`,
   'gu',
 );
-const GROUP_OF_FIVE = /[A-Za-z0-9]{5}/g;
+const GROUP_OF_FIVE = new RegExp(`${CHAR}{5}`, 'gu');
+const latin = (c: string) => (Object.hasOwn(CYRILLIC_LOOKALIKES, c) ? CYRILLIC_LOOKALIKES[c]! : c);
 const HAS_DASH = new RegExp(DASH, 'u');
 const HAS_DIGIT = /[0-9]/;
 const VALID = new Set(KEY_ALPHABET + KEY_ALPHABET.toLowerCase());
@@ -34,7 +83,7 @@ export interface KeySpan {
   end: number;
 }
 
-const validIn = (s: string) => Array.from(s).filter((c) => VALID.has(c)).length;
+const validIn = (s: string) => Array.from(s).filter((c) => VALID.has(latin(c))).length;
 
 /** Picks the non-overlapping windows of five groups that look most like keys: most characters from the key alphabet. */
 function keysInRun(run: string, offset: number, out: KeySpan[]): void {
@@ -115,7 +164,7 @@ export function stripKeys(text: string): string {
 
 /** Hides all but a key's last five characters, as Windows shows a partial key: XXXXX-XXXXX-XXXXX-XXXXX-3V66T. */
 export function maskKey(key: string): string {
-  const chars = typeof key === 'string' ? (key.match(/[A-Za-z0-9]/g) ?? []) : [];
+  const chars = typeof key === 'string' ? (key.match(new RegExp(CHAR, 'gu')) ?? []).map(latin) : [];
   const keep = Math.max(0, chars.length - GROUP);
   const shown = chars.map((c, i) => (i < keep ? 'X' : c.toUpperCase()));
   const parts: string[] = [];

@@ -1,22 +1,45 @@
 /** Windows product key format check: names each typing or pasting mistake and offers the key as it should be typed. */
-import { KEY_ALPHABET } from './key-in-text.ts';
+import { CYRILLIC_LOOKALIKES, KEY_ALPHABET } from './key-in-text.ts';
 
 export type KeyProblemKind =
-  'empty' | 'length' | 'groups' | 'invalid-char' | 'dash-lookalike' | 'spaces' | 'lowercase' | 'multiple-n';
+  'empty' | 'length' | 'groups' | 'invalid-char' | 'cyrillic' | 'dash-lookalike' | 'spaces' | 'multiple-n';
+
+/** A Cyrillic letter typed where the Latin letter it looks like belongs. */
+export interface Lookalike {
+  /** The Cyrillic letter as typed. */
+  char: string;
+  /** The Latin letter it looks like, which the suggestion puts in its place. */
+  latin: string;
+}
 
 export interface KeyProblem {
   kind: KeyProblemKind;
-  /** 'invalid-char': the distinct offending characters as typed; 'dash-lookalike': the distinct dashes; 'lowercase': the distinct letters. */
+  /** 'invalid-char': the distinct offending characters (Cyrillic look-alikes already read as Latin); 'dash-lookalike': the distinct dashes. */
   chars?: string[];
-  /** 'invalid-char' and 'lowercase': 1-based positions among key characters (separators not counted). */
+  /** 'invalid-char' and 'cyrillic': 1-based positions among key characters (separators not counted). */
   positions?: number[];
-  /** 'length': key characters found; 'multiple-n': number of Ns; 'dash-lookalike' and 'spaces': how many. */
+  /** 'length': key characters found; 'multiple-n': number of Ns; 'dash-lookalike', 'spaces' and 'cyrillic': how many. */
   count?: number;
+  /** 'length' and 'groups': the size of each of the five groups, when the key is written in five groups. */
+  groups?: number[];
+  /** 'cyrillic': each distinct Cyrillic letter and the Latin one it looks like. */
+  lookalikes?: Lookalike[];
+}
+
+/** Something worth saying that is not a mistake: lowercase letters, which the suggestion puts in capitals. */
+export interface KeyNote {
+  kind: 'lowercase';
+  /** The distinct lowercase letters. */
+  chars: string[];
+  /** 1-based positions among key characters. */
+  positions: number[];
 }
 
 export interface KeyCheck {
+  /** No problem: the key reads right, notes or not. */
   ok: boolean;
   problems: KeyProblem[];
+  notes: KeyNote[];
   /** The key as it should be typed, whenever exactly 25 key characters remain after removing separators. */
   suggested: string | null;
 }
@@ -26,7 +49,7 @@ export const KEY_LENGTH = 25;
 const GROUP = 5;
 const GROUPS = 5;
 
-export { KEY_ALPHABET, findKeys, maskKey } from './key-in-text.ts';
+export { CYRILLIC_LOOKALIKES, KEY_ALPHABET, findKeys, maskKey } from './key-in-text.ts';
 const VALID = new Set(KEY_ALPHABET);
 
 /** Names of the hyphen look-alikes, used as translation keys. */
@@ -57,12 +80,15 @@ export const DASH_LOOKALIKES: Readonly<Record<string, DashName>> = {
 // Whitespace of every kind plus format characters (zero-width space, BOM, bidi marks, soft hyphen):
 // all invisible in a text box, all commonly picked up when copying from mail, chat or web pages.
 const INVISIBLE = /^[\s\p{Cf}]$/u;
+// Whitespace a person sees as a gap between groups (JavaScript's \s also takes the invisible BOM).
+const GAP = /^(?!\uFEFF)\s$/u;
 
 type Token =
   | { type: 'key'; text: string }
   | { type: 'hyphen' }
   | { type: 'dash'; char: string }
-  | { type: 'space'; count: number };
+  // gap: holds real whitespace, which can separate groups; format characters alone cannot.
+  | { type: 'space'; count: number; gap: boolean };
 
 // Code points that belong to the character before them: combining marks (accents, variation selectors),
 // emoji skin tones and tag characters. Intl.Segmenter is not used: in V8 it slows down quadratically on long text.
@@ -97,7 +123,7 @@ function* clusters(text: string): Generator<string> {
 function single(c: string): Token {
   if (c === '-') return { type: 'hyphen' };
   if (Object.hasOwn(DASH_LOOKALIKES, c)) return { type: 'dash', char: c };
-  if (INVISIBLE.test(c)) return { type: 'space', count: 1 };
+  if (INVISIBLE.test(c)) return { type: 'space', count: 1, gap: GAP.test(c) };
   return { type: 'key', text: c };
 }
 
@@ -114,12 +140,15 @@ function scan(input: string): Token[] {
     const cps = Array.from(g);
     const kept: string[] = [];
     let dropped = 0;
+    let gap = false;
     cps.forEach((c, i) => {
       const inner = kept.length > 0 && ((c === '\u200D' && i < cps.length - 1) || EXTENDS.test(c));
-      if (INVISIBLE.test(c) && !inner) dropped++;
-      else kept.push(c);
+      if (INVISIBLE.test(c) && !inner) {
+        dropped++;
+        gap ||= GAP.test(c);
+      } else kept.push(c);
     });
-    if (dropped) tokens.push({ type: 'space', count: dropped });
+    if (dropped) tokens.push({ type: 'space', count: dropped, gap });
     if (kept.length === 1) tokens.push(single(kept[0]!));
     else if (kept.length > 1) tokens.push({ type: 'key', text: kept.join('') });
   }
@@ -135,6 +164,22 @@ function group(chars: readonly string[]): string {
   return parts.join('-');
 }
 
+/** Sizes of the groups between separators: hyphens and dashes, or, when there are none, gaps of whitespace. */
+function groupSizes(tokens: readonly Token[]): number[] {
+  const byDash = tokens.some((t) => t.type === 'hyphen' || t.type === 'dash');
+  const sizes: number[] = [];
+  let size = 0;
+  for (const t of tokens) {
+    if (t.type === 'key') size++;
+    else if (byDash ? t.type !== 'space' : t.type === 'space' && t.gap && size > 0) {
+      sizes.push(size);
+      size = 0;
+    }
+  }
+  if (size > 0 || byDash) sizes.push(size);
+  return sizes;
+}
+
 /** Checks a typed or pasted Windows product key and names every problem; never throws. */
 export function checkProductKey(input: string): KeyCheck {
   const tokens = scan(typeof input === 'string' ? input : '');
@@ -143,6 +188,8 @@ export function checkProductKey(input: string): KeyCheck {
   const invalidAt: number[] = [];
   const lower = new Set<string>();
   const lowerAt: number[] = [];
+  const cyrillic = new Map<string, string>();
+  const cyrillicAt: number[] = [];
   const dashes = new Set<string>();
   let dashCount = 0;
   let spaceCount = 0;
@@ -159,9 +206,15 @@ export function checkProductKey(input: string): KeyCheck {
       continue;
     }
     if (tok.type === 'key') {
-      const c = tok.text;
+      // A Cyrillic look-alike is read as the Latin letter it looks like, and named as a problem of its own.
+      const latin = Object.hasOwn(CYRILLIC_LOOKALIKES, tok.text) ? CYRILLIC_LOOKALIKES[tok.text]! : null;
+      const c = latin ?? tok.text;
       keyChars.push(c);
       const pos = keyChars.length;
+      if (latin) {
+        cyrillic.set(tok.text, latin);
+        cyrillicAt.push(pos);
+      }
       const upper = upperAscii(c);
       if (isLowerAscii(c)) {
         lower.add(c);
@@ -187,18 +240,30 @@ export function checkProductKey(input: string): KeyCheck {
   if (groupSize !== GROUP || groupsSeen !== GROUPS - 1) layoutOk = false;
 
   if (keyChars.length === 0 && hyphens === 0)
-    return { ok: false, problems: [{ kind: 'empty' }], suggested: null };
+    return { ok: false, problems: [{ kind: 'empty' }], notes: [], suggested: null };
+
+  // Five groups, some of the wrong size: say which, so the missing or extra character is found quickly.
+  const sizes = groupSizes(tokens);
+  const groups = sizes.length === GROUPS && sizes.some((n) => n !== GROUP) ? { groups: sizes } : {};
 
   const problems: KeyProblem[] = [];
   if (invalid.size) problems.push({ kind: 'invalid-char', chars: [...invalid], positions: invalidAt });
-  if (keyChars.length !== KEY_LENGTH) problems.push({ kind: 'length', count: keyChars.length });
+  if (cyrillic.size)
+    problems.push({
+      kind: 'cyrillic',
+      lookalikes: [...cyrillic].map(([char, latin]) => ({ char, latin })),
+      positions: cyrillicAt,
+      count: cyrillicAt.length,
+    });
+  if (keyChars.length !== KEY_LENGTH) problems.push({ kind: 'length', count: keyChars.length, ...groups });
   // Only with the right number of characters is the layout a problem of its own; otherwise it is the length.
-  else if (!layoutOk) problems.push({ kind: 'groups' });
+  else if (!layoutOk) problems.push({ kind: 'groups', ...groups });
   if (nCount > 1) problems.push({ kind: 'multiple-n', count: nCount });
   if (dashes.size) problems.push({ kind: 'dash-lookalike', chars: [...dashes], count: dashCount });
   if (spaceCount) problems.push({ kind: 'spaces', count: spaceCount });
-  if (lower.size) problems.push({ kind: 'lowercase', chars: [...lower], positions: lowerAt });
+  // Lowercase is no mistake: the letters are the same, and the suggestion gives them in capitals.
+  const notes: KeyNote[] = lower.size ? [{ kind: 'lowercase', chars: [...lower], positions: lowerAt }] : [];
 
   const suggested = keyChars.length === KEY_LENGTH ? group(keyChars.map(upperAscii)) : null;
-  return { ok: problems.length === 0, problems, suggested };
+  return { ok: problems.length === 0, problems, notes, suggested };
 }

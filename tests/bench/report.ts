@@ -1,6 +1,7 @@
 /** Turns the results into the Markdown report and checks the targets. */
 import { failed, value } from './results.ts';
 import type { Outcome, Results, Side, Target } from './results.ts';
+import type { Part } from './trace.ts';
 
 const KIB = 1024;
 type Better = 'higher' | 'lower';
@@ -135,6 +136,7 @@ export function targets(r: Results): Target[] {
       if (!isBetter(a, p, row.better)) notBetter.push(row.label);
     }
   }
+  out.push(...historyTargets(r), ...keysTargets(r));
   out.push({
     target: 'Better than the SurveyJS peer on every row (a tie counts as met)',
     met: compared === 0 ? null : notBetter.length === 0,
@@ -146,6 +148,109 @@ export function targets(r: Results): Target[] {
           : `all ${compared} rows`,
   });
   return out;
+}
+
+const HISTORY_TARGET_MS = 100;
+const KEY_TARGET_MS = 16;
+const ms = (v: number) => fmt(v, 'ms');
+const CONTROL = /^Control/;
+const parts = (ps: readonly Part[]) =>
+  ps.length ? ps.map((p) => `${p.what} ${ms(p.ms)}`).join(', ') : 'nothing the trace could name';
+
+/** One target per History action: its longest task under 100 ms of main-thread (CPU) time in every repetition. */
+function historyTargets(r: Results): Target[] {
+  const h = value(r.history);
+  const name = `History at ${r.settings.historySessions.toLocaleString('en-US')} sessions`;
+  if (!h)
+    return [
+      {
+        target: `${name}: every action's longest task < ${HISTORY_TARGET_MS} ms of main-thread work (${r.settings.cpuThrottle}× CPU)`,
+        met: null,
+        detail: failed(r.history) ? `no figure: ${short(r.history.error)}` : 'no figure',
+      },
+    ];
+  return h.actions.map((a) => ({
+    target: `${name}, ${a.action}: longest task < ${HISTORY_TARGET_MS} ms of main-thread work (${h.cpuThrottle}× CPU)`,
+    met: a.longestCpu.max < HISTORY_TARGET_MS,
+    detail:
+      `worst of ${h.reps} ${ms(a.longestCpu.max)} CPU (wall ${ms(a.longest.max)}), median ${ms(a.longestCpu.median)}; ` +
+      `click → painted median ${ms(a.ms.median)}, max ${ms(a.ms.max)}`,
+  }));
+}
+
+/** One target per field: p95 main-thread (CPU) time per keystroke under 16 ms. */
+function keysTargets(r: Results): Target[] {
+  const k = value(r.keys);
+  if (!k)
+    return [
+      {
+        target: `Keystroke cost < ${KEY_TARGET_MS} ms of main-thread work at p95 (${r.settings.cpuThrottle}× CPU)`,
+        met: null,
+        detail: failed(r.keys) ? `no figure: ${short(r.keys.error)}` : 'no figure',
+      },
+    ];
+  const control = k.fields.find((f) => CONTROL.test(f.field));
+  return k.fields
+    .filter((f) => !CONTROL.test(f.field))
+    .map((f) => ({
+      target: `Keystroke in ${f.field} (${f.cap} characters) < ${KEY_TARGET_MS} ms of main-thread work at p95 (${k.cpuThrottle}× CPU)`,
+      met: f.p95 < KEY_TARGET_MS,
+      detail:
+        `median ${ms(f.median)}, p95 ${ms(f.p95)}, max ${ms(f.max)} CPU` +
+        (control
+          ? `; a plain input with no script: median ${ms(control.median)}, p95 ${ms(control.p95)}`
+          : ''),
+    }));
+}
+
+/** The History table: each action's time to the result and its longest main-thread task. */
+export function historyTable(r: Results): string {
+  const h = value(r.history);
+  if (!h) return `History: failed: ${failed(r.history) ? r.history.error : 'not measured'}`;
+  const both = (x: { median: number; max: number }) => `${ms(x.median)} / ${ms(x.max)}`;
+  const lines = [
+    `| Action | Click → painted (median / max) | Longest task, CPU (median / max) | Longest task, wall (median / max) | Main thread busy until painted (median) | Tasks > 50 ms (max) | CPU share | Target |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const a of h.actions)
+    lines.push(
+      `| ${a.action} | ${both(a.ms)} | ${both(a.longestCpu)} | ${both(a.longest)} | ${ms(a.busyUntilShown.median)} | ${Math.max(...a.samples.map((s) => s.longTasks))} | ${Math.round(a.cpuShare * 100)}% | < ${HISTORY_TARGET_MS} ms ${mark(a.longestCpu.max < HISTORY_TARGET_MS)} |`,
+    );
+  lines.push(
+    '',
+    ...h.actions.map(
+      (a) =>
+        `- ${a.action}: the longest task of the worst run went on ${parts(a.worst)}; click → painted in the slowest run went on ${parts(a.slowest)}.`,
+    ),
+  );
+  return lines.join('\n');
+}
+
+/** The keystroke table: main-thread time per keystroke in each field, and the plain-input control. */
+export function keysTable(r: Results): string {
+  const k = value(r.keys);
+  if (!k) return `Keystrokes: failed: ${failed(r.keys) ? r.keys.error : 'not measured'}`;
+  const control = k.fields.find((f) => CONTROL.test(f.field));
+  const lines = [
+    '| Field | Text | Keystrokes | CPU median | CPU p95 | CPU max | Wall median | Wall p95 | CPU share | Median over the control | Target |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const f of k.fields) {
+    const isControl = CONTROL.test(f.field);
+    const over = control && !isControl ? versus(f.median, control.median, 'ms') : '—';
+    const target = isControl ? '' : `< ${KEY_TARGET_MS} ms ${mark(f.p95 < KEY_TARGET_MS)}`;
+    lines.push(
+      `| ${f.field} | ${f.cap.toLocaleString('en-US')} chars | ${f.keystrokes} | ${ms(f.median)} | ${ms(f.p95)} | ${ms(f.max)} | ${ms(f.wallMedian)} | ${ms(f.wallP95)} | ${Math.round(f.cpuShare * 100)}% | ${over} | ${target} |`,
+    );
+  }
+  lines.push(
+    '',
+    ...k.fields.map(
+      (f) =>
+        `- ${f.field}: an average keystroke went on ${parts(f.average)}; the costliest on ${parts(f.worst)} (wall time).`,
+    ),
+  );
+  return lines.join('\n');
 }
 
 const mark = (met: boolean | null) => (met === null ? '?' : met ? '✓' : '✗');
@@ -251,6 +356,16 @@ export function scaleTable(r: Results): string {
   return lines.join('\n');
 }
 
+/** The load average around a part, as a line before its table. */
+function partLine(r: Results, part: 'history' | 'keys'): string[] {
+  const v = value(r[part]);
+  if (!v) return [];
+  return [
+    `Load average ${v.loadAverage.start} before, ${v.loadAverage.end} after (${r.machine.cores} cores).`,
+    '',
+  ];
+}
+
 /** The whole Markdown report. */
 export function markdown(r: Results): string {
   const m = r.machine;
@@ -263,6 +378,12 @@ export function markdown(r: Results): string {
     '',
     `${m.date} · ${m.os} · ${m.cpu} × ${m.cores} cores · ${m.memoryGB} GB · Node ${m.node} · ${m.chromium} · load average ${m.loadAverage.start} at start, ${m.loadAverage.end ?? '?'} at end (${m.cores} cores) · run took ${Math.round(r.durationS)} s`,
     '',
+    ...(r.partial
+      ? [
+          `Only ${r.partial.only.join(' and ')} ran in the last run (\`npm run bench -- --only ${r.partial.only.join(',')}\`, ${r.partial.machine.date} · ${r.partial.machine.os} · ${r.partial.machine.cpu} × ${r.partial.machine.cores} cores · Node ${r.partial.machine.node} · ${r.partial.machine.chromium} · load average ${r.partial.machine.loadAverage.start} at start, ${r.partial.machine.loadAverage.end ?? '?'} at end · took ${Math.round(r.partial.durationS)} s); the other figures are from the run above.`,
+          '',
+        ]
+      : []),
     mainTable(r),
     '',
     '## Targets',
@@ -280,6 +401,16 @@ export function markdown(r: Results): string {
     '## Scale (generated flows)',
     '',
     scaleTable(r),
+    '',
+    `## History at ${s.historySessions.toLocaleString('en-US')} sessions (${s.cpuThrottle}× CPU)`,
+    '',
+    ...partLine(r, 'history'),
+    historyTable(r),
+    '',
+    `## Keystroke cost (${s.cpuThrottle}× CPU)`,
+    '',
+    ...partLine(r, 'keys'),
+    keysTable(r),
     '',
     '## How the figures were taken',
     '',
@@ -303,6 +434,8 @@ export function markdown(r: Results): string {
       (off
         ? ` The server drops every request meanwhile. p95 ${Math.round(off.p95)} ms; requests that reached it (dropped): ${off.requestsWhileOffline.length ? off.requestsWhileOffline.map((x) => x.replace(/^dropped /, '')).join(', ') : 'none'}.`
         : ''),
+    `- History: ${s.historySessions.toLocaleString('en-US')} sessions put into IndexedDB in one readwrite transaction (the app's record format, a minute apart, after History opened once so the app created the database), the page loaded again at Home, then, with the CPU throttled ${s.cpuThrottle}× via CDP, each action clicked in the page once it is idle: the header's History link (until 50 rows), Show 50 more (100 rows), Delete on the newest row (until "The newest 100 of ${(s.historySessions - 1).toLocaleString('en-US')} sessions"), Delete all sessions (confirm shown), Delete all (until "No sessions yet"); ${s.historyReps} repetitions, seeded again each time. Click → painted: until the result is in the DOM, then requestAnimationFrame and the task after it. Tasks come from a Chromium trace (every main-thread task, not only the ones over 50 ms a 'longtask' observer sees), from the click until ${value(r.history)?.tailMs ?? 1500} ms after the result, so work the action sets off (lists and counts read again) counts too; V8's sampler in the same trace says what the longest task went on (script files without their hash, minified function names). CPU = the main thread's thread time, which includes the throttler (it spins on that thread) but not time other processes held the CPU: the targets are checked on it; wall = the clock; CPU share = CPU / wall. The trace and its sampler cost some time themselves, as a DevTools recording does.`,
+    `- Keystrokes: each field filled to its cap with varied text in one (untimed) fill, then ${s.keystrokes} keystrokes through Playwright's keyboard (key events sent by CDP, as typing), Backspace and a character in turn so the text stays at its cap, ${value(r.keys)?.gapMs ?? 150} ms apart, after 6 warm-up keystrokes, CPU throttled ${s.cpuThrottle}×. A keystroke costs the main thread's CPU time in every task from the one that dispatched its keydown to the next keystroke's: key events, the app's handler and re-render, style, layout, paint. Synthetic input events timed with performance.now() would leave out the browser's editing and the frame. The control is a plain input with no script on a blank page, typed the same way: what the browser alone costs per keystroke on this machine under the trace.`,
     `- Bytes: gzip level 9, brotli quality 11; initial = entry script, module preloads and stylesheets of index.html.`,
     `- Scale: each size and mode in its own \`node --expose-gc\` process, time limit ${s.scaleTimeoutS} s; peak heap = the largest heap in use during the run (V8's GC trace, plus samples every 128 engine steps) above the heap before it; growth = µs/node against the size before (×1.00 = linear).`,
   ];

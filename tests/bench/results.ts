@@ -1,5 +1,7 @@
 /** The shape of tests/bench/results.json. */
 import type { ByteReport } from './bytes.ts';
+import type { HistorySummary } from './history.ts';
+import type { KeysSummary } from './keys.ts';
 import type { LatencySummary } from './latency.ts';
 import type { LighthouseSummary } from './lighthouse.ts';
 import type { LookupSummary } from './lookup-bench.ts';
@@ -11,6 +13,11 @@ import type { ScaleRun } from './scale.ts';
 export type Outcome<T> = T | { error: string };
 
 export type Side = 'app' | 'peer' | 'floor';
+
+/** The 1-minute load average around one part: a busy machine slows the main thread down. */
+export interface PartLoad {
+  loadAverage: { start: number; end: number };
+}
 
 export interface Target {
   target: string;
@@ -31,7 +38,15 @@ export interface Results {
     lookupInputs: number;
     scaleSizes: number[];
     scaleTimeoutS: number;
+    historySessions: number;
+    historyReps: number;
+    keystrokes: number;
   };
+  /**
+   * Set when only some parts ran (--only): those parts' figures are from this run, the rest are carried
+   * over from the results.json before it (whose machine and date `machine` still describes).
+   */
+  partial?: { only: string[]; machine: Machine; durationS: number };
   builds: Record<Side, Outcome<{ ms: number }>>;
   lighthouse: Record<Side, Outcome<LighthouseSummary>>;
   initial: Record<Side, Outcome<ByteReport['initial']>>;
@@ -41,6 +56,8 @@ export interface Results {
   offline: Outcome<OfflineSummary>;
   lookup: Outcome<LookupSummary>;
   scale: Outcome<ScaleRun[]>;
+  history: Outcome<HistorySummary & PartLoad>;
+  keys: Outcome<KeysSummary & PartLoad>;
   targets: Target[];
 }
 

@@ -28,6 +28,8 @@ test("the second tab's step never overwrites the first tab's; both are kept and 
   await expect(a.locator(question)).not.toHaveText(text(TS, 'which-clock'));
   await a.goto('/#/history');
   await expect(a.locator('.session-row')).toHaveCount(1);
+  // The first tab's step is saved (4 steps) before the second tab answers: the first to save wins.
+  await expect(a.locator('.session-row')).toContainText('4 steps');
 
   await b.getByRole('button', { name: label(TS, 'which-clock', 'client'), exact: true }).click();
   await expect(b.getByText('This session was also changed in another tab')).toBeVisible();

@@ -224,6 +224,8 @@ test('a precached flow evicted from the cache says it cannot be loaded, and the 
     await page.goto(server.url);
     await expect(page.getByText('Ready to work offline')).toBeVisible();
     await waitForController(page);
+    // Evicted with no network to fetch it back: the app says offline use is not ready.
+    await context.setOffline(true);
     const evicted = await page.evaluate(async () => {
       for (const name of await caches.keys()) {
         const cache = await caches.open(name);
@@ -236,7 +238,10 @@ test('a precached flow evicted from the cache says it cannot be loaded, and the 
       return '';
     });
     expect(evicted).toMatch(/mak-/);
-    await context.setOffline(true);
+    await page.evaluate(() => dispatchEvent(new Event('offline')));
+    await expect(
+      page.getByText('Offline use is not ready: 1 file of the offline copy is missing'),
+    ).toBeVisible();
     await page.goto(`${server.url}#/flow/mak`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('This step cannot be loaded');
     await page.goto(`${server.url}#/flow/time-sync`);

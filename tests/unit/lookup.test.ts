@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookup, readCodes, toCanonical } from '../../src/engine/lookup.ts';
+import { lookup, messageAfterCode, readCodes, toCanonical } from '../../src/engine/lookup.ts';
 import { run } from '../../src/cli/flows.ts';
 import { loadChecked } from '../support/flows.ts';
 
@@ -182,5 +182,15 @@ describe('lookup: the words technicians type, in English and Russian', () => {
       .matches.slice(0, 2)
       .map((m) => m.entry.code);
     expect(top.sort()).toEqual(['0x8007139F', '0xC0020017']);
+  });
+});
+
+describe('messages in code lists', () => {
+  it('drop the code Windows prints in front of the message, once, in any case', () => {
+    const entry = codes.find((e) => e.code === '0x8007007B')!;
+    expect(entry.message.en.toLowerCase()).toMatch(/^0x8007007b /);
+    expect(messageAfterCode(entry, 'en')).toBe('DNS name does not exist.');
+    const plain = codes.find((e) => e.code === '0xC004F074')!;
+    expect(messageAfterCode(plain, 'en')).toBe(plain.message.en);
   });
 });

@@ -12,7 +12,7 @@ const problem = (input: string, kind: KeyProblemKind) =>
 
 describe('checkProductKey: valid keys', () => {
   it.each([KMS_ENTERPRISE, KMS_PRO])('accepts %s as it is', (key) => {
-    expect(checkProductKey(key)).toEqual({ ok: true, problems: [], suggested: key });
+    expect(checkProductKey(key)).toEqual({ ok: true, problems: [], notes: [], suggested: key });
   });
 
   it('accepts a key with one N (Windows 8 and later)', () => {
@@ -24,17 +24,27 @@ describe('checkProductKey: valid keys', () => {
 describe('checkProductKey: each problem kind', () => {
   it('empty: nothing, or only whitespace and invisible characters', () => {
     for (const input of ['', '   ', '\t\n', '\u00A0', '\u200B\uFEFF']) {
-      expect(checkProductKey(input)).toEqual({ ok: false, problems: [{ kind: 'empty' }], suggested: null });
+      expect(checkProductKey(input)).toEqual({
+        ok: false,
+        problems: [{ kind: 'empty' }],
+        notes: [],
+        suggested: null,
+      });
     }
   });
 
   it('length: counts key characters, not hyphens', () => {
     expect(checkProductKey('NPPR9-FWDCX-D2C8J-H872K-2YT4')).toEqual({
       ok: false,
-      problems: [{ kind: 'length', count: 24 }],
+      problems: [{ kind: 'length', count: 24, groups: [5, 5, 5, 5, 4] }],
+      notes: [],
       suggested: null,
     });
-    expect(problem(`${KMS_ENTERPRISE}B`, 'length')).toEqual({ kind: 'length', count: 26 });
+    expect(problem(`${KMS_ENTERPRISE}B`, 'length')).toEqual({
+      kind: 'length',
+      count: 26,
+      groups: [5, 5, 5, 5, 6],
+    });
     expect(problem('-----', 'length')).toEqual({ kind: 'length', count: 0 });
   });
 
@@ -103,6 +113,7 @@ describe('checkProductKey: each problem kind', () => {
     expect(checkProductKey(`  ${KMS_ENTERPRISE}\t`)).toEqual({
       ok: false,
       problems: [{ kind: 'spaces', count: 3 }],
+      notes: [],
       suggested: KMS_ENTERPRISE,
     });
   });
@@ -114,17 +125,135 @@ describe('checkProductKey: each problem kind', () => {
     expect(kinds('NPPR9-FWDCX-D2C8J-H872K-2YT43\u200E')).toEqual(['spaces']);
   });
 
-  it('lowercase: letters and where they are', () => {
-    const r = checkProductKey('nPPR9-FWDCX-D2C8J-H872K-2YT43');
-    expect(r.problems).toEqual([{ kind: 'lowercase', chars: ['n'], positions: [1] }]);
-    expect(r.suggested).toBe(KMS_ENTERPRISE);
-  });
-
   it('multiple-n: how many Ns, any case', () => {
     const r = checkProductKey('NNPR9-FWDCX-D2C8J-H872K-2YT4n');
     expect(problem('NNPR9-FWDCX-D2C8J-H872K-2YT4N', 'multiple-n')).toEqual({ kind: 'multiple-n', count: 3 });
     expect(r.problems).toContainEqual({ kind: 'multiple-n', count: 3 });
     expect(r.suggested).toBe('NNPR9-FWDCX-D2C8J-H872K-2YT4N');
+  });
+});
+
+describe('checkProductKey: lowercase is a note, not a problem', () => {
+  it('a key in lowercase reads as ok, with a note and the key in capitals', () => {
+    const r = checkProductKey(KMS_ENTERPRISE.toLowerCase());
+    expect(r.ok).toBe(true);
+    expect(r.problems).toEqual([]);
+    expect(r.notes).toEqual([
+      {
+        kind: 'lowercase',
+        chars: ['n', 'p', 'r', 'f', 'w', 'd', 'c', 'x', 'j', 'h', 'k', 'y', 't'],
+        positions: [1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 13, 15, 16, 20, 22, 23],
+      },
+    ]);
+    expect(r.suggested).toBe(KMS_ENTERPRISE);
+  });
+
+  it('one lowercase letter: ok, noted at its position', () => {
+    expect(checkProductKey('nPPR9-FWDCX-D2C8J-H872K-2YT43')).toEqual({
+      ok: true,
+      problems: [],
+      notes: [{ kind: 'lowercase', chars: ['n'], positions: [1] }],
+      suggested: KMS_ENTERPRISE,
+    });
+  });
+
+  it('a key in capitals has no note', () => {
+    expect(checkProductKey(KMS_PRO).notes).toEqual([]);
+  });
+});
+
+describe('checkProductKey: which group is short or long', () => {
+  it('a 24-character key names the short group', () => {
+    expect(problem('NPPR9-FWDCX-D2C8-H872K-2YT43', 'length')).toEqual({
+      kind: 'length',
+      count: 24,
+      groups: [5, 5, 4, 5, 5],
+    });
+  });
+
+  it('a 26-character key names the long group', () => {
+    expect(problem('NPPR9-FWDCXX-D2C8J-H872K-2YT43', 'length')).toEqual({
+      kind: 'length',
+      count: 26,
+      groups: [5, 6, 5, 5, 5],
+    });
+  });
+
+  it('groups separated by spaces or look-alike dashes count too', () => {
+    expect(problem('NPPR9 FWDCX D2C8J H872K 2YT4', 'length')?.groups).toEqual([5, 5, 5, 5, 4]);
+    expect(problem('NPPR9–FWDCX–D2C8–H872K–2YT43', 'length')?.groups).toEqual([5, 5, 4, 5, 5]);
+    // Spaces next to hyphens do not split groups.
+    expect(problem('NPPR9 - FWDC - D2C8J - H872K - 2YT43', 'length')?.groups).toEqual([5, 4, 5, 5, 5]);
+  });
+
+  it('a character moved across a hyphen: 25 characters, the two wrong groups named', () => {
+    expect(checkProductKey('NPPR-9FWDCX-D2C8J-H872K-2YT43').problems).toEqual([
+      { kind: 'groups', groups: [4, 6, 5, 5, 5] },
+    ]);
+  });
+
+  it('no groups named when the key is not in five groups', () => {
+    expect(problem('NPPR9-FWDCX-D2C8J-H872K', 'length')).toEqual({ kind: 'length', count: 20 });
+    expect(problem('NPPR9FWDCXD2C8JH872K2YT4', 'length')).toEqual({ kind: 'length', count: 24 });
+    // Invisible characters are not a gap between groups.
+    expect(problem('NPPR9\u200BFWDCXD2C8JH872K2YT4', 'length')).toEqual({ kind: 'length', count: 24 });
+  });
+});
+
+describe('checkProductKey: Cyrillic look-alikes', () => {
+  it('names each Cyrillic letter and suggests the key with Latin letters', () => {
+    // Cyrillic Р (U+0420) at 2 and 3, С (U+0421) at 9, Х (U+0425) at 10.
+    const typed = 'NРРR9-FWDСХ-D2C8J-H872K-2YT43';
+    const r = checkProductKey(typed);
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual([
+      {
+        kind: 'cyrillic',
+        lookalikes: [
+          { char: 'Р', latin: 'P' },
+          { char: 'С', latin: 'C' },
+          { char: 'Х', latin: 'X' },
+        ],
+        positions: [2, 3, 9, 10],
+        count: 4,
+      },
+    ]);
+    expect(r.suggested).toBe(KMS_ENTERPRISE);
+    expect(checkProductKey(r.suggested!).ok).toBe(true);
+  });
+
+  it('lowercase Cyrillic: с reads as c (then a capital), м as the small capital M', () => {
+    const r = checkProductKey('W269N-WFGWх-YVс9B-4J6C9-T83GX'.replace('B', 'в'));
+    expect(r.problems.map((p) => p.kind)).toEqual(['cyrillic']);
+    expect(problem('W269N-WFGWх-YVс9в-4J6C9-T83GX', 'cyrillic')?.lookalikes).toEqual([
+      { char: 'х', latin: 'x' },
+      { char: 'с', latin: 'c' },
+      { char: 'в', latin: 'B' },
+    ]);
+    expect(r.notes.map((n) => n.kind)).toEqual(['lowercase']);
+    expect(r.suggested).toBe(KMS_PRO);
+    expect(checkProductKey('MPPR9-FWDCX-D2C8J-H872K-2YT43'.replace('M', 'м')).suggested).toBe(
+      'MPPR9-FWDCX-D2C8J-H872K-2YT43',
+    );
+  });
+
+  it('a Cyrillic look-alike of a letter keys never hold is named, and the Latin letter is invalid', () => {
+    const r = checkProductKey('АPPR9-FWDCX-D2C8J-H872K-2YT43'); // Cyrillic А (U+0410)
+    expect(r.problems).toEqual([
+      { kind: 'invalid-char', chars: ['A'], positions: [1] },
+      { kind: 'cyrillic', lookalikes: [{ char: 'А', latin: 'A' }], positions: [1], count: 1 },
+    ]);
+    expect(r.suggested).toBe('APPR9-FWDCX-D2C8J-H872K-2YT43');
+  });
+
+  it('Cyrillic letters that look like no Latin one stay invalid characters', () => {
+    expect(kinds('ЖPPR9-FWDCX-D2C8J-H872K-2YT43')).toEqual(['invalid-char']);
+  });
+
+  it('Cyrillic and en dashes together: both named, one suggestion', () => {
+    const r = checkProductKey('NPPR9–FWDСX–D2C8J–H872K–2YT43');
+    expect(r.problems.map((p) => p.kind)).toEqual(['cyrillic', 'dash-lookalike']);
+    expect(r.suggested).toBe(KMS_ENTERPRISE);
   });
 });
 
@@ -145,16 +274,18 @@ describe('checkProductKey: pasted keys', () => {
     });
   });
 
-  it('lowercase with spaces between groups: spaces, hyphens and case all named', () => {
+  it('lowercase with spaces between groups: spaces and hyphens named, case noted', () => {
     const r = checkProductKey(' w269n wfgwx yvc9b 4j6c9 t83gx ');
-    expect(r.problems.map((p) => p.kind)).toEqual(['groups', 'spaces', 'lowercase']);
+    expect(r.problems.map((p) => p.kind)).toEqual(['groups', 'spaces']);
+    expect(r.notes.map((n) => n.kind)).toEqual(['lowercase']);
     expect(problem(' w269n wfgwx yvc9b 4j6c9 t83gx ', 'spaces')).toEqual({ kind: 'spaces', count: 6 });
     expect(r.suggested).toBe(KMS_PRO);
   });
 
   it('lowercase with hyphens and a trailing newline', () => {
     const r = checkProductKey('nppr9-fwdcx-d2c8j-h872k-2yt43\r\n');
-    expect(r.problems.map((p) => p.kind)).toEqual(['spaces', 'lowercase']);
+    expect(r.problems.map((p) => p.kind)).toEqual(['spaces']);
+    expect(r.notes.map((n) => n.kind)).toEqual(['lowercase']);
     expect(r.suggested).toBe(KMS_ENTERPRISE);
   });
 
@@ -177,7 +308,7 @@ describe('checkProductKey: pasted keys', () => {
 
   it('invalid characters still get a suggestion when there are 25', () => {
     const r = checkProductKey('oppr9 fwdcx d2c8j h872k 2yt43');
-    expect(r.problems.map((p) => p.kind)).toEqual(['invalid-char', 'groups', 'spaces', 'lowercase']);
+    expect(r.problems.map((p) => p.kind)).toEqual(['invalid-char', 'groups', 'spaces']);
     expect(problem('oppr9 fwdcx d2c8j h872k 2yt43', 'invalid-char')?.chars).toEqual(['o']);
     expect(r.suggested).toBe('OPPR9-FWDCX-D2C8J-H872K-2YT43');
   });

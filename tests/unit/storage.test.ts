@@ -451,6 +451,9 @@ describe('record checks', () => {
     // Typed without separators, or with a zero-width space pasted from chat between groups.
     expect(hasProductKey('nppr9fwdcxd2c8jh872k2yt43')).toBe(true);
     expect(hasProductKey('NPPR9\u200B-FWDCX-D2C8J-H872K-2YT43')).toBe(true);
+    // Typed on a Russian layout: Cyrillic С and Х among the Latin letters.
+    expect(hasProductKey('NPPR9-FWDCX-D2\u04218J-H872K-2YT43')).toBe(true);
+    expect(hasProductKey('\u0425PPR9 FWDCX D2C8J H872K 2YT43')).toBe(true);
     // Five words of five letters are prose, not a key.
     expect(hasProductKey('THESE WORDS ARENT QUITE RIGHT')).toBe(false);
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkProductCode } from '../../src/tools/product-code.ts';
-import { checkProductKey, DASH_LOOKALIKES } from '../../src/tools/product-key.ts';
+import { checkProductCode, packGuid, unpackGuid } from '../../src/tools/product-code.ts';
+import { checkProductKey, CYRILLIC_LOOKALIKES, DASH_LOOKALIKES } from '../../src/tools/product-key.ts';
 import {
   findKeys,
   hasProductKey,
@@ -16,7 +16,7 @@ import {
 const MAX = 100_000;
 const CANONICAL_KEY = /^[BCDFGHJKMPQRTVWXY2346789N]{5}(?:-[BCDFGHJKMPQRTVWXY2346789N]{5}){4}$/;
 const CANONICAL_CODE = /^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/;
-const FORMAT_ONLY = new Set(['groups', 'dash-lookalike', 'spaces', 'lowercase']);
+const FORMAT_ONLY = new Set(['groups', 'dash-lookalike', 'spaces']);
 
 // Characters that break naive text handling: controls, bidi overrides, joiners, marks, lone surrogates, emoji.
 const tricky = fc.constantFrom(
@@ -131,13 +131,14 @@ describe('checkProductKey properties', () => {
     );
   });
 
-  it('ok means the input is already the suggested, canonical key', () => {
+  it('ok means the input is already the suggested, canonical key, but for lowercase, which is only noted', () => {
     fc.assert(
       fc.property(anyText, (s) => {
         const r = checkProductKey(s);
         if (r.ok) {
-          expect(r.suggested).toBe(s);
-          expect(s).toMatch(CANONICAL_KEY);
+          expect(r.suggested).toBe(s.toUpperCase());
+          expect(s.toUpperCase()).toMatch(CANONICAL_KEY);
+          expect(r.notes.length > 0).toBe(s !== s.toUpperCase());
         }
       }),
       { numRuns: 1000 },
@@ -194,11 +195,12 @@ describe('checkProductKey properties', () => {
       fc.property(
         validKey.chain((key) => fc.tuple(fc.constant(key), mangled(key))),
         ([key, pasted]) => {
-          expect(checkProductKey(key)).toEqual({ ok: true, problems: [], suggested: key });
+          expect(checkProductKey(key)).toEqual({ ok: true, problems: [], notes: [], suggested: key });
           const r = checkProductKey(pasted);
           expect(r.suggested).toBe(key);
           for (const p of r.problems) expect(FORMAT_ONLY.has(p.kind)).toBe(true);
-          expect(r.ok).toBe(pasted === key);
+          expect(r.ok).toBe(pasted.toUpperCase() === key);
+          expect(r.notes.length > 0).toBe(pasted !== pasted.toUpperCase());
         },
       ),
       { numRuns: 500 },
@@ -237,6 +239,51 @@ describe('checkProductKey properties', () => {
       { numRuns: 300 },
     );
   });
+});
+
+// Cyrillic letters standing for the Latin letters of the key alphabet (and their lowercase, read as capitals).
+const CYRILLIC_FOR = new Map<string, string[]>();
+for (const [cyr, latin] of Object.entries(CYRILLIC_LOOKALIKES)) {
+  const upper = latin.toUpperCase();
+  if (KEY_ALPHABET.includes(upper)) CYRILLIC_FOR.set(upper, [...(CYRILLIC_FOR.get(upper) ?? []), cyr]);
+}
+
+describe('Cyrillic look-alikes in keys', () => {
+  it('a valid key with Cyrillic look-alikes swapped in is named and corrected back', () => {
+    fc.assert(
+      fc.property(
+        validKey.chain((key) =>
+          fc.tuple(
+            fc.constant(key),
+            fc.array(fc.nat(), { minLength: key.length, maxLength: key.length }),
+            fc.array(fc.boolean(), { minLength: key.length, maxLength: key.length }),
+          ),
+        ),
+        ([key, picks, swap]) => {
+          let swapped = 0;
+          const typed = Array.from(key, (c, i) => {
+            const options = CYRILLIC_FOR.get(c);
+            if (!options || !swap[i]) return c;
+            swapped++;
+            return options[picks[i]! % options.length]!;
+          }).join('');
+          const r = checkProductKey(typed);
+          expect(r.suggested).toBe(key);
+          const kinds = r.problems.map((p) => p.kind);
+          expect(kinds).toEqual(swapped ? ['cyrillic'] : []);
+          if (swapped) {
+            const p = r.problems[0]!;
+            expect(p.count).toBe(swapped);
+            for (const { char, latin } of p.lookalikes!) {
+              expect(typed).toContain(char);
+              expect(CYRILLIC_LOOKALIKES[char]).toBe(latin);
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 20_000);
 });
 
 // The one detector and masker that storage, transcripts, the home search and the key checker share.
@@ -366,7 +413,7 @@ describe('checkProductCode properties', () => {
     );
   });
 
-  it('any GUID in any common form is corrected to the same braced uppercase code', () => {
+  it('any GUID in any common form is corrected to the same braced uppercase code, 32 bare digits unpacked', () => {
     fc.assert(
       fc.property(
         fc.uuid(),
@@ -379,10 +426,48 @@ describe('checkProductCode properties', () => {
             ? form.replace('plain', u.replaceAll('-', ''))
             : form.replace('x', u);
           const r = checkProductCode(pad + body + pad);
-          expect(r.corrected).toBe(`{${uuid.toUpperCase()}}`);
+          // 32 bare digits are read as packed, as the registry has them; the plain reading is still given.
+          if (form === 'plain') {
+            expect(r.corrected).toBe(unpackGuid(u.replaceAll('-', '')));
+            expect(r.plainReading).toBe(`{${uuid.toUpperCase()}}`);
+          } else expect(r.corrected).toBe(`{${uuid.toUpperCase()}}`);
           expect(r.ok).toBe(form === '{x}' && pad === '' && u === uuid.toUpperCase());
         },
       ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('packed GUIDs', () => {
+  const hex32 = fc.string({
+    unit: fc.constantFrom(...'0123456789abcdefABCDEF'),
+    minLength: 32,
+    maxLength: 32,
+  });
+
+  it('packing undoes unpacking for any 32 hexadecimal digits', () => {
+    fc.assert(
+      fc.property(hex32, (x) => {
+        const code = unpackGuid(x);
+        expect(code).toMatch(CANONICAL_CODE);
+        expect(packGuid(code!)).toBe(x.toUpperCase());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('unpacking undoes packing for any GUID, and the checker unpacks what was packed', () => {
+    fc.assert(
+      fc.property(fc.uuid(), (uuid) => {
+        const code = `{${uuid.toUpperCase()}}`;
+        const packed = packGuid(uuid)!;
+        expect(packed).toMatch(/^[0-9A-F]{32}$/);
+        expect(unpackGuid(packed)).toBe(code);
+        const r = checkProductCode(packed);
+        expect(r.problems).toEqual(['packed']);
+        expect(r.corrected).toBe(code);
+      }),
       { numRuns: 500 },
     );
   });

@@ -388,6 +388,22 @@ describe('toMarkdown with hostile content', () => {
     );
   });
 
+  it('masks a key typed with Cyrillic look-alikes like any other', () => {
+    const said: SessionRecord = {
+      ...walked,
+      state: {
+        v: 1,
+        trail: [
+          { flow: 'main', node: 'start', answer: 'ключ NPPR9-FWDCX-D2\u04218J-H872K-2Y\u042243', at: T0 },
+          { flow: 'main', node: 'edition' },
+        ],
+      },
+    };
+    expect(render(said, { flows: hostile })).toContain(
+      '**Answer:** ключ XXXXX-XXXXX-XXXXX-XXXXX-2YT43 (T+0)',
+    );
+  });
+
   it('hides host names and IPv4 addresses in answers and commands with hideHosts', () => {
     const md = render(strange, { flows: hostile, hideHosts: true });
     expect(md).toContain('**Answer:** see \\<host\\> or \\<host\\>, not slmgr.vbs (T+3)');

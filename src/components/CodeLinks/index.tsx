@@ -1,3 +1,4 @@
+import { messageAfterCode } from '../../engine/lookup.ts';
 import type { CatalogEntry } from '../../engine/schema.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
@@ -10,7 +11,7 @@ export function CodeLinks({ entries }: { entries: readonly CatalogEntry[] }) {
       {entries.map((e) => (
         <li key={e.code}>
           <a href={toHash({ name: 'code', query: e.code })}>
-            <span class="mono">{e.code}</span> {e.message[lang]}
+            <span class="mono">{e.code}</span> {messageAfterCode(e, lang)}
           </a>
         </li>
       ))}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { lookup } from '../../engine/lookup.ts';
+import { lookup, messageAfterCode } from '../../engine/lookup.ts';
 import type { CatalogEntry } from '../../engine/schema.ts';
 import { navigate } from '../../navigation.ts';
 import { handOverKeysIn } from '../../tools/key-handoff.ts';
@@ -67,7 +67,7 @@ export function CodeSearch({ catalog }: { catalog: readonly CatalogEntry[] }) {
               <li key={entry.code}>
                 <a class="match" href={toHash({ name: 'code', query: entry.code })}>
                   <span class="mono match-code">{entry.code}</span>
-                  <span class="match-message">{entry.message[lang]}</span>
+                  <span class="match-message">{messageAfterCode(entry, lang)}</span>
                   <ActivationTags types={entry.activation} />
                 </a>
               </li>

@@ -91,6 +91,12 @@ export function FlowScreen() {
 
   const { step, entry, flows } = view;
   const canGoBack = entry.state.trail.length > 1;
+  const { trail } = entry.state;
+  const before = trail[trail.length - 2];
+  const position = {
+    n: trail.length,
+    from: before && before.flow !== step.flowId ? flows[before.flow]?.title : undefined,
+  };
   return (
     <div class="flow-screen">
       {view.notice && (
@@ -112,6 +118,7 @@ export function FlowScreen() {
         returning={returnNote(flows, entry.state)}
         facts={entry.facts}
         onFacts={addFacts}
+        position={position}
       />
       <div class="step-nav">
         <button type="button" class="btn" onClick={back} disabled={!canGoBack}>

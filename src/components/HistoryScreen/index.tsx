@@ -14,16 +14,19 @@ export function HistoryScreen() {
   const [limit, setLimit] = useState(PAGE);
   const sessions = useSessions(limit);
   const total = useSessionCount() ?? sessions?.length ?? 0;
-  const damaged = useDamagedSessions();
+  const [deleted, setDeleted] = useState<string[]>([]);
+  const damaged = useDamagedSessions(deleted);
   const [confirming, setConfirming] = useState(false);
   const [said, setSaid] = useState('');
 
   const remove = async (id: string) => {
     await removeSession(id);
+    setDeleted((ids) => [...ids, id]);
     setSaid(t('history.deleted'));
   };
   const clear = async () => {
     await clearSessions();
+    setDeleted((ids) => [...ids, ...damaged]);
     setConfirming(false);
     setSaid(t('history.allDeleted'));
   };

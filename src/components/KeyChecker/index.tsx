@@ -2,47 +2,45 @@ import { useMemo, useState } from 'preact/hooks';
 import { useT } from '../../i18n/index.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { takeHandedKey } from '../../tools/key-handoff.ts';
-import { checkProductKey, DASH_LOOKALIKES } from '../../tools/product-key.ts';
-import type { DashName, KeyProblem } from '../../tools/product-key.ts';
+import { checkProductKey } from '../../tools/product-key.ts';
+import type { KeyNote, KeyProblem } from '../../tools/product-key.ts';
 import { ToolField } from '../ToolField/index.tsx';
 import { ToolPage } from '../ToolPage/index.tsx';
 import { ToolResult } from '../ToolResult/index.tsx';
-import './style.css';
+import type { ToolProblem } from '../ToolResult/index.tsx';
+import {
+  describeCyrillic,
+  describeDashes,
+  positionsLine,
+  shortList,
+  showChar,
+} from '../ToolResult/describe.ts';
 
 type T = Translate;
 
-const MAX_SHOWN = 10;
 // Characters people misread on stickers and in scans: none of them occurs in a key.
 const LOOKALIKE = /^[O0IL1S5ZU]$/i;
 
-/** A character as it can be read aloud and on screen: letters as they are, symbols quoted, invisible ones as U+ codes. */
-function showChar(t: T, c: string): string {
-  if (/^[\p{L}\p{N}]/u.test(c)) return c;
-  if (/^[\p{P}\p{S}]/u.test(c)) return t('tools:quoted', { c });
-  return Array.from(c)
-    .slice(0, 4)
-    .map((cp) => `U+${cp.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
-    .join(' ');
-}
-
-function shortList(t: T, items: readonly string[]): string {
-  const shown = items.slice(0, MAX_SHOWN).join(', ');
-  return items.length > MAX_SHOWN ? `${shown} ${t('tools:more', { n: items.length - MAX_SHOWN })}` : shown;
+/** "Group 3 has 4 characters instead of 5", for each group of the wrong size. */
+function groupLines(t: T, sizes: readonly number[] | undefined): string[] {
+  return (sizes ?? []).flatMap((count, i) =>
+    count === 5 ? [] : [t('tools:key.problem.group', { n: i + 1, count })],
+  );
 }
 
 /** The problem in plain words: a main line and optional hints. */
 function describe(t: T, p: KeyProblem): [string, ...string[]] | null {
   const count = p.count ?? 0;
+  const at = positionsLine(t, p.positions ?? []);
   switch (p.kind) {
     case 'empty':
       return null;
     case 'length':
-      return [t('tools:key.problem.length', { count })];
+      return [t('tools:key.problem.length', { count }), ...groupLines(t, p.groups)];
     case 'groups':
-      return [t('tools:key.problem.groups')];
+      return [t('tools:key.problem.groups'), ...groupLines(t, p.groups)];
     case 'invalid-char': {
       const chars = p.chars ?? [];
-      const positions = p.positions ?? [];
       const lines: [string, ...string[]] = [
         t('tools:key.problem.invalid', {
           count: chars.length,
@@ -52,30 +50,31 @@ function describe(t: T, p: KeyProblem): [string, ...string[]] | null {
           ),
         }),
       ];
-      if (positions.length <= MAX_SHOWN)
-        lines.push(
-          t('tools:key.problem.positions', { count: positions.length, positions: positions.join(', ') }),
-        );
+      if (at) lines.push(at);
       if (chars.some((c) => LOOKALIKE.test(c))) lines.push(t('tools:key.problem.lookalike'));
       return lines;
     }
-    case 'dash-lookalike': {
-      const names = (p.chars ?? []).map((c) => DASH_LOOKALIKES[c]).filter((n): n is DashName => !!n);
-      const only = names.length === 1 ? names[0] : undefined;
-      const main = only
-        ? t(`tools:key.dash.${only}`, { count })
-        : t('tools:key.problem.dashMixed', {
-            count,
-            names: names.map((n) => t(`tools:key.dashName.${n}`)).join(', '),
-          });
-      return [main, t('tools:key.problem.dashWhy')];
+    case 'cyrillic': {
+      const [main, ...hints] = describeCyrillic(t, p.lookalikes ?? [], count);
+      return at ? [main, at, ...hints] : [main, ...hints];
     }
+    case 'dash-lookalike':
+      return describeDashes(t, p.chars ?? [], count);
     case 'spaces':
       return [t('tools:key.problem.spaces', { count })];
-    case 'lowercase':
-      return [t('tools:key.problem.lowercase')];
     case 'multiple-n':
       return [t('tools:key.problem.multipleN', { count })];
+  }
+}
+
+/** Lowercase letters: said, with what is not confirmed about them marked so. */
+function describeNote(t: T, n: KeyNote): ToolProblem[] {
+  switch (n.kind) {
+    case 'lowercase':
+      return [
+        { main: t('tools:key.note.lowercase') },
+        { main: t('tools:key.note.lowercaseUnverified'), badge: t('tools:unverified') },
+      ];
   }
 }
 
@@ -88,12 +87,15 @@ export function KeyChecker() {
 
   const empty = check.problems.some((p) => p.kind === 'empty');
   // Offer the retyped key only when retyping alone fixes it; a wrong character needs the original.
-  const fix = !check.ok && check.suggested && checkProductKey(check.suggested).ok ? check.suggested : null;
+  const retype = check.suggested && checkProductKey(check.suggested).ok ? check.suggested : null;
+  const fix = check.ok
+    ? retype !== key && retype && { intro: t('tools:key.inCapitals'), value: retype }
+    : retype && { intro: t('tools:key.typeLike'), value: retype };
   const problems = check.problems.map((p) => describe(t, p)).filter((d) => d !== null);
 
   return (
     <ToolPage tool="key">
-      <div class="card stack">
+      <div class="card stack tool-entry">
         <ToolField id="key-input" tool="key" describedBy="key-privacy" value={key} onInput={setKey} />
         <p id="key-privacy" class="hint">
           {t('tools:key.privacy')}
@@ -104,7 +106,8 @@ export function KeyChecker() {
         verdict={empty ? 'empty' : check.ok ? 'ok' : 'problems'}
         okDetail={t('tools:key.okDetail')}
         problems={problems.map(([main, ...hints]) => ({ main, hints }))}
-        fix={fix ? { intro: t('tools:key.typeLike'), value: fix } : null}
+        notes={empty ? [] : check.notes.flatMap((n) => describeNote(t, n))}
+        fix={fix || null}
       />
     </ToolPage>
   );

@@ -1,11 +1,42 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useT } from '../../i18n/index.ts';
-import { checkProductCode, newProductCode } from '../../tools/product-code.ts';
-import type { CodeProblemKind } from '../../tools/product-code.ts';
+import type { Translate } from '../../i18n/index.ts';
+import { checkProductCode, newProductCode, packGuid } from '../../tools/product-code.ts';
+import type { CodeCheck } from '../../tools/product-code.ts';
 import { CopyValue } from '../CopyValue/index.tsx';
 import { ToolField } from '../ToolField/index.tsx';
 import { ToolPage } from '../ToolPage/index.tsx';
 import { ToolResult } from '../ToolResult/index.tsx';
+import type { ToolProblem } from '../ToolResult/index.tsx';
+import { describeCyrillic, describeDashes } from '../ToolResult/describe.ts';
+
+/** Each problem in plain words; a packed code also says what it would be if it were not packed. */
+function describe(t: Translate, check: CodeCheck): ToolProblem[] {
+  return check.problems.flatMap((p): ToolProblem[] => {
+    switch (p) {
+      case 'empty':
+        return [];
+      case 'dash-lookalike': {
+        const [main, ...hints] = describeDashes(t, check.dashes?.chars ?? [], check.dashes?.count ?? 0);
+        return [{ main, hints }];
+      }
+      case 'cyrillic': {
+        const found = check.lookalikes ?? [];
+        const [main, ...hints] = describeCyrillic(t, found, found.length);
+        return [{ main, hints }];
+      }
+      case 'packed':
+        return [
+          {
+            main: t('tools:code.problem.packed'),
+            hints: check.plainReading ? [t('tools:code.plainReading', { code: check.plainReading })] : [],
+          },
+        ];
+      default:
+        return [{ main: t(`tools:code.problem.${p}`) }];
+    }
+  });
+}
 
 /** Checks an MSI product or package code, shows the corrected form and makes new codes. */
 export function ProductCodeChecker() {
@@ -23,22 +54,28 @@ export function ProductCodeChecker() {
   };
 
   const empty = check.problems.includes('empty');
+  const packed = check.problems.includes('packed');
+  // The other way round: what to look for in the registry under Installer\Products.
+  const packedForm = !packed && check.corrected ? packGuid(check.corrected) : null;
 
   return (
     <ToolPage tool="code">
       <p id="guid-note" class="hint">
         {t('tools:code.notInterchangeable')}
       </p>
-      <div class="card stack">
+      <div class="card stack tool-entry">
         <ToolField id="guid-input" tool="code" describedBy="guid-note" value={text} onInput={setText} />
       </div>
       <ToolResult
         tool="code"
         verdict={empty ? 'empty' : check.ok ? 'ok' : 'problems'}
-        problems={check.problems
-          .filter((p): p is Exclude<CodeProblemKind, 'empty'> => p !== 'empty')
-          .map((p) => ({ main: t(`tools:code.problem.${p}`) }))}
-        fix={check.corrected ? { intro: t('tools:code.corrected'), value: check.corrected } : null}
+        problems={describe(t, check)}
+        notes={packedForm ? [{ main: t('tools:code.packedForm', { packed: packedForm }) }] : []}
+        fix={
+          check.corrected && !check.ok
+            ? { intro: t(packed ? 'tools:code.unpacked' : 'tools:code.corrected'), value: check.corrected }
+            : null
+        }
       />
       <div class="card stack">
         <button type="button" class="btn btn-primary" onClick={makeCode}>

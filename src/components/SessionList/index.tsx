@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { SessionRecord } from '../../session/record.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
@@ -14,7 +15,11 @@ export function SessionList({
 }) {
   const { t, lang } = useT();
   const titles = useFlowTitles(sessions.map((s) => s.flow));
-  const fmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  // One formatter per language, not one per render: a list re-renders on every save in any tab.
+  const fmt = useMemo(
+    () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }),
+    [lang],
+  );
   return (
     <ul class="sessions">
       {sessions.map((s) => {

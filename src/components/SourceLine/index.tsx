@@ -16,7 +16,7 @@ export function SourceLine({ ids, unverified }: { ids?: readonly string[]; unver
     <div class="facts">
       {unverified && (
         <p class="unverified" role="note">
-          <strong class="unverified-badge">{t('facts.unverified')}</strong> {unverified[lang]}{' '}
+          <strong class="flag">{t('facts.unverified')}</strong> {unverified[lang]}{' '}
           <span class="hint">{t('facts.unverifiedHint')}</span>
         </p>
       )}

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { commandOf } from '../../engine/engine.ts';
 import { fillCommand, missingFacts, proposeAnswer } from '../../engine/facts.ts';
+import { splitStepText } from '../../engine/heading.ts';
 import type { KnownFacts } from '../../engine/facts.ts';
 import type { Answer, CurrentStep } from '../../engine/engine.ts';
 import type { Text } from '../../engine/schema.ts';
@@ -26,7 +27,12 @@ interface Props {
   facts?: KnownFacts | undefined;
   /** Adds facts read from pasted output. */
   onFacts?: (facts: KnownFacts) => void;
+  /** Where the session stands: the step's number, and the flow it came from when a flow handed over. */
+  position?: { n: number; from?: Text | undefined };
 }
+
+// The numbers entered on this page, by step: in memory only, like the field itself.
+const typedNumbers = new Map<string, string>();
 
 /** The error code field inside a step, for a code the console printed after all. */
 function StepLookup() {
@@ -35,20 +41,24 @@ function StepLookup() {
 }
 
 /** One step: the question in large type, its command and what to look for, and the answers. */
-export function StepCard({ step, onAnswer, returning, facts: own = {}, onFacts }: Props) {
+export function StepCard({ step, onAnswer, returning, facts: own = {}, onFacts, position }: Props) {
   const { t, lang } = useT();
   const { node, flow, status } = step;
   // The organization's defaults fill what the session has not learned for itself.
   const facts = { ...organizationFacts(t('placeholder.orgDefault')), ...own };
   const heading = useRef<HTMLHeadingElement>(null);
+  const card = useRef<HTMLElement>(null);
   const [num, setNum] = useState('');
   const [numError, setNumError] = useState('');
 
   // Focus moves to the new question, so screen readers announce it and keys act on it; before the
   // paint, so the next Tab always starts from the question.
   useLayoutEffect(() => {
-    heading.current?.focus({ preventScroll: false });
-    setNum('');
+    heading.current?.focus({ preventScroll: true });
+    // The new step starts at its top, below the sticky header, wherever the last answer was tapped.
+    card.current?.scrollIntoView({ block: 'start' });
+    // Back to a number step shows the number entered there before.
+    setNum(typedNumbers.get(`${step.flowId}/${node.id}`) ?? '');
     setNumError('');
   }, [step.flowId, node.id]);
 
@@ -64,15 +74,20 @@ export function StepCard({ step, onAnswer, returning, facts: own = {}, onFacts }
       );
       return;
     }
+    typedNumbers.set(`${step.flowId}/${node.id}`, trimmed);
     onAnswer(value);
   };
 
   const command = commandOf(node);
   const proposal = proposeAnswer(node, facts);
+  const text = splitStepText(node.text[lang]);
   const kindClass = node.kind === 'outcome' ? `outcome outcome-${node.result}` : node.kind;
   return (
-    <article class={`step card ${kindClass}`} aria-labelledby="step-question">
-      <p class="flow-title">{flow.title[lang]}</p>
+    <article ref={card} class={`step card ${kindClass}`} aria-labelledby="step-question">
+      <p class="flow-title">
+        {position ? t('step.progress', { n: position.n, flow: flow.title[lang] }) : flow.title[lang]}
+      </p>
+      {position?.from && <p class="handover">{t('step.from', { flow: position.from[lang] })}</p>}
       {node.kind === 'outcome' && (
         <p class="badge">{node.result === 'resolved' ? t('outcome.fixLabel') : t('outcome.escalateLabel')}</p>
       )}
@@ -81,9 +96,14 @@ export function StepCard({ step, onAnswer, returning, facts: own = {}, onFacts }
           <strong>{t('facts.returns')}:</strong> {returning[lang]}
         </p>
       )}
-      <h1 id="step-question" ref={heading} tabIndex={-1}>
-        {node.text[lang]}
-      </h1>
+      {/* The question (or first instruction) as the heading, the sentences around it in their order. */}
+      <div id="step-question" class="question">
+        {text.before && <p class="lead">{text.before}</p>}{' '}
+        <h1 ref={heading} tabIndex={-1} class={text.heading.length > 100 ? 'long' : undefined}>
+          {text.heading}
+        </h1>{' '}
+        {text.after && <p class="lead">{text.after}</p>}
+      </div>
       {node.detail && <p class="detail">{node.detail[lang]}</p>}
 
       {command && (

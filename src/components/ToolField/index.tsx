@@ -13,9 +13,10 @@ interface Props {
   onInput: (value: string) => void;
 }
 
-/** The labelled monospace field of a checker tool: no autocorrect, capitals, nothing remembered by the browser. */
+/** The labelled monospace field of a checker tool, sized to show a whole key or code: no autocorrect, capitals, nothing remembered. */
 export function ToolField({ id, tool, describedBy, value, onInput }: Props) {
   const { t } = useT();
+  const placeholder = t(`tools:${tool}.placeholder`);
   return (
     <>
       <label for={id} class="tool-label">
@@ -30,7 +31,8 @@ export function ToolField({ id, tool, describedBy, value, onInput }: Props) {
         autoCapitalize="characters"
         autoCorrect="off"
         spellcheck={false}
-        placeholder={t(`tools:${tool}.placeholder`)}
+        placeholder={placeholder}
+        style={{ '--chars': String(placeholder.length) }}
         maxLength={MAX_TOOL_INPUT}
         aria-describedby={describedBy}
         value={value}

@@ -1,0 +1,273 @@
+/**
+ * Keystroke cost: with a field filled to its cap, the main-thread time each real keystroke costs (input
+ * handling, the re-render, style, layout and paint), from a Chromium trace with the CPU slowed 4×.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { newContext } from './browser.ts';
+import { median, quantile } from './stats.ts';
+import { cpuShare, ms1, threadOf, traced } from './trace.ts';
+import type { Part, TraceEvent } from './trace.ts';
+
+export interface KeysField {
+  field: string;
+  cap: number;
+  keystrokes: number;
+  /**
+   * Main-thread CPU time per keystroke (ms, the throttler's 4× included): every task from its keydown until
+   * the next keystroke's. The target is checked on this one.
+   */
+  median: number;
+  p95: number;
+  max: number;
+  /** The same in wall time: more when other processes held the CPU. */
+  wallMedian: number;
+  wallP95: number;
+  /** Median CPU time / wall time of those tasks: under 1 when the main thread waited for a CPU. */
+  cpuShare: number;
+  /** The longest single task (wall) of any keystroke. */
+  longestTask: number;
+  /** What an average keystroke spent its time on (wall ms per keystroke). */
+  average: Part[];
+  /** What the costliest keystroke spent its time on. */
+  worst: Part[];
+  samples: number[];
+}
+
+export interface KeysSummary {
+  cpuThrottle: number;
+  gapMs: number;
+  fields: KeysField[];
+}
+
+interface FieldSpec {
+  field: string;
+  /** The app's route, or undefined for the control: a plain input on a blank page, no script. */
+  hash?: string;
+  selector: string;
+  cap: number;
+  /** Characters the text is made of, and typed. */
+  text: (n: number, rnd: () => number) => string;
+  typed: string;
+}
+
+/** A small seeded generator, so every run types the same text. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(xs: readonly T[], rnd: () => number): T => xs[Math.floor(rnd() * xs.length)]!;
+
+// Key characters, with what people get wrong: lower case, look-alikes, other dashes, invisible spaces, other scripts.
+const KEY_CHARS = [
+  ...'BCDFGHJKMPQRTVWXY2346789',
+  ...'bcdfghjk',
+  ...'O0IL1S5ZU',
+  ' ',
+  '-',
+  '‐',
+  '–',
+  '—',
+  '\u200b',
+  'Ж',
+];
+const HEX = [...'0123456789ABCDEFabcdef'];
+const WORDS = [
+  '0xC004F074',
+  '0xC004C003',
+  '0x8007232B',
+  'C004F074',
+  'error',
+  'activation',
+  'KMS',
+  'host',
+  'could not be reached',
+  'Software Licensing Service',
+  'slmgr',
+  '/dli',
+  'DNS',
+  'Windows',
+  'Office',
+  'product key',
+  'code:',
+  '12345',
+];
+
+const keyText = (n: number, rnd: () => number) => {
+  let s = '';
+  while (s.length < n)
+    s += (s.length % 6 === 5 ? pick(['-', '–', ' ', '-'], rnd) : '') + pick(KEY_CHARS, rnd);
+  return s.slice(0, n);
+};
+
+const FIELDS: FieldSpec[] = [
+  {
+    field: 'Product key checker',
+    hash: '#/tools/key',
+    selector: '#key-input',
+    cap: 200,
+    text: keyText,
+    typed: 'X',
+  },
+  {
+    field: 'Product code checker',
+    hash: '#/tools/product-code',
+    selector: '#guid-input',
+    cap: 200,
+    text: (n, rnd) => {
+      const group = (k: number) => Array.from({ length: k }, () => pick(HEX, rnd)).join('');
+      let s = '';
+      while (s.length < n)
+        s += `${pick(['{', '', ' '], rnd)}${group(8)}-${group(4)}-${group(4)}-${group(4)}-${group(12)}${pick(['}', ' ', 'g', ''], rnd)}`;
+      return s.slice(0, n);
+    },
+    typed: 'f',
+  },
+  {
+    field: 'Error code (home)',
+    hash: '#/',
+    selector: '#code-input',
+    cap: 2000,
+    text: (n, rnd) => {
+      let s = '';
+      while (s.length < n) s += `${pick(WORDS, rnd)}${pick([' ', ' ', ', ', ': '], rnd)}`;
+      return s.slice(0, n);
+    },
+    typed: 'e',
+  },
+  {
+    // What the browser itself costs per keystroke here (editing, style, layout, paint, the trace).
+    field: 'Control: plain input, no script',
+    selector: '#plain',
+    cap: 200,
+    text: keyText,
+    typed: 'X',
+  },
+];
+
+// Time between keystrokes: enough for the frame after one to be painted before the next.
+const GAP_MS = 150;
+const WARMUP = 6; // even, so the measured keystrokes start with Backspace
+
+/** The keydown dispatches on the page's main thread, in order (ms). */
+function keydowns(events: readonly TraceEvent[]): TraceEvent[] {
+  return events
+    .filter(
+      (e) =>
+        e.name === 'EventDispatch' && (e.args?.data as { type?: string } | undefined)?.type === 'keydown',
+    )
+    .sort((a, b) => a.ts - b.ts);
+}
+
+/** Types `keystrokes` keystrokes (Backspace and a character in turn, so the text stays at its cap) into each field. */
+export async function measureKeys(
+  browser: Browser,
+  url: string,
+  keystrokes = 50,
+  cpuThrottle = 4,
+): Promise<KeysSummary> {
+  const n = keystrokes + (keystrokes % 2); // even: the last keystroke puts the text back at its cap
+  const fields: KeysField[] = [];
+  const context = await newContext(browser);
+  try {
+    for (const [f, spec] of FIELDS.entries()) {
+      const page = await context.newPage();
+      try {
+        fields.push(await measureField(browser, page, url, spec, n, cpuThrottle, random(f + 1)));
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  return { cpuThrottle, gapMs: GAP_MS, fields };
+}
+
+/** Fills one field to its cap and types into it in a trace; the cost of each measured keystroke. */
+async function measureField(
+  browser: Browser,
+  page: Page,
+  url: string,
+  spec: FieldSpec,
+  n: number,
+  cpuThrottle: number,
+  rnd: () => number,
+): Promise<KeysField> {
+  const input = page.locator(spec.selector);
+  const length = () => input.evaluate((el) => (el as HTMLInputElement).value.length);
+  const press = (i: number) => page.keyboard.press(i % 2 === 0 ? 'Backspace' : spec.typed);
+  // Traced from the page load on: V8's sampler then sees each function from its first compile, where
+  // starting it later makes the first call of each function slow (it collects source positions then).
+  const events = await traced(browser, page, async () => {
+    if (spec.hash === undefined)
+      await page.setContent(
+        `<!doctype html><meta name="viewport" content="width=device-width"><input id="plain" maxlength="${spec.cap}" style="font:16px monospace;width:90%">`,
+      );
+    else await page.goto(`${url}${spec.hash}`);
+    await input.waitFor({ state: 'visible', timeout: 30_000 });
+    // Filling is not timed: one input event with the whole text, as a paste would be.
+    await input.fill(spec.text(spec.cap, rnd));
+    if ((await length()) !== spec.cap)
+      throw new Error(`${spec.field}: the field holds ${await length()} characters, not ${spec.cap}`);
+    await input.evaluate((el) => {
+      const i = el as HTMLInputElement;
+      i.setSelectionRange(i.value.length, i.value.length);
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
+    try {
+      // Warm-up keystrokes (left out of the figures) and then the measured ones, a gap after each.
+      for (let i = 0; i < WARMUP + n; i++) {
+        await press(i);
+        await page.waitForTimeout(GAP_MS);
+      }
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await cdp.detach().catch(() => undefined);
+    }
+  });
+  if ((await length()) !== spec.cap) throw new Error(`${spec.field}: the text did not stay at its cap`);
+  const all = keydowns(events);
+  if (all.length !== WARMUP + n)
+    throw new Error(`${spec.field}: ${all.length} keydowns in the trace, not ${WARMUP + n}`);
+  const downs = all.slice(WARMUP);
+  const main = threadOf(events, (e) => e === downs[0]);
+  // A keystroke's window runs from the start of the task that dispatched its keydown to the next one's.
+  const starts = downs.map((d) => {
+    const t = d.ts / 1000;
+    return main.tasks.find((task) => task.start <= t && task.end >= t)?.start ?? t;
+  });
+  // The last keystroke has no next one: its window is as long as the others' median.
+  const usual = median(starts.slice(1).map((s, i) => s - starts[i]!));
+  const windows = starts.map((s, i) => [s, starts[i + 1] ?? s + usual] as const);
+  const inWindow = windows.map(([from, to]) => main.between(from, to, true));
+  const wall = inWindow.map((ts) => ts.reduce((sum, t) => sum + t.dur, 0));
+  const busy = inWindow.map((ts) => ts.reduce((sum, t) => sum + t.cpu, 0));
+  const longest = windows.map(([from, to]) => Math.max(0, ...main.between(from, to, true).map((t) => t.dur)));
+  const worstAt = busy.indexOf(Math.max(...busy));
+  const [wFrom, wTo] = windows[worstAt]!;
+  return {
+    field: spec.field,
+    cap: spec.cap,
+    keystrokes: n,
+    median: ms1(median(busy)),
+    p95: ms1(quantile(busy, 0.95)),
+    max: ms1(Math.max(...busy)),
+    wallMedian: ms1(median(wall)),
+    wallP95: ms1(quantile(wall, 0.95)),
+    cpuShare: Math.round(median(inWindow.map(cpuShare)) * 100) / 100,
+    longestTask: ms1(Math.max(...longest)),
+    average: main
+      .breakdown(windows[0]![0], windows[windows.length - 1]![1], 5)
+      .map((p) => ({ what: p.what, ms: ms1(p.ms / n) })),
+    worst: main.breakdown(wFrom, wTo),
+    samples: busy.map(ms1),
+  };
+}

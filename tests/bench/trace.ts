@@ -1,0 +1,228 @@
+/**
+ * Main-thread work from a Chromium trace: every task the page's main thread ran (not only the > 50 ms ones
+ * a 'longtask' observer reports), and what a task spent its time on (rendering phases, JS by script file).
+ */
+import type { Browser, Page } from '@playwright/test';
+
+/** Tasks and rendering phases, user timing marks, and V8's JS samples for attribution. */
+export const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'disabled-by-default-v8.cpu_profiler',
+];
+
+export interface TraceEvent {
+  name: string;
+  cat?: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  /** µs, on one clock for the whole trace. */
+  ts: number;
+  dur?: number;
+  /** Thread time, µs. */
+  tdur?: number;
+  id?: string;
+  args?: { name?: string; data?: Record<string, unknown> };
+}
+
+/** One main-thread task, in ms on the trace's clock. */
+export interface Task {
+  start: number;
+  end: number;
+  dur: number;
+  /** Thread (CPU) time; the throttler's spinning counts, time another process had the CPU does not. */
+  cpu: number;
+}
+
+/** Where time went, e.g. { what: 'layout', ms: 40 } or { what: 'session-store.js (Ke)', ms: 120 }. */
+export interface Part {
+  what: string;
+  ms: number;
+}
+
+/** Records a trace of the whole browser around `f` and returns its events. */
+export async function traced(browser: Browser, page: Page, f: () => Promise<void>): Promise<TraceEvent[]> {
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  let buf: Buffer | undefined;
+  try {
+    await f();
+  } finally {
+    buf = await browser.stopTracing();
+  }
+  return (JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+}
+
+/** The thread (pid, tid) of the first event that matches: the page's main thread when given a mark or an input event. */
+export function threadOf(events: readonly TraceEvent[], match: (e: TraceEvent) => boolean): TraceThread {
+  const e = events.find(match);
+  if (!e) throw new Error('the trace has no event to find the main thread by');
+  return new TraceThread(events, e.pid, e.tid);
+}
+
+/** The events of one thread, with its tasks and JS samples. */
+export class TraceThread {
+  readonly events: TraceEvent[];
+  readonly tasks: Task[];
+  private samples: { t: number; ms: number; file: string; fn: string }[] | undefined;
+
+  constructor(
+    private readonly all: readonly TraceEvent[],
+    readonly pid: number,
+    readonly tid: number,
+  ) {
+    this.events = all.filter((e) => e.pid === pid && e.tid === tid);
+    // RunTask is every task the scheduler ran; nested ones (a nested run loop) are inside their parent.
+    const raw = this.events
+      .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined)
+      .map((e) => ({
+        start: e.ts / 1000,
+        end: (e.ts + e.dur!) / 1000,
+        dur: e.dur! / 1000,
+        cpu: (e.tdur ?? e.dur!) / 1000,
+      }))
+      .sort((a, b) => a.start - b.start);
+    this.tasks = [];
+    for (const t of raw) {
+      const last = this.tasks[this.tasks.length - 1];
+      if (last && t.start < last.end) continue;
+      this.tasks.push(t);
+    }
+  }
+
+  /** The time (ms) of the last user timing mark of that name on this thread. */
+  mark(name: string): number {
+    const marks = this.events.filter((e) => e.name === name && e.cat?.includes('user_timing'));
+    const m = marks[marks.length - 1];
+    if (!m) throw new Error(`no "${name}" mark in the trace`);
+    return m.ts / 1000;
+  }
+
+  /** Tasks that overlap [from, to) (ms), each clipped to the window when `clip`. */
+  between(from: number, to: number, clip = false): Task[] {
+    return this.tasks
+      .filter((t) => t.end > from && t.start < to)
+      .map((t) => {
+        if (!clip) return t;
+        const start = Math.max(t.start, from);
+        const end = Math.min(t.end, to);
+        return { start, end, dur: end - start, cpu: t.dur > 0 ? (t.cpu * (end - start)) / t.dur : 0 };
+      });
+  }
+
+  /**
+   * What a window of time went on: rendering phases from the trace, JS time by script file from the samples,
+   * and the rest of the tasks' time as other browser work; the largest `top`, in wall time.
+   */
+  breakdown(from: number, to: number, top = 4): Part[] {
+    const parts = new Map<string, number>();
+    const add = (what: string, ms: number) => parts.set(what, (parts.get(what) ?? 0) + ms);
+    const PHASES: Record<string, string> = {
+      Layout: 'layout',
+      UpdateLayoutTree: 'style',
+      PrePaint: 'paint',
+      Paint: 'paint',
+      Layerize: 'paint',
+      MinorGC: 'GC',
+      MajorGC: 'GC',
+      ParseHTML: 'parse HTML',
+      'v8.compile': 'compile',
+    };
+    for (const e of this.events) {
+      const phase = PHASES[e.name];
+      if (!phase || e.ph !== 'X' || e.dur === undefined) continue;
+      const start = Math.max(e.ts / 1000, from);
+      const end = Math.min((e.ts + e.dur) / 1000, to);
+      if (end > start) add(phase, end - start);
+    }
+    // JS by script file, named with the function that took most of its samples (names are minified).
+    const fns = new Map<string, Map<string, number>>();
+    for (const s of this.jsSamples()) {
+      if (s.t < from || s.t >= to) continue;
+      add(s.file, s.ms);
+      const byFn = fns.get(s.file) ?? new Map<string, number>();
+      byFn.set(s.fn, (byFn.get(s.fn) ?? 0) + s.ms);
+      fns.set(s.file, byFn);
+    }
+    const label = (what: string) => {
+      const byFn = fns.get(what);
+      if (!byFn) return what;
+      const [fn] = [...byFn].sort((a, b) => b[1] - a[1])[0]!;
+      return fn ? `${what} (mostly ${fn})` : what;
+    };
+    // What neither the phases nor the JS samples account for: the browser's own work (IndexedDB, events, …).
+    const busy = this.between(from, to, true).reduce((sum, t) => sum + t.dur, 0);
+    const named = [...parts.values()].reduce((a, b) => a + b, 0);
+    if (busy - named >= 1) add('other browser work', busy - named);
+    return [...parts]
+      .map(([what, ms]) => ({ what: label(what), ms: Math.round(ms * 10) / 10 }))
+      .filter((p) => p.ms >= 1)
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, top);
+  }
+
+  /** JS samples of this thread's isolate: time (ms) and the script file (and function) of the nearest frame with a URL. */
+  private jsSamples(): { t: number; ms: number; file: string; fn: string }[] {
+    if (this.samples) return this.samples;
+    this.samples = [];
+    const profile = this.all.find((e) => e.name === 'Profile' && e.pid === this.pid && e.tid === this.tid);
+    if (!profile) return this.samples;
+    interface Node {
+      parent?: number;
+      callFrame: { functionName: string; url?: string };
+    }
+    const nodes = new Map<number, Node>();
+    let t = Number((profile.args?.data as { startTime?: number } | undefined)?.startTime ?? profile.ts);
+    for (const e of this.all) {
+      if (e.name !== 'ProfileChunk' || e.id !== profile.id || e.pid !== this.pid) continue;
+      const data = e.args?.data as
+        | { cpuProfile?: { nodes?: (Node & { id: number })[]; samples?: number[] }; timeDeltas?: number[] }
+        | undefined;
+      for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+      const ids = data?.cpuProfile?.samples ?? [];
+      const deltas = data?.timeDeltas ?? [];
+      ids.forEach((id, i) => {
+        t += deltas[i] ?? 0;
+        const where = attribute(nodes, id);
+        // A sample stands for the time until the next one (at most 5 ms: a gap is time not sampled).
+        const next = Math.min(5000, Math.max(0, deltas[i + 1] ?? 0));
+        if (where) this.samples!.push({ t: t / 1000, ms: next / 1000, ...where });
+      });
+    }
+    return this.samples;
+  }
+}
+
+/** The script (hash taken out) and function of the nearest frame with a URL; undefined for idle, GC and native work. */
+function attribute(
+  nodes: Map<number, { parent?: number; callFrame: { functionName: string; url?: string } }>,
+  id: number,
+): { file: string; fn: string } | undefined {
+  const leaf = nodes.get(id);
+  if (!leaf || /^\((idle|program|root|garbage collector)\)$/.test(leaf.callFrame.functionName))
+    return undefined;
+  for (let n = leaf; n; n = nodes.get(n.parent ?? -1)!) {
+    const url = n.callFrame.url;
+    if (!url) continue;
+    // Playwright's own injected scripts have no http URL: they are the probe, not the app.
+    if (!/^https?:/.test(url)) return { file: 'bench probe', fn: '' };
+    const file = url
+      .replace(/[?#].*$/, '')
+      .replace(/^.*\//, '')
+      .replace(/-[A-Za-z0-9_-]{8}(\.\w+)$/, '$1');
+    return { file, fn: n.callFrame.functionName };
+  }
+  return { file: 'JS (no script)', fn: '' };
+}
+
+/** Σ CPU time / Σ wall time of tasks (2 decimals): near 1 when the main thread had a CPU whenever it had work. */
+export function cpuShare(tasks: readonly Task[]): number {
+  const wall = tasks.reduce((s, t) => s + t.dur, 0);
+  return wall > 0 ? Math.round((tasks.reduce((s, t) => s + t.cpu, 0) / wall) * 100) / 100 : 1;
+}
+
+/** Rounds to 0.1 ms. */
+export function ms1(v: number): number {
+  return Math.round(v * 10) / 10;
+}
