@@ -29,6 +29,16 @@ export interface TranscriptLabels {
   contact: string;
   /** The heading of the facts read from pasted output. */
   facts: string;
+  /** The one-line summary at the top: code · outcome · likely cause. */
+  summary: string;
+  /** Stands for the code in the summary of a session started without one. */
+  noCode: string;
+  /** The user's label of the session: a machine name or a ticket number. */
+  label: string;
+  /** The user's note on a step. */
+  note: string;
+  /** The time zone the times are in. */
+  timeZone: string;
   words: AnswerWords;
   /** Where a command runs: "Command Prompt, as administrator". */
   runIn: (command: Command) => string;
@@ -52,6 +62,11 @@ export function transcriptLabels(t: Translate): TranscriptLabels {
     collect: t('outcome.collect'),
     contact: t('outcome.contact'),
     facts: t('transcript.facts'),
+    summary: t('transcript.summary'),
+    noCode: t('transcript.noCode'),
+    label: t('transcript.label'),
+    note: t('transcript.note'),
+    timeZone: t('transcript.timeZone'),
     words: answerWords(t),
     runIn: (command) => shellLabel(t, command),
   };
@@ -65,7 +80,12 @@ export interface TranscriptInput {
   labels: TranscriptLabels;
   /** Replace host names (FQDNs) and IPv4 addresses in answers and commands with `<host>`. */
   hideHosts?: boolean;
-  /** Default: UTC, "2026-11-23 14:05:09 UTC". */
+  /**
+   * The IANA time zone to write times in, each with its UTC offset ("2026-11-23 17:05:09 UTC+03:00"), and
+   * named once at the top. Default UTC: "2026-11-23 14:05:09 UTC". An unknown zone falls back to UTC.
+   */
+  timeZone?: string;
+  /** Writes every time instead (it should name the zone); the zone is then named only if `timeZone` is given. */
   formatTime?: (ms: number) => string;
 }
 
@@ -127,11 +147,41 @@ function codeBlock(code: string, opts: Clean): string[] {
 const field = (label: string, value = '') =>
   value ? `**${inline(label)}:** ${value}` : `**${inline(label)}:**`;
 
-function defaultTime(ms: number): string {
+function utcTime(ms: number): string {
   return new Date(ms)
     .toISOString()
     .replace('T', ' ')
     .replace(/\.\d+Z$/, ' UTC');
+}
+
+/** Times in a zone, as "2026-11-23 17:05:09 UTC+03:00": the offset of each time, so DST changes show. */
+function zonedTimes(timeZone: string): { zone: string; format: (ms: number) => string } {
+  if (timeZone.toUpperCase() === 'UTC') return { zone: 'UTC', format: utcTime };
+  let fmt: Intl.DateTimeFormat;
+  try {
+    // en-US only for the parts' shape: the result is laid out below, the same in every language.
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZoneName: 'longOffset',
+    });
+  } catch {
+    return { zone: 'UTC', format: utcTime }; // a zone this browser does not know
+  }
+  const format = (ms: number) => {
+    const p: Record<string, string> = {};
+    for (const part of fmt.formatToParts(ms)) p[part.type] = part.value;
+    const offset = (p.timeZoneName ?? 'GMT').replace(/^GMT/, 'UTC');
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${offset}`;
+  };
+  // The name as given: resolvedOptions() may turn it into an older alias (Asia/Kolkata → Asia/Calcutta).
+  return { zone: timeZone, format };
 }
 
 /** How an answer reads (the app's own wording); an answer no node explains is shown as given, cleaned. */
@@ -145,16 +195,21 @@ function nodeAt(flows: FlowMap, flowId: string, nodeId: string): FlowNode | unde
   return flow ? findNode(flow, nodeId) : undefined;
 }
 
-function codeMessage(catalog: readonly CatalogEntry[], code: string, lang: Language): string | undefined {
+function catalogEntry(catalog: readonly CatalogEntry[], code: string): CatalogEntry | undefined {
   const wanted = code.toLowerCase();
-  return catalog.find((e) => e.code.toLowerCase() === wanted)?.message[lang];
+  return catalog.find((e) => e.code.toLowerCase() === wanted);
 }
 
-/** Renders a saved session as Markdown to paste into a ticket: code, times, status, every step and the outcome. */
+/**
+ * Renders a saved session as Markdown to paste into a ticket: a one-line summary, the user's label, code,
+ * times with their zone, status, every step with its note, and the outcome.
+ */
 export function toMarkdown(input: TranscriptInput): string {
   const { record, flows, catalog, lang, labels } = input;
   const opts: Clean = { hideHosts: input.hideHosts === true };
-  const format = input.formatTime ?? defaultTime;
+  const zoned =
+    input.formatTime && input.timeZone === undefined ? undefined : zonedTimes(input.timeZone ?? 'UTC');
+  const format = input.formatTime ?? zoned?.format ?? utcTime;
   const time = (ms: number) => {
     try {
       return inline(format(ms));
@@ -166,17 +221,22 @@ export function toMarkdown(input: TranscriptInput): string {
   const block = (...lines: string[]) => out.push(...lines, '');
 
   block(`# ${inline(labels.title)}`);
+  const entry = record.code ? catalogEntry(catalog, record.code) : undefined;
+  const statusText = inline(labels.statusText[record.status] ?? record.status);
+  // One line a ticket list can show: what failed, how it ended, and why it likely failed.
+  const summary = [record.code ? inline(record.code) : inline(labels.noCode), statusText];
+  if (entry) summary.push(inline(entry.cause[lang]));
+  block(field(labels.summary, summary.join(' · ')));
+
   const meta: string[] = [];
+  if (record.label) meta.push(field(labels.label, inline(record.label, opts)));
   if (record.code) {
     meta.push(field(labels.code, inline(record.code)));
-    const message = codeMessage(catalog, record.code, lang);
-    if (message) meta.push(field(labels.message, inline(message)));
+    if (entry) meta.push(field(labels.message, inline(entry.message[lang])));
   }
-  meta.push(
-    field(labels.started, time(record.startedAt)),
-    field(labels.updated, time(record.updatedAt)),
-    field(labels.status, inline(labels.statusText[record.status] ?? record.status)),
-  );
+  meta.push(field(labels.started, time(record.startedAt)), field(labels.updated, time(record.updatedAt)));
+  if (zoned) meta.push(field(labels.timeZone, inline(zoned.zone)));
+  meta.push(field(labels.status, statusText));
   block(...meta.map((m) => `- ${m}`));
 
   // What pasted console output told the session, each fact with the line that shows it.
@@ -220,6 +280,8 @@ export function toMarkdown(input: TranscriptInput): string {
       const when = step.at !== undefined ? ` (${time(step.at)})` : '';
       block(field(labels.answer, answerText(node, step.answer, input, opts) + when));
     }
+    const note = record.notes?.[i];
+    if (note) block(field(labels.note, inline(note, opts)));
   });
 
   return `${out.join('\n').trimEnd()}\n`;

@@ -1,32 +1,37 @@
-/** Service worker registration (workbox-window through vite-plugin-pwa) and the state the prompts show. */
+/**
+ * Service worker registration (workbox-window through vite-plugin-pwa), updates and the offline-copy check.
+ * Loaded after the first paint; the prompts read their state from state.ts.
+ */
 import { registerSW } from 'virtual:pwa-register';
 import { currentLocation } from '../navigation.ts';
-import { observable } from '../observable.ts';
 import { flushSaves } from '../storage/index.ts';
+import { pwaState, setPwa as set } from './state.ts';
 import { outdated } from './stale.ts';
 
-export interface PwaState {
-  needRefresh: boolean;
-  offlineReady: boolean;
-  /** Files of the offline copy that are gone and could not be fetched back (0 when offline use is ready). */
-  offlineMissing: number;
-  /** The offline copy was incomplete and has just been restored. */
-  offlineRestored: boolean;
-}
-
 const UPDATE_CHECK_MS = 30 * 60 * 1000;
+const RETRY_MS = 3000;
 let update: ((reload?: boolean) => Promise<void>) | undefined;
 // This tab asked for the update (Reload): its own reload follows; any other tab's page is left outdated.
 let applying = false;
 
-/** What the update and offline prompts show. */
-export const pwaState = observable<PwaState>({
-  needRefresh: false,
-  offlineReady: false,
-  offlineMissing: 0,
-  offlineRestored: false,
-});
-const set = (next: Partial<PwaState>) => pwaState.update((s) => ({ ...s, ...next }));
+/**
+ * Says "New version available" whenever a new worker waits, however its update began. workbox-window stops
+ * following updates after the first one it did not start itself (an install that failed offline, say), so
+ * a later version would otherwise wait unannounced until the next reload.
+ */
+function watchForWaiting(registration: ServiceWorkerRegistration): void {
+  const announce = () => {
+    if (registration.waiting && navigator.serviceWorker.controller && !applying && !outdated.get())
+      set({ needRefresh: true });
+  };
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed') announce();
+    });
+  });
+  announce();
+}
 
 /** Registers the service worker; the browser then checks for updates periodically and on focus. */
 export function startPwa(): void {
@@ -57,12 +62,15 @@ export function startPwa(): void {
     onOfflineReady: () => set({ offlineReady: true }),
     onRegisteredSW(_url, registration) {
       if (!registration) return;
+      watchForWaiting(registration);
       // Asked even when the browser still says offline: an 'online' event can come before navigator.onLine
       // turns true, and a check without a network fails harmlessly.
       const check = () => void registration.update().catch(() => undefined);
+      // A network that has just come back often fails the first request: try once more a little later.
+      const checkAgain = () => void registration.update().catch(() => setTimeout(check, RETRY_MS));
       setInterval(check, UPDATE_CHECK_MS);
       addEventListener('focus', check);
-      addEventListener('online', check);
+      addEventListener('online', checkAgain);
       // The offline copy can be cleared behind the app's back (site data, storage pressure): check it now,
       // and whenever the network comes or goes; with the network, the worker fetches back what is gone.
       void checkOffline();
@@ -133,34 +141,4 @@ export async function reloadNow(): Promise<void> {
   applying = true;
   await settleSaves();
   location.reload();
-}
-
-/** Hides a prompt without acting on it. */
-export function dismissPwa(which: 'needRefresh' | 'offlineReady' | 'offlineRestored'): void {
-  set({ [which]: false });
-}
-
-type InstallEvent = Event & { prompt: () => Promise<void>; userChoice: Promise<{ outcome: string }> };
-let installEvent: InstallEvent | undefined;
-
-/** Whether the browser offers installation now. */
-export const installable = observable(false);
-
-addEventListener('beforeinstallprompt', (e) => {
-  e.preventDefault(); // show our own Install button instead of the browser's mini-infobar
-  installEvent = e as InstallEvent;
-  installable.set(true);
-});
-addEventListener('appinstalled', () => {
-  installEvent = undefined;
-  installable.set(false);
-});
-
-/** Shows the browser's install dialog. */
-export async function promptInstall(): Promise<void> {
-  const e = installEvent;
-  if (!e) return;
-  installEvent = undefined;
-  await e.prompt();
-  installable.set(false);
 }

@@ -36,6 +36,32 @@ export interface SessionRecord {
   facts?: KnownFacts;
   /** How many guarded saves the session has had: a tab saves only over the revision it has seen. */
   rev?: number;
+  /** What the user calls the session for the ticket: a machine name or a ticket number. */
+  label?: string;
+  /** The user's note on a step, keyed by the step's index in the trail. */
+  notes?: Record<number, string>;
+}
+
+/** The longest label a record keeps. */
+export const LABEL_MAX = 200;
+/** The longest note on a step a record keeps. */
+export const NOTE_MAX = 1000;
+
+// Typed text: a string of at most `max` characters with something in it; anything else is not kept.
+const isNote = (v: unknown, max: number): v is string =>
+  typeof v === 'string' && v.length <= max && v.trim() !== '';
+
+/** Checks stored notes: one string per step of the trail (by index); anything else is dropped. */
+export function readNotes(raw: unknown, steps: number): Record<number, string> | undefined {
+  if (!isObject(raw)) return undefined;
+  const out: Record<number, string> = {};
+  for (const [key, note] of Object.entries(raw)) {
+    // Only canonical indexes ("3", not "03" or "3.0") of steps the trail has.
+    const index = Number(key);
+    if (String(index) !== key || !Number.isSafeInteger(index) || index < 0 || index >= steps) continue;
+    if (isNote(note, NOTE_MAX)) out[index] = note;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 const FACT_SET: ReadonlySet<string> = new Set(FACT_NAMES);
@@ -77,6 +103,9 @@ export function validateRecord(raw: unknown): SessionRecord | undefined {
   if (rev !== undefined && !(Number.isSafeInteger(rev) && (rev as number) >= 0)) return undefined;
   const parsed = parseState(raw.state);
   if (!parsed.ok) return undefined;
+  // The user's own words are extras: a malformed label or note is dropped, never the session.
+  const label = isNote(raw.label, LABEL_MAX) ? raw.label : undefined;
+  const notes = readNotes(raw.notes, parsed.value.trail.length);
   return {
     schema: SESSION_SCHEMA,
     id,
@@ -89,6 +118,8 @@ export function validateRecord(raw: unknown): SessionRecord | undefined {
     ...(stale !== undefined ? { stale } : {}),
     ...(facts ? { facts } : {}),
     ...(rev !== undefined ? { rev: rev as number } : {}),
+    ...(label !== undefined ? { label } : {}),
+    ...(notes ? { notes } : {}),
   };
 }
 

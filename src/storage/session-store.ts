@@ -77,7 +77,35 @@ function storable(record: SessionRecord): SessionRecord | undefined {
     state: { v: 1, trail },
     ...(valid.stale !== undefined ? { stale: stripKeys(valid.stale) } : {}),
     ...(valid.facts ? { facts: factsWithoutKeys(valid.facts) } : {}),
+    ...(valid.label !== undefined ? { label: stripKeys(valid.label) } : {}),
+    ...(valid.notes
+      ? {
+          notes: Object.fromEntries(
+            Object.entries(valid.notes).map(([i, note]) => [i, stripKeys(note)]),
+          ) as Record<number, string>,
+        }
+      : {}),
   };
+}
+
+/**
+ * A step saved by the session runner, with the label and notes the user wrote on the session screen: the
+ * runner never edits them, so they are carried over from what is stored (notes only for steps still there).
+ */
+function withTicket(record: SessionRecord, stored: SessionRecord): SessionRecord {
+  const next: SessionRecord = { ...record };
+  delete next.label;
+  delete next.notes;
+  if (stored.label !== undefined) next.label = stored.label;
+  // A note stays with its step: kept only where the step at that place is still the same question.
+  const same = (i: number) => {
+    const a = record.state.trail[i];
+    const b = stored.state.trail[i];
+    return !!a && !!b && a.flow === b.flow && a.node === b.node;
+  };
+  const notes = Object.entries(stored.notes ?? {}).filter(([i]) => same(Number(i)));
+  if (notes.length) next.notes = Object.fromEntries(notes);
+  return next;
 }
 
 /** Whether a guarded save over revision `base` may write, given what is stored now. */
@@ -155,7 +183,7 @@ class Store implements SessionStore {
       return 'failed';
     }
     const { id } = valid;
-    const clean: SessionRecord = base === undefined ? valid : { ...valid, rev: base + 1 };
+    let clean: SessionRecord = base === undefined ? valid : { ...valid, rev: base + 1 };
     const write = ++this.writes;
     this.latest.set(id, write);
     const wasHidden = this.hidden.delete(id);
@@ -168,6 +196,7 @@ class Store implements SessionStore {
         if (wasHidden) this.hidden.add(id);
         return verdict;
       }
+      if (kept) clean = withTicket(clean, kept);
     }
     if (!db) {
       this.overlay.set(id, clean);
@@ -179,8 +208,11 @@ class Store implements SessionStore {
       done.catch(() => undefined); // awaited below; a failure before then must not go unhandled
       let verdict: SaveResult = 'saved';
       // Read and write in one transaction: no other tab's write can come between the check and the put.
-      if (base !== undefined && !kept && !wasHidden)
-        verdict = guard(validateRecord(await tx.store.get(id)), base);
+      if (base !== undefined && !kept && !wasHidden) {
+        const stored = validateRecord(await tx.store.get(id));
+        verdict = guard(stored, base);
+        if (stored) clean = withTicket(clean, stored);
+      }
       if (verdict === 'saved') await tx.store.put(clean);
       await done;
       if (verdict !== 'saved') return verdict;

@@ -230,6 +230,31 @@ describe('session store (IndexedDB)', () => {
     expect(problems).toEqual(['write-failed']);
   });
 
+  it('never stores a product key typed into a label or a note', async () => {
+    const { open, idb, problems } = setup();
+    const store = await open();
+    const spaced = 'nppr9 fwdcx d2c8j h872k 2yt43';
+    const glued = KEY.replace(/-/g, '');
+    await store.save(
+      record('n', 1000, {
+        label: `PC-042 ${KEY}`,
+        notes: { 0: `typed ${spaced} by mistake`, 1: `key ${glued}` },
+      }),
+    );
+    const stored = JSON.stringify(await rawAll(idb));
+    expect(hasProductKey(stored)).toBe(false);
+    expect(stored).not.toMatch(/2YT43/i);
+    const back = await store.get('n');
+    expect(back?.label).toBe(`PC-042 ${KEY_REMOVED}`);
+    expect(back?.notes).toEqual({ 0: `typed ${KEY_REMOVED} by mistake`, 1: `key ${KEY_REMOVED}` });
+    // Plain ones are kept as typed.
+    await store.save(record('m', 2000, { label: 'INC-1234', notes: { 1: 'Sent to the KMS team.' } }));
+    expect(await store.get('m')).toEqual(
+      record('m', 2000, { label: 'INC-1234', notes: { 1: 'Sent to the KMS team.' } }),
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('refuses a record of the wrong shape without throwing', async () => {
     const { open, problems } = setup();
     const store = await open();
@@ -420,6 +445,30 @@ describe('record checks', () => {
       },
     ])
       expect(validateRecord(bad)).toBeUndefined();
+  });
+
+  it('keeps a label and notes, and drops malformed ones without refusing the record', () => {
+    const good = record('a', 1000);
+    const labelled = { ...good, label: 'PC-042', notes: { 0: 'one', 1: 'two' } };
+    expect(validateRecord(labelled)).toEqual(labelled);
+    // Through JSON (as stored), the notes' keys are strings: the same notes come back.
+    expect(validateRecord(JSON.parse(JSON.stringify(labelled)))).toEqual(labelled);
+    for (const label of [7, null, '', '   ', 'x'.repeat(201), ['PC']])
+      expect(validateRecord({ ...good, label })).toEqual(good);
+    expect(validateRecord({ ...good, label: 'x'.repeat(200) })?.label).toHaveLength(200);
+    for (const notes of [null, 'note', ['a', 'b'], {}, { 0: '' }, { 0: 'x'.repeat(1001) }])
+      expect(validateRecord({ ...good, notes })).toEqual(good);
+    // Only notes on steps of the trail, by a plain index, as text.
+    expect(
+      validateRecord({
+        ...good,
+        notes: { '0': 5, '01': 'a', '1.0': 'b', '-1': 'c', '2': 'beyond', x: 'd', '1': 'kept' },
+      })?.notes,
+    ).toEqual({ 1: 'kept' });
+    expect(validateRecord({ ...good, notes: { 0: 'x'.repeat(1000) } })?.notes?.[0]).toHaveLength(1000);
+    // A record from before labels and notes stays valid, and gains neither.
+    expect(Object.keys(validateRecord(good)!)).not.toContain('label');
+    expect(Object.keys(validateRecord(good)!)).not.toContain('notes');
   });
 
   it('upgrades version 1 records and validates version 2 ones', () => {

@@ -26,6 +26,11 @@ const EN: TranscriptLabels = {
   collect: 'Collect',
   contact: 'Contact',
   facts: 'Read from console output',
+  summary: 'Summary',
+  noCode: 'No error code',
+  label: 'Machine or ticket',
+  note: 'Note',
+  timeZone: 'Time zone',
   words: { yes: 'Yes', no: 'No', fixed: 'Fixed', failing: 'Still failing' },
   runIn: (c) =>
     `${c.shell === 'cmd' ? 'Command Prompt' : 'Windows PowerShell'}${c.elevated ? ', as administrator' : ''}`,
@@ -47,6 +52,11 @@ const RU: TranscriptLabels = {
   collect: 'Соберите',
   contact: 'Обратитесь',
   facts: 'Прочитано из вывода консоли',
+  summary: 'Кратко',
+  noCode: 'Без кода ошибки',
+  label: 'Компьютер или заявка',
+  note: 'Заметка',
+  timeZone: 'Часовой пояс',
   words: { yes: 'Да', no: 'Нет', fixed: 'Исправлено', failing: 'Всё ещё ошибка' },
   runIn: (c) =>
     `${c.shell === 'cmd' ? 'Командная строка' : 'Windows PowerShell'}${c.elevated ? ' от имени администратора' : ''}`,
@@ -127,6 +137,8 @@ describe('toMarkdown', () => {
     expect(md).toBe(
       [
         '# Windows activation troubleshooting',
+        '',
+        '**Summary:** 0xC004F038 · Escalated · Count too low.',
         '',
         '- **Error code:** 0xC004F038',
         '- **Message:** The count is insufficient.',
@@ -277,9 +289,19 @@ describe('toMarkdown with hostile content', () => {
     },
   };
 
+  // What a user may type as a label or a note: Markdown, HTML, a key, line breaks, a bidi override.
+  const typed = (what: string) =>
+    `# ${what} <script>alert(1)</script> [x](javascript:x) ${KEY}\n- [ ] item\r\n> quote | a \`b\` \u202Egnp.exe`;
+  const noted: SessionRecord = {
+    ...walked,
+    label: typed('PC-042'),
+    notes: { 0: typed('note'), 2: '---', 3: '1. kms01.corp.example.com 10.20.30.40' },
+  };
+
   for (const [name, record] of [
     ['walked', walked],
     ['strange answers', strange],
+    ['label and notes', noted],
   ] as const) {
     it(`stays well-formed: ${name}`, () => {
       for (const hideHosts of [false, true]) {
@@ -404,6 +426,23 @@ describe('toMarkdown with hostile content', () => {
     );
   });
 
+  it('escapes a typed label and notes, masks keys in them, and keeps each on one line', () => {
+    const md = render(noted, { flows: hostile });
+    const want = (what: string) =>
+      `\\# ${what} \\<script\\>alert(1)\\</script\\> \\[x\\](javascript:x) XXXXX-XXXXX-XXXXX-XXXXX-2YT43 - \\[ \\] item \\> quote \\| a \\\`b\\\` gnp.exe`;
+    expect(md).toContain(`- **Machine or ticket:** ${want('PC-042')}\n`);
+    expect(md).toContain(`**Note:** ${want('note')}\n`);
+    expect(md).toContain('**Note:** \\---\n');
+    expect(md).toContain('**Note:** 1\\. kms01.corp.example.com 10.20.30.40\n');
+    expect(md).not.toContain('\u202E');
+  });
+
+  it('hides host names and addresses in a label and notes with hideHosts', () => {
+    const md = render({ ...noted, label: 'kms01.corp.example.com' }, { flows: hostile, hideHosts: true });
+    expect(md).toContain('- **Machine or ticket:** \\<host\\>\n');
+    expect(md).toContain('**Note:** 1\\. \\<host\\> \\<host\\>\n');
+  });
+
   it('hides host names and IPv4 addresses in answers and commands with hideHosts', () => {
     const md = render(strange, { flows: hostile, hideHosts: true });
     expect(md).toContain('**Answer:** see \\<host\\> or \\<host\\>, not slmgr.vbs (T+3)');
@@ -413,6 +452,115 @@ describe('toMarkdown with hostile content', () => {
     expect(md).not.toMatch(/kms01|10\\?\.20|192\\?\.168/);
     // Flow texts are not answers: an address written by the flow's author stays.
     expect(render(walked, { flows: hostile, hideHosts: true })).toContain('admin@corp.example.com');
+  });
+});
+
+describe('summary, label, notes and time zone', () => {
+  const escalated = drive(flows, 'main', ['no', 'no', 'no'], { code: '0xC004F038' });
+
+  it('opens with a one-line summary: code, outcome and the likely cause, in the transcript language', () => {
+    const lines = render(escalated).split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      '# Windows activation troubleshooting',
+      '',
+      '**Summary:** 0xC004F038 · Escalated · Count too low.',
+    ]);
+    expect(render(escalated, { lang: 'ru', labels: RU }).split('\n')[2]).toBe(
+      '**Кратко:** 0xC004F038 · Передано · Мало компьютеров.',
+    );
+  });
+
+  it('says so in the summary when there is no code, and leaves out a cause the catalog lacks', () => {
+    expect(render(drive(flows, 'main', ['yes']))).toContain('\n**Summary:** No error code · In progress\n');
+    expect(render(drive(flows, 'main', ['yes']), { lang: 'ru', labels: RU })).toContain(
+      '\n**Кратко:** Без кода ошибки · В работе\n',
+    );
+    expect(render(drive(flows, 'main', ['yes'], { code: '0x80070005' }))).toContain(
+      '\n**Summary:** 0x80070005 · In progress\n',
+    );
+  });
+
+  it('lists the label first, and each note under its step, in both languages', () => {
+    const record: SessionRecord = {
+      ...escalated,
+      label: 'PC-042 / INC-1234',
+      notes: { 0: 'Checked on the console.', 3: 'Sent to the KMS team.', 9: 'no such step' },
+    };
+    const md = render(record);
+    expect(md).toContain(
+      '**Summary:** 0xC004F038 · Escalated · Count too low.\n\n- **Machine or ticket:** PC-042 / INC-1234\n- **Error code:** 0xC004F038',
+    );
+    expect(md).toContain(
+      '## Step 1\n\nDid you see 0xC004F038?\n\n**Answer:** No (T+1)\n\n**Note:** Checked on the console.\n',
+    );
+    expect(md).toContain('## Step 2\n\nRun the command.');
+    expect(md).not.toMatch(/## Step 2[^#]*Note/);
+    expect(md.trimEnd().endsWith('**Collect:** slmgr /dli output.\n\n**Note:** Sent to the KMS team.')).toBe(
+      true,
+    );
+    expect(md).not.toContain('no such step');
+    const ru = render(record, { lang: 'ru', labels: RU });
+    expect(ru).toContain('- **Компьютер или заявка:** PC-042 / INC-1234');
+    expect(ru).toContain('**Ответ:** Нет (T+1)\n\n**Заметка:** Checked on the console.');
+    // Without them nothing changes.
+    expect(render(escalated)).not.toMatch(/Machine or ticket|Note/);
+  });
+
+  it('writes every time in the given zone with its offset, and names the zone', () => {
+    const record = drive(flows, 'main', ['yes'], { code: '0xC004F038' });
+    const md = toMarkdown({
+      record,
+      flows,
+      catalog: codes,
+      lang: 'en',
+      labels: EN,
+      timeZone: 'Europe/Moscow',
+    });
+    expect(md).toContain('- **Started:** 2026-11-23 17:05:00 UTC+03:00');
+    expect(md).toContain('- **Last step:** 2026-11-23 17:06:00 UTC+03:00');
+    expect(md).toContain('- **Time zone:** Europe/Moscow');
+    expect(md).toContain('**Answer:** Yes (2026-11-23 17:06:00 UTC+03:00)');
+    const ru = toMarkdown({
+      record,
+      flows,
+      catalog: codes,
+      lang: 'ru',
+      labels: RU,
+      timeZone: 'Asia/Kolkata',
+    });
+    expect(ru).toContain('- **Начало:** 2026-11-23 19:35:00 UTC+05:30');
+    expect(ru).toContain('- **Часовой пояс:** Asia/Kolkata');
+    expect(ru).toContain('**Ответ:** Да (2026-11-23 19:36:00 UTC+05:30)');
+  });
+
+  it('gives each time the offset it had, across a daylight saving change', () => {
+    const summer = Date.UTC(2026, 6, 1, 12, 0, 0);
+    const record: SessionRecord = {
+      ...drive(flows, 'main', ['yes']),
+      startedAt: summer,
+    };
+    const md = render(record, { formatTime: undefined, timeZone: 'America/New_York' });
+    expect(md).toContain('- **Started:** 2026-07-01 08:00:00 UTC-04:00');
+    expect(md).toContain('- **Last step:** 2026-11-23 09:06:00 UTC-05:00');
+    expect(md).toContain('- **Time zone:** America/New\\_York');
+  });
+
+  it('names UTC by default and for a zone it does not know; a caller formatting times names none', () => {
+    const record = drive(flows, 'main', ['yes']);
+    const utc = toMarkdown({ record, flows, catalog: codes, lang: 'en', labels: EN });
+    expect(utc).toContain('- **Started:** 2026-11-23 14:05:00 UTC\n');
+    expect(utc).toContain('- **Time zone:** UTC\n');
+    const unknown = toMarkdown({
+      record,
+      flows,
+      catalog: codes,
+      lang: 'en',
+      labels: EN,
+      timeZone: 'Mars/Olympus',
+    });
+    expect(unknown).toContain('- **Started:** 2026-11-23 14:05:00 UTC\n');
+    expect(unknown).toContain('- **Time zone:** UTC\n');
+    expect(render(record)).not.toContain('Time zone');
   });
 });
 

@@ -229,4 +229,25 @@ describe('guarded saves in the store', () => {
     // Unguarded saves write as before.
     expect(await one.save(record)).toBe('saved');
   });
+
+  it('keeps the label and notes written on the session screen when the runner saves the next step', async () => {
+    const { a, id } = await twoTabsOnOneSession();
+    const stored = (await a.store.get(id))!;
+    // The session screen writes them without a revision, as the user types.
+    await a.store.save({
+      ...stored,
+      label: 'PC-0042 / INC123',
+      notes: { 0: 'both clocks read', 1: 'edition?' },
+    });
+    a.runner.answer('client');
+    await settle();
+    const after = (await a.store.get(id))!;
+    expect(after.state.trail.map((s) => s.answer)).toEqual(['yes', 'client', undefined]);
+    expect(after.label).toBe('PC-0042 / INC123');
+    expect(after.notes).toEqual({ 0: 'both clocks read', 1: 'edition?' });
+    // Going back and choosing otherwise keeps the notes of the steps that are still the same.
+    a.runner.restart();
+    await settle();
+    expect((await a.store.get(id))!.notes).toEqual({ 0: 'both clocks read' });
+  });
 });

@@ -1,6 +1,6 @@
 import { useObservable } from '../../hooks/use-observable.ts';
 import { useT } from '../../i18n/index.ts';
-import { installable, promptInstall } from '../../pwa/register.ts';
+import { installable, promptInstall } from '../../pwa/state.ts';
 
 const standalone = () =>
   matchMedia('(display-mode: standalone)').matches ||

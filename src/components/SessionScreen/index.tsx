@@ -6,30 +6,45 @@ import { useSession } from '../../hooks/use-sessions.ts';
 import { useT } from '../../i18n/index.ts';
 import { resumeSession } from '../../navigation.ts';
 import { toHash } from '../../router.ts';
+import { maskKeysIn } from '../../tools/key-in-text.ts';
 import { Loading } from '../Loading/index.tsx';
+import { TicketFields, useTicketEdits, withEdits } from './ticket.tsx';
 import './style.css';
 
-/** One saved session as a Markdown transcript: copy, download or share it; resume it if unfinished. */
+// The device's zone: the transcript names it, and every time carries its offset.
+function localTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/**
+ * One saved session as a Markdown transcript: label it and note its steps for the ticket; copy, download
+ * or share it; resume it if unfinished.
+ */
 export function SessionScreen({ id }: { id: string }) {
   const { t, lang } = useT();
   const catalog = useCatalog();
   const session = useSession(id);
+  const ticket = useTicketEdits(id);
   const [hideHosts, setHideHosts] = useState(false);
   const [said, setSaid] = useState('');
 
+  const shown = useMemo(() => session && withEdits(session.record, ticket.edits), [session, ticket.edits]);
   const markdown = useMemo(() => {
-    if (!session || !catalog) return '';
-    const fmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' });
+    if (!session || !shown || !catalog) return '';
     return toMarkdown({
-      record: session.record,
+      record: shown,
       flows: session.flows,
       catalog,
       lang,
       labels: transcriptLabels(t),
       hideHosts,
-      formatTime: (ms) => fmt.format(ms),
+      timeZone: localTimeZone(),
     });
-  }, [session, catalog, lang, hideHosts, t]);
+  }, [session, shown, catalog, lang, hideHosts, t]);
 
   if (session === undefined || !catalog) return <Loading />;
   if (session === null)
@@ -45,8 +60,10 @@ export function SessionScreen({ id }: { id: string }) {
   const { record } = session;
   const copy = async () =>
     setSaid((await copyText(markdown)) ? t('transcript.copied') : t('action.copyFailed'));
+  // The transcript itself, not a link: a link to this screen opens nothing on another device.
   const share = async () => {
-    const r = await shareOrCopy({ title: transcriptFileName(record), text: markdown });
+    const label = shown?.label ? ` — ${maskKeysIn(shown.label)}` : '';
+    const r = await shareOrCopy({ title: `${t('transcript.title')}${label}`, text: markdown });
     setSaid(r === 'copied' ? t('transcript.copied') : r === 'failed' ? t('action.copyFailed') : '');
   };
 
@@ -69,11 +86,9 @@ export function SessionScreen({ id }: { id: string }) {
         <button type="button" class="btn" onClick={() => downloadText(transcriptFileName(record), markdown)}>
           {t('transcript.download')}
         </button>
-        {typeof navigator.share === 'function' && (
-          <button type="button" class="btn" onClick={() => void share()}>
-            {t('action.share')}
-          </button>
-        )}
+        <button type="button" class="btn" onClick={() => void share()}>
+          {t('action.share')}
+        </button>
         {record.status === 'active' && !record.stale && (
           <button type="button" class="btn" onClick={() => resumeSession(record)}>
             {t('home.resume')}
@@ -83,6 +98,7 @@ export function SessionScreen({ id }: { id: string }) {
       <p class="hint" aria-live="polite">
         {said}
       </p>
+      <TicketFields record={record} flows={session.flows} lang={lang} ticket={ticket} />
       <pre class="transcript mono" tabIndex={0} aria-label={t('transcript.heading')}>
         {markdown}
       </pre>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useObservable } from '../../hooks/use-observable.ts';
 import { useT } from '../../i18n/index.ts';
-import { applyUpdate, dismissPwa, pwaState, reloadNow } from '../../pwa/register.ts';
+import { dismissPwa, pwaState } from '../../pwa/state.ts';
 import { outdated } from '../../pwa/stale.ts';
 import './style.css';
 
@@ -40,14 +40,14 @@ export function UpdatePrompt() {
     toast = (
       <>
         <span>{t('pwa.updatedElsewhere')}</span>
-        {reloadButton(reloadNow)}
+        {reloadButton(() => import('../../pwa/register.ts').then((m) => m.reloadNow()))}
       </>
     );
   else if (pwa.needRefresh)
     toast = (
       <>
         <span>{t('pwa.newVersion')}</span>
-        {reloadButton(applyUpdate)}
+        {reloadButton(() => import('../../pwa/register.ts').then((m) => m.applyUpdate()))}
         <button type="button" class="btn btn-quiet" onClick={() => dismissPwa('needRefresh')}>
           {t('pwa.later')}
         </button>

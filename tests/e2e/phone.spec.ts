@@ -1,0 +1,145 @@
+/**
+ * On a phone in the server room: words and command tokens stay whole, every step opens with its heading
+ * below the sticky header, every control is big enough to tap, and paper shows the content only.
+ */
+import { expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { SCREENS } from './support/screens.ts';
+
+/** Words of the elements' text that the layout split across two lines (each word should be one box). */
+async function brokenWords(elements: Locator, by: 'words' | 'tokens'): Promise<string[]> {
+  return elements.evaluateAll((els, split) => {
+    const broken: string[] = [];
+    for (const el of els) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        // Words: split at spaces and hyphens (a line may break after a hyphen); tokens: at spaces only.
+        const re = split === 'words' ? /[^\s-]+-?/g : /\S+/g;
+        for (const m of text.matchAll(re)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set(
+            [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+          );
+          if (lines.size > 1) broken.push(m[0]);
+        }
+      }
+    }
+    return broken;
+  }, by);
+}
+
+const answer = (page: Page) => page.locator('.answers button:visible, .choices button:visible').first();
+
+for (const width of [320, 360])
+  for (const lang of ['en', 'ru'] as const)
+    test.describe(`${width} px, ${lang}`, () => {
+      test.use({
+        viewport: { width, height: width === 320 ? 640 : 740 },
+        hasTouch: true,
+        isMobile: true,
+        locale: lang === 'ru' ? 'ru-RU' : 'en-US',
+      });
+
+      test('answers in the trail, answer buttons and commands never break inside a word', async ({
+        page,
+      }) => {
+        // Through the KMS DNS flow: long commands, long answers, a trail of earlier answers.
+        await page.goto('/#/code/0xC004F074');
+        await page.locator('.code-page .btn-primary').click();
+        for (let i = 0; i < 4; i++) {
+          await answer(page).click();
+          await expect(page.locator('#step-question h1')).toBeVisible();
+          expect(await brokenWords(page.locator('.path-a'), 'words'), 'trail answers').toEqual([]);
+          expect(
+            await brokenWords(page.locator('.answers button, .choices button'), 'words'),
+            'answers',
+          ).toEqual([]);
+          expect(await brokenWords(page.locator('.command > pre'), 'tokens'), 'commands').toEqual([]);
+        }
+        await page.goto('/#/flow/kms-dns/check-suffix');
+        await expect(page.locator('.command > pre').first()).toBeVisible();
+        expect(await brokenWords(page.locator('.command > pre'), 'tokens')).toEqual([]);
+      });
+
+      test('every step opens with its heading in view, below the header', async ({ page }) => {
+        await page.goto('/#/flow/kms-dns');
+        for (let i = 0; i < 5; i++) {
+          // The last answer on the screen: after tapping it, the page must not stay scrolled down.
+          const buttons = page.locator('.answers button:visible, .choices button:visible');
+          if (!(await buttons.count())) break;
+          await buttons.last().scrollIntoViewIfNeeded();
+          await buttons.last().click();
+          const heading = page.locator('#step-question h1');
+          await expect(heading).toBeVisible();
+          const header = (await page.locator('header.top').boundingBox())!;
+          await expect
+            .poll(async () => (await heading.boundingBox())!.y, { message: `step ${i + 1}` })
+            .toBeGreaterThanOrEqual(header.y + header.height);
+          expect((await heading.boundingBox())!.y).toBeLessThan(page.viewportSize()!.height / 2);
+        }
+        // A new screen starts at its top too.
+        await page.locator('header a', { hasText: lang === 'ru' ? 'История' : 'History' }).click();
+        await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+      });
+
+      test('every control is at least 44 × 44 px', async ({ page }) => {
+        for (const screen of SCREENS) {
+          await screen.open(page);
+          const small = await page
+            .locator(
+              // A checkbox is tapped through its label.
+              'header a, header button, main button:visible, main a.btn:visible, main input:visible:not([type=checkbox]), main label:has(input[type=checkbox]), main summary:visible, main .match:visible',
+            )
+            .evaluateAll((els) =>
+              els
+                .map((el) => ({ el, r: el.getBoundingClientRect() }))
+                .filter(({ r }) => r.width > 0 && (r.width < 44 || r.height < 44))
+                .map(
+                  ({ el, r }) =>
+                    `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}" ${r.width}×${r.height}`,
+                ),
+            );
+          expect(small, screen.name).toEqual([]);
+        }
+      });
+
+      test('on paper: no header, buttons or fields, and every command in full', async ({ page }) => {
+        await page.goto('/#/flow/time-sync/utc-both');
+        const pre = page.locator('.command > pre');
+        await expect(pre).toBeVisible();
+        await page.emulateMedia({ media: 'print' });
+        await expect(page.locator('header.top')).toBeHidden();
+        await expect(page.locator('main button:not(.path-step)').first()).toBeHidden();
+        await expect(pre).toBeVisible();
+        expect(await pre.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+        expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toMatch(
+          /rgb\(255, 255, 255\)|rgba\(0, 0, 0, 0\)/,
+        );
+      });
+    });
+
+test('the Large view shows one command alone, across the screen, and closes', async ({ page }) => {
+  await page.setViewportSize({ width: 740, height: 360 }); // a phone held sideways
+  await page.goto('/#/flow/time-sync/utc-both');
+  await page.getByRole('button', { name: 'Large' }).click();
+  const dialog = page.locator('dialog.command-large');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('pre')).toHaveText(await page.locator('.command > pre').innerText());
+  const size = await dialog.locator('pre').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(size).toBeGreaterThanOrEqual(21);
+  expect(await brokenWords(dialog.locator('pre'), 'tokens')).toEqual([]);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('Back to a number step keeps the number entered', async ({ page }) => {
+  await page.goto('/#/flow/kms-count/enter-count');
+  await page.getByLabel('Your number').fill('24');
+  await page.getByLabel('Your number').press('Enter');
+  await expect(page.getByLabel('Your number')).toBeHidden();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(page.getByLabel('Your number')).toHaveValue('24');
+});

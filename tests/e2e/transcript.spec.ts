@@ -1,0 +1,95 @@
+/** The transcript for the ticket: a label and notes typed on the session screen, a summary, times with their zone, Share. */
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { walk } from './support/screens.ts';
+
+const TS = 'time-sync';
+// Both clocks read in UTC, more than 4 hours apart, the KMS host's clock is wrong, resync on the host fixes it.
+const HOST_FIXED = ['both', 'yes', 'host', 'yes', 'yes'];
+const KEY = 'NPPR9-FWDCX-D2C8J-H872K-2YT43';
+/** Markdown's escapes taken out, to find a text as it reads. */
+const plain = (md: string) => md.replace(/\\(.)/g, '$1');
+
+/** Walks time-sync from its code to "Fixed" and opens the session's transcript. */
+async function fixedSession(page: Page) {
+  await page.goto('/#/code/0xC004F06C');
+  await page.getByRole('button', { name: 'Start troubleshooting' }).click();
+  await walk(page, { flow: TS }, HOST_FIXED);
+  await page.getByRole('button', { name: 'Fixed' }).click();
+  await expect(page.getByText('Marked as fixed')).toBeVisible();
+  await page.getByRole('link', { name: 'Export transcript' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Session transcript');
+}
+
+test.describe('in a time zone far from UTC', () => {
+  // A zone without an older alias: Chromium names the device's zone by its canonical ID (Asia/Calcutta, not Asia/Kolkata).
+  test.use({ timezoneId: 'Asia/Tokyo' });
+
+  test('a typed label and note are saved, and the download has them with the summary and the time zone', async ({
+    page,
+  }) => {
+    await fixedSession(page);
+    await page.getByLabel('Machine name or ticket number').fill('PC-042 / INC-1234');
+    await page.getByLabel('Note on step 1').fill(`Both clocks checked; key ${KEY} was on screen`);
+    await page.getByLabel('Note on step 1').blur();
+    await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+
+    // Saved: a reload brings them back, the key taken out before it was stored.
+    await page.reload();
+    await expect(page.getByLabel('Machine name or ticket number')).toHaveValue('PC-042 / INC-1234');
+    await expect(page.getByLabel('Note on step 1')).toHaveValue(
+      'Both clocks checked; key [product key removed] was on screen',
+    );
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download .md' }).click();
+    const md = await readFile((await (await download).path())!, 'utf8');
+    const lines = plain(md).split('\n');
+    expect(lines[2]).toBe(
+      "**Summary:** 0xC004F06C · Fixed · The client's clock and the KMS host's clock differ by more than 4 hours (compared in UTC).",
+    );
+    expect(plain(md)).toContain('- **Machine or ticket:** PC-042 / INC-1234\n');
+    expect(plain(md)).toMatch(
+      /## Step 1\n\n[^\n]+\n\n\*\*Answer:\*\* [^\n]+\n\n\*\*Note:\*\* Both clocks checked; key \[product key removed\] was on screen\n/,
+    );
+    expect(md).toContain('- **Time zone:** Asia/Tokyo\n');
+    expect(md).toMatch(/- \*\*Started:\*\* \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+09:00\n/);
+    expect(md).toMatch(/\*\*Answer:\*\* [^\n]+ \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+09:00\)/);
+    expect(md).not.toMatch(/2YT43/);
+  });
+});
+
+test('Share copies the transcript itself where there is no Web Share, and the fields fit a 320 px phone', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // Desktop Chromium may or may not have Web Share: take it away, as on a browser without it.
+  await page.addInitScript(() => {
+    delete (Navigator.prototype as { share?: unknown }).share;
+  });
+  await page.setViewportSize({ width: 320, height: 640 });
+  await fixedSession(page);
+  await page.getByLabel('Machine name or ticket number').fill('INC-77');
+  await page.getByLabel('Note on step 2').fill('Host clock was 5 hours ahead.');
+
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByText('Transcript copied')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await page.locator('pre.transcript').textContent());
+  expect(copied).toMatch(/^# Windows activation troubleshooting\n\n\*\*Summary:\*\* 0xC004F06C · Fixed · /);
+  expect(copied).toContain('- **Machine or ticket:** INC-77\n');
+  expect(copied).toContain('**Note:** Host clock was 5 hours ahead.\n');
+  expect(copied).toContain('- **Time zone:** ');
+  expect(copied).not.toContain('#/session/');
+
+  // Full width, tall enough to tap, and nothing wider than the screen.
+  for (const field of [page.getByLabel('Machine name or ticket number'), page.getByLabel('Note on step 1')]) {
+    const box = (await field.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.width).toBeGreaterThanOrEqual(240);
+    expect(box.x + box.width).toBeLessThanOrEqual(320);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
