@@ -32,6 +32,10 @@ const PasteScreen: ScreenLoader<object> = () =>
   Promise.all([import('./components/PasteScreen/index.tsx'), loadNamespace('screens')]).then(
     ([m]) => m.PasteScreen,
   );
+const ProcedureScreen: ScreenLoader<{ flow: string }> = () =>
+  Promise.all([import('./components/ProcedureScreen/index.tsx'), loadNamespace('screens')]).then(
+    ([m]) => m.ProcedureScreen,
+  );
 const SessionScreen: ScreenLoader<{ id: string }> = () =>
   Promise.all([import('./components/SessionScreen/index.tsx'), loadNamespace('screens')]).then(
     ([m]) => m.SessionScreen,
@@ -82,6 +86,9 @@ export function App() {
       break;
     case 'session':
       screen = <LazyScreen load={SessionScreen} props={{ id: route.id }} />;
+      break;
+    case 'procedure':
+      screen = <LazyScreen key={route.flow} load={ProcedureScreen} props={{ flow: route.flow }} />;
       break;
     case 'not-found':
       screen = <NotFound />;

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'history' }
   | { name: 'paste' }
   | { name: 'session'; id: string }
+  | { name: 'procedure'; flow: string }
   | { name: 'not-found'; path: string };
 
 function decode(part: string): string | undefined {
@@ -46,6 +47,9 @@ export function parseHash(hash: string): Route {
     case 'session':
       if (a && parts.length === 1) return { name: 'session', id: a };
       break;
+    case 'procedure':
+      if (a && parts.length === 1) return { name: 'procedure', flow: a };
+      break;
   }
   return { name: 'not-found', path };
 }
@@ -68,6 +72,8 @@ export function toHash(route: Route): string {
       return '#/paste';
     case 'session':
       return `#/session/${e(route.id)}`;
+    case 'procedure':
+      return `#/procedure/${e(route.flow)}`;
     case 'not-found':
       return `#/${route.path}`;
   }

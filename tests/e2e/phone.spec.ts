@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { SCREENS } from './support/screens.ts';
+import { SCREENS, command, flows } from './support/screens.ts';
 
 /** Words of the elements' text that the layout split across two lines (each word should be one box). */
 async function brokenWords(elements: Locator, by: 'words' | 'tokens'): Promise<string[]> {
@@ -142,4 +142,21 @@ test('Back to a number step keeps the number entered', async ({ page }) => {
   await expect(page.getByLabel('Your number')).toBeHidden();
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   await expect(page.getByLabel('Your number')).toHaveValue('24');
+});
+
+test("a flow's whole procedure: every step, its command and where each answer leads, ready to print", async ({
+  page,
+}) => {
+  await page.goto('/#/flow/time-sync');
+  await page.getByRole('link', { name: 'Whole procedure' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Whole procedure');
+  const flow = flows['time-sync']!;
+  const steps = flow.nodes.filter((n) => n.kind !== 'link');
+  await expect(page.locator('.procedure-steps > li')).toHaveCount(steps.length);
+  for (const node of steps) await expect(page.locator(`#step-${node.id} h2`)).toHaveText(node.text.en);
+  await expect(page.locator('#step-utc-both pre')).toHaveText(command('time-sync', 'utc-both'));
+  await expect(page.locator('#step-utc-both .leads')).toContainText('Yes → step');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(page.locator('#step-utc-both pre')).toBeVisible();
 });

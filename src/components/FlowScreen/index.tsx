@@ -128,6 +128,9 @@ export function FlowScreen() {
           {t('action.startOver')}
         </button>
         <ShareButton title={step.flow.title[lang]} />
+        <a class="btn btn-quiet" href={toHash({ name: 'procedure', flow: step.flowId })}>
+          {t('procedure.link')}
+        </a>
         {step.status !== 'active' && (
           <a class="btn btn-quiet" href={toHash({ name: 'session', id: entry.sessionId })}>
             {t('history.export')}
