@@ -44,6 +44,15 @@ const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
       await expect(page.locator('.tool-result .copy-text')).toBeVisible();
     },
   },
+  {
+    name: 'product-code-checker',
+    // A packed registry GUID, unpacked to its product code.
+    open: async (page) => {
+      await page.goto('/#/tools/product-code');
+      await page.getByRole('textbox').first().fill('00002109A10000000000000000F01FEC');
+      await expect(page.locator('.tool-result .copy-text').first()).toBeVisible();
+    },
+  },
 ];
 
 for (const width of [320, 360])
