@@ -13,8 +13,7 @@ import { COLLECT_COMMAND } from '../engine/collect.ts';
 import { codeKind } from '../engine/code-kind.ts';
 import type { CodeKind } from '../engine/code-kind.ts';
 import { lookup } from '../engine/lookup.ts';
-import slMessages from '../data/sl-messages.json' with { type: 'json' };
-import win32Messages from '../data/win32-messages.json' with { type: 'json' };
+import { officialMessages } from '../data/official-messages.ts';
 import { MAX_UNREAD, readConsole } from '../engine/reader.ts';
 import { CatalogSchema, FlowSchema, OrganizationSchema, SourcesSchema } from '../engine/schema.ts';
 import type { CatalogEntry, Flow, FlowNode } from '../engine/schema.ts';
@@ -45,16 +44,13 @@ function describeCode(code: string): string {
   let text = KINDS[kind.kind];
   if (kind.kind === 'win32') text += ` (Windows error ${kind.number})`;
   if ((kind.kind === 'other' || kind.kind === 'success') && kind.name) text += ` (${kind.name})`;
-  const sl = (slMessages.messages as unknown as Record<string, [string, string]>)[code];
-  const win = (win32Messages.messages as unknown as Record<string, [string, string, string][]>)[code];
-  const said = sl ? [sl] : (win ?? []).map(([name, message]) => [name, message] as const);
-  for (const [name, message] of said) text += `; ${name}: "${message}"`;
+  for (const { name, text: message } of officialMessages(code)) text += `; ${name}: "${message}"`;
   return text;
 }
 
 /** Whether Microsoft gives the code a message of its own: then it is a real code, not a typo of another. */
 function hasOfficialMessage(code: string): boolean {
-  return Object.hasOwn(slMessages.messages, code) || Object.hasOwn(win32Messages.messages, code);
+  return officialMessages(code).length > 0;
 }
 
 /** Runs one CLI command; returns the exit code and what to print. */

@@ -110,8 +110,7 @@ let target: Language = 'en';
 
 async function apply(lng: Language): Promise<void> {
   target = lng;
-  await ensureLoaded(lng);
-  // A screen may have asked for more while the first parts loaded.
+  // A screen that asks for its strings during the switch loads them for `target` itself.
   await ensureLoaded(lng);
   await i18next.changeLanguage(lng);
   document.documentElement.lang = lng;

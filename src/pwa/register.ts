@@ -7,6 +7,7 @@ import { currentLocation } from '../navigation.ts';
 import { flushSaves } from '../storage/index.ts';
 import { pwaState, setPwa as set } from './state.ts';
 import { outdated } from './stale.ts';
+import type { OfflineReport } from '../sw.ts';
 
 const UPDATE_CHECK_MS = 30 * 60 * 1000;
 const RETRY_MS = 3000;
@@ -79,12 +80,6 @@ export function startPwa(): void {
       addEventListener('offline', () => void checkOffline());
     },
   });
-}
-
-interface OfflineReport {
-  type: 'OFFLINE_STATUS';
-  missing: number;
-  restored: number;
 }
 
 /** Asks the worker in charge whether every file of the offline copy is there (it refills what it can). */

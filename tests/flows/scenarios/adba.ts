@@ -49,4 +49,21 @@ export const scenarios: Scenario[] = [
     answers: ['yes'],
     ends: 'adba/reinstall-ilc',
   },
+  {
+    name: 'adba: the Token Issuance License reinstalled, still failing',
+    situation:
+      'After reinstalling the Token Issuance License, event 12321 comes back: the token setup goes to its owner.',
+    start: { code: '0xC004F011' },
+    answers: ['yes', 'failing'],
+    ends: 'adba/escalate-token',
+  },
+  {
+    name: 'adba: right channel, activation fails and no event explains it',
+    situation:
+      'The client is on VOLUME_KMSCLIENT and an object exists, but activation fails and the log shows no 8198.',
+    start: { flow: 'adba' },
+    answers: ['yes', 'yes', 'no', 'no'],
+    ends: 'adba/escalate-adba',
+    passes: ['adba/events'],
+  },
 ];

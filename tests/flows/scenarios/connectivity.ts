@@ -32,4 +32,20 @@ export const scenarios: Scenario[] = [
     answers: [],
     ends: 'connectivity/genuine-ticket',
   },
+  {
+    name: 'connectivity: no DNS server set, one entered, activation works',
+    situation:
+      'slmgr /ato fails with 0x8007267C; ipconfig /all shows no DNS server; after setting it the client activates.',
+    start: { flow: 'connectivity' },
+    answers: ['no-dns', 'yes', 'yes'],
+    ends: 'connectivity/activated',
+    passes: ['connectivity/start', 'connectivity/ipconfig', 'connectivity/activate-267c'],
+  },
+  {
+    name: 'connectivity: a DNS server is set and activation still fails',
+    situation: 'The adapter has a DNS server, yet activation keeps failing: the network team takes it over.',
+    start: { flow: 'connectivity' },
+    answers: ['no-dns', 'yes', 'no'],
+    ends: 'connectivity/escalate-connectivity',
+  },
 ];

@@ -45,4 +45,13 @@ export const scenarios: Scenario[] = [
     ends: 'kms-dns/start',
     passes: ['event-8198/other-code'],
   },
+  {
+    name: 'event-8198: host set, no tunnel, port open, DNS answers, still failing',
+    situation:
+      'Event 8198 keeps coming: the host is set, no VPN tunnels the traffic, port 1688 answers and DNS resolves the host.',
+    start: { flow: 'event-8198' },
+    answers: ['yes', 'no', 'no', 'no', 'yes', 'yes'],
+    ends: 'event-8198/escalate-8198',
+    passes: ['event-8198/tunneling', 'event-8198/psping', 'event-8198/dns-check'],
+  },
 ];

@@ -51,4 +51,13 @@ export const scenarios: Scenario[] = [
     ends: 'license-store/escalate-store',
     passes: ['license-store/rebuild-tokens-7'],
   },
+  {
+    name: 'license-store: tokens.dat rebuilt on a newer Windows, key reinstalled, activated',
+    situation:
+      'Activation reports that the license consumption failed; tokens.dat is rebuilt, the key reinstalled and Windows activates.',
+    start: { flow: 'license-store' },
+    answers: ['consumption', 'newer', 'yes', 'yes', 'yes'],
+    ends: 'license-store/store-fixed',
+    passes: ['license-store/start', 'license-store/rebuild-tokens', 'license-store/reinstall-key'],
+  },
 ];

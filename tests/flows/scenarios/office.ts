@@ -69,4 +69,12 @@ export const scenarios: Scenario[] = [
     answers: ['m365'],
     ends: 'office/m365',
   },
+  {
+    name: 'office: no KMS host on record, and setting one does not help',
+    situation: 'ospp.vbs /dstatus on 64-bit Office shows no KMS host; after /sethst activation still fails.',
+    start: { flow: 'office' },
+    answers: ['x64', 'yes', 'no', 'no-kms', 'no'],
+    ends: 'office/escalate-office',
+    passes: ['office/sethst'],
+  },
 ];
