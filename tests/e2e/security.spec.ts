@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { putRecords } from './support/storage.ts';
 import type { Page } from '@playwright/test';
-import { SCREENS } from './support/screens.ts';
+import { SCREENS, toNumberStep } from './support/screens.ts';
 
 /** Collects CSP violations, requests to other origins, page errors and dialogs (none is allowed). */
 function watch(page: Page) {
@@ -44,8 +44,7 @@ test('a full flow and every screen: no CSP violation, no request to another orig
   });
   await page.goto('/#/code/0xC004F038');
   await page.getByRole('button', { name: 'Start troubleshooting' }).click();
-  await page.locator('.choices button').first().click();
-  while (!(await page.locator('#number-answer').isVisible())) await page.locator('[data-key="y"]').click();
+  await toNumberStep(page);
   await page.locator('#number-answer').fill('30');
   await page.locator('#number-answer').press('Enter');
   await expect(page.locator('#step-question')).toBeVisible();

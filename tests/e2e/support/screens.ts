@@ -68,8 +68,10 @@ const words = (lang: Lang) =>
  * the last one the step the answers lead to; returns that step.
  */
 export async function walk(page: Page, from: { flow: string; node?: string }, answers: Answer[]) {
-  const lang: Lang = (await page.locator('html').getAttribute('lang')) === 'ru' ? 'ru' : 'en';
   const question = page.locator('#step-question');
+  // The page says "en" until the app has read the chosen language; a step on screen means it has.
+  await expect(question).toBeVisible();
+  const lang: Lang = (await page.locator('html').getAttribute('lang')) === 'ru' ? 'ru' : 'en';
   let state = ok(start(flows, from.flow, from.node));
   for (const a of answers) {
     const { flowId, node } = ok(current(flows, state));
@@ -103,6 +105,12 @@ const choose = (page: Page, flow: string, node: string, value: string) => {
   if (i < 0) throw new Error(`${flow}/${node} has no choice "${value}"`);
   return page.locator('.choices button').nth(i).click();
 };
+
+/** From kms-count's first step to the count field: a client, and the count was read. */
+export async function toNumberStep(page: Page) {
+  await walk(page, { flow: 'kms-count' }, ['client', 'yes']);
+  await expect(page.locator('#number-answer')).toBeVisible();
+}
 
 /** An escalated session: time-sync, both clocks read, they agree ("time is not the cause"). */
 async function escalatedSession(p: Page) {
@@ -169,8 +177,7 @@ export const SCREENS: Screen[] = [
     name: 'number step',
     open: async (p) => {
       await p.goto('/#/flow/kms-count');
-      await p.locator('.choices button').first().click();
-      while (!(await p.locator('#number-answer').isVisible())) await p.locator('[data-key="y"]').click();
+      await toNumberStep(p);
     },
   },
   {
