@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/support/chromium.ts';
 
-const PORT = 4174;
+// Another port lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4174);
 
 /** Browser tests run against the production build, in Debian's Chromium (no downloaded browser). */
 export default defineConfig({
