@@ -1,9 +1,11 @@
 /// <reference types="vitest/config" />
 import { join } from 'node:path';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { createServer, defineConfig, minifySync } from 'vite';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import type * as PrerenderModule from './src/prerender.tsx';
 import { checkAll, formatProblem } from './src/engine/check.ts';
 import { readFlowDir } from './src/cli/read-flow-dir.ts';
 
@@ -52,13 +54,109 @@ function csp(): Plugin {
   };
 }
 
+// Browser globals the app's modules read when they load; the prerender gives them a home page's values.
+const PRERENDER_GLOBALS: Record<string, unknown> = {
+  location: { hash: '', href: 'http://prerender/' },
+  history: { state: null },
+  navigator: { onLine: true, language: 'en', languages: ['en'] },
+  addEventListener: () => undefined,
+  removeEventListener: () => undefined,
+  matchMedia: () => ({ matches: false }),
+  // Node has one, and an open channel would keep the build from ever exiting.
+  BroadcastChannel: undefined,
+};
+
+/**
+ * The page paints from its HTML and CSS alone, so the app's modules need not compete with them for a weak
+ * link: their tags become a list that src/boot.js loads once the first screen has painted.
+ */
+function deferModules(html: string): string {
+  const entry = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
+  if (!entry) throw new Error('index.html has no module script to defer');
+  const preloads = [...html.matchAll(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g)];
+  let out = html.replace(entry[0], '');
+  for (const p of preloads) out = out.replace(p[0], '');
+  const urls = [entry[1], ...preloads.map((p) => p[1])].join(' ');
+  return out.replace(
+    '<script src="./boot.js">',
+    `<meta name="app-modules" content="${urls}" />\n    <script src="./boot.js">`,
+  );
+}
+
+/**
+ * Writes the home screen, in English and in Russian, into the built index.html, so it paints before any
+ * script runs. src/boot.js picks the language before that paint; main.tsx hydrates the one shown.
+ */
+function prerender(): Plugin {
+  return {
+    name: 'prerender',
+    apply: 'build',
+    // boot.js is a classic script (it must run before the first paint); it ships minified.
+    generateBundle() {
+      const code = readFileSync(join(ROOT, 'src/boot.js'), 'utf8');
+      this.emitFile({ type: 'asset', fileName: 'boot.js', source: minifySync('boot.js', code).code });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html) {
+        const saved = new Map<string, PropertyDescriptor | undefined>();
+        for (const [name, value] of Object.entries(PRERENDER_GLOBALS)) {
+          saved.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
+          Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+        }
+        try {
+          const server = await createServer({
+            configFile: false,
+            root: join(ROOT, 'src'),
+            logLevel: 'error',
+            appType: 'custom',
+            server: { middlewareMode: true, hmr: false, watch: null },
+            optimizeDeps: { noDiscovery: true, include: [] },
+            resolve: { alias: { '@flows': FLOWS_DIR } },
+            define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
+            // Styles are the build's business, not the markup's.
+            plugins: [
+              {
+                name: 'prerender-no-css',
+                enforce: 'pre',
+                resolveId: (id) => (id.endsWith('.css') ? '\0no-css' : undefined),
+                load: (id) => (id === '\0no-css' ? 'export default {}' : undefined),
+              },
+            ],
+          });
+          let pages: Record<'en' | 'ru', string>;
+          try {
+            const mod = (await server.ssrLoadModule('/prerender.tsx')) as typeof PrerenderModule;
+            pages = await mod.prerender();
+          } finally {
+            await server.close();
+          }
+          const { en, ru } = pages;
+          const empty = '<div id="app"></div>';
+          if (!html.includes(empty)) throw new Error(`index.html has no ${empty} to prerender into`);
+          return deferModules(html).replace(
+            empty,
+            `<div id="app" data-pre="en">${en}</div><div id="app-ru" data-pre="ru">${ru}</div>`,
+          );
+        } finally {
+          for (const [name, d] of saved)
+            if (d) Object.defineProperty(globalThis, name, d);
+            else delete (globalThis as Record<string, unknown>)[name];
+        }
+      },
+    },
+  };
+}
+
+const APP_VERSION = process.env.APP_VERSION ?? process.env.npm_package_version ?? 'dev';
+
 export default defineConfig({
   root: 'src',
   publicDir: '../public',
   base: process.env.BASE_PATH ?? '/',
   resolve: { alias: { '@flows': FLOWS_DIR } },
   define: {
-    __APP_VERSION__: JSON.stringify(process.env.APP_VERSION ?? process.env.npm_package_version ?? 'dev'),
+    __APP_VERSION__: JSON.stringify(APP_VERSION),
   },
   build: {
     outDir: process.env.OUT_DIR ?? '../dist',
@@ -80,6 +178,7 @@ export default defineConfig({
     flowsCheck(),
     preact(),
     csp(),
+    prerender(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -1,11 +1,47 @@
-/** Start-up: languages first (so the first paint is in the right one), then render, then the service worker code. */
-import { render } from 'preact';
+/**
+ * Start-up. The built page already shows the home screen (prerendered in both languages; boot.js kept the
+ * one for this browser before the first paint): the app takes it over (hydrates) instead of painting again.
+ * Then the service worker code.
+ */
+import { hydrate, render } from 'preact';
 import { App } from './app.tsx';
+import { loadCatalog } from './flows/catalog.ts';
 import { initI18n } from './i18n/index.ts';
+import { currentLocation } from './navigation.ts';
 import './styles.css';
 
-void initI18n().then(() => {
-  render(<App />, document.getElementById('app')!);
+async function start() {
+  const home = currentLocation.get().route.name === 'home';
+  // The home screen shows the catalog at once: fetch it alongside the language, not after.
+  const catalog = home ? loadCatalog() : undefined;
+  const lng = await initI18n();
+  const root = document.getElementById('app')!;
+  const prerendered = root.getAttribute('data-pre');
+  root.removeAttribute('data-pre');
+  document.getElementById('app-ru')?.remove(); // if boot.js did not run
+  document.documentElement.removeAttribute('data-deep');
+  if (home && prerendered === lng) {
+    await catalog;
+    hydrate(<App />, root);
+    // What was typed before the app took over is searched for now; a press or an Enter it held back
+    // (boot.js marked it) happens now.
+    const input = root.querySelector<HTMLInputElement>('#code-input');
+    if (input?.value) input.dispatchEvent(new Event('input', { bubbles: true }));
+    // After the render that input causes, so a held-back Enter sends what was typed.
+    setTimeout(() => {
+      for (const el of root.querySelectorAll<HTMLElement>('[data-replay]')) {
+        const what = el.getAttribute('data-replay');
+        el.removeAttribute('data-replay');
+        if (what === 'submit' && el instanceof HTMLFormElement) el.requestSubmit();
+        else el.click();
+      }
+    });
+  } else {
+    root.replaceChildren();
+    render(<App />, root);
+  }
   // The service worker's code is not needed to paint: it loads after.
   void import('./pwa/register.ts').then((m) => m.startPwa());
-});
+}
+
+void start();

@@ -4,6 +4,9 @@
  */
 import type { Command, Flow, FlowNode, Text } from './schema.ts';
 
+// Kept apart so the first screen can preload linked flows without the whole engine.
+export { linkedFlows } from './links.ts';
+
 /** An answer: 'yes' | 'no' | a choice value | a number | 'fixed' | 'failing'. */
 export type Answer = string | number;
 
@@ -241,16 +244,6 @@ export function backTo(state: EngineState, index: number): EngineState {
 /** Starts again from the first step of the session. */
 export function restart(state: EngineState): EngineState {
   return backTo(state, 0);
-}
-
-/** The flows a flow can lead to through links and conditions (to load them ahead). */
-export function linkedFlows(flow: Flow): string[] {
-  const ids = new Set<string>();
-  for (const node of flow.nodes) {
-    if (node.kind === 'link') ids.add(node.flow);
-    if (node.kind === 'number') for (const r of node.routes) if (r.when?.flow) ids.add(r.when.flow);
-  }
-  return [...ids];
 }
 
 /** Serializes a state to a JSON string. */

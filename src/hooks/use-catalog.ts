@@ -1,9 +1,10 @@
 /** The error code catalog as component state. */
 import type { CatalogEntry } from '../engine/schema.ts';
-import { loadCatalog } from '../flows/catalog.ts';
+import { catalogNow, loadCatalog } from '../flows/catalog.ts';
 import { useAsync } from './use-async.ts';
 
 /** Returns the catalog, or undefined while it loads. */
 export function useCatalog(): readonly CatalogEntry[] | undefined {
-  return useAsync(loadCatalog, []);
+  const later = useAsync(loadCatalog, []);
+  return catalogNow() ?? later;
 }

@@ -113,13 +113,14 @@ async function apply(lng: Language): Promise<void> {
   // A screen that asks for its strings during the switch loads them for `target` itself.
   await ensureLoaded(lng);
   await i18next.changeLanguage(lng);
-  document.documentElement.lang = lng;
+  if (typeof document !== 'undefined') document.documentElement.lang = lng; // not when prerendering
   language.set(lng);
 }
 
-/** Initializes i18next before the first render; returns the language chosen. */
-export async function initI18n(): Promise<Language> {
-  const lng = detectLanguage(readSaved(), navigator.languages ?? [navigator.language]);
+/** Initializes i18next before the first render, in `lng` or the detected language; returns the language. */
+export async function initI18n(
+  lng: Language = detectLanguage(readSaved(), navigator.languages ?? [navigator.language]),
+): Promise<Language> {
   await i18next.init({
     lng: 'en',
     fallbackLng: 'en',

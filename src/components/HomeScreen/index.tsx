@@ -1,4 +1,6 @@
 import { ACTIVATION_TYPES } from '../../engine/constants.ts';
+import { useState } from 'preact/hooks';
+import type { CatalogEntry } from '../../engine/schema.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
 import { useSessions } from '../../hooks/use-sessions.ts';
 import { resumeSession } from '../../navigation.ts';
@@ -78,18 +80,13 @@ export function HomeScreen() {
       <section aria-labelledby="browse-title">
         <h2 id="browse-title">{t('home.browse')}</h2>
         {catalog &&
-          ACTIVATION_TYPES.map((type) => {
-            const codes = catalog.filter((e) => e.activation.includes(type));
-            return (
-              <details key={type} class="browse">
-                <summary>
-                  {t(`type.${type}`)}{' '}
-                  <span class="count">({t('home.codeCount', { count: codes.length })})</span>
-                </summary>
-                <CodeLinks entries={codes} />
-              </details>
-            );
-          })}
+          ACTIVATION_TYPES.map((type) => (
+            <BrowseGroup
+              key={type}
+              title={t(`type.${type}`)}
+              entries={catalog.filter((e) => e.activation.includes(type))}
+            />
+          ))}
       </section>
 
       {sessions && sessions.length > 0 && (
@@ -101,5 +98,19 @@ export function HomeScreen() {
       )}
       <InstallCard />
     </div>
+  );
+}
+
+/** One activation type's codes, listed only once opened: the first screen stays small to paint and take over. */
+function BrowseGroup({ title, entries }: { title: string; entries: readonly CatalogEntry[] }) {
+  const { t } = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <details class="browse" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>
+        {title} <span class="count">({t('home.codeCount', { count: entries.length })})</span>
+      </summary>
+      {open && <CodeLinks entries={entries} />}
+    </details>
   );
 }

@@ -51,6 +51,8 @@ export function useTicketEdits(id: string): {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const live = useRef(true);
+  // Counts edits: "Saved" shows only when the save that landed holds the latest one.
+  const editCount = useRef(0);
 
   const flush = () => {
     clearTimeout(timer.current);
@@ -58,12 +60,13 @@ export function useTicketEdits(id: string): {
     const these = unsaved.current;
     if (!these) return;
     unsaved.current = undefined;
+    const upTo = editCount.current;
     queue.current = queue.current.then(async () => {
       const stored = await getSession(id);
       if (!stored) return; // deleted meanwhile: nothing to add a note to
       // No base revision: the label and notes go onto what is stored, without counting as a step.
       const result = await saveSession(withEdits(stored, these));
-      if (live.current && result === 'saved') setSaved(true);
+      if (live.current && result === 'saved' && upTo === editCount.current) setSaved(true);
     });
   };
 
@@ -75,6 +78,7 @@ export function useTicketEdits(id: string): {
         : { ...base, notes: { ...base.notes, [change.step]: change.note } };
     };
     unsaved.current = merge(unsaved.current);
+    editCount.current++;
     setEdits(merge);
     setSaved(false);
     clearTimeout(timer.current);
