@@ -15,13 +15,14 @@ async function start() {
   // The home screen shows the catalog at once: fetch it alongside the language, not after.
   const catalog = home ? loadCatalog() : undefined;
   const lng = await initI18n();
+  await catalog;
+  // From here to the hydration nothing waits: boot.js holds back presses on the page until data-pre goes.
   const root = document.getElementById('app')!;
   const prerendered = root.getAttribute('data-pre');
   root.removeAttribute('data-pre');
   document.getElementById('app-ru')?.remove(); // if boot.js did not run
   document.documentElement.removeAttribute('data-deep');
   if (home && prerendered === lng) {
-    await catalog;
     hydrate(<App />, root);
     // What was typed before the app took over is searched for now; a press or an Enter it held back
     // (boot.js marked it) happens now.

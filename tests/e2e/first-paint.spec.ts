@@ -2,10 +2,10 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
 /** Holds back the app's modules (everything under assets/ that is script), as on a slow first visit. */
-async function holdModules(page: Page): Promise<() => void> {
+async function holdModules(page: Page, only = /\/assets\/.+\.js$/): Promise<() => void> {
   let release!: () => void;
   const released = new Promise<void>((r) => (release = r));
-  await page.route(/\/assets\/.+\.js$/, async (route) => {
+  await page.route(only, async (route) => {
     await released;
     await route.continue();
   });
@@ -74,5 +74,17 @@ test.describe("before any of the app's modules has run", () => {
     await page.getByRole('button', { name: /Русский/ }).click();
     release();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Справочник по активации');
+  });
+
+  test('an Enter while the app is still loading the catalog is held back too', async ({ page }) => {
+    // The app's code has run, the catalog it needs for the home screen has not arrived yet.
+    const release = await holdModules(page, /\/assets\/flows\/catalog-.+\.js$/);
+    const asked = page.waitForRequest(/\/assets\/flows\/catalog-/);
+    await page.goto('/');
+    await asked;
+    await page.locator('#code-input').fill('0xC004F050');
+    await page.locator('#code-input').press('Enter');
+    release();
+    await expect(page).toHaveURL(/\/#\/code\/0xC004F050$/);
   });
 });
