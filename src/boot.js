@@ -70,11 +70,25 @@
     script.src = urls[0];
     document.head.appendChild(script);
   }
-  document.addEventListener('DOMContentLoaded', function () {
-    // A hidden tab never paints (nor runs animation frames): load at once there.
-    if (document.visibilityState === 'hidden') return load();
-    requestAnimationFrame(function () {
+  // After the first contentful paint (the browser reports it); where it cannot say, after the page's load
+  // and a frame; at once in a tab that is hidden and so never paints; and in any case within 3 seconds.
+  var paints = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  if (paints.indexOf('paint') >= 0) {
+    new PerformanceObserver(function (list, observer) {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
       setTimeout(load, 0);
+    }).observe({ type: 'paint', buffered: true });
+  } else {
+    addEventListener('load', function () {
+      requestAnimationFrame(function () {
+        setTimeout(load, 0);
+      });
     });
+  }
+  if (document.visibilityState === 'hidden') load();
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') load();
   });
+  setTimeout(load, 3000);
 })();
