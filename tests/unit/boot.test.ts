@@ -11,7 +11,7 @@ const BOOT = readFileSync(join(ROOT, 'src/boot.js'), 'utf8');
 function boot(saved: string | null | 'throws', languages: string[], hash = '') {
   const attrs = new Map<string, string>();
   const root = { lang: 'en', setAttribute: (k: string, v: string) => attrs.set(k, v) };
-  runInNewContext(BOOT, {
+  const context: Record<string, unknown> = {
     localStorage: {
       getItem: () => {
         if (saved === 'throws') throw new Error('storage disabled');
@@ -20,8 +20,12 @@ function boot(saved: string | null | 'throws', languages: string[], hash = '') {
     },
     navigator: { languages, language: languages[0] },
     location: { hash },
-    document: { documentElement: root, addEventListener: () => undefined },
-  });
+    document: { documentElement: root, addEventListener: () => undefined, visibilityState: 'visible' },
+    addEventListener: () => undefined,
+    setTimeout: () => undefined,
+  };
+  context.window = context;
+  runInNewContext(BOOT, context);
   return { lang: root.lang, deep: attrs.has('data-deep') };
 }
 
