@@ -1,6 +1,9 @@
 /** A static file server on 127.0.0.1 for built pages, shared by the browser tests and the bench. */
 import { createServer } from 'node:http';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
+import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -42,6 +45,8 @@ export interface ServeOptions {
   base?: string;
   /** The Cache-Control header for a file; by default no-cache on everything, so an update check sees the current files. */
   cacheControl?: (file: string) => string;
+  /** Serve over HTTPS with HTTP/2, as a real static host does (a key and certificate in PEM). */
+  tls?: { key: string; cert: string };
 }
 
 export interface StaticServer {
@@ -66,7 +71,9 @@ export function cacheControl(path: string): string {
 
 const noCache = (): string => 'no-cache';
 
-function notFound(res: ServerResponse): void {
+type Response = ServerResponse | Http2ServerResponse;
+
+function notFound(res: Response): void {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
   res.end('not found');
 }
@@ -80,7 +87,7 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<St
   const gzipped = new Map<string, Buffer>();
   const requests: string[] = [];
   let down = false;
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage | Http2ServerRequest, res: Response) => {
     requests.push(`${down ? 'dropped ' : ''}${req.method ?? 'GET'} ${req.url ?? '/'}`);
     if (requests.length > 500) requests.shift();
     if (down) {
@@ -129,33 +136,46 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<St
         }
         headers['content-length'] = String(body.length);
         res.writeHead(200, headers);
-        res.end(req.method === 'HEAD' ? undefined : body);
+        if (req.method === 'HEAD') res.end();
+        else res.end(body);
       } catch (e) {
         if (!res.headersSent) res.writeHead(500);
         res.end(String(e));
       }
     })();
+  };
+  // Open sockets, so setDown() and close() can drop them on either kind of server.
+  const sockets = new Set<Socket>();
+  const server = options.tls
+    ? createSecureServer({ ...options.tls, allowHTTP1: true }, handle)
+    : createServer(handle);
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
   });
+  const dropAll = () => {
+    for (const socket of sockets) socket.destroy();
+  };
   // Idle keep-alive sockets would otherwise hold close() and setDown() back.
-  server.keepAliveTimeout = 1000;
+  if ('keepAliveTimeout' in server) server.keepAliveTimeout = 1000;
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => done());
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}${base}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}${base}`,
     swap: (next) => {
       root = resolve(next);
     },
     requests: () => [...requests],
     setDown: (value) => {
       down = value;
-      if (value) server.closeAllConnections();
+      if (value) dropAll();
     },
     close: () =>
       new Promise<void>((done) => {
-        server.closeAllConnections();
+        dropAll();
         server.close(() => done());
       }),
   };
