@@ -41,10 +41,15 @@ function local(dist: string, url: string): string {
   return join(dist, url.replace(/^(?:https?:\/\/[^/]+)?\.?\/?/, '').replace(/[?#].*$/, ''));
 }
 
-/** The script, module preload and stylesheet URLs index.html loads before the first paint. */
+/**
+ * The script, module preload and stylesheet URLs index.html loads at the start, and the modules a page with
+ * a prerendered first screen lists in <meta name="app-modules"> for its boot script to load after that paint.
+ */
 export function initialAssets(html: string): { js: string[]; css: string[] } {
   const js: string[] = [];
   const css: string[] = [];
+  const modules = /<meta\s+name=["']app-modules["']\s+content=["']([^"']+)["']/i.exec(html)?.[1];
+  if (modules) js.push(...modules.split(/\s+/).filter(Boolean));
   for (const tag of html.match(/<(?:script|link)\b[^>]*>/gi) ?? []) {
     const attr = (name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`, 'i').exec(tag)?.[1];
     if (/^<script/i.test(tag) && attr('src')) js.push(attr('src')!);
@@ -59,10 +64,11 @@ export function initialAssets(html: string): { js: string[]; css: string[] } {
 
 /** The URLs the service worker precaches, read from its precache manifest. */
 export function precacheUrls(sw: string): string[] {
-  return [...new Set([...sw.matchAll(/\burl\s*:\s*["']([^"']+)["']/g)].map((m) => m[1]!))];
+  // Entries as object literals (url: "…") or as JSON ("url": "…"), as the minifier leaves them.
+  return [...new Set([...sw.matchAll(/(?:\burl|"url")\s*:\s*["']([^"']+)["']/g)].map((m) => m[1]!))];
 }
 
-/** The bytes index.html loads before the first paint: entry script, module preloads, stylesheets. */
+/** The bytes index.html loads at the start: entry script, module preloads (or its listed app modules), stylesheets. */
 export function initialBytes(dist: string): ByteReport['initial'] {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const { js, css } = initialAssets(html);

@@ -1,5 +1,5 @@
 /** Step latency: from an answer's click to the next step painted, in Chromium with the CPU slowed 4×. */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
 import { newContext } from './browser.ts';
 import { median, quantile } from './stats.ts';
 
@@ -22,7 +22,8 @@ export interface LatencySummary {
   byKind: Record<string, { median: number; p95: number; count: number }>;
 }
 
-interface ProbeArgs {
+/** What a timed step clicks (or whose form it submits), and how the page tells that the question changed. */
+export interface ProbeArgs {
   sig: 'app' | 'peer';
   selector: string;
   text?: string;
@@ -31,13 +32,20 @@ interface ProbeArgs {
   timeoutMs: number;
 }
 
-/** One timed transition: [dom, afterPaint, doubleRaf] in ms, or [-1] when the target is missing, [-2] on timeout. */
-type ProbeResult = number[];
+/**
+ * One timed transition: [dom, afterPaint, doubleRaf] in ms for the probe (for a traced tap: [its step number]),
+ * or [-1] when the target is missing, [-2] on timeout.
+ */
+export type ProbeResult = number[];
 
-interface Timed {
+/** One step taken: the kind of question answered and what the act returned. */
+export interface Timed {
   kind: string;
   r: ProbeResult;
 }
+
+/** Takes one timed step on a target: clicks it (or submits its form) and returns when the new question is painted. */
+export type Act = (page: Page, target: ProbeArgs) => Promise<ProbeResult>;
 
 /** Runs in the page: clicks (or submits) an element and times the question change until it is painted. */
 function probe({ sig, selector, text, index, submit, timeoutMs }: ProbeArgs): Promise<ProbeResult> {
@@ -95,7 +103,7 @@ function probe({ sig, selector, text, index, submit, timeoutMs }: ProbeArgs): Pr
 }
 
 /** Waits for two animation frames and then for the page to be idle, as it is when a person reads a step. */
-async function settle(page: Page): Promise<void> {
+export async function settle(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((r) =>
@@ -106,11 +114,17 @@ async function settle(page: Page): Promise<void> {
   );
 }
 
-interface Walker {
+/** The in-page probe: once the page is idle, a click in the page timed to two frames after the question changed. */
+export const probeAct: Act = async (page, target) => {
+  await settle(page);
+  return page.evaluate(probe, target);
+};
+
+export interface Walker {
   /** Opens the page at the start of the flow. */
   open(page: Page): Promise<void>;
-  /** Takes the next measured step; returns its kind and timing, or 'end' when the walk must start over. */
-  step(page: Page, cycle: number, depth: number): Promise<Timed | 'end'>;
+  /** Takes the next measured step with `act`; returns its kind and timing, or 'end' when the walk must start over. */
+  step(page: Page, cycle: number, depth: number, act: Act): Promise<Timed | 'end'>;
   /** Goes back to the start of the flow (not measured). */
   restart(page: Page): Promise<void>;
 }
@@ -124,7 +138,7 @@ export function appWalker(url: string, flowId: string): Walker {
       await page.goto(`${url}#/flow/${flowId}`);
       await page.locator('#step-question').waitFor({ state: 'visible', timeout: 30_000 });
     },
-    async step(page, cycle, depth) {
+    async step(page, cycle, depth, act) {
       const kind = await page.evaluate(() => {
         if (document.querySelector('.choices button')) return 'choice';
         if (document.querySelector('[data-key="y"]')) return 'yesno';
@@ -134,29 +148,16 @@ export function appWalker(url: string, flowId: string): Walker {
       const base = { sig: 'app' as const, submit: false, timeoutMs: TIMEOUT };
       if (kind === 'choice') {
         const n = await page.locator('.choices button').count();
-        await settle(page);
-        const r = await page.evaluate(probe, {
-          ...base,
-          selector: '.choices button',
-          index: (cycle + depth) % n,
-        });
+        const r = await act(page, { ...base, selector: '.choices button', index: (cycle + depth) % n });
         return { kind, r };
       }
       if (kind === 'yesno') {
         const key = (cycle >> depth) & 1 ? 'n' : 'y';
-        await settle(page);
-        return {
-          kind,
-          r: await page.evaluate(probe, { ...base, selector: `[data-key="${key}"]`, index: 0 }),
-        };
+        return { kind, r: await act(page, { ...base, selector: `[data-key="${key}"]`, index: 0 }) };
       }
       if (kind === 'number') {
         await page.fill('#number-answer', String([30, 3, 12][cycle % 3]));
-        await settle(page);
-        return {
-          kind,
-          r: await page.evaluate(probe, { ...base, selector: '#number-answer', index: 0, submit: true }),
-        };
+        return { kind, r: await act(page, { ...base, selector: '#number-answer', index: 0, submit: true }) };
       }
       return 'end';
     },
@@ -189,7 +190,7 @@ export function peerWalker(url: string): Walker {
       await page.goto(url);
       await page.locator('.sd-navigation__next-btn').waitFor({ state: 'visible', timeout: 30_000 });
     },
-    async step(page, cycle, depth) {
+    async step(page, cycle, depth, act) {
       if (depth > 2) return 'end';
       // The answer is picked in the page (not measured); the Next click that follows is.
       await page.evaluate(
@@ -208,8 +209,7 @@ export function peerWalker(url: string): Walker {
         { depth, cycle },
       );
       await page.waitForSelector('.sd-navigation__next-btn', { state: 'visible', timeout: TIMEOUT });
-      await settle(page);
-      return { kind: ['choice', 'yesno', 'number'][depth]!, r: await page.evaluate(probe, next) };
+      return { kind: ['choice', 'yesno', 'number'][depth]!, r: await act(page, next) };
     },
     async restart(page) {
       const prev = { ...next, selector: '.sd-navigation__prev-btn' };
@@ -222,7 +222,50 @@ export function peerWalker(url: string): Walker {
   };
 }
 
-/** Times `steps` answered steps (after `warmup` more), walking the flow again and again. */
+/**
+ * Walks the flow again and again with `act` until `steps` steps (after `warmup` more) changed the question,
+ * the CPU slowed `cpuThrottle`× except while going back to the start.
+ */
+export async function walk(
+  page: Page,
+  cdp: CDPSession,
+  walker: Walker,
+  act: Act,
+  steps: number,
+  warmup: number,
+  cpuThrottle: number,
+): Promise<{ kept: Timed[]; failures: number }> {
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
+  const results: Timed[] = [];
+  let failures = 0;
+  const maxIterations = (steps + warmup) * 6;
+  let cycle = 0;
+  let depth = 0;
+  for (let i = 0; i < maxIterations && results.length < steps + warmup; i++) {
+    const t = await walker.step(page, cycle, depth, act);
+    const r = t === 'end' ? undefined : t.r;
+    if (!r || r[0]! < 0 || depth > 40) {
+      if (r && r[0]! < 0 && ++failures > 20)
+        throw new Error(
+          `${failures} steps did not change the question (last: ${r[0] === -1 ? 'no target' : 'timeout'})`,
+        );
+      // Going back is not measured: done at full speed to keep the run short.
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await walker.restart(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
+      cycle++;
+      depth = 0;
+      continue;
+    }
+    if (t !== 'end') results.push(t);
+    depth++;
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  if (results.length < steps + warmup) throw new Error(`only ${results.length} steps measured`);
+  return { kept: results.slice(warmup), failures };
+}
+
+/** Times `steps` answered steps (after `warmup` more) with the in-page probe, walking the flow again and again. */
 export async function measureLatency(
   browser: Browser,
   walker: Walker,
@@ -235,33 +278,7 @@ export async function measureLatency(
     const page = await context.newPage();
     await walker.open(page);
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
-    const results: Timed[] = [];
-    let failures = 0;
-    const maxIterations = (steps + warmup) * 6;
-    let cycle = 0;
-    let depth = 0;
-    for (let i = 0; i < maxIterations && results.length < steps + warmup; i++) {
-      const t = await walker.step(page, cycle, depth);
-      const r = t === 'end' ? undefined : t.r;
-      if (!r || r[0]! < 0 || depth > 40) {
-        if (r && r[0]! < 0 && ++failures > 20)
-          throw new Error(
-            `${failures} steps did not change the question (last: ${r[0] === -1 ? 'no target' : 'timeout'})`,
-          );
-        // Going back is not measured: done at full speed to keep the run short.
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-        await walker.restart(page);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
-        cycle++;
-        depth = 0;
-        continue;
-      }
-      if (t !== 'end') results.push(t);
-      depth++;
-    }
-    if (results.length < steps + warmup) throw new Error(`only ${results.length} steps measured`);
-    const kept = results.slice(warmup);
+    const { kept, failures } = await walk(page, cdp, walker, probeAct, steps, warmup, cpuThrottle);
     const col = (i: number) => kept.map((t) => t.r[i] ?? NaN);
     const [dom, afterPaint, doubleRaf] = [col(0), col(1), col(2)];
     return {
@@ -276,14 +293,22 @@ export async function measureLatency(
       failures,
       cpuThrottle,
       samples: doubleRaf.map((v) => Math.round(v * 100) / 100),
-      byKind: Object.fromEntries(
-        [...new Set(kept.map((t) => t.kind))].map((kind) => {
-          const xs = kept.filter((t) => t.kind === kind).map((t) => t.r[2] ?? NaN);
-          return [kind, { median: median(xs), p95: quantile(xs, 0.95), count: xs.length }];
-        }),
-      ),
+      byKind: byKind(kept, doubleRaf),
     };
   } finally {
     await context.close();
   }
+}
+
+/** Median and p95 of a figure per kind of step; `values` are in the order of `steps`. */
+export function byKind(
+  steps: readonly Timed[],
+  values: readonly number[],
+): Record<string, { median: number; p95: number; count: number }> {
+  return Object.fromEntries(
+    [...new Set(steps.map((t) => t.kind))].map((kind) => {
+      const xs = values.filter((_, i) => steps[i]!.kind === kind);
+      return [kind, { median: median(xs), p95: quantile(xs, 0.95), count: xs.length }];
+    }),
+  );
 }

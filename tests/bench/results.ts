@@ -7,7 +7,9 @@ import type { LighthouseSummary } from './lighthouse.ts';
 import type { LookupSummary } from './lookup-bench.ts';
 import type { Machine } from './machine.ts';
 import type { OfflineSummary } from './offline.ts';
+import type { ReaderSummary } from './reader-bench.ts';
 import type { ScaleRun } from './scale.ts';
+import type { StepWorkSummary } from './step-work.ts';
 
 /** A figure, or why it could not be taken. */
 export type Outcome<T> = T | { error: string };
@@ -32,12 +34,18 @@ export interface Results {
     flow: string;
     flowNote?: string;
     lighthouseRuns: number;
+    /** How Lighthouse's pages were served: 'HTTPS, HTTP/2' as a real host does, or plain HTTP/1.1 without openssl. */
+    lighthouseServed?: string;
     steps: number;
+    /** Steps taken by real taps in a trace for the main-thread work (fewer: tracing is heavy). */
+    workSteps: number;
     cpuThrottle: number;
     offlineRuns: number;
     lookupInputs: number;
     scaleSizes: number[];
     scaleTimeoutS: number;
+    /** Sizes of pasted text for the output reader, in bytes (1 KB = 1,000). */
+    readerSizes: number[];
     historySessions: number;
     historyReps: number;
     keystrokes: number;
@@ -46,16 +54,25 @@ export interface Results {
    * Set when only some parts ran (--only): those parts' figures are from this run, the rest are carried
    * over from the results.json before it (whose machine and date `machine` still describes).
    */
-  partial?: { only: string[]; machine: Machine; durationS: number };
+  partial?: {
+    only: string[];
+    machine: Machine;
+    durationS: number;
+    /** Parts run alone before this one and not since, whose figures are still those runs'. */
+    earlier?: { only: string[]; date: string }[];
+  };
   builds: Record<Side, Outcome<{ ms: number }>>;
   lighthouse: Record<Side, Outcome<LighthouseSummary>>;
   initial: Record<Side, Outcome<ByteReport['initial']>>;
   precache: Record<'app' | 'floor', Outcome<ByteReport['precache']>>;
   bytes: Outcome<ByteReport>;
   latency: Record<'app' | 'peer', Outcome<LatencySummary>>;
+  /** Main-thread work per step, from a trace of real taps. */
+  stepWork: Record<'app' | 'peer', Outcome<StepWorkSummary & PartLoad>>;
   offline: Outcome<OfflineSummary>;
   lookup: Outcome<LookupSummary>;
   scale: Outcome<ScaleRun[]>;
+  reader: Outcome<ReaderSummary>;
   history: Outcome<HistorySummary & PartLoad>;
   keys: Outcome<KeysSummary & PartLoad>;
   targets: Target[];

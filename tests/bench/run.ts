@@ -1,11 +1,13 @@
 /**
  * npm run bench: builds the app, a blank "floor" page and a SurveyJS "peer" of the KMS count flow,
- * serves each on 127.0.0.1, measures load, bytes, step latency, offline start, lookup and scale,
- * History at 10,000 sessions and keystroke cost, and writes tests/bench/results.json and tests/bench/results.md.
+ * serves each on 127.0.0.1, measures load, bytes, step latency (two frames, and main-thread work from a
+ * trace), offline start, lookup, the output reader, scale, History at 10,000 sessions and keystroke cost,
+ * and writes tests/bench/results.json and tests/bench/results.md.
  *
  * Options: --flow <id> (default kms-count), --runs <n> Lighthouse runs (5), --steps <n> timed steps (200),
- * --only history,keys (builds the app alone and runs only those; the other figures are kept from the
- * results.json before).
+ * --work-steps <n> traced steps per page (60), --only <parts> (a comma-separated list of lighthouse,
+ * latency, reader, history, keys: builds only the pages those need and runs only those; the other figures
+ * are kept from the results.json before).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -18,19 +20,23 @@ import { initialBytes, measureBytes, precacheBytes } from './bytes.ts';
 import { measureHistory } from './history.ts';
 import { measureKeys } from './keys.ts';
 import { appWalker, measureLatency, peerWalker } from './latency.ts';
+import type { Walker } from './latency.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { measureLookup } from './lookup-bench.ts';
 import { machine } from './machine.ts';
 import { measureOffline } from './offline.ts';
 import { APP_OUT, BENCH_DIR, FLOOR_OUT, PEER_OUT, REPO, WORK } from './paths.ts';
+import { measureReader } from './reader-bench.ts';
 import { failed } from './results.ts';
 import type { Outcome, PartLoad, Results, Side } from './results.ts';
 import { markdown, targets } from './report.ts';
 import { measureScale } from './scale.ts';
+import { measureStepWork } from './step-work.ts';
 import { reason } from './stats.ts';
 import { cacheControl, serve } from '../support/static-server.ts';
 import type { StaticServer } from '../support/static-server.ts';
 import { buildApp } from '../support/vite-build.ts';
+import { selfSigned } from './tls.ts';
 
 const started = Date.now();
 const BUDGET_MS = 9.5 * 60_000;
@@ -39,26 +45,38 @@ const { values: opts } = parseArgs({
     flow: { type: 'string', default: 'kms-count' },
     runs: { type: 'string', default: '5' },
     steps: { type: 'string', default: '200' },
+    'work-steps': { type: 'string', default: '60' },
     only: { type: 'string' },
   },
 });
 const RUNS = Math.max(1, Number(opts.runs) || 5);
 const STEPS = Math.max(1, Number(opts.steps) || 200);
+const WORK_STEPS = Math.max(1, Number(opts['work-steps']) || 60);
 const CPU = 4;
 const OFFLINE_RUNS = 10;
 const LOOKUPS = 10_000;
 const SCALE_SIZES = [1_000, 10_000, 100_000];
 const SCALE_TIMEOUT_MS = 60_000;
+const READER_SIZES = [1_000, 10_000, 100_000, 1_000_000];
+const READER_TIMEOUT_MS = 60_000;
 const HISTORY_SESSIONS = 10_000;
 const HISTORY_REPS = 3;
 const KEYSTROKES = 50;
-// History and keystrokes take 1–3 minutes; with less of the budget left they are not started.
-const PARTS_RESERVE_MS = 4 * 60_000;
+// How long the later browser parts take on a busy 2-core machine: with less of the budget left, one is not
+// started (and says so), so that the run ends near its budget.
+const PART_MS = { stepWork: 2 * 60_000, history: 1.5 * 60_000, keys: 60_000 };
 const OUT: Record<Side, string> = { app: APP_OUT, peer: PEER_OUT, floor: FLOOR_OUT };
 
-// The parts --only can run by themselves.
-const PARTS = ['history', 'keys'] as const;
-type Part = (typeof PARTS)[number];
+// The parts --only can run by themselves, and the pages each needs built.
+const NEEDS = {
+  lighthouse: ['app', 'peer', 'floor'],
+  latency: ['app', 'peer'],
+  reader: [],
+  history: ['app'],
+  keys: ['app'],
+} as const satisfies Record<string, readonly Side[]>;
+type Part = keyof typeof NEEDS;
+const PARTS = Object.keys(NEEDS) as Part[];
 const only = opts.only?.split(',').map((p) => p.trim()) as Part[] | undefined;
 if (only && (!only.length || only.some((p) => !PARTS.includes(p)))) {
   process.stderr.write(`--only takes a comma-separated list of: ${PARTS.join(', ')}\n`);
@@ -123,16 +141,121 @@ async function withLoad<T extends object>(f: () => Promise<T>): Promise<T & Part
   return { ...v, loadAverage: { start, end: load1() } };
 }
 
+const SPENT = { error: 'not run: the time budget was spent' };
+
+/** Whether a part that takes about `ms` still fits in the full run's budget (--only runs what it is asked). */
+function fits(ms: number): boolean {
+  return !!only || Date.now() + ms < started + BUDGET_MS;
+}
+
 /** History and keystroke cost on the app, in the browser already running. */
 async function browserParts(b: Browser, url: string, parts: readonly Part[]): Promise<void> {
   if (parts.includes('history'))
-    results.history = await attempt(`history at ${HISTORY_SESSIONS} sessions ×${HISTORY_REPS}`, () =>
-      withLoad(() => measureHistory(b, url, HISTORY_SESSIONS, HISTORY_REPS, CPU)),
-    );
+    results.history = !fits(PART_MS.history)
+      ? SPENT
+      : await attempt(`history at ${HISTORY_SESSIONS} sessions ×${HISTORY_REPS}`, () =>
+          withLoad(() => measureHistory(b, url, HISTORY_SESSIONS, HISTORY_REPS, CPU)),
+        );
   if (parts.includes('keys'))
-    results.keys = await attempt(`keystrokes ×${KEYSTROKES}`, () =>
-      withLoad(() => measureKeys(b, url, KEYSTROKES, CPU)),
-    );
+    results.keys = !fits(PART_MS.keys)
+      ? SPENT
+      : await attempt(`keystrokes ×${KEYSTROKES}`, () =>
+          withLoad(() => measureKeys(b, url, KEYSTROKES, CPU)),
+        );
+}
+
+/** Step latency on the app and the peer: two frames after a click in the page, then main-thread work from a trace of taps. */
+async function latencyParts(b: Browser, urls: Partial<Record<Side, string>>): Promise<void> {
+  const walkers: Partial<Record<'app' | 'peer', Walker>> = {};
+  if (urls.app) {
+    const { flow, note } = chooseFlow(opts.flow!);
+    results.settings.flow = flow;
+    if (note) results.settings.flowNote = note;
+    else delete results.settings.flowNote;
+    walkers.app = appWalker(urls.app, flow);
+  }
+  if (urls.peer) walkers.peer = peerWalker(urls.peer);
+  for (const side of ['app', 'peer'] as const) {
+    const walker = walkers[side];
+    if (walker)
+      results.latency[side] = await attempt(
+        `step latency ${side}${side === 'app' ? ` (${results.settings.flow})` : ''}`,
+        () => measureLatency(b, walker, STEPS, 5, CPU),
+      );
+  }
+  // Both pages or neither: the comparison needs the two.
+  if (!fits(PART_MS.stepWork)) {
+    for (const side of Object.keys(walkers) as ('app' | 'peer')[]) results.stepWork[side] = SPENT;
+    return;
+  }
+  for (const side of ['app', 'peer'] as const) {
+    const walker = walkers[side];
+    if (walker)
+      results.stepWork[side] = await attempt(
+        `step main-thread work ${side} (traced, ${WORK_STEPS} steps)`,
+        () => withLoad(() => measureStepWork(b, walker, WORK_STEPS, 5, CPU)),
+      );
+  }
+}
+
+/**
+ * Lighthouse on the pages served, interleaved. Served over HTTPS with HTTP/2 as a real static host does (one
+ * connection for all of a page's files); over plain HTTP/1.1 each extra file the first paint waits for opens
+ * a connection of its own, which Lighthouse's simulated mobile network charges a round trip for.
+ */
+async function lighthousePart(urls: Partial<Record<Side, string>>): Promise<void> {
+  const sides = Object.keys(urls) as Side[];
+  if (!sides.length) return;
+  const tls = selfSigned();
+  const secure: StaticServer[] = [];
+  const targets: Partial<Record<Side, string>> = { ...urls };
+  if (tls)
+    for (const side of sides) {
+      const s = await attempt(`serve ${side} over HTTPS`, () => serve(OUT[side], { cacheControl, tls }));
+      if (failed(s)) continue;
+      secure.push(s);
+      targets[side] = s.url;
+    }
+  results.settings.lighthouseServed =
+    secure.length === sides.length ? 'HTTPS, HTTP/2' : 'HTTP/1.1 (no openssl for HTTPS)';
+  try {
+    const lh = await attempt(`lighthouse ×${RUNS}`, () => measureLighthouse(targets, RUNS));
+    for (const side of sides)
+      results.lighthouse[side] = failed(lh) ? lh : (lh[side] ?? { error: 'no result' });
+  } finally {
+    await Promise.all(secure.map((s) => s.close()));
+  }
+}
+
+/** The output reader on pasted text of each size, in child processes. */
+async function readerPart(): Promise<void> {
+  results.reader = await attempt(`output reader (${READER_SIZES.length} sizes)`, () =>
+    measureReader(READER_SIZES, READER_TIMEOUT_MS, started + BUDGET_MS),
+  );
+}
+
+/** The figures a part fills in, by name, for the failure list and for "not run". */
+function outcomes(part: Part): [string, Outcome<object>][] {
+  switch (part) {
+    case 'lighthouse':
+      return Object.entries(results.lighthouse).map(([k, v]) => [`lighthouse ${k}`, v]);
+    case 'latency':
+      return [
+        ...Object.entries(results.latency).map(([k, v]): [string, Outcome<object>] => [`latency ${k}`, v]),
+        ...Object.entries(results.stepWork).map(([k, v]): [string, Outcome<object>] => [`step work ${k}`, v]),
+      ];
+    default:
+      return [[part, results[part]]];
+  }
+}
+
+/** Sets every figure of a part to the same error. */
+function setPart(part: Part, why: { error: string }): void {
+  if (part === 'lighthouse') results.lighthouse = { app: why, peer: why, floor: why };
+  else if (part === 'latency') {
+    results.latency = { app: why, peer: why };
+    results.stepWork = { app: why, peer: why };
+  } else results[part] = why;
 }
 
 /** The results.json of the run before, when there is one that reads: --only keeps its other figures. */
@@ -165,11 +288,13 @@ const results: Results = {
     flow: opts.flow!,
     lighthouseRuns: RUNS,
     steps: STEPS,
+    workSteps: WORK_STEPS,
     cpuThrottle: CPU,
     offlineRuns: OFFLINE_RUNS,
     lookupInputs: LOOKUPS,
     scaleSizes: SCALE_SIZES,
     scaleTimeoutS: SCALE_TIMEOUT_MS / 1000,
+    readerSizes: READER_SIZES,
     historySessions: HISTORY_SESSIONS,
     historyReps: HISTORY_REPS,
     keystrokes: KEYSTROKES,
@@ -180,27 +305,48 @@ const results: Results = {
   precache: { app: notRun, floor: notRun },
   bytes: notRun,
   latency: { app: notRun, peer: notRun },
+  stepWork: { app: notRun, peer: notRun },
   offline: notRun,
   lookup: notRun,
   scale: notRun,
+  reader: notRun,
   history: notRun,
   keys: notRun,
   targets: [],
+};
+// The settings each part takes from this run; the others stay as the run before had them.
+const OWN_SETTINGS: Record<Part, (keyof Results['settings'])[]> = {
+  lighthouse: ['lighthouseRuns', 'lighthouseServed'],
+  latency: ['flow', 'steps', 'workSteps', 'cpuThrottle'],
+  reader: ['readerSizes'],
+  history: ['historySessions', 'historyReps', 'cpuThrottle'],
+  keys: ['keystrokes', 'cpuThrottle'],
 };
 if (only) {
   // The parts not run keep their figures, and the header its machine and date, from the run before.
   const prev = previousResults();
   const here = results.machine;
   if (prev) {
-    const { historySessions, historyReps, keystrokes } = results.settings;
-    const settings = { ...results.settings, ...prev.settings, historySessions, historyReps, keystrokes };
+    const own = Object.fromEntries(
+      only.flatMap((p) => OWN_SETTINGS[p]).map((k) => [k, results.settings[k]]),
+    ) as Partial<Results['settings']>;
+    const settings = { ...results.settings, ...prev.settings, ...own };
+    if (only.includes('latency')) delete settings.flowNote;
     Object.assign(results, prev, { settings });
   }
-  results.partial = { only, machine: here, durationS: 0 };
-  for (const p of only) results[p] = notRun;
+  // Parts run alone before and not now still carry those runs' figures: the report says so.
+  const earlier = prev?.partial
+    ? [...(prev.partial.earlier ?? []), { only: prev.partial.only, date: prev.partial.machine.date }]
+        .map((e) => ({ ...e, only: e.only.filter((p) => !only.includes(p as Part)) }))
+        .filter((e) => e.only.length)
+    : [];
+  results.partial = { only, machine: here, durationS: 0, ...(earlier.length ? { earlier } : {}) };
+  for (const p of only) setPart(p, notRun);
 }
 
 const servers: Partial<Record<Side, StaticServer>> = {};
+// Why a page could not be built or served, for the parts that need it.
+const unbuilt: Partial<Record<Side, string>> = {};
 let browser: Browser | undefined;
 const watchdog = setTimeout(() => {
   log('watchdog: the run took over 14 minutes, giving up');
@@ -219,47 +365,81 @@ try {
   await Promise.all(Object.values(servers).map((s) => s.close().catch(() => undefined)));
 }
 
-/** --only: the app's build, served, and the parts asked for in one browser. */
+/** Builds the pages asked for (the app in a child process meanwhile) and serves them; returns their URLs. */
+async function buildAndServe(sides: readonly Side[]): Promise<Partial<Record<Side, string>>> {
+  const appBuild = sides.includes('app') ? attempt('build app', () => timed(buildAppWithRetry)) : undefined;
+  const built: Partial<Record<Side, Outcome<{ ms: number }>>> = {};
+  if (sides.includes('floor')) built.floor = await attempt('build floor', () => timed(buildFloor));
+  if (sides.includes('peer')) built.peer = await attempt('build peer', () => timed(buildPeer));
+  if (appBuild) built.app = await appBuild;
+  const urls: Partial<Record<Side, string>> = {};
+  for (const side of sides) {
+    const build = built[side]!;
+    if (failed(build)) {
+      unbuilt[side] = `build failed: ${build.error}`;
+      continue;
+    }
+    const server = await attempt(`serve ${side}`, () => serve(OUT[side], { cacheControl }));
+    if (failed(server)) unbuilt[side] = server.error;
+    else {
+      servers[side] = server;
+      urls[side] = server.url;
+    }
+  }
+  if (!only) Object.assign(results.builds, built);
+  return urls;
+}
+
+/** --only: the pages the parts need, built and served, and the parts asked for (the browser ones in one browser). */
 async function onlyParts(parts: readonly Part[]): Promise<void> {
-  const fail = (why: { error: string }) => {
-    for (const p of parts) results[p] = why;
-  };
-  const build = await attempt('build app', () => timed(buildAppWithRetry));
-  if (failed(build)) return fail({ error: `build failed: ${build.error}` });
-  const server = await attempt('serve app', () => serve(APP_OUT, { cacheControl }));
-  if (failed(server)) return fail(server);
-  servers.app = server;
+  if (parts.includes('reader')) await readerPart();
+  const sides = [...new Set(parts.flatMap((p) => NEEDS[p]))];
+  if (!sides.length) return;
+  const urls = await buildAndServe(sides);
+  // A part whose pages are not all there fails with the first reason (latency runs on what is there).
+  const missing = (p: Part) => NEEDS[p].filter((side) => !urls[side]).map((side) => unbuilt[side]!);
+  for (const p of parts) {
+    const why = missing(p)[0];
+    if (why && (p !== 'latency' || missing(p).length === NEEDS[p].length)) setPart(p, { error: why });
+  }
+  if (parts.includes('lighthouse') && !missing('lighthouse').length) await lighthousePart(urls);
+  const inBrowser = parts.filter(
+    (p) => p !== 'lighthouse' && p !== 'reader' && missing(p).length < NEEDS[p].length,
+  );
+  if (!inBrowser.length) return;
   const launched = await attempt('launch chromium', async () => ({ b: await launchChromium() }));
-  if (failed(launched)) return fail(launched);
+  if (failed(launched)) {
+    for (const p of inBrowser) setPart(p, launched);
+    return;
+  }
   browser = launched.b;
-  await browserParts(browser, server.url, parts);
+  if (inBrowser.includes('latency')) {
+    if (!urls.app) results.latency.app = results.stepWork.app = { error: unbuilt.app ?? 'not built' };
+    if (!urls.peer) results.latency.peer = results.stepWork.peer = { error: unbuilt.peer ?? 'not built' };
+    await latencyParts(browser, urls);
+  }
+  if (urls.app) await browserParts(browser, urls.app, inBrowser);
 }
 
 /** The whole bench. */
 async function everything(): Promise<void> {
-  // 1. Builds: the app in a child process while the floor and the peer build here.
-  const appBuild = attempt('build app', () => timed(buildAppWithRetry));
-  results.builds.floor = await attempt('build floor', () => timed(buildFloor));
-  results.builds.peer = await attempt('build peer', () => timed(buildPeer));
-  results.builds.app = await appBuild;
-
-  const urls: Partial<Record<Side, string>> = {};
+  // 1. Builds: the app in a child process while the floor and the peer build here; each served.
+  const urls = await buildAndServe(['app', 'peer', 'floor']);
   for (const side of ['app', 'peer', 'floor'] as const) {
+    const why = unbuilt[side];
+    if (why) {
+      const e = { error: why };
+      results.lighthouse[side] = e;
+      if (side !== 'floor') results.latency[side] = results.stepWork[side] = e;
+      if (side === 'app') results.offline = results.history = results.keys = e;
+    }
     const build = results.builds[side];
     if (failed(build)) {
-      const why = { error: `build failed: ${build.error}` };
-      results.lighthouse[side] = why;
-      results.initial[side] = why;
-      if (side !== 'floor') results.latency[side] = why;
-      if (side !== 'peer') results.precache[side] = why;
-      if (side === 'app') results.bytes = results.offline = results.history = results.keys = why;
+      const e = { error: `build failed: ${build.error}` };
+      results.initial[side] = e;
+      if (side !== 'peer') results.precache[side] = e;
+      if (side === 'app') results.bytes = e;
       continue;
-    }
-    const server = await attempt(`serve ${side}`, () => serve(OUT[side], { cacheControl }));
-    if (failed(server)) results.lighthouse[side] = server;
-    else {
-      servers[side] = server;
-      urls[side] = server.url;
     }
     results.initial[side] = await attempt(`initial bytes ${side}`, () => initialBytes(OUT[side]));
     if (side !== 'peer')
@@ -267,57 +447,40 @@ async function everything(): Promise<void> {
   }
   if (!failed(results.builds.app)) results.bytes = await attempt('bytes', () => measureBytes(APP_OUT, REPO));
 
-  // 2e. Lookup, in this process (no browser running).
+  // 2e, 2f. Lookup in this process, the output reader and scale in child processes: Node only, before any
+  // browser, so a busy machine's slow browser parts cannot leave them without time.
   results.lookup = await attempt('lookup', () => measureLookup(REPO, LOOKUPS));
+  await readerPart();
+  results.scale = await attempt('scale', () =>
+    measureScale(SCALE_SIZES, SCALE_TIMEOUT_MS, started + BUDGET_MS),
+  );
 
   // 2a. Lighthouse, the three pages interleaved.
-  if (Object.keys(urls).length) {
-    const lh = await attempt(`lighthouse ×${RUNS}`, () => measureLighthouse(urls, RUNS));
-    for (const side of Object.keys(urls) as Side[])
-      results.lighthouse[side] = failed(lh) ? lh : (lh[side] ?? { error: 'no result' });
-  }
+  await lighthousePart(urls);
 
-  // 2c, 2d. Step latency and offline start in Playwright's Chromium.
+  // 2c, 2d. Step latency (two frames, then main-thread work) and offline start in Playwright's Chromium.
   if (urls.app || urls.peer) {
     const launched = await attempt('launch chromium', async () => ({ b: await launchChromium() }));
     if (failed(launched)) {
-      if (urls.app) results.latency.app = results.offline = results.history = results.keys = launched;
-      if (urls.peer) results.latency.peer = launched;
+      for (const side of ['app', 'peer'] as const)
+        if (urls[side]) results.latency[side] = results.stepWork[side] = launched;
+      if (urls.app) results.offline = results.history = results.keys = launched;
     } else {
       browser = launched.b;
       const b = browser;
-      if (urls.app) {
-        const { flow, note } = chooseFlow(opts.flow!);
-        results.settings.flow = flow;
-        if (note) results.settings.flowNote = note;
-        results.latency.app = await attempt(`step latency app (${flow})`, () =>
-          measureLatency(b, appWalker(urls.app!, flow), STEPS, 5, CPU),
-        );
-      }
-      if (urls.peer)
-        results.latency.peer = await attempt('step latency peer', () =>
-          measureLatency(b, peerWalker(urls.peer!), STEPS, 5, CPU),
-        );
+      await latencyParts(b, urls);
       if (urls.app && servers.app) {
         const server = servers.app;
         results.offline = await attempt('offline cold start', () =>
           measureOffline(b, urls.app!, server, OFFLINE_RUNS),
         );
       }
-      // 2g, 2h. History at 10,000 sessions and keystroke cost, while the budget leaves room for them.
-      if (urls.app) {
-        if (Date.now() < started + BUDGET_MS - PARTS_RESERVE_MS) await browserParts(b, urls.app, PARTS);
-        else results.history = results.keys = { error: 'not run: the time budget was spent' };
-      }
+      // 2g, 2h. History at 10,000 sessions and keystroke cost, each while the budget leaves room for it.
+      if (urls.app) await browserParts(b, urls.app, ['history', 'keys']);
       await browser.close().catch(() => undefined);
       browser = undefined;
     }
   }
-
-  // 2f. Scale, in child processes, within what is left of the time budget.
-  results.scale = await attempt('scale', () =>
-    measureScale(SCALE_SIZES, SCALE_TIMEOUT_MS, started + BUDGET_MS),
-  );
 }
 
 if (results.partial) {
@@ -334,19 +497,16 @@ writeFileSync(join(BENCH_DIR, 'results.md'), md);
 process.stdout.write(`\n${md}\n`);
 const failures = (
   only
-    ? only.map((p) => [p, results[p]])
+    ? only.flatMap(outcomes)
     : [
-        ...Object.entries(results.builds),
-        ...Object.entries(results.lighthouse),
-        ...Object.entries(results.latency),
-        ['offline', results.offline],
-        ['lookup', results.lookup],
-        ['bytes', results.bytes],
-        ['scale', results.scale],
-        ['history', results.history],
-        ['keys', results.keys],
+        ...Object.entries(results.builds).map(([k, v]): [string, Outcome<object>] => [`build ${k}`, v]),
+        ...PARTS.flatMap(outcomes),
+        ['offline', results.offline] as [string, Outcome<object>],
+        ['lookup', results.lookup] as [string, Outcome<object>],
+        ['bytes', results.bytes] as [string, Outcome<object>],
+        ['scale', results.scale] as [string, Outcome<object>],
       ]
-).filter(([, o]) => failed(o as Outcome<object>));
+).filter(([, o]) => failed(o));
 log(
   `finished in ${((Date.now() - started) / 1000).toFixed(0)} s; wrote tests/bench/results.json and results.md`,
 );

@@ -22,17 +22,16 @@ const MB = 1024 * 1024;
 const GC_LINE =
   /\b(?:Scavenge|Mark-Compact|Mark-Sweep|Mark-sweep|Minor Mark-Sweep|Minor Mark-Compact)\b[^\d]*([\d.]+) \(/;
 
-/** Runs one measurement in `node --expose-gc --import tsx`, killing it after timeoutMs. */
-function child(
-  mode: string,
-  file: string,
+/** Runs `script` in `node --expose-gc --import tsx` with `args`, killing it after timeoutMs; resolves with its last JSON line and the GC trace's peak heap. */
+export function runChild(
+  script: string,
+  args: readonly string[],
   timeoutMs: number,
 ): Promise<Record<string, number | string | boolean>> {
   return new Promise((resolve, reject) => {
-    const script = join(import.meta.dirname, 'scale-child.ts');
     const proc = spawn(
       process.execPath,
-      ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', script, mode, file],
+      ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', script, ...args],
       {
         cwd: REPO,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -112,7 +111,7 @@ export async function measureScale(
         continue;
       }
       try {
-        const r = await child(mode, file, limit);
+        const r = await runChild(join(import.meta.dirname, 'scale-child.ts'), [mode, file], limit);
         run.ms = Number(r.ms);
         // The checker reads every node; the engine answers a fixed number of steps on every size.
         run.usPerNode = (run.ms * 1000) / (mode === 'engine' ? Math.max(1, Number(r.steps)) : size);

@@ -42,6 +42,46 @@ export interface Part {
   ms: number;
 }
 
+/** Kinds of main-thread work, as DevTools groups them (GC apart from script). */
+export type Category = 'script' | 'style' | 'layout' | 'paint' | 'GC' | 'other';
+
+const SCRIPT = new Set([
+  'EventDispatch',
+  'FunctionCall',
+  'EvaluateScript',
+  'TimerFire',
+  'FireAnimationFrame',
+  'FireIdleCallback',
+  'RunMicrotasks',
+  'HandlePostMessage',
+  'XHRReadyStateChange',
+  'XHRLoad',
+]);
+const STYLE = new Set(['UpdateLayoutTree', 'RecalculateStyles', 'ParseAuthorStyleSheet']);
+const LAYOUT = new Set(['Layout', 'HitTest', 'IntersectionObserverController::computeIntersections']);
+const PAINT = new Set([
+  'PrePaint',
+  'Paint',
+  'PaintImage',
+  'Layerize',
+  'Commit',
+  'UpdateLayer',
+  'UpdateLayerTree',
+  'CompositeLayers',
+  'ScrollLayer',
+  'Decode Image',
+]);
+
+/** The category of a trace event's name, or undefined when it has none of its own. */
+function categoryOf(name: string): Category | undefined {
+  if (/^(MinorGC|MajorGC|V8\.GC|BlinkGC|CppGC)/.test(name)) return 'GC';
+  if (SCRIPT.has(name) || /^v8\./i.test(name)) return 'script';
+  if (STYLE.has(name)) return 'style';
+  if (LAYOUT.has(name)) return 'layout';
+  if (PAINT.has(name)) return 'paint';
+  return undefined;
+}
+
 /** Records a trace of the whole browser around `f` and returns its events. */
 export async function traced(browser: Browser, page: Page, f: () => Promise<void>): Promise<TraceEvent[]> {
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
@@ -158,6 +198,55 @@ export class TraceThread {
     return [...parts]
       .map(([what, ms]) => ({ what: label(what), ms: Math.round(ms * 10) / 10 }))
       .filter((p) => p.ms >= 1)
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, top);
+  }
+
+  /**
+   * Main-thread CPU time (ms) by kind of work in the tasks that start in [from, to): each trace event's self
+   * time (its thread time less its children's) under the category of its name, or of the event it is nested
+   * in; a task's own time outside any named event is "other".
+   */
+  categories(from: number, to: number): Record<Category, number> {
+    const out: Record<Category, number> = { script: 0, style: 0, layout: 0, paint: 0, GC: 0, other: 0 };
+    const inWindow = this.events
+      .filter((e) => e.ph === 'X' && e.dur !== undefined && e.ts / 1000 >= from && e.ts / 1000 < to)
+      .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    const stack: { end: number; what: Category; self: number }[] = [];
+    const pop = () => {
+      const top = stack.pop()!;
+      out[top.what] += Math.max(0, top.self) / 1000;
+    };
+    for (const e of inWindow) {
+      while (stack.length && e.ts >= stack[stack.length - 1]!.end) pop();
+      const parent = stack[stack.length - 1];
+      const cpu = e.tdur ?? e.dur!;
+      if (parent) parent.self -= cpu;
+      // Events with no category of their own (V8's GC phases, tracing's own) count as what they are inside.
+      const what = categoryOf(e.name) ?? parent?.what ?? 'other';
+      stack.push({ end: e.ts + e.dur!, what, self: cpu });
+    }
+    while (stack.length) pop();
+    return out;
+  }
+
+  /** JS time (ms, from V8's samples) by script file in several windows, the function with most samples named. */
+  scripts(windows: readonly (readonly [number, number])[], top = 5): Part[] {
+    const byFile = new Map<string, { ms: number; fns: Map<string, number> }>();
+    const samples = this.jsSamples();
+    for (const [from, to] of windows)
+      for (const s of samples) {
+        if (s.t < from || s.t >= to) continue;
+        const slot = byFile.get(s.file) ?? { ms: 0, fns: new Map<string, number>() };
+        slot.ms += s.ms;
+        slot.fns.set(s.fn, (slot.fns.get(s.fn) ?? 0) + s.ms);
+        byFile.set(s.file, slot);
+      }
+    return [...byFile]
+      .map(([file, { ms, fns }]) => {
+        const [fn] = [...fns].sort((a, b) => b[1] - a[1])[0]!;
+        return { what: fn ? `${file} (mostly ${fn})` : file, ms: Math.round(ms * 10) / 10 };
+      })
       .sort((a, b) => b.ms - a.ms)
       .slice(0, top);
   }
