@@ -17,7 +17,12 @@ export interface Context {
   skip: (what: string, reason: string) => void;
   /** Stops the server the app was loaded from, as when the network is gone. */
   stopServer: () => Promise<void>;
+  /** Holds back the server's answers to paths that match by SLOW_MS, as on a slow network; undefined ends it. */
+  slowDown: (path: RegExp | undefined) => void;
 }
+
+/** How long a slowed-down answer takes. */
+export const SLOW_MS = 4000;
 
 export interface Journey {
   name: string;
@@ -179,6 +184,42 @@ export const JOURNEYS: Journey[] = [
       ] as const)
         if (!md.includes(want.replace(/\s+/g, ' ')))
           throw new Error(`the transcript lacks ${what}: ${JSON.stringify(want)}`);
+    },
+  },
+  {
+    name: "leaving while a screen's code loads goes where the user went",
+    run: async (b, c) => {
+      // A screen not opened before in this browser, whose code no memory cache holds.
+      c.step("the Paste screen's code gone from the offline copy, and slow to come");
+      await b.goto('/');
+      await b.waitUntil(
+        'a service worker controlling the page',
+        '() => !!navigator.serviceWorker?.controller',
+      );
+      const evicted = await b.evaluate<string>(`async () => {
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          for (const req of await cache.keys())
+            if (/^\\/assets\\/PasteScreen-[^/]+\\.js$/.test(new URL(req.url).pathname))
+              return (await cache.delete(req)) ? req.url : '';
+        }
+        return '';
+      }`);
+      if (!evicted) throw new Error("the Paste screen's code is not in the offline copy");
+      c.slowDown(/^\/assets\/PasteScreen-[^/]+\.js$/);
+      try {
+        c.step('open Paste console output and, while it loads, go to another page');
+        await b.click(link('Paste console output'));
+        await b.waitForText({ css: 'main' }, 'Loading…');
+        await b.goto('/icons/icon.svg');
+        c.step('the other page stays');
+        // Nothing announces that a page did not come back: look once the screen's code has been answered.
+        await new Promise((r) => setTimeout(r, SLOW_MS + 1500));
+        const at = new URL(await b.url()).pathname;
+        if (at !== '/icons/icon.svg') throw new Error(`the guide took the page back to ${at}`);
+      } finally {
+        c.slowDown(undefined);
+      }
     },
   },
   {

@@ -8,12 +8,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheControl, serve } from '../support/static-server.ts';
+import { serve } from '../support/static-server.ts';
 import { buildApp, ROOT } from '../support/vite-build.ts';
 import { EngineBrowser } from './browser.ts';
 import type { Primitives } from './browser.ts';
 import { FIREFOX, launchFirefox } from './firefox.ts';
-import { JOURNEYS } from './journeys.ts';
+import { JOURNEYS, SLOW_MS } from './journeys.ts';
 import type { Context } from './journeys.ts';
 import { cleanUpAll, within } from './processes.ts';
 import { MINIBROWSER, WEBKIT_DRIVER, launchWebKit } from './webkit.ts';
@@ -54,7 +54,8 @@ async function runEngine(engine: Engine, dist: string): Promise<Outcome> {
     fail('launch', new Error(`missing ${missing.join(', ')} (bash .ci/run installs them)`));
     return out;
   }
-  const server = await serve(dist, { cacheControl });
+  let slowed: RegExp | undefined;
+  const server = await serve(dist, { delay: (path) => (slowed?.test(path) ? SLOW_MS : 0) });
   let prims: Primitives | undefined;
   try {
     const t0 = Date.now();
@@ -83,6 +84,9 @@ async function runEngine(engine: Engine, dist: string): Promise<Outcome> {
           console.log(`  - ${line}`);
         },
         stopServer: () => server.close(),
+        slowDown: (path) => {
+          slowed = path;
+        },
       };
       const started = Date.now();
       let timer: NodeJS.Timeout | undefined;

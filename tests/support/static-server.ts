@@ -42,6 +42,8 @@ export interface ServeOptions {
   base?: string;
   /** The Cache-Control header for a file; by default no-cache on everything, so an update check sees the current files. */
   cacheControl?: (file: string) => string;
+  /** Milliseconds to hold back the response to a URL path, as on a slow network (none by default). */
+  delay?: (path: string) => number;
 }
 
 export interface StaticServer {
@@ -90,6 +92,8 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<St
     void (async () => {
       try {
         const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+        const wait = options.delay?.(pathname) ?? 0;
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         if (!pathname.startsWith(base)) {
           notFound(res);
           return;
