@@ -64,15 +64,22 @@ async function walk(b: EngineBrowser, from: { flow: string; node?: string }, ans
 
 export const JOURNEYS: Journey[] = [
   {
-    name: 'home, and ready to work offline after the first visit',
+    name: 'home: the install how-to, and ready to work offline after the first visit',
     run: async (b, c) => {
       c.step('open the home screen');
       await b.goto('/');
       await b.waitForText(H1, 'Activation Field Guide');
-      await b.find(CODE_FIELD);
-      await b.find(link(/^0xC004F074/));
+      // Said once, for a few seconds, when the first visit's offline copy is complete: looked for first.
       c.step('the offline copy is ready');
       await b.waitForText({ css: '.toast' }, /Ready to work offline/);
+      c.step('the error code field and the codes by activation type');
+      await b.find(CODE_FIELD);
+      await b.find(link(/^0xC004F074/));
+      c.step("no install prompt here: the how-to for Safari's Add to Home Screen instead");
+      await b.click({ css: '.install summary', name: 'On iPhone or iPad (Safari)' });
+      await b.waitForText({ css: '.install ol' }, /Share.*Add to Home Screen.*Add\./);
+      if (await b.has(button('Install')))
+        throw new Error('an Install button that this browser cannot act on');
     },
   },
   {

@@ -10,8 +10,9 @@ import type { Handle, Primitives } from './browser.ts';
 import { freePort, onCleanup, startGroup, startXvfb, tempDir, within } from './processes.ts';
 
 export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
-export const MINIBROWSER =
-  process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+// Debian puts MiniBrowser under the machine's multiarch folder.
+const MULTIARCH = process.arch === 'arm64' ? 'aarch64-linux-gnu' : 'x86_64-linux-gnu';
+export const MINIBROWSER = process.env.MINIBROWSER_PATH ?? `/usr/lib/${MULTIARCH}/webkit2gtk-4.1/MiniBrowser`;
 
 const call = (source: string) => `return (${source}).apply(null, arguments);`;
 
