@@ -70,6 +70,20 @@ const FIND = `(t) => {
   return null;
 }`;
 
+// The element, once it has stayed in place for two frames: a click computed on a screen still laying
+// itself out (a notice or a source line arriving above) would land beside it.
+const STILL = `async (t) => {
+  const find = ${FIND};
+  const el = find(t);
+  if (!el) return null;
+  const at = () => JSON.stringify(el.getBoundingClientRect());
+  const before = at();
+  const frame = () => new Promise((r) => { requestAnimationFrame(r); setTimeout(r, 100); });
+  await frame();
+  await frame();
+  return el.isConnected && find(t) === el && at() === before ? el : null;
+}`;
+
 const wire = (t: Target) => ({
   css: t.css,
   role: t.role,
@@ -156,7 +170,7 @@ export class EngineBrowser {
   /** Waits for a visible element and clicks it; one that a re-render replaced first is found again. */
   async click(t: Target): Promise<void> {
     await poll(`${describe(t)} to take a click`, async () => {
-      const el = await this.p.element(FIND, [wire(t)]);
+      const el = await this.p.element(STILL, [wire(t)]);
       return el !== undefined && (await this.p.click(el)) ? true : undefined;
     });
   }

@@ -1,8 +1,8 @@
 /**
  * `npm run test:engines`: the core journeys in WebKit (WebKitGTK) and Firefox, as the Chromium suite runs
  * them in Playwright. Builds the app once, serves it on a port of its own for each engine, runs the
- * engines one after the other (on a busy 2-core machine two browsers at once are slower, not faster) and
- * prints each journey, each engine's time and, on failure, the engine, journey and step.
+ * engines one after the other (two browsers never compete for a busy 2-core machine) and prints each
+ * journey, each engine's time and, on failure, the engine, journey, step and what the page showed.
  *
  * `npm run test:engines -- firefox` runs one engine.
  */
@@ -34,6 +34,22 @@ const JOURNEY_LIMIT_MS = 180_000;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+
+/** Where the page is and what it shows, for a failure's report; a few seconds at most. */
+async function pageNow(b: EngineBrowser): Promise<string> {
+  const look = b.evaluate<string>(
+    '() => location.href + " " + JSON.stringify((document.querySelector("main") || document.body || {}).innerText?.replace(/\\s+/g, " ").slice(0, 300))',
+  );
+  const late = new Promise<string>((done) => setTimeout(() => done('(no answer)'), 5_000).unref());
+  return Promise.race([look.catch((e: unknown) => `(unreadable: ${firstLine(e)})`), late]);
+}
+
+/** After a failure, a fresh start for the next journey: the home screen, the first language again. */
+async function fresh(b: EngineBrowser): Promise<void> {
+  await b.goto('/');
+  await b.evaluate('() => localStorage.clear()');
+  await b.reload();
+}
 
 interface Outcome {
   passed: number;
@@ -104,6 +120,10 @@ async function runEngine(engine: Engine, dist: string): Promise<Outcome> {
         console.log(`  ✓ ${journey.name} (${seconds(Date.now() - started)})`);
       } catch (e) {
         fail(`${journey.name} › ${step}`, e);
+        if (!stuck) {
+          console.log(`    the page: ${await pageNow(b)}`);
+          await within(fresh(b), 30_000);
+        }
       } finally {
         clearTimeout(timer);
       }
