@@ -169,10 +169,18 @@ export class EngineBrowser {
 
   /** Waits for a visible element and clicks it; one that a re-render replaced first is found again. */
   async click(t: Target): Promise<void> {
+    let failed: { error: unknown } | undefined;
     await poll(`${describe(t)} to take a click`, async () => {
       const el = await this.p.element(STILL, [wire(t)]);
-      return el !== undefined && (await this.p.click(el)) ? true : undefined;
+      if (el === undefined) return undefined;
+      try {
+        return (await this.p.click(el)) ? true : undefined;
+      } catch (error) {
+        failed = { error }; // the click may have landed: never click twice
+        return true;
+      }
     });
+    if (failed) throw failed.error;
   }
 
   /** Waits for a field, and types text over what it holds. */
@@ -207,11 +215,6 @@ export class EngineBrowser {
       },
       () => (last === undefined ? 'no such element' : clip(last)),
     );
-  }
-
-  /** Waits until an element is gone or hidden. */
-  async waitForNo(t: Target): Promise<void> {
-    await poll(`no ${describe(t)}`, async () => ((await this.has(t)) ? undefined : true));
   }
 
   /** Waits until a condition in the page, a function's source returning true, holds. */

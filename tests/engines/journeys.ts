@@ -92,6 +92,7 @@ export const JOURNEYS: Journey[] = [
         await b.fill(CODE_FIELD, typed);
         await b.find(link(/^0xC004F074/));
         await b.enter(CODE_FIELD);
+        await b.waitForHash(/^#\/code\/0xC004F074$/); // the code page's link, whatever was typed
         await b.waitForText(H1, '0xC004F074');
         await b.waitForText(
           { css: 'blockquote.message' },
