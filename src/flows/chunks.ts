@@ -2,6 +2,7 @@
 import type { Flow } from '../engine/schema.ts';
 import type { FlowMap } from '../engine/engine.ts';
 import { linkedFlows } from '../engine/links.ts';
+import { loadingCode } from '../pwa/stale.ts';
 
 type Loaders = Map<string, () => Promise<{ default: Flow }>>;
 let registry: Promise<Loaders> | undefined;
@@ -22,18 +23,16 @@ function loaders(): Promise<Loaders> {
 export function loadFlow(id: string): Promise<Flow | undefined> {
   let p = cache.get(id);
   if (!p) {
-    p = loaders()
-      .then((all) => all.get(id)?.())
-      .then(
-        (m) => {
-          if (!m) cache.delete(id);
-          return m?.default;
-        },
-        () => {
-          cache.delete(id);
-          return undefined;
-        },
-      );
+    p = loadingCode(() => loaders().then((all) => all.get(id)?.())).then(
+      (m) => {
+        if (!m) cache.delete(id);
+        return m?.default;
+      },
+      () => {
+        cache.delete(id);
+        return undefined;
+      },
+    );
     cache.set(id, p);
   }
   return p;

@@ -12,8 +12,35 @@ const KEY = 'afg.reloaded';
 // Two reloads of the same address within this time would be a loop: the second one is not made.
 const LOOP_MS = 30_000;
 
-/** Reloads the page to fetch code it cannot find, unless it just did so for this address; true when reloading. */
+// WebKit and Firefox fail an import still under way when the page is reloaded or left. That is no sign of
+// missing code, and a reload then would cancel where the user was going. The beforeunload listener that
+// tells is there only while code loads: Firefox keeps no page that has one for Back.
+let loads = 0;
+let leaving = false;
+const onLeave = () => {
+  leaving = true;
+  addEventListener('pageshow', () => (leaving = false), { once: true }); // back from the back-forward cache
+};
+
+/** Loads code of the app, noting whether the page began to be left meanwhile (see reloadForMissingCode). */
+export async function loadingCode<T>(load: () => Promise<T>): Promise<T> {
+  if (loads++ === 0) {
+    leaving = false; // still here and loading more: whatever began to leave did not
+    addEventListener('beforeunload', onLeave);
+  }
+  try {
+    return await load();
+  } finally {
+    if (--loads === 0) removeEventListener('beforeunload', onLeave);
+  }
+}
+
+/**
+ * Reloads the page to fetch code it cannot find, unless it just did so for this address; true when
+ * reloading, or when the page is being left anyway.
+ */
 export function reloadForMissingCode(): boolean {
+  if (leaving) return true;
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return false;
   try {
     const last = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as { href?: unknown; at?: unknown } | null;

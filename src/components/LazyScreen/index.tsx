@@ -2,7 +2,7 @@ import type { ComponentType } from 'preact';
 import { useAsync } from '../../hooks/use-async.ts';
 import { Loading } from '../Loading/index.tsx';
 import { NotFound } from '../NotFound/index.tsx';
-import { reloadForMissingCode } from '../../pwa/stale.ts';
+import { loadingCode, reloadForMissingCode } from '../../pwa/stale.ts';
 
 /** Loads a screen's code. */
 export type ScreenLoader<P> = () => Promise<ComponentType<P>>;
@@ -15,7 +15,7 @@ export type ScreenLoader<P> = () => Promise<ComponentType<P>>;
 export function LazyScreen<P extends object>({ load, props }: { load: ScreenLoader<P>; props: P }) {
   const Screen = useAsync(
     () =>
-      load().then(
+      loadingCode(load).then(
         (C) => ({ C }),
         () => (reloadForMissingCode() ? undefined : ('failed' as const)),
       ),

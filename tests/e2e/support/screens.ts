@@ -2,65 +2,16 @@
  * Every screen of the app, reached as a user would, for checks that must hold on all of them; and the steps
  * of the real flows (texts, labels, commands, walks), so browser tests follow the flows' data.
  */
-import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { answer as answerStep, current, start } from '../../../src/engine/engine.ts';
-import type { Answer, Result } from '../../../src/engine/engine.ts';
-import type { FlowNode } from '../../../src/engine/schema.ts';
-import { loadChecked } from '../../support/flows.ts';
+import type { Answer } from '../../../src/engine/engine.ts';
+import { flows, label, ok, step, words } from '../../support/flow-text.ts';
+import type { Lang } from '../../support/flow-text.ts';
 
-// ---- The real flows, read the way the app's build reads them, so the tests follow the data. ----
-
-export const { flows } = loadChecked('flows');
-export type Lang = 'en' | 'ru';
-type Step = Exclude<FlowNode, { kind: 'link' }>;
-
-const ok = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(`the flows do not have this path: ${r.error.message}`);
-  return r.value;
-};
-
-/** A step of the real flows; throws when it is gone, so no test silently checks a step that no longer exists. */
-export function step(flow: string, id: string): Step {
-  const node = flows[flow]?.nodes.find((n) => n.id === id);
-  if (!node || node.kind === 'link') throw new Error(`the flows have no step ${flow}/${id}`);
-  return node;
-}
-
-/** The question of a step, as the app shows it in a language. */
-export const text = (flow: string, id: string, lang: Lang = 'en') => step(flow, id).text[lang];
-
-/** The label of a choice, as the app shows it in a language. */
-export function label(flow: string, id: string, value: string, lang: Lang = 'en'): string {
-  const node = step(flow, id);
-  const choice = node.kind === 'choice' ? node.choices.find((c) => c.value === value) : undefined;
-  if (!choice) throw new Error(`${flow}/${id} has no choice "${value}"`);
-  return choice.label[lang];
-}
-
-/** The command a step gives to run. */
-export function command(flow: string, id: string): string {
-  const node = step(flow, id);
-  const run = node.kind === 'action' || node.kind === 'outcome' ? node.command?.run : undefined;
-  if (!run) throw new Error(`${flow}/${id} has no command`);
-  return run;
-}
-
-/** What an escalation step asks to collect, in a language. */
-export function collect(flow: string, id: string, lang: Lang = 'en'): string {
-  const node = step(flow, id);
-  const list = node.kind === 'outcome' ? node.collect?.[lang] : undefined;
-  if (!list) throw new Error(`${flow}/${id} has nothing to collect`);
-  return list;
-}
-
-const words = (lang: Lang) =>
-  (
-    JSON.parse(
-      readFileSync(new URL(`../../../src/locales/${lang}/screens.json`, import.meta.url), 'utf8'),
-    ) as { answer: Record<'yes' | 'no', string> }
-  ).answer;
+// The real flows' texts live in one module shared with the other engines' tests.
+export { collect, command, flows, label, step, text } from '../../support/flow-text.ts';
+export type { Lang } from '../../support/flow-text.ts';
 
 /**
  * Answers steps from the one on screen, as a user would: the Yes or No button, or a choice by its label,

@@ -1,0 +1,259 @@
+/**
+ * The core journeys, written once for every engine: what a technician does on a phone in the server
+ * room, checked by what they would see. They run in order in one browser; the offline one stops the
+ * server, so it comes last.
+ */
+import { answer as answerStep, current, start } from '../../src/engine/engine.ts';
+import type { Answer } from '../../src/engine/engine.ts';
+import { command, flows, label, ok, text, words } from '../support/flow-text.ts';
+import type { Lang } from '../support/flow-text.ts';
+import type { EngineBrowser, Target } from './browser.ts';
+
+/** What a journey is handed besides the browser. */
+export interface Context {
+  /** Names the step under way, so a failure says where it happened. */
+  step: (name: string) => void;
+  /** Skips one step the engine cannot do, with the reason, printed in the report. */
+  skip: (what: string, reason: string) => void;
+  /** Stops the server the app was loaded from, as when the network is gone. */
+  stopServer: () => Promise<void>;
+  /** Holds back the server's answers to paths that match by SLOW_MS, as on a slow network; undefined ends it. */
+  slowDown: (path: RegExp | undefined) => void;
+}
+
+/** How long a slowed-down answer takes. */
+export const SLOW_MS = 4000;
+
+export interface Journey {
+  name: string;
+  run: (b: EngineBrowser, c: Context) => Promise<void>;
+}
+
+const TS = 'time-sync';
+const QUESTION: Target = { css: '#step-question' };
+const H1: Target = { css: 'h1' };
+const CODE_FIELD: Target = { css: '#code-input' };
+const button = (name: string | RegExp): Target => ({ role: 'button', name });
+const link = (name: string | RegExp): Target => ({ role: 'link', name });
+/** Markdown's escapes taken out, to find a text as it reads. */
+const plain = (md: string) => md.replace(/\\(.)/g, '$1');
+
+/** The number of elements matching a selector is n (the path's answers, History's rows). */
+const countIs = (b: EngineBrowser, css: string, n: number) =>
+  b.waitUntil(`${n} × ${css}`, '(s, n) => document.querySelectorAll(s).length === n', css, n);
+
+/**
+ * Answers steps from the one on screen, as a user would: Yes or No, or a choice by its label, in the
+ * page's language. Before each answer the screen shows the step the engine expects, and after the last
+ * one the step the answers lead to; returns its id.
+ */
+async function walk(b: EngineBrowser, from: { flow: string; node?: string }, answers: Answer[], lang: Lang) {
+  let state = ok(start(flows, from.flow, from.node));
+  for (const a of answers) {
+    const { flowId, node } = ok(current(flows, state));
+    await b.waitForText(QUESTION, node.text[lang]);
+    if (node.kind === 'choice') await b.click(button(label(flowId, node.id, String(a), lang)));
+    else if (a === 'yes' || a === 'no') await b.click(button(words(lang)[a]));
+    else throw new Error(`walk() answers only yes, no and choices, not "${a}" at ${flowId}/${node.id}`);
+    state = ok(answerStep(flows, state, a));
+  }
+  const { node } = ok(current(flows, state));
+  await b.waitForText(QUESTION, node.text[lang]);
+  return node.id;
+}
+
+export const JOURNEYS: Journey[] = [
+  {
+    name: 'home: the install how-to, and ready to work offline after the first visit',
+    run: async (b, c) => {
+      c.step('open the home screen');
+      await b.goto('/');
+      await b.waitForText(H1, 'Activation Field Guide');
+      // Said once, for a few seconds, when the first visit's offline copy is complete: looked for first.
+      c.step('the offline copy is ready');
+      await b.waitForText({ css: '.toast' }, /Ready to work offline/);
+      c.step('the error code field and the codes by activation type');
+      await b.find(CODE_FIELD);
+      await b.find(link(/^0xC004F074/));
+      c.step("no install prompt here: the how-to for Safari's Add to Home Screen instead");
+      await b.click({ css: '.install summary', name: 'On iPhone or iPad (Safari)' });
+      await b.waitForText({ css: '.install ol' }, /Share.*Add to Home Screen.*Add\./);
+      if (await b.has(button('Install')))
+        throw new Error('an Install button that this browser cannot act on');
+    },
+  },
+  {
+    name: 'look a code up by hex and by decimal',
+    run: async (b, c) => {
+      // As Windows prints it, as event logs print it (unsigned), as scripts print it (signed).
+      for (const typed of ['0xC004F074', 'c004f074', '3221549172', '-1073418124']) {
+        c.step(`type ${typed} into Error code and press Enter`);
+        await b.goto('/');
+        await b.fill(CODE_FIELD, typed);
+        await b.find(link(/^0xC004F074/));
+        await b.enter(CODE_FIELD);
+        await b.waitForHash(/^#\/code\/0xC004F074$/); // the code page's link, whatever was typed
+        await b.waitForText(H1, '0xC004F074');
+        await b.waitForText(
+          { css: 'blockquote.message' },
+          /No Key Management Service \(KMS\) could be contacted/,
+        );
+      }
+    },
+  },
+  {
+    name: 'a flow from the code page to the resolution, with Back',
+    run: async (b, c) => {
+      c.step('open 0xC004F06C and start');
+      await b.goto('/#/code/0xC004F06C');
+      await b.waitForText(H1, '0xC004F06C');
+      await b.click(button('Start troubleshooting'));
+      c.step('answer the first two steps');
+      await walk(b, { flow: TS }, ['both', 'yes'], 'en');
+      await countIs(b, 'nav.path button', 2);
+      c.step('Back returns to the step before');
+      await b.click(button('Back'));
+      await b.waitForText(QUESTION, text(TS, 'utc-both'));
+      await countIs(b, 'nav.path button', 1);
+      await b.waitForText({ css: 'pre code' }, command(TS, 'utc-both'));
+      c.step('walk on to the resolution');
+      // The clocks are 4 hours or more apart, the KMS host's is wrong, resync on the host fixes it.
+      const end = await walk(b, { flow: TS, node: 'utc-both' }, ['yes', 'host', 'yes', 'yes'], 'en');
+      if (end !== 'activated') throw new Error(`the walk ended at ${end}, not at "activated"`);
+      await b.click(button('Fixed'));
+      await b.waitForText({ css: 'main' }, /Marked as fixed/i);
+    },
+  },
+  {
+    name: 'Russian, through the language button',
+    run: async (b, c) => {
+      c.step('open a step and switch to Russian');
+      await b.goto('/#/flow/time-sync/utc-both');
+      await b.waitForText(QUESTION, text(TS, 'utc-both'));
+      await b.click(button(/^Русский/));
+      await b.waitUntil('<html lang="ru">', '() => document.documentElement.lang === "ru"');
+      await b.waitForText(QUESTION, text(TS, 'utc-both', 'ru'));
+      c.step('answer in Russian');
+      await walk(b, { flow: TS, node: 'utc-both' }, ['yes'], 'ru');
+      await b.click(button('Назад'));
+      await b.waitForText(QUESTION, text(TS, 'utc-both', 'ru'));
+      c.step('the home screen in Russian, after a reload');
+      await b.goto('/');
+      await b.reload();
+      await b.waitForText(H1, 'Справочник по активации');
+      c.step('switch back to English');
+      await b.click(button(/^English/));
+      await b.waitForText(H1, 'Activation Field Guide');
+    },
+  },
+  {
+    name: 'History, and resuming a saved session',
+    run: async (b, c) => {
+      c.step('start a session and leave it');
+      await b.goto('/#/flow/time-sync');
+      await walk(b, { flow: TS }, ['both'], 'en');
+      await b.goto('/');
+      await b.find(button('Resume'));
+      c.step('reload and resume it');
+      await b.reload();
+      await b.click(button('Resume'));
+      await b.waitForText(QUESTION, text(TS, 'utc-both'));
+      await countIs(b, 'nav.path button', 1);
+      c.step('History lists it after a reload');
+      await b.goto('/#/history');
+      await b.reload();
+      await b.waitForText(H1, 'History');
+      await b.waitForText({ css: '.session-row' }, /In progress/);
+      c.step('open it from History and resume it there');
+      await b.click({ css: '.session-link' });
+      await b.click(button('Resume'));
+      await b.waitForText(QUESTION, text(TS, 'utc-both'));
+    },
+  },
+  {
+    name: 'the transcript of a session',
+    run: async (b, c) => {
+      c.step('walk 0xC004F06C to an escalation');
+      await b.goto('/#/code/0xC004F06C');
+      await b.click(button('Start troubleshooting'));
+      const end = await walk(b, { flow: TS }, ['both', 'no'], 'en'); // the clocks agree: time is not the cause
+      await b.waitForText({ css: 'main' }, /Collect before escalating/i);
+      c.step('open the transcript');
+      await b.click(link('Export transcript'));
+      await b.waitForText(H1, 'Session transcript');
+      const md = plain(await b.waitForText({ css: 'pre.transcript' }, /0xC004F06C/));
+      c.step('the transcript has the steps, the answers and the command');
+      for (const [what, want] of [
+        ['the first question', text(TS, 'start')],
+        ['the answer', label(TS, 'start', 'both')],
+        ['the second question', text(TS, 'utc-both')],
+        ['the command', command(TS, 'utc-both')],
+        ['the outcome', text(TS, end)],
+      ] as const)
+        if (!md.includes(want.replace(/\s+/g, ' ')))
+          throw new Error(`the transcript lacks ${what}: ${JSON.stringify(want)}`);
+    },
+  },
+  {
+    name: "leaving while a screen's code loads goes where the user went",
+    run: async (b, c) => {
+      // A screen not opened before in this browser, whose code no memory cache holds.
+      c.step("the Paste screen's code gone from the offline copy, and slow to come");
+      await b.goto('/');
+      await b.waitUntil(
+        'a service worker controlling the page',
+        '() => !!navigator.serviceWorker?.controller',
+      );
+      const evicted = await b.evaluate<string>(`async () => {
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          for (const req of await cache.keys())
+            if (/^\\/assets\\/PasteScreen-[^/]+\\.js$/.test(new URL(req.url).pathname))
+              return (await cache.delete(req)) ? req.url : '';
+        }
+        return '';
+      }`);
+      if (!evicted) throw new Error("the Paste screen's code is not in the offline copy");
+      c.slowDown(/^\/assets\/PasteScreen-[^/]+\.js$/);
+      try {
+        c.step('open Paste console output and, while it loads, go to another page');
+        await b.click(link('Paste console output'));
+        await b.waitForText({ css: 'main' }, 'Loading…');
+        await b.goto('/icons/icon.svg');
+        c.step('the other page stays');
+        // Nothing announces that a page did not come back: look once the screen's code has been answered.
+        await new Promise((r) => setTimeout(r, SLOW_MS + 1500));
+        const at = new URL(await b.url()).pathname;
+        if (at !== '/icons/icon.svg') throw new Error(`the guide took the page back to ${at}`);
+      } finally {
+        c.slowDown(undefined);
+      }
+    },
+  },
+  {
+    name: 'offline: a reload and a deep link with the server stopped',
+    run: async (b, c) => {
+      c.step('visit, and wait until the service worker controls the page');
+      await b.goto('/');
+      await b.waitUntil(
+        'a service worker controlling the page',
+        '() => !!navigator.serviceWorker?.controller',
+      );
+      c.step('stop the server and reload');
+      await c.stopServer();
+      await b.reload();
+      await b.waitForText(H1, 'Activation Field Guide');
+      await b.waitForText({ css: '.offline-badge' }, 'Offline');
+      c.step('a deep link to a code, opened afresh, and its flow');
+      await b.goto('about:blank');
+      await b.goto('/#/code/3221549164');
+      await b.waitForText(H1, '0xC004F06C');
+      await b.click(button('Start troubleshooting'));
+      await walk(b, { flow: TS }, ['both', 'yes'], 'en');
+      c.step('a deep link to a flow never opened online');
+      await b.goto('about:blank');
+      await b.goto('/#/flow/kms-count');
+      await b.waitForText(QUESTION, text('kms-count', flows['kms-count']!.start));
+    },
+  },
+];
