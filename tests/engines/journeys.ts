@@ -72,8 +72,9 @@ export const JOURNEYS: Journey[] = [
       // Said once, for a few seconds, when the first visit's offline copy is complete: looked for first.
       c.step('the offline copy is ready');
       await b.waitForText({ css: '.toast' }, /Ready to work offline/);
-      c.step('the error code field and the codes by activation type');
+      c.step('the error code field, and the codes of an activation type once it is opened');
       await b.find(CODE_FIELD);
+      await b.click({ css: '.browse summary', name: /^KMS client/ });
       await b.find(link(/^0xC004F074/));
       c.step("no install prompt here: the how-to for Safari's Add to Home Screen instead");
       await b.click({ css: '.install summary', name: 'On iPhone or iPad (Safari)' });
