@@ -171,6 +171,14 @@ test("a flow's whole procedure: every step, its command and where each answer le
   for (const node of steps) await expect(page.locator(`#step-${node.id} h2`)).toHaveText(node.text.en);
   await expect(page.locator('#step-utc-both pre')).toHaveText(command('time-sync', 'utc-both'));
   await expect(page.locator('#step-utc-both .leads')).toContainText('Yes → step');
+  // On a phone the page never scrolls sideways: a long command scrolls inside its own box.
+  for (const flow of ['time-sync', 'kms-count']) {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`/#/procedure/${flow}`);
+    await expect(page.locator('.procedure-steps > li').first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), flow).toBeLessThanOrEqual(360);
+  }
+  await page.goto('/#/procedure/time-sync');
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
   await expect(page.locator('#step-utc-both pre')).toBeVisible();
