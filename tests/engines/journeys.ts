@@ -38,7 +38,7 @@ const link = (name: string | RegExp): Target => ({ role: 'link', name });
 /** Markdown's escapes taken out, to find a text as it reads. */
 const plain = (md: string) => md.replace(/\\(.)/g, '$1');
 
-/** The number of elements matching a selector is n (the path's answers, History's rows). */
+/** The number of elements matching a selector is n (the answers in the path above a step). */
 const countIs = (b: EngineBrowser, css: string, n: number) =>
   b.waitUntil(`${n} × ${css}`, '(s, n) => document.querySelectorAll(s).length === n', css, n);
 
