@@ -45,6 +45,15 @@
     if (!target || !app.contains(target)) return;
     event.preventDefault();
     target.setAttribute('data-replay', event.type);
+    // A language chosen now is the app's to start in, even if the page moves on before the app runs.
+    var lang = target.getAttribute('data-switch-lang');
+    if (lang) {
+      try {
+        localStorage.setItem('afg.lang', lang);
+      } catch {
+        // not remembered: the press is still done once the app runs
+      }
+    }
   }
   document.addEventListener('click', holdBack, true);
   document.addEventListener('submit', holdBack, true);

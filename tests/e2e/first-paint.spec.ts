@@ -87,4 +87,16 @@ test.describe("before any of the app's modules has run", () => {
     release();
     await expect(page).toHaveURL(/\/#\/code\/0xC004F050$/);
   });
+
+  test('the language switch pressed before the app took over holds when the page moves on first', async ({
+    page,
+  }) => {
+    const release = await holdModules(page);
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    await page.getByRole('button', { name: /Русский/ }).click();
+    await page.goto('/#/flow/kms-count', { waitUntil: 'domcontentloaded' });
+    release();
+    await expect(page.locator('#step-question')).toContainText(/[а-яё]{4}/i);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  });
 });

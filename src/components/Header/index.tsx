@@ -27,6 +27,7 @@ export function Header() {
           type="button"
           class="top-link"
           lang={other}
+          data-switch-lang={other}
           aria-label={t('nav.switchLanguage')}
           onClick={() => void setLanguage(other)}
         >
