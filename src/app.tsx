@@ -1,5 +1,5 @@
 /** The app shell: header, notices, the screen for the current route, the update prompt. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { CodeScreen } from './components/CodeScreen/index.tsx';
 import { Header } from './components/Header/index.tsx';
 import { HomeScreen } from './components/HomeScreen/index.tsx';
@@ -48,15 +48,23 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const { route } = loc;
 
-  // A new screen (not a new step: the step card moves focus itself) takes focus for screen readers.
+  // Every screen's title is the app's name, unless the screen sets its own (a step, a procedure) in its
+  // effect, which runs after this layout effect, also when the language changes.
+  useLayoutEffect(() => {
+    document.title = t('app.name');
+  }, [route.name, t]);
+
+  // A new screen (not a new step: the step card moves focus itself) opens at its top, its heading below the
+  // header, and takes focus for screen readers. Not on the first render: a reload, or a page scrolled before
+  // the app took it over, keeps its place.
+  const first = useRef(true);
   useEffect(() => {
     if (route.name === 'flow') return;
-    document.title = t('app.name');
-    // A new screen opens at its top, its heading below the header, not at the last screen's scroll position.
-    scrollTo(0, 0);
+    if (!first.current) scrollTo(0, 0);
+    first.current = false;
     const h = main.current?.querySelector<HTMLElement>('h1[tabindex]');
     if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
-  }, [route.name, loc.key, t]);
+  }, [route.name, loc.key]);
 
   let screen;
   switch (route.name) {

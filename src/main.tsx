@@ -10,12 +10,15 @@ import { initI18n } from './i18n/index.ts';
 import { currentLocation } from './navigation.ts';
 import './styles.css';
 
+const onHome = () => currentLocation.get().route.name === 'home';
+
 async function start() {
-  const home = currentLocation.get().route.name === 'home';
   // The home screen shows the catalog at once: fetch it alongside the language, not after.
-  const catalog = home ? loadCatalog() : undefined;
+  const catalog = onHome() ? loadCatalog() : undefined;
   const lng = await initI18n();
   await catalog;
+  // Read again: a link tapped meanwhile (boot.js holds back only buttons) may have left home.
+  const home = onHome();
   // From here to the hydration nothing waits: boot.js holds back presses on the page until data-pre goes.
   const root = document.getElementById('app')!;
   const prerendered = root.getAttribute('data-pre');

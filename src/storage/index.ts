@@ -36,6 +36,12 @@ const changed = () => {
 };
 
 const pending = new Set<Promise<unknown>>();
+/** Keeps a write in `pending` until it settles, so flushSaves can wait for it. */
+function tracked<T>(p: Promise<T>): Promise<T> {
+  pending.add(p);
+  void p.finally(() => pending.delete(p));
+  return p;
+}
 
 /**
  * Saves a session and tells subscribers; never rejects. With `base`, only over that revision (see
@@ -51,9 +57,23 @@ export function saveSession(record: SessionRecord, base?: number): Promise<SaveR
     if (record.status !== 'active') void s.persist();
     return result;
   })().catch((): SaveResult => 'failed');
-  pending.add(p);
-  void p.finally(() => pending.delete(p));
-  return p;
+  return tracked(p);
+}
+
+/**
+ * Changes a stored session in one step (see SessionStore.update) and tells subscribers; never rejects.
+ * For what the user adds to a session that is not a step (a label, notes): another tab's steps are kept.
+ */
+export function updateSession(
+  id: string,
+  change: (stored: SessionRecord) => SessionRecord,
+): Promise<SaveResult> {
+  const p = (async () => {
+    const result = await (await sessionStore()).update(id, change);
+    if (result === 'saved') changed();
+    return result;
+  })().catch((): SaveResult => 'failed');
+  return tracked(p);
 }
 
 /** Waits for every save under way (before an update reloads the page). */

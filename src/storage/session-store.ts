@@ -31,6 +31,11 @@ export interface SessionStore {
    * transaction as the write. Without it the record is written as it is.
    */
   save(record: SessionRecord, base?: number): Promise<SaveResult>;
+  /**
+   * Never rejects. Changes what is stored for a session in one transaction (read, change, write), so no
+   * other tab's write can come between; the revision stays as `change` leaves it. 'deleted' when none is.
+   */
+  update(id: string, change: (stored: SessionRecord) => SessionRecord): Promise<SaveResult>;
   get(id: string): Promise<SessionRecord | undefined>;
   /** Newest updatedAt first, at most `limit` of them; invalid records are skipped and reported once. */
   list(limit?: number): Promise<SessionRecord[]>;
@@ -222,6 +227,31 @@ class Store implements SessionStore {
       this.report(isQuotaError(error) ? 'quota' : 'write-failed');
     }
     return 'saved';
+  }
+
+  async update(id: string, change: (stored: SessionRecord) => SessionRecord): Promise<SaveResult> {
+    if (this.hidden.has(id)) return 'deleted';
+    const kept = this.overlay.get(id);
+    const db = this.db;
+    // What memory holds is what this tab has: changed there, as a save would.
+    if (kept || !db) return kept ? this.save(change(kept)) : 'deleted';
+    let stored: SessionRecord | undefined;
+    try {
+      const tx = db.transaction(STORE, 'readwrite');
+      const done = tx.done;
+      done.catch(() => undefined); // awaited below; a failure before then must not go unhandled
+      stored = validateRecord(await tx.store.get(id));
+      const next = stored && storable(change(stored));
+      if (next) await tx.store.put(next);
+      await done;
+      if (!stored) return 'deleted';
+      if (next) return 'saved';
+      this.report('write-failed');
+      return 'failed';
+    } catch {
+      // The database would not take it: kept in memory as any failed write is (save reports the problem).
+      return stored ? this.save(change(stored)) : 'failed';
+    }
   }
 
   async get(id: string): Promise<SessionRecord | undefined> {

@@ -49,6 +49,39 @@ export const CYRILLIC_LOOKALIKES: Readonly<Record<string, string>> = {
   ү: 'y',
 };
 
+/** A Cyrillic letter typed where the Latin letter it looks like belongs. */
+export interface Lookalike {
+  /** The Cyrillic letter as typed. */
+  char: string;
+  /** The Latin letter it looks like, which the suggestion puts in its place. */
+  latin: string;
+}
+
+/** Names of the hyphen look-alikes, used as translation keys. */
+export type DashName =
+  | 'hyphen'
+  | 'non-breaking-hyphen'
+  | 'figure-dash'
+  | 'en-dash'
+  | 'em-dash'
+  | 'horizontal-bar'
+  | 'minus'
+  | 'small-hyphen-minus'
+  | 'fullwidth-hyphen-minus';
+
+/** Characters that look like a hyphen but are not the ASCII hyphen-minus that Windows expects. */
+export const DASH_LOOKALIKES: Readonly<Record<string, DashName>> = {
+  '\u2010': 'hyphen',
+  '\u2011': 'non-breaking-hyphen',
+  '\u2012': 'figure-dash',
+  '\u2013': 'en-dash',
+  '\u2014': 'em-dash',
+  '\u2015': 'horizontal-bar',
+  '\u2212': 'minus',
+  '\uFE63': 'small-hyphen-minus',
+  '\uFF0D': 'fullwidth-hyphen-minus',
+};
+
 const GROUP = 5;
 const GROUPS = 5;
 const KEY_LENGTH_GLUED = GROUP * GROUPS;
@@ -58,8 +91,8 @@ export const KEY_ALPHABET = 'BCDFGHJKMPQRTVWXY2346789N';
 // Spaces a paste can put between groups, including invisible format characters (zero-width space, BOM,
 // bidi marks, soft hyphen) picked up from mail, chat or web pages. Never a line break: a key is on one line.
 const SP = '[ \\t\\u00A0\\u202F\\p{Cf}]';
-// The hyphen and its look-alikes (see DASH_LOOKALIKES in product-key.ts).
-const DASH = '[\\-\\u2010-\\u2015\\u2212\\uFE63\\uFF0D]';
+// The hyphen and its look-alikes.
+const DASH = `[\\-${Object.keys(DASH_LOOKALIKES).join('')}]`;
 // Bounded quantifiers keep the scan linear on any input.
 const SEP = `(?:${SP}{0,2}${DASH}${SP}{0,2}|${SP}{1,3})`;
 // A run of five or more groups of five (a key, a key after a five-letter word such as "Enter", keys side by
@@ -72,6 +105,7 @@ const RUN = new RegExp(
   'gu',
 );
 const GROUP_OF_FIVE = new RegExp(`${CHAR}{5}`, 'gu');
+const ONE_CHAR = new RegExp(CHAR, 'gu');
 const latin = (c: string) => (Object.hasOwn(CYRILLIC_LOOKALIKES, c) ? CYRILLIC_LOOKALIKES[c]! : c);
 const HAS_DASH = new RegExp(DASH, 'u');
 const HAS_DIGIT = /[0-9]/;
@@ -164,7 +198,7 @@ export function stripKeys(text: string): string {
 
 /** Hides all but a key's last five characters, as Windows shows a partial key: XXXXX-XXXXX-XXXXX-XXXXX-3V66T. */
 export function maskKey(key: string): string {
-  const chars = typeof key === 'string' ? (key.match(new RegExp(CHAR, 'gu')) ?? []).map(latin) : [];
+  const chars = typeof key === 'string' ? (key.match(ONE_CHAR) ?? []).map(latin) : [];
   const keep = Math.max(0, chars.length - GROUP);
   const shown = chars.map((c, i) => (i < keep ? 'X' : c.toUpperCase()));
   const parts: string[] = [];

@@ -1,16 +1,9 @@
 /** Windows product key format check: names each typing or pasting mistake and offers the key as it should be typed. */
-import { CYRILLIC_LOOKALIKES, KEY_ALPHABET } from './key-in-text.ts';
+import { CYRILLIC_LOOKALIKES, DASH_LOOKALIKES, KEY_ALPHABET } from './key-in-text.ts';
+import type { Lookalike } from './key-in-text.ts';
 
 export type KeyProblemKind =
   'empty' | 'length' | 'groups' | 'invalid-char' | 'cyrillic' | 'dash-lookalike' | 'spaces' | 'multiple-n';
-
-/** A Cyrillic letter typed where the Latin letter it looks like belongs. */
-export interface Lookalike {
-  /** The Cyrillic letter as typed. */
-  char: string;
-  /** The Latin letter it looks like, which the suggestion puts in its place. */
-  latin: string;
-}
 
 export interface KeyProblem {
   kind: KeyProblemKind;
@@ -49,33 +42,9 @@ export const KEY_LENGTH = 25;
 const GROUP = 5;
 const GROUPS = 5;
 
-export { CYRILLIC_LOOKALIKES, KEY_ALPHABET, findKeys, maskKey } from './key-in-text.ts';
+export { CYRILLIC_LOOKALIKES, DASH_LOOKALIKES, KEY_ALPHABET, findKeys, maskKey } from './key-in-text.ts';
+export type { DashName, Lookalike } from './key-in-text.ts';
 const VALID = new Set(KEY_ALPHABET);
-
-/** Names of the hyphen look-alikes, used as translation keys. */
-export type DashName =
-  | 'hyphen'
-  | 'non-breaking-hyphen'
-  | 'figure-dash'
-  | 'en-dash'
-  | 'em-dash'
-  | 'horizontal-bar'
-  | 'minus'
-  | 'small-hyphen-minus'
-  | 'fullwidth-hyphen-minus';
-
-/** Characters that look like a hyphen but are not the ASCII hyphen-minus that Windows expects. */
-export const DASH_LOOKALIKES: Readonly<Record<string, DashName>> = {
-  '\u2010': 'hyphen',
-  '\u2011': 'non-breaking-hyphen',
-  '\u2012': 'figure-dash',
-  '\u2013': 'en-dash',
-  '\u2014': 'em-dash',
-  '\u2015': 'horizontal-bar',
-  '\u2212': 'minus',
-  '\uFE63': 'small-hyphen-minus',
-  '\uFF0D': 'fullwidth-hyphen-minus',
-};
 
 // Whitespace of every kind plus format characters (zero-width space, BOM, bidi marks, soft hyphen):
 // all invisible in a text box, all commonly picked up when copying from mail, chat or web pages.

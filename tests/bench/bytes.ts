@@ -36,9 +36,14 @@ const sum = (xs: Sizes[]): Sizes => ({
   brotli: xs.reduce((a, x) => a + x.brotli, 0),
 });
 
-/** The local path of a URL from index.html or sw.js, relative to the build folder. */
+/** The path of a URL from index.html or sw.js relative to the build folder: no origin, leading ./ or /, query. */
+export function assetPath(url: string): string {
+  return url.replace(/^(?:https?:\/\/[^/]+)?\.?\/?/, '').replace(/[?#].*$/, '');
+}
+
+/** The local path of a URL from index.html or sw.js. */
 function local(dist: string, url: string): string {
-  return join(dist, url.replace(/^(?:https?:\/\/[^/]+)?\.?\/?/, '').replace(/[?#].*$/, ''));
+  return join(dist, assetPath(url));
 }
 
 /**
@@ -68,6 +73,17 @@ export function precacheUrls(sw: string): string[] {
   return [...new Set([...sw.matchAll(/(?:\burl|"url")\s*:\s*["']([^"']+)["']/g)].map((m) => m[1]!))];
 }
 
+/** The files (paths relative to `dist`) the built index.html loads at the start, as initialAssets finds them. */
+export function initialFiles(dist: string): { js: string[]; css: string[] } {
+  const { js, css } = initialAssets(readFileSync(join(dist, 'index.html'), 'utf8'));
+  return { js: js.map(assetPath), css: css.map(assetPath) };
+}
+
+/** The URLs the built service worker of `dist` precaches. */
+export function precached(dist: string): string[] {
+  return precacheUrls(readFileSync(join(dist, 'sw.js'), 'utf8'));
+}
+
 /** The bytes index.html loads at the start: entry script, module preloads (or its listed app modules), stylesheets. */
 export function initialBytes(dist: string): ByteReport['initial'] {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -80,7 +96,7 @@ export function initialBytes(dist: string): ByteReport['initial'] {
 
 /** The raw and gzip bytes of every URL the service worker of `dist` precaches. */
 export function precacheBytes(dist: string): ByteReport['precache'] {
-  const urls = precacheUrls(readFileSync(join(dist, 'sw.js'), 'utf8'));
+  const urls = precached(dist);
   const missing: string[] = [];
   let raw = 0;
   let gzip = 0;

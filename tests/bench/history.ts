@@ -4,8 +4,9 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { newContext } from './browser.ts';
-import { median } from './stats.ts';
-import { cpuShare, ms1, threadOf, traced } from './trace.ts';
+import { settle } from './latency.ts';
+import { median, round } from './stats.ts';
+import { cpuShare, threadOf, traced } from './trace.ts';
 import type { Part } from './trace.ts';
 
 /** One History action measured in one repetition. */
@@ -107,18 +108,6 @@ function act({ mark, selector, text, until, timeoutMs }: ActArgs): Promise<numbe
     t0 = performance.now();
     el.click();
   });
-}
-
-/** Waits for two frames and an idle period, as a person's next click would. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((r) =>
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => requestIdleCallback(() => r(), { timeout: 1000 })),
-        ),
-      ),
-  );
 }
 
 /** Replaces whatever the sessions store holds with `n` sessions, newest first a minute apart, in one transaction. */
@@ -229,7 +218,8 @@ export async function measureHistory(
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
         try {
           for (const [i, { action, args }] of actions.entries()) {
-            await settle(page);
+            // Waits for the page to be idle (at most 1 s), as a person's next click would.
+            await settle(page, 1000);
             const r = await page.evaluate(act, { ...args, mark: String(i), timeoutMs: TIMEOUT_MS });
             if (r[0] === -1) throw new Error(`${action}: nothing to click`);
             if (r[0] === -2) throw new Error(`${action}: no result within ${TIMEOUT_MS / 1000} s`);
@@ -253,12 +243,15 @@ export async function measureHistory(
         const longestTask = all.reduce((a, b) => (b.dur > a.dur ? b : a), none);
         const longestCpuTask = all.reduce((a, b) => (b.cpu > a.cpu ? b : a), none);
         const sample: HistorySample = {
-          ms: ms1(r[1]!),
-          domMs: ms1(r[0]!),
-          longestUntilShown: ms1(Math.max(0, ...until.map((t) => t.dur))),
-          longest: ms1(longestTask.dur),
-          longestCpu: ms1(longestCpuTask.cpu),
-          busyUntilShown: ms1(until.reduce((s, t) => s + t.dur, 0)),
+          ms: round(r[1]!, 1),
+          domMs: round(r[0]!, 1),
+          longestUntilShown: round(Math.max(0, ...until.map((t) => t.dur)), 1),
+          longest: round(longestTask.dur, 1),
+          longestCpu: round(longestCpuTask.cpu, 1),
+          busyUntilShown: round(
+            until.reduce((s, t) => s + t.dur, 0),
+            1,
+          ),
           longTasks: all.filter((t) => t.dur > 50).length,
           cpuShare: cpuShare(all),
         };
@@ -273,7 +266,7 @@ export async function measureHistory(
   }
   const stat = (xs: HistorySample[], k: keyof HistorySample) => {
     const v = xs.map((s) => s[k]);
-    return { median: ms1(median(v)), max: ms1(Math.max(...v)) };
+    return { median: round(median(v), 1), max: round(Math.max(...v), 1) };
   };
   return {
     sessions: n,
@@ -287,7 +280,7 @@ export async function measureHistory(
       longestUntilShown: stat(samples[i]!, 'longestUntilShown'),
       longestCpu: stat(samples[i]!, 'longestCpu'),
       busyUntilShown: stat(samples[i]!, 'busyUntilShown'),
-      cpuShare: Math.round(median(samples[i]!.map((s) => s.cpuShare)) * 100) / 100,
+      cpuShare: round(median(samples[i]!.map((s) => s.cpuShare)), 2),
       worst: worst[i]!,
       slowest: slowest[i]!,
       samples: samples[i]!,

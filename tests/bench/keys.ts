@@ -4,38 +4,31 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { newContext } from './browser.ts';
-import { median, quantile } from './stats.ts';
-import { cpuShare, ms1, threadOf, traced } from './trace.ts';
-import type { Part, TraceEvent } from './trace.ts';
+import { median, round } from './stats.ts';
+import { cpuTime, threadOf, traced, workStats } from './trace.ts';
+import type { Part, TraceEvent, WorkStats } from './trace.ts';
 
-export interface KeysField {
+/**
+ * One field's keystrokes. The work figures are main-thread time per keystroke (ms, the throttler's 4×
+ * included): every task from the one that dispatched its keydown until the next keystroke's.
+ */
+export interface KeysField extends WorkStats {
   field: string;
   cap: number;
   keystrokes: number;
-  /**
-   * Main-thread CPU time per keystroke (ms, the throttler's 4× included): every task from its keydown until
-   * the next keystroke's. The target is checked on this one.
-   */
-  median: number;
-  p95: number;
-  max: number;
-  /** The same in wall time: more when other processes held the CPU. */
-  wallMedian: number;
-  wallP95: number;
-  /** Median CPU time / wall time of those tasks: under 1 when the main thread waited for a CPU. */
-  cpuShare: number;
   /** The longest single task (wall) of any keystroke. */
   longestTask: number;
   /** What an average keystroke spent its time on (wall ms per keystroke). */
   average: Part[];
   /** What the costliest keystroke spent its time on. */
   worst: Part[];
-  samples: number[];
 }
 
 export interface KeysSummary {
   cpuThrottle: number;
   gapMs: number;
+  /** Keystrokes typed into each field before the measured ones, left out of the figures. */
+  warmup: number;
   fields: KeysField[];
 }
 
@@ -187,7 +180,7 @@ export async function measureKeys(
   } finally {
     await context.close();
   }
-  return { cpuThrottle, gapMs: GAP_MS, fields };
+  return { cpuThrottle, gapMs: GAP_MS, warmup: WARMUP, fields };
 }
 
 /** Fills one field to its cap and types into it in a trace; the cost of each measured keystroke. */
@@ -240,34 +233,25 @@ async function measureField(
   const downs = all.slice(WARMUP);
   const main = threadOf(events, (e) => e === downs[0]);
   // A keystroke's window runs from the start of the task that dispatched its keydown to the next one's.
-  const starts = downs.map((d) => {
-    const t = d.ts / 1000;
-    return main.tasks.find((task) => task.start <= t && task.end >= t)?.start ?? t;
-  });
+  const starts = downs.map((d) => main.taskAt(d.ts / 1000)?.start ?? d.ts / 1000);
   // The last keystroke has no next one: its window is as long as the others' median.
   const usual = median(starts.slice(1).map((s, i) => s - starts[i]!));
   const windows = starts.map((s, i) => [s, starts[i + 1] ?? s + usual] as const);
   const inWindow = windows.map(([from, to]) => main.between(from, to, true));
-  const wall = inWindow.map((ts) => ts.reduce((sum, t) => sum + t.dur, 0));
-  const busy = inWindow.map((ts) => ts.reduce((sum, t) => sum + t.cpu, 0));
-  const longest = windows.map(([from, to]) => Math.max(0, ...main.between(from, to, true).map((t) => t.dur)));
-  const worstAt = busy.indexOf(Math.max(...busy));
-  const [wFrom, wTo] = windows[worstAt]!;
+  const busy = inWindow.map(cpuTime);
+  const longest = inWindow.map((ts) => Math.max(0, ...ts.map((t) => t.dur)));
+  const [wFrom, wTo] = windows[busy.indexOf(Math.max(...busy))]!;
+  const { samples, ...stats } = workStats(inWindow);
   return {
     field: spec.field,
     cap: spec.cap,
     keystrokes: n,
-    median: ms1(median(busy)),
-    p95: ms1(quantile(busy, 0.95)),
-    max: ms1(Math.max(...busy)),
-    wallMedian: ms1(median(wall)),
-    wallP95: ms1(quantile(wall, 0.95)),
-    cpuShare: Math.round(median(inWindow.map(cpuShare)) * 100) / 100,
-    longestTask: ms1(Math.max(...longest)),
+    ...stats,
+    longestTask: round(Math.max(...longest), 1),
     average: main
       .breakdown(windows[0]![0], windows[windows.length - 1]![1], 5)
-      .map((p) => ({ what: p.what, ms: ms1(p.ms / n) })),
+      .map((p) => ({ what: p.what, ms: round(p.ms / n, 1) })),
     worst: main.breakdown(wFrom, wTo),
-    samples: busy.map(ms1),
+    samples,
   };
 }

@@ -1,7 +1,7 @@
 /** Step latency: from an answer's click to the next step painted, in Chromium with the CPU slowed 4×. */
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import { newContext } from './browser.ts';
-import { median, quantile } from './stats.ts';
+import { median, quantile, round } from './stats.ts';
 
 export interface LatencySummary {
   /** Click → question changed → two requestAnimationFrame callbacks (the metric the targets use). */
@@ -102,15 +102,17 @@ function probe({ sig, selector, text, index, submit, timeoutMs }: ProbeArgs): Pr
   });
 }
 
-/** Waits for two animation frames and then for the page to be idle, as it is when a person reads a step. */
-export async function settle(page: Page): Promise<void> {
+/**
+ * Waits for two animation frames and then for the page to be idle (at most `idleMs`), as it is when a person
+ * reads a step.
+ */
+export async function settle(page: Page, idleMs = 500): Promise<void> {
   await page.evaluate(
-    () =>
+    (timeout) =>
       new Promise<void>((r) =>
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => requestIdleCallback(() => r(), { timeout: 500 })),
-        ),
+        requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(() => r(), { timeout }))),
       ),
+    idleMs,
   );
 }
 
@@ -292,7 +294,7 @@ export async function measureLatency(
       warmup,
       failures,
       cpuThrottle,
-      samples: doubleRaf.map((v) => Math.round(v * 100) / 100),
+      samples: doubleRaf.map((v) => round(v, 2)),
       byKind: byKind(kept, doubleRaf),
     };
   } finally {

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { CHROMIUM } from './browser.ts';
+import { round } from './stats.ts';
 
 export interface Machine {
   os: string;
@@ -30,10 +31,15 @@ export function machine(): Machine {
     os: `${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`,
     cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
     cores: os.availableParallelism(),
-    memoryGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    memoryGB: round(os.totalmem() / 1024 ** 3, 1),
     node: process.version,
     chromium,
     date: new Date().toISOString(),
-    loadAverage: { start: Math.round(os.loadavg()[0]! * 100) / 100 },
+    loadAverage: { start: load1() },
   };
+}
+
+/** The 1-minute load average, to two decimals. */
+export function load1(): number {
+  return round(os.loadavg()[0]!, 2);
 }

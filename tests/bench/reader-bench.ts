@@ -9,7 +9,7 @@ import { runChild } from './scale.ts';
 import { reason } from './stats.ts';
 
 /** The real console samples the texts are made of. */
-export const FIXTURES = join(REPO, '..', 'shared', 'fixtures', 'console');
+const FIXTURES = join(REPO, '..', 'shared', 'fixtures', 'console');
 
 // Decimal units: 1 MB of UTF-8 is at most 1,000,000 characters, what the paste field takes.
 const KB = 1000;
@@ -45,7 +45,7 @@ export interface ReaderSummary {
 }
 
 /** The samples' outputs (the two header lines taken off), in file-name order. */
-export function samples(dir = FIXTURES): string[] {
+function samples(dir = FIXTURES): string[] {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort();

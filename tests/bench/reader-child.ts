@@ -6,6 +6,7 @@
  */
 import v8 from 'node:v8';
 import { consoleText } from './reader-bench.ts';
+import { median } from './stats.ts';
 
 const size = Number(process.argv[2]);
 if (!Number.isFinite(size) || size <= 0) throw new Error(`not a size: ${process.argv[2]}`);
@@ -40,12 +41,6 @@ while (wall.length < 200 && (wall.length < 5 || total < 1500)) {
   wall.push(ms / batch);
   cpu.push((c.user + c.system) / 1000 / batch);
 }
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-
 // One more read for the heap: what it holds at its peak, above what was in use before it.
 gc();
 const heapBaseBytes = process.memoryUsage().heapUsed;

@@ -288,7 +288,7 @@ function keysTargets(r: Results): Target[] {
 }
 
 /** The History table: each action's time to the result and its longest main-thread task. */
-export function historyTable(r: Results): string {
+function historyTable(r: Results): string {
   const h = value(r.history);
   if (!h) return `History: failed: ${failed(r.history) ? r.history.error : 'not measured'}`;
   const both = (x: { median: number; max: number }) => `${ms(x.median)} / ${ms(x.max)}`;
@@ -311,7 +311,7 @@ export function historyTable(r: Results): string {
 }
 
 /** The keystroke table: main-thread time per keystroke in each field, and the plain-input control. */
-export function keysTable(r: Results): string {
+function keysTable(r: Results): string {
   const k = value(r.keys);
   if (!k) return `Keystrokes: failed: ${failed(r.keys) ? r.keys.error : 'not measured'}`;
   const control = k.fields.find((f) => CONTROL.test(f.field));
@@ -340,7 +340,7 @@ export function keysTable(r: Results): string {
 const mark = (met: boolean | null) => (met === null ? '?' : met ? '✓' : '✗');
 
 /** The main comparison table. */
-export function mainTable(r: Results): string {
+function mainTable(r: Results): string {
   const lines = [
     '| Metric | App | SurveyJS peer | Ratio (app/peer) | Floor | App vs floor | Target |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
@@ -367,7 +367,7 @@ function kib(n: number): string {
 }
 
 /** The per-flow and per-language byte table. */
-export function bytesTable(r: Results): string {
+function bytesTable(r: Results): string {
   const b = value(r.bytes);
   if (!b) return `Bytes: failed: ${failed(r.bytes) ? r.bytes.error : 'not measured'}`;
   const lines = ['| Chunk | File | Raw | gzip | brotli |', '| --- | --- | ---: | ---: | ---: |'];
@@ -386,7 +386,7 @@ export function bytesTable(r: Results): string {
 }
 
 /** The lookup line. */
-export function lookupLine(r: Results): string {
+function lookupLine(r: Results): string {
   const l = value(r.lookup);
   if (!l) return `Lookup: failed: ${failed(r.lookup) ? r.lookup.error : 'not measured'}`;
   const forms = Object.entries(l.byForm).sort((x, y) => y[1].meanUs - x[1].meanUs);
@@ -407,7 +407,7 @@ export function lookupLine(r: Results): string {
 }
 
 /** The scale table: checker and engine time, time per node (growth vs the size before) and peak memory. */
-export function scaleTable(r: Results): string {
+function scaleTable(r: Results): string {
   if (failed(r.scale)) return `Scale: failed: ${r.scale.error}`;
   const runs = r.scale;
   const lines = [
@@ -441,7 +441,7 @@ export function scaleTable(r: Results): string {
 }
 
 /** The output reader table: time per read and µs/KB at each size, growth against the size before, peak heap. */
-export function readerTable(r: Results): string {
+function readerTable(r: Results): string {
   const rd = value(r.reader);
   if (!rd) return `Output reader: failed: ${failed(r.reader) ? r.reader.error : 'not measured'}`;
   const lines = [
@@ -485,7 +485,7 @@ export function readerTable(r: Results): string {
 const CATEGORIES = ['script', 'style', 'layout', 'paint', 'GC', 'other'] as const;
 
 /** The step work table: main-thread CPU time per tapped step, app and peer, and what it went on. */
-export function stepWorkTable(r: Results): string {
+function stepWorkTable(r: Results): string {
   const lines = [
     `| Page | Steps | CPU median | CPU p95 | CPU max | Wall median | CPU share | Tasks | ${CATEGORIES.map((c) => `${c[0]!.toUpperCase()}${c.slice(1)}`).join(' | ')} |`,
     `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ${CATEGORIES.map(() => '---:').join(' | ')} |`,
@@ -619,7 +619,7 @@ export function markdown(r: Results): string {
         ? ` The server drops every request meanwhile. p95 ${Math.round(off.p95)} ms; requests that reached it (dropped): ${off.requestsWhileOffline.length ? off.requestsWhileOffline.map((x) => x.replace(/^dropped /, '')).join(', ') : 'none'}.`
         : ''),
     `- History: ${s.historySessions.toLocaleString('en-US')} sessions put into IndexedDB in one readwrite transaction (the app's record format, a minute apart, after History opened once so the app created the database), the page loaded again at Home, then, with the CPU throttled ${s.cpuThrottle}× via CDP, each action clicked in the page once it is idle: the header's History link (until 50 rows), Show 50 more (100 rows), Delete on the newest row (until "The newest 100 of ${(s.historySessions - 1).toLocaleString('en-US')} sessions"), Delete all sessions (confirm shown), Delete all (until "No sessions yet"); ${s.historyReps} repetitions, seeded again each time. Click → painted: until the result is in the DOM, then requestAnimationFrame and the task after it. Tasks come from a Chromium trace (every main-thread task, not only the ones over 50 ms a 'longtask' observer sees), from the click until ${value(r.history)?.tailMs ?? 1500} ms after the result, so work the action sets off (lists and counts read again) counts too; V8's sampler in the same trace says what the longest task went on (script files without their hash, minified function names). CPU = the main thread's thread time, which includes the throttler (it spins on that thread) but not time other processes held the CPU: the targets are checked on it; wall = the clock; CPU share = CPU / wall. The trace and its sampler cost some time themselves, as a DevTools recording does.`,
-    `- Keystrokes: each field filled to its cap with varied text in one (untimed) fill, then ${s.keystrokes} keystrokes through Playwright's keyboard (key events sent by CDP, as typing), Backspace and a character in turn so the text stays at its cap, ${value(r.keys)?.gapMs ?? 150} ms apart, after 6 warm-up keystrokes, CPU throttled ${s.cpuThrottle}×. A keystroke costs the main thread's CPU time in every task from the one that dispatched its keydown to the next keystroke's: key events, the app's handler and re-render, style, layout, paint. Synthetic input events timed with performance.now() would leave out the browser's editing and the frame. The control is a plain input with no script on a blank page, typed the same way: what the browser alone costs per keystroke on this machine under the trace.`,
+    `- Keystrokes: each field filled to its cap with varied text in one (untimed) fill, then ${s.keystrokes} keystrokes through Playwright's keyboard (key events sent by CDP, as typing), Backspace and a character in turn so the text stays at its cap, ${value(r.keys)?.gapMs ?? 150} ms apart, after ${value(r.keys)?.warmup ?? 'some'} warm-up keystrokes, CPU throttled ${s.cpuThrottle}×. A keystroke costs the main thread's CPU time in every task from the one that dispatched its keydown to the next keystroke's: key events, the app's handler and re-render, style, layout, paint. Synthetic input events timed with performance.now() would leave out the browser's editing and the frame. The control is a plain input with no script on a blank page, typed the same way: what the browser alone costs per keystroke on this machine under the trace.`,
     `- Bytes: gzip level 9, brotli quality 11; initial = entry script, module preloads and stylesheets of index.html.`,
     `- Output reader: pasted text of ${s.readerSizes.map(size).join(', ')} (UTF-8, 1 KB = 1,000 bytes, so 1 MB is within the paste field's 1,000,000 characters) made of the ${value(r.reader)?.fixtures ?? 'real'} console samples in shared/fixtures/console one after another (headers off, a blank line between, whole lines), read by readConsole in Node, each size in its own \`node --expose-gc\` process: warm-up reads, then batches of at least 10 ms for at least 1.5 s; µs/KB from the median batch's CPU time (the process's, so time other processes held the CPU is left out), the clock's beside it; growth = µs/KB against the size before; peak heap = the largest heap in use during one more read (V8's GC trace and the heap after it) above the heap before it, the text not counted.`,
     `- Scale: each size and mode in its own \`node --expose-gc\` process, time limit ${s.scaleTimeoutS} s; peak heap = the largest heap in use during the run (V8's GC trace, plus samples every 128 engine steps) above the heap before it; growth = µs/node against the size before (×1.00 = linear).`,

@@ -34,7 +34,7 @@ export interface Results {
     flow: string;
     flowNote?: string;
     lighthouseRuns: number;
-    /** How Lighthouse's pages were served: 'HTTPS, HTTP/2' as a real host does, or plain HTTP/1.1 without openssl. */
+    /** How Lighthouse's pages were served: 'HTTPS, HTTP/2' as a real host does, or all over plain HTTP/1.1 and why. */
     lighthouseServed?: string;
     steps: number;
     /** Steps taken by real taps in a trace for the main-thread work (fewer: tracing is heavy). */

@@ -10,7 +10,6 @@
  * are kept from the results.json before).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
@@ -23,7 +22,7 @@ import { appWalker, measureLatency, peerWalker } from './latency.ts';
 import type { Walker } from './latency.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { measureLookup } from './lookup-bench.ts';
-import { machine } from './machine.ts';
+import { load1, machine } from './machine.ts';
 import { measureOffline } from './offline.ts';
 import { APP_OUT, BENCH_DIR, FLOOR_OUT, PEER_OUT, REPO, WORK } from './paths.ts';
 import { measureReader } from './reader-bench.ts';
@@ -129,11 +128,6 @@ function chooseFlow(wanted: string): { flow: string; note?: string } {
   return { flow: 'time-sync', note: `"${wanted}" is not in the build` };
 }
 
-/** The 1-minute load average, to two decimals. */
-function load1(): number {
-  return Math.round(loadavg()[0]! * 100) / 100;
-}
-
 /** Runs a part and notes the load average before and after it. */
 async function withLoad<T extends object>(f: () => Promise<T>): Promise<T & PartLoad> {
   const start = load1();
@@ -206,18 +200,30 @@ async function latencyParts(b: Browser, urls: Partial<Record<Side, string>>): Pr
 async function lighthousePart(urls: Partial<Record<Side, string>>): Promise<void> {
   const sides = Object.keys(urls) as Side[];
   if (!sides.length) return;
+  // Every page over HTTPS or every page over plain HTTP, so that they are compared on the same protocol.
   const tls = selfSigned();
   const secure: StaticServer[] = [];
-  const targets: Partial<Record<Side, string>> = { ...urls };
-  if (tls)
+  let targets = urls;
+  let served = 'HTTP/1.1 (no certificate for HTTPS: openssl is missing or failed)';
+  if (tls) {
+    let why: string | undefined;
     for (const side of sides) {
       const s = await attempt(`serve ${side} over HTTPS`, () => serve(OUT[side], { cacheControl, tls }));
-      if (failed(s)) continue;
+      if (failed(s)) {
+        why = `the HTTPS server for the ${side} page failed: ${s.error}`;
+        break;
+      }
       secure.push(s);
-      targets[side] = s.url;
     }
-  results.settings.lighthouseServed =
-    secure.length === sides.length ? 'HTTPS, HTTP/2' : 'HTTP/1.1 (no openssl for HTTPS)';
+    if (why === undefined) {
+      targets = Object.fromEntries(sides.map((side, i) => [side, secure[i]!.url]));
+      served = 'HTTPS, HTTP/2';
+    } else {
+      await Promise.all(secure.splice(0).map((s) => s.close().catch(() => undefined)));
+      served = `HTTP/1.1 (${why})`;
+    }
+  }
+  results.settings.lighthouseServed = served;
   try {
     const lh = await attempt(`lighthouse ×${RUNS}`, () => measureLighthouse(targets, RUNS));
     for (const side of sides)

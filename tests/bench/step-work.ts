@@ -7,24 +7,19 @@ import type { Browser, Page } from '@playwright/test';
 import { newContext } from './browser.ts';
 import { byKind, settle, walk } from './latency.ts';
 import type { Act, ProbeArgs, Walker } from './latency.ts';
-import { median, quantile } from './stats.ts';
-import { cpuShare, ms1, threadOf, traced } from './trace.ts';
-import type { Category, Part, TraceEvent, TraceThread } from './trace.ts';
+import { median, round } from './stats.ts';
+import { cpuTime, threadOf, traced, workStats } from './trace.ts';
+import type { Category, Part, TraceEvent, TraceThread, WorkStats } from './trace.ts';
 
-export interface StepWorkSummary {
+/**
+ * The traced steps. The work figures are main-thread time per step (ms, the throttler's 4× included): every
+ * task from the one that handled the tap's pointerdown to the one that painted the new question.
+ */
+export interface StepWorkSummary extends WorkStats {
   steps: number;
   warmup: number;
   failures: number;
   cpuThrottle: number;
-  /** Main-thread CPU time per step (ms, the throttler's 4× included): the targets are checked on it. */
-  median: number;
-  p95: number;
-  max: number;
-  /** The same tasks' wall time: more when other processes held the CPU. */
-  wallMedian: number;
-  wallP95: number;
-  /** Median CPU / wall of a step's tasks: under 1 when the main thread waited for a CPU. */
-  cpuShare: number;
   /** Median number of main-thread tasks in a step. */
   tasksMedian: number;
   /** Mean CPU ms per step by kind of work, largest first; `share` of the total (0..1). */
@@ -34,7 +29,6 @@ export interface StepWorkSummary {
   /** What the costliest step went on. */
   worst: Part[];
   byKind: Record<string, { median: number; p95: number; count: number }>;
-  samples: number[];
 }
 
 interface ArmArgs extends ProbeArgs {
@@ -160,9 +154,8 @@ function stepWindow(main: TraceThread, mark: string): [number, number] {
   // The first paint after the change shows it; when the trace has none, the frame the probe waited for.
   const paint = firstAfter(main, changed, (e) => e.name === 'Paint' && e.ph === 'X');
   const end = paint ? paint.ts / 1000 : main.mark(`afg:frame:${mark}`);
-  const taskAt = (t: number) => main.tasks.find((task) => task.start <= t && task.end >= t);
-  const from = taskAt(down.ts / 1000)?.start ?? down.ts / 1000;
-  const to = taskAt(end)?.end ?? end;
+  const from = main.taskAt(down.ts / 1000)?.start ?? down.ts / 1000;
+  const to = main.taskAt(end)?.end ?? end;
   return [from, to];
 }
 
@@ -195,38 +188,32 @@ export async function measureStepWork(
     const { kept, failures } = walked!;
     const main = threadOf(events, (e) => e.name === `afg:arm:${kept[0]!.r[0]}`);
     const windows = kept.map((t) => stepWindow(main, String(t.r[0])));
-    const tasks = windows.map(([from, to]) => main.between(from, to));
-    const cpu = tasks.map((ts) => ts.reduce((s, t) => s + t.cpu, 0));
-    const wall = tasks.map((ts) => ts.reduce((s, t) => s + t.dur, 0));
+    const tasks = windows.map(([from, to]) => main.between(from, to, true));
+    const cpu = tasks.map(cpuTime);
     const total: Record<Category, number> = { script: 0, style: 0, layout: 0, paint: 0, GC: 0, other: 0 };
     for (const [from, to] of windows)
       for (const [k, v] of Object.entries(main.categories(from, to))) total[k as Category] += v;
     const all = Object.values(total).reduce((a, b) => a + b, 0);
-    const worstAt = cpu.indexOf(Math.max(...cpu));
-    const [wFrom, wTo] = windows[worstAt]!;
+    const [wFrom, wTo] = windows[cpu.indexOf(Math.max(...cpu))]!;
+    const { samples, ...stats } = workStats(tasks);
     return {
       steps: kept.length,
       warmup,
       failures,
       cpuThrottle,
-      median: ms1(median(cpu)),
-      p95: ms1(quantile(cpu, 0.95)),
-      max: ms1(Math.max(...cpu)),
-      wallMedian: ms1(median(wall)),
-      wallP95: ms1(quantile(wall, 0.95)),
-      cpuShare: Math.round(median(tasks.map(cpuShare)) * 100) / 100,
+      ...stats,
       tasksMedian: median(tasks.map((ts) => ts.length)),
       byCategory: (Object.entries(total) as [Category, number][])
         .map(([what, ms]) => ({
           what,
-          ms: ms1(ms / kept.length),
-          share: all > 0 ? Math.round((ms / all) * 100) / 100 : 0,
+          ms: round(ms / kept.length, 1),
+          share: all > 0 ? round(ms / all, 2) : 0,
         }))
         .sort((a, b) => b.ms - a.ms),
-      scripts: main.scripts(windows).map((p) => ({ what: p.what, ms: ms1(p.ms / kept.length) })),
+      scripts: main.scripts(windows).map((p) => ({ what: p.what, ms: round(p.ms / kept.length, 1) })),
       worst: main.breakdown(wFrom, wTo, 5),
       byKind: byKind(kept, cpu),
-      samples: cpu.map(ms1),
+      samples,
     };
   } finally {
     await context.close();

@@ -3,9 +3,10 @@
  * a 'longtask' observer reports), and what a task spent its time on (rendering phases, JS by script file).
  */
 import type { Browser, Page } from '@playwright/test';
+import { median, quantile, round } from './stats.ts';
 
 /** Tasks and rendering phases, user timing marks, and V8's JS samples for attribution. */
-export const TRACE_CATEGORIES = [
+const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'blink.user_timing',
@@ -28,7 +29,7 @@ export interface TraceEvent {
 }
 
 /** One main-thread task, in ms on the trace's clock. */
-export interface Task {
+interface Task {
   start: number;
   end: number;
   dur: number;
@@ -103,6 +104,7 @@ export function threadOf(events: readonly TraceEvent[], match: (e: TraceEvent) =
 
 /** The events of one thread, with its tasks and JS samples. */
 export class TraceThread {
+  /** In time order; events that start together, the longest (the outer one) first. */
   readonly events: TraceEvent[];
   readonly tasks: Task[];
   private samples: { t: number; ms: number; file: string; fn: string }[] | undefined;
@@ -112,8 +114,11 @@ export class TraceThread {
     readonly pid: number,
     readonly tid: number,
   ) {
-    this.events = all.filter((e) => e.pid === pid && e.tid === tid);
-    // RunTask is every task the scheduler ran; nested ones (a nested run loop) are inside their parent.
+    this.events = all
+      .filter((e) => e.pid === pid && e.tid === tid)
+      .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    // RunTask is every task the scheduler ran; nested ones (a nested run loop) are inside their parent,
+    // which comes first (events are in time order, the longer first).
     const raw = this.events
       .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined)
       .map((e) => ({
@@ -121,8 +126,7 @@ export class TraceThread {
         end: (e.ts + e.dur!) / 1000,
         dur: e.dur! / 1000,
         cpu: (e.tdur ?? e.dur!) / 1000,
-      }))
-      .sort((a, b) => a.start - b.start);
+      }));
     this.tasks = [];
     for (const t of raw) {
       const last = this.tasks[this.tasks.length - 1];
@@ -137,6 +141,11 @@ export class TraceThread {
     const m = marks[marks.length - 1];
     if (!m) throw new Error(`no "${name}" mark in the trace`);
     return m.ts / 1000;
+  }
+
+  /** The task running at time `t` (ms), start and end included; undefined between tasks. */
+  taskAt(t: number): Task | undefined {
+    return this.tasks.find((task) => task.start <= t && task.end >= t);
   }
 
   /** Tasks that overlap [from, to) (ms), each clipped to the window when `clip`. */
@@ -176,27 +185,15 @@ export class TraceThread {
       const end = Math.min((e.ts + e.dur) / 1000, to);
       if (end > start) add(phase, end - start);
     }
-    // JS by script file, named with the function that took most of its samples (names are minified).
-    const fns = new Map<string, Map<string, number>>();
-    for (const s of this.jsSamples()) {
-      if (s.t < from || s.t >= to) continue;
-      add(s.file, s.ms);
-      const byFn = fns.get(s.file) ?? new Map<string, number>();
-      byFn.set(s.fn, (byFn.get(s.fn) ?? 0) + s.ms);
-      fns.set(s.file, byFn);
-    }
-    const label = (what: string) => {
-      const byFn = fns.get(what);
-      if (!byFn) return what;
-      const [fn] = [...byFn].sort((a, b) => b[1] - a[1])[0]!;
-      return fn ? `${what} (mostly ${fn})` : what;
-    };
+    const js = this.jsByFile([[from, to]]);
+    for (const [file, { ms }] of js) add(file, ms);
+    const label = (what: string) => js.get(what)?.what ?? what;
     // What neither the phases nor the JS samples account for: the browser's own work (IndexedDB, events, …).
-    const busy = this.between(from, to, true).reduce((sum, t) => sum + t.dur, 0);
+    const busy = wallTime(this.between(from, to, true));
     const named = [...parts.values()].reduce((a, b) => a + b, 0);
     if (busy - named >= 1) add('other browser work', busy - named);
     return [...parts]
-      .map(([what, ms]) => ({ what: label(what), ms: Math.round(ms * 10) / 10 }))
+      .map(([what, ms]) => ({ what: label(what), ms: round(ms, 1) }))
       .filter((p) => p.ms >= 1)
       .sort((a, b) => b.ms - a.ms)
       .slice(0, top);
@@ -209,9 +206,10 @@ export class TraceThread {
    */
   categories(from: number, to: number): Record<Category, number> {
     const out: Record<Category, number> = { script: 0, style: 0, layout: 0, paint: 0, GC: 0, other: 0 };
-    const inWindow = this.events
-      .filter((e) => e.ph === 'X' && e.dur !== undefined && e.ts / 1000 >= from && e.ts / 1000 < to)
-      .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    // In time order, an outer event before the ones it holds (as this.events are).
+    const inWindow = this.events.filter(
+      (e) => e.ph === 'X' && e.dur !== undefined && e.ts / 1000 >= from && e.ts / 1000 < to,
+    );
     const stack: { end: number; what: Category; self: number }[] = [];
     const pop = () => {
       const top = stack.pop()!;
@@ -232,6 +230,17 @@ export class TraceThread {
 
   /** JS time (ms, from V8's samples) by script file in several windows, the function with most samples named. */
   scripts(windows: readonly (readonly [number, number])[], top = 5): Part[] {
+    return [...this.jsByFile(windows).values()]
+      .map(({ what, ms }) => ({ what, ms: round(ms, 1) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, top);
+  }
+
+  /**
+   * JS time (ms, unrounded) by script file in the windows, from V8's samples; `what` names the file with the
+   * function that took most of its samples (names are minified).
+   */
+  private jsByFile(windows: readonly (readonly [number, number])[]): Map<string, Part> {
     const byFile = new Map<string, { ms: number; fns: Map<string, number> }>();
     const samples = this.jsSamples();
     for (const [from, to] of windows)
@@ -242,13 +251,12 @@ export class TraceThread {
         slot.fns.set(s.fn, (slot.fns.get(s.fn) ?? 0) + s.ms);
         byFile.set(s.file, slot);
       }
-    return [...byFile]
-      .map(([file, { ms, fns }]) => {
-        const [fn] = [...fns].sort((a, b) => b[1] - a[1])[0]!;
-        return { what: fn ? `${file} (mostly ${fn})` : file, ms: Math.round(ms * 10) / 10 };
-      })
-      .sort((a, b) => b.ms - a.ms)
-      .slice(0, top);
+    const out = new Map<string, Part>();
+    for (const [file, { ms, fns }] of byFile) {
+      const [fn] = [...fns].sort((a, b) => b[1] - a[1])[0]!;
+      out.set(file, { what: fn ? `${file} (mostly ${fn})` : file, ms });
+    }
+    return out;
   }
 
   /** JS samples of this thread's isolate: time (ms) and the script file (and function) of the nearest frame with a URL. */
@@ -307,11 +315,46 @@ function attribute(
 
 /** Σ CPU time / Σ wall time of tasks (2 decimals): near 1 when the main thread had a CPU whenever it had work. */
 export function cpuShare(tasks: readonly Task[]): number {
-  const wall = tasks.reduce((s, t) => s + t.dur, 0);
-  return wall > 0 ? Math.round((tasks.reduce((s, t) => s + t.cpu, 0) / wall) * 100) / 100 : 1;
+  const wall = wallTime(tasks);
+  return wall > 0 ? round(cpuTime(tasks) / wall, 2) : 1;
 }
 
-/** Rounds to 0.1 ms. */
-export function ms1(v: number): number {
-  return Math.round(v * 10) / 10;
+/** Σ CPU (thread) time of tasks, ms. */
+export function cpuTime(tasks: readonly Task[]): number {
+  return tasks.reduce((s, t) => s + t.cpu, 0);
+}
+
+/** Σ wall time of tasks, ms. */
+function wallTime(tasks: readonly Task[]): number {
+  return tasks.reduce((s, t) => s + t.dur, 0);
+}
+
+/** Main-thread work in a series of windows of time (a step, a keystroke), each window's tasks summed; ms to 0.1. */
+export interface WorkStats {
+  /** CPU (thread) time per window, the throttler's spinning included: the targets are checked on these. */
+  median: number;
+  p95: number;
+  max: number;
+  /** The same tasks' wall time: more when other processes held the CPU. */
+  wallMedian: number;
+  wallP95: number;
+  /** Median of each window's CPU / wall (2 decimals): under 1 when the main thread waited for a CPU. */
+  cpuShare: number;
+  /** Each window's CPU time, in order. */
+  samples: number[];
+}
+
+/** The work figures of some windows, from each window's tasks (clipped to it: see TraceThread.between). */
+export function workStats(perWindow: readonly (readonly Task[])[]): WorkStats {
+  const cpu = perWindow.map(cpuTime);
+  const wall = perWindow.map(wallTime);
+  return {
+    median: round(median(cpu), 1),
+    p95: round(quantile(cpu, 0.95), 1),
+    max: round(Math.max(...cpu), 1),
+    wallMedian: round(median(wall), 1),
+    wallP95: round(quantile(wall, 0.95), 1),
+    cpuShare: round(median(perWindow.map(cpuShare)), 2),
+    samples: cpu.map((v) => round(v, 1)),
+  };
 }

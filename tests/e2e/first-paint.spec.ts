@@ -1,6 +1,13 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
+/**
+ * Marks the document, so that a reload or a form sent to the server, which would make a new one, shows:
+ * `same()` is true only in the marked document.
+ */
+const mark = (page: Page) => page.evaluate(() => ((window as { __same?: number }).__same = 1));
+const same = (page: Page) => page.evaluate(() => (window as { __same?: number }).__same === 1);
+
 /** Holds back the app's modules (everything under assets/ that is script), as on a slow first visit. */
 async function holdModules(page: Page, only = /\/assets\/.+\.js$/): Promise<() => void> {
   let release!: () => void;
@@ -58,6 +65,7 @@ test.describe("before any of the app's modules has run", () => {
   test('a code typed and sent before the app took over is opened once it has', async ({ page }) => {
     const release = await holdModules(page);
     await page.goto('/', { waitUntil: 'domcontentloaded' });
+    await mark(page);
     await page.locator('#code-input').fill('0xC004F074');
     await page.locator('#code-input').press('Enter');
     // Held back, not a form sent to the server: the page is still the same one.
@@ -66,14 +74,18 @@ test.describe("before any of the app's modules has run", () => {
     release();
     await expect(page).toHaveURL(/#\/code\/0xC004F074$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('0xC004F074');
+    // Never a reload: the document the Enter was pressed in is the one that opened the code.
+    expect(await same(page), 'the same document').toBe(true);
   });
 
   test('the language switch pressed before the app took over switches once it has', async ({ page }) => {
     const release = await holdModules(page);
     await page.goto('/', { waitUntil: 'domcontentloaded' });
+    await mark(page);
     await page.getByRole('button', { name: /Русский/ }).click();
     release();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Справочник по активации');
+    expect(await same(page), 'the same document').toBe(true);
   });
 
   test('an Enter while the app is still loading the catalog is held back too', async ({ page }) => {
@@ -82,10 +94,13 @@ test.describe("before any of the app's modules has run", () => {
     const asked = page.waitForRequest(/\/assets\/flows\/catalog-/);
     await page.goto('/');
     await asked;
+    await mark(page);
     await page.locator('#code-input').fill('0xC004F050');
     await page.locator('#code-input').press('Enter');
     release();
     await expect(page).toHaveURL(/\/#\/code\/0xC004F050$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('0xC004F050');
+    expect(await same(page), 'the same document').toBe(true);
   });
 
   test('the language switch pressed before the app took over holds when the page moves on first', async ({
@@ -93,10 +108,13 @@ test.describe("before any of the app's modules has run", () => {
   }) => {
     const release = await holdModules(page);
     await page.goto('/', { waitUntil: 'domcontentloaded' });
+    await mark(page);
     await page.getByRole('button', { name: /Русский/ }).click();
+    // A new address in the same document (only the hash changes), as a link on the page would go.
     await page.goto('/#/flow/kms-count', { waitUntil: 'domcontentloaded' });
     release();
     await expect(page.locator('#step-question')).toContainText(/[а-яё]{4}/i);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    expect(await same(page), 'the same document').toBe(true);
   });
 });

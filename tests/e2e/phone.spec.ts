@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { SCREENS, command, flows } from './support/screens.ts';
+import { SCREENS, command, flows, label, step, walk } from './support/screens.ts';
 
 /**
  * Words of the elements' text that the layout split across two lines (each word should be one box), as
@@ -45,6 +45,58 @@ async function brokenWords(elements: Locator, by: 'words' | 'tokens', allow?: st
   );
 }
 
+/**
+ * What paper shows that it should not, in the page's current media: text too light to read on white (a
+ * contrast under 4.5:1, WCAG's AA for body text) and a background darker than near-white, as
+ * "what (in tag.class): colour". Runs in the page.
+ */
+function offPaper(): string[] {
+  const rgb = (c: string) => {
+    const m = /^rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)$/.exec(c);
+    return m && { r: +m[1]!, g: +m[2]!, b: +m[3]!, a: m[4] === undefined ? 1 : +m[4] };
+  };
+  const lum = ({ r, g, b }: { r: number; g: number; b: number }) => {
+    const lin = (v: number) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  };
+  const name = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`;
+  const found: string[] = [];
+  for (const el of [document.documentElement, document.body, ...document.body.querySelectorAll('*')]) {
+    if (!el.getClientRects().length && el !== document.documentElement) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden') continue;
+    const bg = rgb(style.backgroundColor);
+    if (!bg) found.push(`background (in ${name(el)}): ${style.backgroundColor}`);
+    else if (bg.a > 0 && lum(bg) < 0.8) found.push(`background (in ${name(el)}): ${style.backgroundColor}`);
+    const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+    if (!own) continue;
+    const fg = rgb(style.color);
+    if (!fg || 1.05 / (lum(fg) + 0.05) < 4.5) found.push(`text (in ${name(el)}): ${style.color}`);
+  }
+  return found;
+}
+
+/**
+ * Prints the page as it is, in the dark colour scheme, where the screen's colours are light on dark: the
+ * header, buttons and fields gone (the trail of answers stays, printed as plain text, so not a button),
+ * dark text on white. The page must show buttons or fields on screen, so the check means something.
+ */
+async function printed(page: Page, what: string) {
+  const controls = page
+    .locator('main')
+    .locator('button:not(.path-step), a.btn, input, textarea, select, [role=button]');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await controls.filter({ visible: true }).count(), `${what}: controls on screen`).toBeGreaterThan(0);
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  await expect(page.locator('header.top'), what).toBeHidden();
+  await expect(controls.filter({ visible: true }), `${what}: controls on paper`).toHaveCount(0);
+  // The page's background (the root's; the body has none) is white on paper, dark on a dark screen.
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), what).toBe(
+    'rgb(255, 255, 255)',
+  );
+  expect(await page.evaluate(offPaper), `${what}: dark on white`).toEqual([]);
+}
+
 const answer = (page: Page) => page.locator('.answers button:visible, .choices button:visible').first();
 
 for (const width of [320, 360])
@@ -65,6 +117,8 @@ for (const width of [320, 360])
         await page.locator('.code-page .btn-primary').click();
         for (let i = 0; i < 4; i++) {
           await answer(page).click();
+          // The next step, not the one answered: one more answer in the trail.
+          await expect(page.locator('nav.path button')).toHaveCount(i + 1);
           await expect(page.locator('#step-question h1')).toBeVisible();
           expect(await brokenWords(page.locator('.path-a'), 'words'), 'trail answers').toEqual([]);
           expect(
@@ -86,6 +140,8 @@ for (const width of [320, 360])
           if (!(await buttons.count())) break;
           await buttons.last().scrollIntoViewIfNeeded();
           await buttons.last().click();
+          // The next step, not the one answered: one more answer in the trail.
+          await expect(page.locator('nav.path button')).toHaveCount(i + 1);
           const heading = page.locator('#step-question h1');
           await expect(heading).toBeVisible();
           const header = (await page.locator('header.top').boundingBox())!;
@@ -120,19 +176,36 @@ for (const width of [320, 360])
         }
       });
 
-      test('on paper: no header, buttons or fields, and every command in full', async ({ page }) => {
-        await page.goto('/#/flow/time-sync/utc-both');
+      test('on paper: no header, buttons or fields, dark on white, and every command in full', async ({
+        page,
+      }) => {
+        // A step with a command, an answer in: the trail of answers is on paper too, as plain text.
+        await page.goto('/#/flow/time-sync');
+        await walk(page, { flow: 'time-sync' }, ['both']);
+        await expect(page.locator('.path-step')).toHaveCount(1);
         const pre = page.locator('.command > pre');
         await expect(pre).toBeVisible();
-        await page.emulateMedia({ media: 'print' });
-        await expect(page.locator('header.top')).toBeHidden();
-        await expect(page.locator('main button:not(.path-step)').first()).toBeHidden();
+        await printed(page, 'a step');
         await expect(pre).toBeVisible();
         expect(await pre.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-        // The page's background (the root's; the body has none) is white on paper, grey on screen.
-        expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
-          'rgb(255, 255, 255)',
-        );
+      });
+
+      test("on paper, a session's page: no header, buttons or fields, dark on white", async ({ page }) => {
+        await SCREENS.find((s) => s.name === 'transcript')!.open(page);
+        await expect(page).toHaveURL(/#\/session\/[^/]+$/);
+        await printed(page, "a session's page");
+        await expect(page.locator('pre.transcript')).toBeVisible();
+      });
+
+      test('on paper, an outcome: its Fixed or Escalate mark dark on white, on a dark-mode phone too', async ({
+        page,
+      }) => {
+        for (const node of ['activated', 'escalate-time']) {
+          await page.emulateMedia({ media: 'screen' });
+          await page.goto(`/#/flow/time-sync/${node}`);
+          await expect(page.locator('article.step[class*="outcome-"]')).toBeVisible();
+          await printed(page, `the outcome ${node}`);
+        }
       });
     });
 
@@ -171,15 +244,28 @@ test("a flow's whole procedure: every step, its command and where each answer le
   for (const node of steps) await expect(page.locator(`#step-${node.id} h2`)).toHaveText(node.text.en);
   await expect(page.locator('#step-utc-both pre')).toHaveText(command('time-sync', 'utc-both'));
   await expect(page.locator('#step-utc-both .leads')).toContainText('Yes → step');
+  // Every answer the step takes, as the engine routes it: a fix that did not hold leads on too.
+  const fixed = step('time-sync', 'activated');
+  const failed = fixed.kind === 'outcome' ? fixed.failed : undefined;
+  await expect(page.locator('#step-activated .leads li')).toHaveText([
+    `Still failing → step ${steps.findIndex((n) => n.id === failed) + 1}`,
+  ]);
   // On a phone the page never scrolls sideways: a long command scrolls inside its own box.
   for (const flow of ['time-sync', 'kms-count']) {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`/#/procedure/${flow}`);
-    await expect(page.locator('.procedure-steps > li').first()).toBeVisible();
+    // This flow's procedure, not the one before: its first step, by its text (both flows start at "start").
+    const first = flows[flow]!.start;
+    await expect(page.locator(`#step-${first} h2`)).toHaveText(step(flow, first).text.en);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), flow).toBeLessThanOrEqual(360);
   }
+  // A count routed by an earlier answer names that answer as the user saw it, not its stored value.
+  await expect(page.locator('#step-enter-count .leads')).toContainText(
+    `25 or more, if “${step('kms-count', 'start').text.en}” was answered ${label('kms-count', 'start', 'client')}`,
+  );
   await page.goto('/#/procedure/time-sync');
-  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+  await printed(page, 'a procedure');
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
   await expect(page.locator('#step-utc-both pre')).toBeVisible();
 });
@@ -234,6 +320,10 @@ for (const { width, height } of PHONES)
             .evaluateAll((els) =>
               els.map((el) => el.getBoundingClientRect()).map((r) => r.top + r.height / 2),
             );
+          // The icon, History and the language button at least (else the spread below would be -Infinity).
+          expect
+            .soft(centres.length, `${name}: the header's icon, links and status`)
+            .toBeGreaterThanOrEqual(3);
           expect
             .soft(Math.max(...centres) - Math.min(...centres), `${name}: the header on one row`)
             .toBeLessThan(2);

@@ -2,14 +2,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { plain } from '../support/flow-text.ts';
 import { walk } from './support/screens.ts';
+import { getRecord } from './support/storage.ts';
 
 const TS = 'time-sync';
 // Both clocks read in UTC, more than 4 hours apart, the KMS host's clock is wrong, resync on the host fixes it.
 const HOST_FIXED = ['both', 'yes', 'host', 'yes', 'yes'];
 const KEY = 'NPPR9-FWDCX-D2C8J-H872K-2YT43';
-/** Markdown's escapes taken out, to find a text as it reads. */
-const plain = (md: string) => md.replace(/\\(.)/g, '$1');
 
 /** Walks time-sync from its code to "Fixed" and opens the session's transcript. */
 async function fixedSession(page: Page) {
@@ -72,7 +72,17 @@ test('Share copies the transcript itself where there is no Web Share, and the fi
   await page.setViewportSize({ width: 320, height: 640 });
   await fixedSession(page);
   await page.getByLabel('Machine name or ticket number').fill('INC-77');
-  await page.getByLabel('Note on step 2').fill('Host clock was 5 hours ahead.');
+  const note = page.getByLabel('Note on step 2');
+  await note.fill('Host clock was 5 hours ahead.');
+  // Saved once typing pauses, the field never left: still in it, and the note is in storage.
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await expect(note).toBeFocused();
+  const id = decodeURIComponent(/#\/session\/([^/?]+)$/.exec(page.url())![1]!);
+  expect(await getRecord(page, id)).toMatchObject({
+    label: 'INC-77',
+    notes: { 1: 'Host clock was 5 hours ahead.' },
+  });
+  await expect(note).toBeFocused();
 
   await page.getByRole('button', { name: 'Share' }).click();
   await expect(page.getByText('Transcript copied')).toBeVisible();
@@ -92,4 +102,34 @@ test('Share copies the transcript itself where there is no Web Share, and the fi
     expect(box.x + box.width).toBeLessThanOrEqual(320);
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
+
+test('Share hands the transcript itself, with a title, to Web Share where the browser has it', async ({
+  page,
+}) => {
+  // A browser with Web Share: what the page shares is recorded, and nothing is copied instead.
+  await page.addInitScript(() => {
+    const shared: ShareData[] = [];
+    (window as { __shared?: ShareData[] }).__shared = shared;
+    Object.defineProperty(Navigator.prototype, 'share', {
+      configurable: true,
+      writable: true,
+      value: (data: ShareData) => (shared.push(data), Promise.resolve()),
+    });
+  });
+  await fixedSession(page);
+  await page.getByLabel('Machine name or ticket number').fill('INC-77');
+  await page.getByRole('button', { name: 'Share' }).click();
+  const shared = () => page.evaluate(() => (window as { __shared?: ShareData[] }).__shared);
+  await expect.poll(async () => (await shared())?.length).toBe(1);
+  const transcript = await page.locator('pre.transcript').textContent();
+  expect((await shared())![0]).toEqual({
+    title: 'Windows activation troubleshooting — INC-77',
+    text: transcript,
+  });
+  expect(transcript).toMatch(
+    /^# Windows activation troubleshooting\n\n\*\*Summary:\*\* 0xC004F06C · Fixed · /,
+  );
+  expect(transcript).toContain('- **Machine or ticket:** INC-77\n');
+  await expect(page.getByText('Transcript copied')).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { collect, command, label, step, text } from './support/screens.ts';
+import { collect, command, flows, label, step, text, walk } from './support/screens.ts';
 
 const question = (page: Page) => page.locator('#step-question');
 
@@ -76,6 +76,31 @@ test.describe('a technician walks a flow', () => {
     await expect(question(page)).toHaveText(text(TS, 'not-time'));
     await page.getByRole('button', { name: 'Start over' }).click();
     await expect(question(page)).toHaveText(text(TS, 'start'));
+  });
+
+  test('each step says its number and flow, and after a hand-over, the flow it came from', async ({
+    page,
+  }) => {
+    const title = (flow: string) => flows[flow]!.title.en;
+    const flowTitle = page.locator('.step .flow-title');
+    const handover = page.locator('.step .handover');
+    await page.goto('/#/flow/time-sync');
+    await expect(flowTitle).toHaveText(`Step 1 · ${title(TS)}`);
+    await expect(handover).toHaveCount(0);
+    // The clocks 4 hours apart, the host's clock resynced, still no activation, and the client's result is
+    // no longer 0xC004F06C: time-sync hands over to the KMS connection checks (its link "to-connect").
+    const at = await walk(page, { flow: TS }, ['both', 'yes', 'host', 'yes', 'no', 'no']);
+    expect(at.flow).toBe('kms-connect');
+    await expect(flowTitle).toHaveText(`Step 7 · ${title('kms-connect')}`);
+    await expect(handover).toHaveText(`Continued from “${title(TS)}”`);
+    // One step on, the new flow's own: the number goes on, the hand-over line is gone.
+    await walk(page, { flow: 'kms-connect' }, ['yes']);
+    await expect(flowTitle).toHaveText(`Step 8 · ${title('kms-connect')}`);
+    await expect(handover).toHaveCount(0);
+    // Back to the first step of the new flow: the line is back.
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await expect(flowTitle).toHaveText(`Step 7 · ${title('kms-connect')}`);
+    await expect(handover).toHaveText(`Continued from “${title(TS)}”`);
   });
 
   test("the browser's Back and Forward move between steps", async ({ page }) => {

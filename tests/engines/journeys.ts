@@ -5,7 +5,7 @@
  */
 import { answer as answerStep, current, start } from '../../src/engine/engine.ts';
 import type { Answer } from '../../src/engine/engine.ts';
-import { command, flows, label, ok, text, words } from '../support/flow-text.ts';
+import { command, flows, label, ok, plain, text, words } from '../support/flow-text.ts';
 import type { Lang } from '../support/flow-text.ts';
 import type { EngineBrowser, Target } from './browser.ts';
 
@@ -35,8 +35,6 @@ const H1: Target = { css: 'h1' };
 const CODE_FIELD: Target = { css: '#code-input' };
 const button = (name: string | RegExp): Target => ({ role: 'button', name });
 const link = (name: string | RegExp): Target => ({ role: 'link', name });
-/** Markdown's escapes taken out, to find a text as it reads. */
-const plain = (md: string) => md.replace(/\\(.)/g, '$1');
 
 /** The number of elements matching a selector is n (the answers in the path above a step). */
 const countIs = (b: EngineBrowser, css: string, n: number) =>
@@ -150,25 +148,28 @@ export const JOURNEYS: Journey[] = [
   {
     name: 'History, and resuming a saved session',
     run: async (b, c) => {
+      // Two answers in, at a step where no other journey leaves a session: an earlier journey leaves one
+      // in progress at utc-both, so each check below names this session's step and its 3 steps.
       c.step('start a session and leave it');
       await b.goto('/#/flow/time-sync');
-      await walk(b, { flow: TS }, ['both'], 'en');
+      const at = await walk(b, { flow: TS }, ['both', 'yes'], 'en');
       await b.goto('/');
       await b.find(button('Resume'));
       c.step('reload and resume it');
       await b.reload();
       await b.click(button('Resume'));
-      await b.waitForText(QUESTION, text(TS, 'utc-both'));
-      await countIs(b, 'nav.path button', 1);
-      c.step('History lists it after a reload');
+      await b.waitForText(QUESTION, text(TS, at));
+      await countIs(b, 'nav.path button', 2);
+      c.step('History lists it first, after a reload');
       await b.goto('/#/history');
       await b.reload();
       await b.waitForText(H1, 'History');
-      await b.waitForText({ css: '.session-row' }, /In progress/);
+      await b.waitForText({ css: '.session-row' }, /In progress · 3 steps ·/);
       c.step('open it from History and resume it there');
       await b.click({ css: '.session-link' });
       await b.click(button('Resume'));
-      await b.waitForText(QUESTION, text(TS, 'utc-both'));
+      await b.waitForText(QUESTION, text(TS, at));
+      await countIs(b, 'nav.path button', 2);
     },
   },
   {

@@ -51,6 +51,9 @@ export function collect(flow: string, id: string, lang: Lang = 'en'): string {
   return list;
 }
 
+/** Markdown's escapes taken out, to find a text in a transcript as it reads. */
+export const plain = (md: string) => md.replace(/\\(.)/g, '$1');
+
 /** The Yes and No buttons' words in a language. */
 export const words = (lang: Lang) =>
   (

@@ -3,34 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The bench's readers of index.html and sw.js: the files the first screen loads (boot.js, the app's modules
+// listed for boot.js to load after the first paint, the CSS) and the URLs the service worker precaches.
+import { initialFiles, precached } from '../bench/bytes.ts';
 import { buildApp, ROOT } from '../support/vite-build.ts';
 
 const KB = 1024;
 const work = mkdtempSync(join(tmpdir(), 'afg-build-'));
 
-/**
- * The files the first screen loads: boot.js, the app's modules (the entry and its static imports, listed for
- * boot.js to load after the first paint) and the CSS.
- */
-function initialAssets(dist: string): { js: string[]; css: string[] } {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const modules = /<meta name="app-modules" content="([^"]+)"/.exec(html)?.[1]?.split(' ') ?? [];
-  const refs = [
-    ...[...html.matchAll(/(?:src|href)="(?:\.?\/)?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!),
-    ...modules.map((m) => m.replace(/^\//, '')),
-  ];
-  return { js: refs.filter((r) => r.endsWith('.js')), css: refs.filter((r) => r.endsWith('.css')) };
-}
 const gz = (dist: string, files: string[]) =>
   files.reduce((s, f) => s + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
 const raw = (dist: string, files: string[]) =>
   files.reduce((s, f) => s + readFileSync(join(dist, f)).length, 0);
-
-/** The URLs the service worker precaches. */
-function precache(dist: string): string[] {
-  const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
-  return [...sw.matchAll(/"?url"?:\s*"([^"]+)"/g)].map((m) => m[1]!);
-}
 
 let dist = '';
 beforeAll(async () => {
@@ -40,7 +24,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the service worker precache', () => {
   it('holds every flow, the catalog and both languages', () => {
-    const urls = precache(dist);
+    const urls = precached(dist);
     const flows = readdirSync(join(ROOT, 'flows')).filter(
       (f) =>
         f.endsWith('.json') &&
@@ -62,7 +46,7 @@ describe('the service worker precache', () => {
     expect(js.some((s) => s.includes('Начать диагностику'))).toBe(true);
   });
   it('holds the shell, the icons and the manifest', () => {
-    const urls = precache(dist);
+    const urls = precached(dist);
     for (const u of [
       'index.html',
       'manifest.webmanifest',
@@ -79,7 +63,7 @@ describe('the service worker precache', () => {
 describe('size budgets (gzip)', () => {
   // 37,566 bytes was the first screen's JavaScript before it was prerendered: boot.js and hydration may not grow it.
   it('initial JS (boot.js and the app modules) is at most 36.7 KB, without the step screen and runner', () => {
-    const { js } = initialAssets(dist);
+    const { js } = initialFiles(dist);
     expect(js).toContain('boot.js');
     expect(js.length).toBeGreaterThan(2);
     expect(gz(dist, js)).toBeLessThanOrEqual(37_566);
@@ -88,12 +72,12 @@ describe('size budgets (gzip)', () => {
     expect(initial).not.toContain('step.lookFor'); // the step card arrives with the first flow route
   });
   it('initial CSS is at most 8 KB', () => {
-    const { css } = initialAssets(dist);
+    const { css } = initialFiles(dist);
     expect(css.length).toBeGreaterThan(0);
     expect(gz(dist, css)).toBeLessThanOrEqual(8 * KB);
   });
   it('the whole precache (shell, every flow, both languages, icons) is at most 300 KB', () => {
-    const total = precache(dist).reduce((s, u) => s + gzipSync(readFileSync(join(dist, u))).length, 0);
+    const total = precached(dist).reduce((s, u) => s + gzipSync(readFileSync(join(dist, u))).length, 0);
     expect(total).toBeLessThanOrEqual(300 * KB);
   });
 });
@@ -115,9 +99,9 @@ describe('the first screen does not grow with content', () => {
     );
     const big = await buildApp(join(work, 'dist-big'), { FLOWS_DIR: flowsDir });
 
-    const before = initialAssets(dist);
-    const after = initialAssets(big);
-    expect(precache(big).some((u) => u.startsWith('assets/flows/generated-large-'))).toBe(true);
+    const before = initialFiles(dist);
+    const after = initialFiles(big);
+    expect(precached(big).some((u) => u.startsWith('assets/flows/generated-large-'))).toBe(true);
     expect(raw(big, after.js)).toBe(raw(dist, before.js));
     expect(raw(big, after.css)).toBe(raw(dist, before.css));
   }, 120_000);
@@ -152,14 +136,16 @@ describe('the prerendered first screen', () => {
     expect(page).not.toMatch(/<script[^>]*type="module"/);
     expect(page).not.toContain('rel="modulepreload"');
     expect(page).toMatch(/<meta name="app-modules" content="\/assets\/index-[^" ]+\.js /);
-    expect(page.indexOf('boot.js')).toBeLessThan(page.indexOf('<body'));
+    // boot.js is loaded in <head>, so it runs before the first paint.
+    const head = /<head\b[^>]*>([\s\S]*?)<\/head>/.exec(page)?.[1] ?? '';
+    expect(head).toMatch(/<script\b[^>]*\bsrc="\.?\/boot\.js"/);
     // The page stays under the CSP: no inline script, boot.js is a file of this origin.
     expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
   it('every module the page lists for boot.js exists and is precached', () => {
     const modules = /<meta name="app-modules" content="([^"]+)"/.exec(html())![1]!.split(' ');
-    const urls = precache(dist);
+    const urls = precached(dist);
     for (const m of modules) {
       expect(readFileSync(join(dist, m)).length, m).toBeGreaterThan(0);
       expect(urls, m).toContain(m.replace(/^\//, ''));

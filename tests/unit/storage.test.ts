@@ -411,6 +411,36 @@ describe('session store without IndexedDB', () => {
   });
 });
 
+describe("the app's saves (storage/index.ts)", () => {
+  /** A fresh copy of the module, on an empty IndexedDB, with navigator.storage.persist() recorded. */
+  async function app() {
+    vi.resetModules();
+    vi.stubGlobal('indexedDB', new IDBFactory());
+    vi.stubGlobal('BroadcastChannel', undefined); // no other tabs here
+    const persist = vi.fn(() => Promise.resolve(true));
+    vi.stubGlobal('navigator', { storage: { persist } });
+    const { saveSession } = await import('../../src/storage/index.ts');
+    return { saveSession, persist };
+  }
+
+  it('asks to keep storage when a finished session is saved, not before, and once a visit', async () => {
+    const { saveSession, persist } = await app();
+    expect(await saveSession(record('a', 1000))).toBe('saved');
+    expect(await saveSession(record('a', 2000))).toBe('saved');
+    expect(persist).not.toHaveBeenCalled();
+    expect(await saveSession(record('a', 3000, { status: 'resolved' }))).toBe('saved');
+    expect(persist).toHaveBeenCalledTimes(1);
+    expect(await saveSession(record('b', 4000, { status: 'escalated' }))).toBe('saved');
+    expect(persist).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks when the finished session is an escalated one', async () => {
+    const { saveSession, persist } = await app();
+    expect(await saveSession(record('a', 1000, { status: 'escalated' }))).toBe('saved');
+    expect(persist).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('record checks', () => {
   it('accepts a valid record and returns a clean copy', () => {
     const r = { ...record('a', 1000), extra: 'dropped' };

@@ -394,36 +394,29 @@ describe('toMarkdown with hostile content', () => {
     expect(md).toContain('kms01.corp.example.com or 192.168.1.10, not slmgr.vbs');
   });
 
-  it('masks a key the way the key checker does: the key itself, upper case, not the word before it', () => {
-    const said: SessionRecord = {
-      ...walked,
-      state: {
-        v: 1,
-        trail: [
-          { flow: 'main', node: 'start', answer: 'Enter w269n wfgwx yvc9b 4j6c9 t83gx now', at: T0 },
-          { flow: 'main', node: 'edition' },
-        ],
-      },
-    };
-    expect(render(said, { flows: hostile })).toContain(
+  it.each([
+    [
+      'the way the key checker does: the key itself, upper case, not the word before it',
+      'Enter w269n wfgwx yvc9b 4j6c9 t83gx now',
       '**Answer:** Enter XXXXX-XXXXX-XXXXX-XXXXX-T83GX now (T+0)',
-    );
-  });
-
-  it('masks a key typed with Cyrillic look-alikes like any other', () => {
+    ],
+    [
+      'typed with Cyrillic look-alikes like any other',
+      'ключ NPPR9-FWDCX-D2\u04218J-H872K-2Y\u042243',
+      '**Answer:** ключ XXXXX-XXXXX-XXXXX-XXXXX-2YT43 (T+0)',
+    ],
+  ])('masks a key in an answer %s', (_, answer, line) => {
     const said: SessionRecord = {
       ...walked,
       state: {
         v: 1,
         trail: [
-          { flow: 'main', node: 'start', answer: 'ключ NPPR9-FWDCX-D2\u04218J-H872K-2Y\u042243', at: T0 },
+          { flow: 'main', node: 'start', answer, at: T0 },
           { flow: 'main', node: 'edition' },
         ],
       },
     };
-    expect(render(said, { flows: hostile })).toContain(
-      '**Answer:** ключ XXXXX-XXXXX-XXXXX-XXXXX-2YT43 (T+0)',
-    );
+    expect(render(said, { flows: hostile })).toContain(line);
   });
 
   it('escapes a typed label and notes, masks keys in them, and keeps each on one line', () => {

@@ -9,6 +9,7 @@ import type { Route } from '../../src/router.ts';
 import { entryOf } from '../../src/session/entry.ts';
 import { readEntry } from '../../src/session/read-entry.ts';
 import type { SessionRecord } from '../../src/session/record.ts';
+import { withEdits } from '../../src/components/SessionScreen/ticket.tsx';
 import { createSessionRunner } from '../../src/session/runner.ts';
 import type { SessionRunner, SessionView } from '../../src/session/runner.ts';
 import { createTabMemory } from '../../src/session/tab-memory.ts';
@@ -249,5 +250,35 @@ describe('guarded saves in the store', () => {
     a.runner.restart();
     await settle();
     expect((await a.store.get(id))!.notes).toEqual({ 0: 'both clocks read' });
+  });
+
+  it("a label and a note added in one tab while the other takes a step keep both, and the step's revision", async () => {
+    const { a, b, id } = await twoTabsOnOneSession();
+    const before = (await a.store.get(id))!;
+    // The note's write starts while the other tab's step is being saved.
+    a.runner.answer('client');
+    const noted = b.store.update(id, (stored) =>
+      withEdits(stored, { label: 'PC-042', notes: { 0: 'checked the clock' } }),
+    );
+    await settle();
+    expect(await noted).toBe('saved');
+    const stored = (await b.store.get(id))!;
+    expect(stored.state.trail.map((s) => s.answer)).toEqual(['yes', 'client', undefined]);
+    expect(stored.label).toBe('PC-042');
+    expect(stored.notes).toEqual({ 0: 'checked the clock' });
+    // A note is not a step: the revision is the step's, so the first tab goes on without a conflict.
+    expect(stored.rev).toBe((before.rev ?? 0) + 1);
+    a.runner.answer(30);
+    await settle();
+    const v = a.view();
+    expect(v.kind === 'step' && v.notice).toBeFalsy();
+    expect((await a.store.get(id))?.label).toBe('PC-042');
+  });
+
+  it('a note for a session deleted meanwhile is not written', async () => {
+    const { a, b, id } = await twoTabsOnOneSession();
+    await a.store.remove(id);
+    expect(await b.store.update(id, (stored) => withEdits(stored, { notes: { 0: 'late' } }))).toBe('deleted');
+    expect(await b.store.get(id)).toBeUndefined();
   });
 });

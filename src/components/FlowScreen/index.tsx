@@ -113,6 +113,7 @@ export function FlowScreen() {
       )}
       <PathTrail flows={flows} state={entry.state} onJump={jumpTo} />
       <StepCard
+        session={entry.sessionId}
         step={step}
         onAnswer={answer}
         returning={returnNote(flows, entry.state)}

@@ -1,5 +1,5 @@
 import { ACTIVATION_TYPES } from '../../engine/constants.ts';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../../engine/schema.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
 import { useSessions } from '../../hooks/use-sessions.ts';
@@ -105,8 +105,17 @@ export function HomeScreen() {
 function BrowseGroup({ title, entries }: { title: string; entries: readonly CatalogEntry[] }) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  // Opened on the prerendered page before the app took it over: no toggle event comes for that.
+  useEffect(() => {
+    if (details.current?.open) setOpen(true);
+  }, []);
   return (
-    <details class="browse" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+    <details
+      ref={details}
+      class="browse"
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
       <summary>
         {title} <span class="count">({t('home.codeCount', { count: entries.length })})</span>
       </summary>

@@ -1,9 +1,10 @@
 import { useEffect } from 'preact/hooks';
+import { answersFor, findNode, nextNodeId } from '../../engine/engine.ts';
 import type { FlowNode } from '../../engine/schema.ts';
 import { loadFlows } from '../../flows/chunks.ts';
 import { useAsync } from '../../hooks/use-async.ts';
 import { useT } from '../../i18n/index.ts';
-import { answerWords } from '../../i18n/labels.ts';
+import { answerLabel, answerWords } from '../../i18n/labels.ts';
 import { toHash } from '../../router.ts';
 import { CommandBlock } from '../CommandBlock/index.tsx';
 import { Loading } from '../Loading/index.tsx';
@@ -28,47 +29,43 @@ export function ProcedureScreen({ flow: id }: { flow: string }) {
   const target = (next: string): string => {
     const n = number.get(next);
     if (n !== undefined) return t('procedure.toStep', { n });
-    const link = flow.nodes.find((x) => x.id === next);
+    const link = findNode(flow, next);
     if (link?.kind === 'link') {
       const other = Object.hasOwn(flows, link.flow) ? flows[link.flow] : undefined;
       return t('procedure.toFlow', { flow: other ? other.title[lang] : link.flow });
     }
     return next;
   };
-  const question = (nodeId: string) => flow.nodes.find((x) => x.id === nodeId);
+  // Each answer the engine accepts, and where it leads; a number step by its ranges, as the engine routes it.
   const leads = (node: FlowNode): [string, string][] => {
-    switch (node.kind) {
-      case 'yesno':
-      case 'action':
+    const accepted = answersFor(node);
+    if (accepted !== 'number')
+      return accepted.flatMap((a): [string, string][] => {
+        const next = nextNodeId(id, node, a, []);
+        return next.ok ? [[answerLabel(node, a, lang, words), target(next.value)]] : [];
+      });
+    if (node.kind !== 'number') return [];
+    const min = node.min ?? 0;
+    return node.routes.flatMap((route) =>
+      route.ranges.map((r): [string, string] => {
+        const range =
+          r.max === undefined
+            ? t('procedure.atLeast', { min: r.min ?? min })
+            : t('procedure.range', { min: r.min ?? min, max: r.max });
+        const asked = route.when && flows[route.when.flow ?? id];
+        const when = asked && findNode(asked, route.when!.node);
         return [
-          [words.yes, target(node.yes)],
-          [words.no, target(node.no)],
+          when && when.kind !== 'link'
+            ? t('procedure.when', {
+                range,
+                question: when.text[lang],
+                answers: route.when!.answer.map((a) => answerLabel(when, a, lang, words)).join(', '),
+              })
+            : range,
+          target(r.next),
         ];
-      case 'choice':
-        return node.choices.map((c) => [c.label[lang], target(c.next)]);
-      case 'number':
-        return node.routes.flatMap((route) =>
-          route.ranges.map((r): [string, string] => {
-            const range =
-              r.max === undefined
-                ? t('procedure.atLeast', { min: r.min ?? 0 })
-                : t('procedure.range', { min: r.min ?? 0, max: r.max });
-            const when = route.when && question(route.when.node);
-            return [
-              when && when.kind !== 'link'
-                ? t('procedure.when', {
-                    range,
-                    question: when.text[lang],
-                    answers: route.when!.answer.join(', '),
-                  })
-                : range,
-              target(r.next),
-            ];
-          }),
-        );
-      default:
-        return [];
-    }
+      }),
+    );
   };
 
   return (
@@ -84,39 +81,40 @@ export function ProcedureScreen({ flow: id }: { flow: string }) {
         </a>
       </div>
       <ol class="procedure-steps">
-        {steps.map((node) => (
-          <li key={node.id} id={`step-${node.id}`} class="card">
-            <h2>{node.text[lang]}</h2>
-            {node.detail && <p class="hint">{node.detail[lang]}</p>}
-            {(node.kind === 'action' || node.kind === 'outcome') && node.command && (
-              <CommandBlock command={node.command} />
-            )}
-            {node.kind === 'action' && (
-              <p>
-                <strong>{t('step.lookFor')}</strong> {node.expect[lang]}
-              </p>
-            )}
-            {node.kind === 'outcome' && (
-              <p>
-                <strong>
-                  {node.result === 'resolved' ? t('outcome.fixLabel') : t('outcome.escalateLabel')}
-                </strong>
-                {node.kind === 'outcome' && node.collect
-                  ? ` — ${t('outcome.collect')}: ${node.collect[lang]}`
-                  : ''}
-              </p>
-            )}
-            {leads(node).length > 0 && (
-              <ul class="leads">
-                {leads(node).map(([answer, to], i) => (
-                  <li key={i}>
-                    <strong>{answer}</strong> → {to}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </li>
-        ))}
+        {steps.map((node) => {
+          const ways = leads(node);
+          return (
+            <li key={node.id} id={`step-${node.id}`} class="card">
+              <h2>{node.text[lang]}</h2>
+              {node.detail && <p class="hint">{node.detail[lang]}</p>}
+              {(node.kind === 'action' || node.kind === 'outcome') && node.command && (
+                <CommandBlock command={node.command} />
+              )}
+              {node.kind === 'action' && (
+                <p>
+                  <strong>{t('step.lookFor')}</strong> {node.expect[lang]}
+                </p>
+              )}
+              {node.kind === 'outcome' && (
+                <p>
+                  <strong>
+                    {node.result === 'resolved' ? t('outcome.fixLabel') : t('outcome.escalateLabel')}
+                  </strong>
+                  {node.collect ? ` — ${t('outcome.collect')}: ${node.collect[lang]}` : ''}
+                </p>
+              )}
+              {ways.length > 0 && (
+                <ul class="leads">
+                  {ways.map(([answer, to], i) => (
+                    <li key={i}>
+                      <strong>{answer}</strong> → {to}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
       </ol>
     </article>
   );

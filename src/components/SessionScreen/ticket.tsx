@@ -8,9 +8,9 @@ import type { FlowMap } from '../../engine/engine.ts';
 import { findNode } from '../../engine/engine.ts';
 import type { Language } from '../../engine/constants.ts';
 import { useT } from '../../i18n/index.ts';
-import { LABEL_MAX, NOTE_MAX } from '../../session/record.ts';
+import { LABEL_MAX, NOTE_MAX, readNotes } from '../../session/record.ts';
 import type { SessionRecord } from '../../session/record.ts';
-import { getSession, saveSession } from '../../storage/index.ts';
+import { updateSession } from '../../storage/index.ts';
 
 /** What the user typed since the screen opened: a label (when touched) and notes by step index. */
 export interface TicketEdits {
@@ -25,16 +25,9 @@ const PAUSE_MS = 800;
 export function withEdits(record: SessionRecord, edits: TicketEdits): SessionRecord {
   const { label: _label, notes: _notes, ...rest } = record;
   const label = edits.label ?? record.label;
-  const notes: Record<number, string> = {};
-  for (const [key, note] of Object.entries({ ...record.notes, ...edits.notes })) {
-    const i = Number(key);
-    if (note.trim() && i < record.state.trail.length) notes[i] = note;
-  }
-  return {
-    ...rest,
-    ...(label?.trim() ? { label } : {}),
-    ...(Object.keys(notes).length ? { notes } : {}),
-  };
+  // The record's own rules: what readNotes would not read back is not kept.
+  const notes = readNotes({ ...record.notes, ...edits.notes }, record.state.trail.length);
+  return { ...rest, ...(label?.trim() ? { label } : {}), ...(notes ? { notes } : {}) };
 }
 
 /** Keeps the edits on screen and saves them after a pause, on leaving a field, and when the page goes. */
@@ -62,10 +55,9 @@ export function useTicketEdits(id: string): {
     unsaved.current = undefined;
     const upTo = editCount.current;
     queue.current = queue.current.then(async () => {
-      const stored = await getSession(id);
-      if (!stored) return; // deleted meanwhile: nothing to add a note to
-      // No base revision: the label and notes go onto what is stored, without counting as a step.
-      const result = await saveSession(withEdits(stored, these));
+      // Onto what is stored, in one step: the label and notes do not count as a step, and a step another
+      // tab saves meanwhile is kept. A session deleted meanwhile has nothing to add a note to.
+      const result = await updateSession(id, (stored) => withEdits(stored, these));
       if (live.current && result === 'saved' && upTo === editCount.current) setSaved(true);
     });
   };

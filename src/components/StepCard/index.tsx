@@ -27,11 +27,13 @@ interface Props {
   facts?: KnownFacts | undefined;
   /** Adds facts read from pasted output. */
   onFacts?: (facts: KnownFacts) => void;
+  /** The session's id: a number typed in one session is not offered in another. */
+  session: string;
   /** Where the session stands: the step's number, and the flow it came from when a flow handed over. */
   position?: { n: number; from?: Text | undefined };
 }
 
-// The numbers entered on this page, by step: in memory only, like the field itself.
+// The numbers entered on this page, by session and step: in memory only, like the field itself.
 const typedNumbers = new Map<string, string>();
 
 /** The error code field inside a step, for a code the console printed after all. */
@@ -41,7 +43,7 @@ function StepLookup() {
 }
 
 /** One step: the question in large type, its command and what to look for, and the answers. */
-export function StepCard({ step, onAnswer, returning, facts: own = {}, onFacts, position }: Props) {
+export function StepCard({ session, step, onAnswer, returning, facts: own = {}, onFacts, position }: Props) {
   const { t, lang } = useT();
   const { node, flow, status } = step;
   // The organization's defaults fill what the session has not learned for itself.
@@ -58,9 +60,9 @@ export function StepCard({ step, onAnswer, returning, facts: own = {}, onFacts, 
     // The new step starts at its top, below the sticky header, wherever the last answer was tapped.
     card.current?.scrollIntoView({ block: 'start' });
     // Back to a number step shows the number entered there before.
-    setNum(typedNumbers.get(`${step.flowId}/${node.id}`) ?? '');
+    setNum(typedNumbers.get(`${session}/${step.flowId}/${node.id}`) ?? '');
     setNumError('');
-  }, [step.flowId, node.id]);
+  }, [session, step.flowId, node.id]);
 
   const submitNumber = (e: Event) => {
     e.preventDefault();
@@ -74,7 +76,7 @@ export function StepCard({ step, onAnswer, returning, facts: own = {}, onFacts, 
       );
       return;
     }
-    typedNumbers.set(`${step.flowId}/${node.id}`, trimmed);
+    typedNumbers.set(`${session}/${step.flowId}/${node.id}`, trimmed);
     onAnswer(value);
   };
 

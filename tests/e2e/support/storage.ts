@@ -38,3 +38,20 @@ export async function putRecords(page: Page, records: unknown[] | { seed: number
     records,
   );
 }
+
+/** One stored record, as the app wrote it, read straight from IndexedDB; undefined when there is none. */
+export function getRecord(page: Page, id: string): Promise<unknown> {
+  return page.evaluate(
+    (key) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('activation-field-guide');
+        open.onsuccess = () => {
+          const req = open.result.transaction('sessions').objectStore('sessions').get(key);
+          req.onsuccess = () => (open.result.close(), resolve(req.result));
+          req.onerror = () => (open.result.close(), reject(req.error));
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    id,
+  );
+}
