@@ -1,7 +1,8 @@
 /**
  * The session's label and a note per step, typed for the ticket and saved as the user pauses or leaves a
- * field. Each save reads the stored session again and adds only what was typed, so steps another tab took
- * meanwhile are kept, and the revision is left as it was: a note is not a step that tabs could conflict on.
+ * field. Each save adds only what was typed onto the stored session, read and written in one transaction, so
+ * steps another tab takes meanwhile are kept, and the revision is left as it was: a note is not a step that
+ * tabs could conflict on.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FlowMap } from '../../engine/engine.ts';
