@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { waitForController } from './support/pwa.ts';
+import { expectReadyOffline } from './support/pwa.ts';
 import { command, label, text, walk } from './support/screens.ts';
+
+// The first install fetches and stores every file: on a busy machine that alone can take tens of seconds.
+test.describe.configure({ timeout: 90_000 });
 
 const question = '#step-question';
 const TS = 'time-sync';
@@ -13,8 +16,7 @@ const plain = (md: string) => md.replace(/\\(.)/g, '$1');
 test.describe('after one visit, everything works offline', () => {
   test('reload, deep link, a full flow, language, transcript export', async ({ page, context }) => {
     await page.goto('/');
-    await expect(page.getByText('Ready to work offline')).toBeVisible();
-    await waitForController(page);
+    await expectReadyOffline(page);
     await context.setOffline(true);
 
     await page.reload();
@@ -52,8 +54,7 @@ test.describe('after one visit, everything works offline', () => {
     context,
   }) => {
     await page.goto('/');
-    await waitForController(page);
-    await expect(page.getByText('Ready to work offline')).toBeVisible();
+    await expectReadyOffline(page);
     await context.setOffline(true);
     // A flow never opened online, and a language never shown online.
     await page.goto('/#/flow/product-codes');
@@ -76,8 +77,7 @@ test('a cleared offline copy is reported, refilled when the network returns, and
   context,
 }) => {
   await page.goto('/#/flow/time-sync');
-  await waitForController(page);
-  await expect(page.getByText('Ready to work offline')).toBeVisible();
+  await expectReadyOffline(page);
   await context.setOffline(true);
   // Site data cleared (or evicted) while there is no network.
   await page.evaluate(async () => {

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
-import { waitForController } from './support/pwa.ts';
+import { expectReadyOffline, waitForController } from './support/pwa.ts';
 import { label, text } from './support/screens.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
 import { serve } from '../support/static-server.ts';
@@ -28,8 +28,7 @@ test('an update asks before reloading, and the session continues at the same ste
   const server: StaticServer = await serve(v1);
   try {
     await page.goto(`${server.url}#/flow/time-sync`);
-    await expect(page.getByText('Ready to work offline')).toBeVisible();
-    await waitForController(page);
+    await expectReadyOffline(page);
     await expect(page.getByText('Version 1.0.0-e2e')).toBeAttached();
     await page.getByRole('button', { name: both, exact: true }).click();
     await page.getByRole('button', { name: 'Yes', exact: true }).click();
@@ -166,8 +165,7 @@ test('a build for a sub-path (/activation/) works offline from it', async ({ pag
   const server = await serve(out, { base: '/activation/' });
   try {
     await page.goto(server.url);
-    await expect(page.getByText('Ready to work offline')).toBeVisible();
-    await waitForController(page);
+    await expectReadyOffline(page);
     await context.setOffline(true);
     await page.goto(`${server.url}#/code/0xC004F06C`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('0xC004F06C');
@@ -188,8 +186,7 @@ test('an update that arrives while offline leaves the app working, waits for Rel
   const server = await serve(v1);
   try {
     await page.goto(`${server.url}#/flow/time-sync`);
-    await expect(page.getByText('Ready to work offline')).toBeVisible();
-    await waitForController(page);
+    await expectReadyOffline(page);
     server.swap(v2);
     await context.setOffline(true);
     const errors: string[] = [];
@@ -222,8 +219,7 @@ test('a precached flow evicted from the cache says it cannot be loaded, and the 
   const server = await serve(v1);
   try {
     await page.goto(server.url);
-    await expect(page.getByText('Ready to work offline')).toBeVisible();
-    await waitForController(page);
+    await expectReadyOffline(page);
     // Evicted with no network to fetch it back: the app says offline use is not ready.
     await context.setOffline(true);
     const evicted = await page.evaluate(async () => {
@@ -268,8 +264,7 @@ test('a new version whose flow changed under a saved session keeps it read-only,
   const server = await serve(v1);
   try {
     await page.goto(`${server.url}#/flow/time-sync`);
-    await expect(page.getByText('Ready to work offline')).toBeVisible();
-    await waitForController(page);
+    await expectReadyOffline(page);
     await page.getByRole('button', { name: both, exact: true }).click();
     await page.getByRole('button', { name: 'Yes', exact: true }).click();
     await expect(page.locator('#step-question')).toHaveText(text(TS, 'which-clock'));
