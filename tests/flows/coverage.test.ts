@@ -123,13 +123,13 @@ const count = (kind: Guide['kind']) => steps.filter((s) => s.guide.kind === kind
 
 describe('flows/coverage.md', () => {
   it('lists the articles of all three sources, each once', () => {
-    expect(articles.length).toBeGreaterThanOrEqual(30);
+    expect(articles.length).toBeGreaterThanOrEqual(45);
     const paths = articles.map((a) => a.path);
     expect(new Set(paths).size).toBe(paths.length);
     const from = (prefix: string) => paths.filter((p) => p.startsWith(prefix)).length;
     expect(from('support/windows-server/licensing-and-activation/')).toBeGreaterThanOrEqual(28);
-    expect(from('support/windows-client/licensing-and-activation/')).toBeGreaterThanOrEqual(0);
-    expect(from('WindowsServerDocs/get-started/')).toBeGreaterThanOrEqual(0);
+    expect(from('support/windows-client/licensing-and-activation/')).toBeGreaterThanOrEqual(5);
+    expect(from('WindowsServerDocs/get-started/')).toBeGreaterThanOrEqual(12);
   });
 
   it('gives each article its repository, path and public URL', () => {
@@ -143,7 +143,7 @@ describe('flows/coverage.md', () => {
 
   it('gives every article at least one step, each with a command or value', () => {
     for (const a of articles) expect(a.steps.length, a.path).toBeGreaterThanOrEqual(1);
-    expect(steps.length).toBeGreaterThanOrEqual(150);
+    expect(steps.length).toBeGreaterThanOrEqual(300);
   });
 
   it('names only nodes that exist in the flows', () => {
