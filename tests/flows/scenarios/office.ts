@@ -24,9 +24,27 @@ export const scenarios: Scenario[] = [
     situation:
       'Office reports 0xC004F074 while Windows is fine; Office is pointed at the KMS host with /sethst and activates.',
     start: { code: '0xC004F074' },
-    answers: ['no', 'no', 'office', 'x64', 'yes', 'no', 'no-kms', 'yes', 'no', 'yes'],
+    answers: ['office', 'x64', 'yes', 'no', 'no-kms', 'yes', 'no', 'yes'],
     ends: 'office/licensed',
-    passes: ['kms-connect/know-host', 'office/dstatus', 'office/sethst', 'office/act'],
+    passes: ['office/windows-or-office-074', 'office/dstatus', 'office/sethst', 'office/act'],
+  },
+  {
+    name: 'office: 0xC004F074 from Windows goes to the KMS connection steps',
+    situation:
+      'slmgr /ato on a Windows client reports 0xC004F074; the first question sends the technician to the Windows KMS connection steps.',
+    start: { code: '0xC004F074' },
+    answers: ['windows'],
+    ends: 'kms-connect/start',
+    passes: ['office/windows-or-office-074'],
+  },
+  {
+    name: 'office: 0xC004F074 reached through kms-connect, Office chosen at the host on record',
+    situation:
+      'A technician who began with the Windows steps finds no host on record and chooses Office there; the Office steps still open.',
+    start: { flow: 'kms-connect' },
+    answers: ['no', 'no', 'office'],
+    ends: 'office/start',
+    passes: ['kms-connect/know-host'],
   },
   {
     name: 'office: another code, read with /ddescr, on a host with a custom port',
