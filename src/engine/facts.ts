@@ -70,6 +70,7 @@ export const PLACEHOLDERS: Readonly<Record<string, Placeholder>> = {
   '<MAK>': {},
   '<MAK or retail key>': {},
   '<GVLK>': {},
+  '<Office GVLK>': {},
   '<KMS client setup key>': {},
   '<KMS setup key from Pid.txt>': {},
   '<KMS host key>': {},
