@@ -71,6 +71,7 @@ export const PLACEHOLDERS: Readonly<Record<string, Placeholder>> = {
   '<MAK or retail key>': {},
   '<GVLK>': {},
   '<Office GVLK>': {},
+  '<target edition>': {},
   '<KMS client setup key>': {},
   '<KMS setup key from Pid.txt>': {},
   '<KMS host key>': {},
