@@ -72,6 +72,7 @@ export const PLACEHOLDERS: Readonly<Record<string, Placeholder>> = {
   '<GVLK>': {},
   '<Office GVLK>': {},
   '<target edition>': {},
+  '<License ID>': {},
   '<KMS client setup key>': {},
   '<KMS setup key from Pid.txt>': {},
   '<KMS host key>': {},

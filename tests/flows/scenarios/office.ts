@@ -88,6 +88,22 @@ export const scenarios: Scenario[] = [
     ends: 'office/m365',
   },
   {
+    name: 'office: Microsoft 365 Apps activated by the wrong account, license reset with vnextdiag.ps1',
+    situation:
+      'vnextdiag.ps1 -action list shows Microsoft 365 Apps licensed to a former user; the license is removed by its EWW License ID and the right user signs in.',
+    start: { flow: 'office' },
+    answers: ['m365', 'no', 'yes'],
+    ends: 'office/m365-licensed',
+    passes: ['office/m365', 'office/m365-remove'],
+  },
+  {
+    name: 'office: Microsoft 365 Apps still unlicensed after the reset',
+    situation: 'After removing the license and signing in again, Microsoft 365 Apps still does not activate.',
+    start: { flow: 'office' },
+    answers: ['m365', 'no', 'no'],
+    ends: 'office/m365-escalate',
+  },
+  {
     name: 'office: no KMS host on record, and setting one does not help',
     situation: 'ospp.vbs /dstatus on 64-bit Office shows no KMS host; after /sethst activation still fails.',
     start: { flow: 'office' },
