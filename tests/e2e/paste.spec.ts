@@ -25,6 +25,9 @@ test('0xC004F074: a pasted Test-NetConnection failure proposes the answers, down
 }) => {
   await page.goto('/#/code/0xC004F074');
   await page.getByRole('button', { name: 'Start troubleshooting' }).click();
+  // Windows and Office both report 0xC004F074: the first question asks which.
+  await expect(question(page)).toHaveText(text('office', 'windows-or-office-074'));
+  await page.getByRole('button', { name: 'Windows (slmgr)', exact: true }).click();
   await expect(question(page)).toHaveText(text('kms-connect', 'start'));
   // What slmgr printed on the client names the host: later commands are filled with it.
   await paste(page, fixture('slmgr-dli-kms-client-en-2.txt'), 'Read it');

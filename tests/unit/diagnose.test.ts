@@ -21,8 +21,8 @@ describe('diagnose: from pasted output to where to start', () => {
     const d = of(shared('slmgr-ato-error-0xc004f074-en-1.txt'));
     expect(d).toMatchObject({
       finding: 'error-code',
-      flow: 'kms-connect',
-      node: 'start',
+      flow: 'office',
+      node: 'windows-or-office-074',
       entry: { code: '0xC004F074' },
     });
     expect(d?.evidence[0]?.line).toMatch(/^Error: 0xC004F074/);

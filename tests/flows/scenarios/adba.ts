@@ -6,7 +6,7 @@ export const scenarios: Scenario[] = [
     situation:
       'ADBA is set up and slmgr /ao-list shows the Windows Server 2016 object, but new VMs stay unactivated: slmgr /dlv shows the RETAIL channel. The GVLK is installed over it and they activate.',
     start: { flow: 'adba' },
-    answers: ['yes', 'no', 'yes', 'yes'],
+    answers: ['yes', 'no', 'no', 'yes', 'yes'],
     ends: 'adba/activated',
     passes: ['adba/channel', 'adba/install-gvlk', 'adba/activate'],
   },

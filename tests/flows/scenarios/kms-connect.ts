@@ -6,7 +6,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A new Windows 11 client fails with 0xC004F074; slmgr /dlv names no host because it never activated, event 12288 names kms01:1688, and the SPPSVC-In-TCP rule on the new host is off.',
     start: { code: '0xC004F074' },
-    answers: ['no', 'yes', 'yes', 'no', 'false', 'yes', 'yes', 'no', 'yes', 'yes'],
+    answers: ['windows', 'no', 'yes', 'yes', 'no', 'false', 'yes', 'yes', 'no', 'yes', 'yes'],
     ends: 'kms-connect/activated',
     passes: [
       'kms-connect/tried-host',
@@ -20,7 +20,7 @@ export const scenarios: Scenario[] = [
     situation:
       'The client has never found a host and has no event 12288; the technician knows the host is kms01.contoso.com and sets it with /skms before activating.',
     start: { code: '0xC004F074' },
-    answers: ['no', 'no', 'fqdn', 'yes', 'yes', 'yes'],
+    answers: ['windows', 'no', 'no', 'fqdn', 'yes', 'yes', 'yes'],
     ends: 'kms-connect/activated',
     passes: [
       'kms-connect/know-host',
@@ -33,7 +33,7 @@ export const scenarios: Scenario[] = [
     name: 'kms-connect: /skms refused without elevation',
     situation: 'The technician runs slmgr /skms from a normal prompt and gets access denied.',
     start: { code: '0xC004F074' },
-    answers: ['no', 'no', 'fqdn', 'no'],
+    answers: ['windows', 'no', 'no', 'fqdn', 'no'],
     ends: 'privileges/start',
     passes: ['kms-connect/set-host'],
   },
@@ -42,7 +42,7 @@ export const scenarios: Scenario[] = [
     situation:
       'An Azure VM built from a custom image fails with 0xC004F074; it is pointed at azkms.core.windows.net:1688, port 1688 answers, and it activates.',
     start: { code: '0xC004F074' },
-    answers: ['no', 'no', 'azure', 'yes', 'yes', 'yes'],
+    answers: ['windows', 'no', 'no', 'azure', 'yes', 'yes', 'yes'],
     ends: 'kms-connect/activated',
     passes: ['kms-connect/azure-kms', 'kms-connect/azure-port'],
   },
@@ -51,7 +51,7 @@ export const scenarios: Scenario[] = [
     situation:
       'An Azure VM whose traffic is forced through an on-premises firewall cannot reach azkms.core.windows.net on port 1688.',
     start: { code: '0xC004F074' },
-    answers: ['no', 'no', 'azure', 'yes', 'no'],
+    answers: ['windows', 'no', 'no', 'azure', 'yes', 'no'],
     ends: 'kms-connect/escalate-azure',
     passes: ['kms-connect/azure-port'],
   },
@@ -60,7 +60,7 @@ export const scenarios: Scenario[] = [
     situation:
       'An old Windows 7 client reports "Test-NetConnection is not recognized"; the .NET TcpClient test prints True and the client then activates.',
     start: { code: '0xC004F074' },
-    answers: ['yes', 'yes', 'no', 'missing', 'yes', 'yes'],
+    answers: ['windows', 'yes', 'yes', 'no', 'missing', 'yes', 'yes'],
     ends: 'kms-connect/activated',
     passes: ['kms-connect/port-result', 'kms-connect/test-port-legacy'],
   },
@@ -96,7 +96,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A new Windows Server 2025 client reaches the host (event 12290 logged) but gets no activation; the host has not installed KB5034765 or later.',
     start: { code: '0xC004F074' },
-    answers: ['yes', 'yes', 'yes', 'no', 'yes', 'no-answer', 'yes', 'yes', 'no', 'no'],
+    answers: ['windows', 'yes', 'yes', 'yes', 'no', 'yes', 'no-answer', 'yes', 'yes', 'no', 'no'],
     ends: 'kms-host/install-update',
     passes: [
       'kms-connect/host-event',
@@ -110,7 +110,7 @@ export const scenarios: Scenario[] = [
     situation:
       'The host was moved to port 1700 with slmgr /sprt, but the hand-made SRV record still says 1688.',
     start: { code: '0xC004F074' },
-    answers: ['yes', 'yes', 'no', 'false', 'yes', 'no', 'other-port'],
+    answers: ['windows', 'yes', 'yes', 'no', 'false', 'yes', 'no', 'other-port'],
     ends: 'kms-connect/port-mismatch',
     passes: ['kms-connect/host-listening'],
   },
@@ -118,7 +118,7 @@ export const scenarios: Scenario[] = [
     name: 'kms-connect: event 12288 carries a timestamp error',
     situation: 'slmgr /ato says 0xC004F074, but event 12288 shows 0xC004F06C: the clocks are the problem.',
     start: { code: '0xC004F074' },
-    answers: ['yes', 'yes', 'yes', 'no', 'yes', 'timestamp'],
+    answers: ['windows', 'yes', 'yes', 'yes', 'no', 'yes', 'timestamp'],
     ends: 'time-sync/start',
     passes: ['kms-connect/client-events', 'kms-connect/events-show'],
   },
@@ -136,7 +136,7 @@ export const scenarios: Scenario[] = [
     situation:
       'No host in slmgr, no event 12288, and the technician does not know the KMS host: discovery through DNS is next.',
     start: { code: '0xC004F074' },
-    answers: ['no', 'no', 'unknown'],
+    answers: ['windows', 'no', 'no', 'unknown'],
     ends: 'kms-dns/start',
     passes: ['kms-connect/know-host'],
   },

@@ -58,7 +58,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A server meant to be the KMS host shows VOLUME_KMSCLIENT: the CSVLK was never installed. It is installed, the service restarted and the host activated.',
     start: { flow: 'kms-host' },
-    answers: ['not-enabled', 'no', 'yes', 'yes'],
+    answers: ['not-enabled', 'no', 'no', 'yes', 'yes'],
     ends: 'kms-host/host-activated',
     passes: ['kms-host/no-host-key', 'kms-host/install-host-key', 'kms-host/restart-activate'],
   },

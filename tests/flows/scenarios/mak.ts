@@ -13,8 +13,27 @@ export const scenarios: Scenario[] = [
     name: 'mak: blocked MAK without a replacement',
     situation: 'Activation fails with 0xC004C003 and there is no replacement key yet.',
     start: { code: '0xC004C003' },
-    answers: ['no'],
+    answers: ['no', 'other'],
     ends: 'mak/escalate-new-mak',
+    passes: ['mak/blocked-why'],
+  },
+  {
+    name: 'mak: 0xC004C003 on a server migrated to Azure',
+    situation:
+      'A server moved from on-premises to an Azure VM reports 0xC004C003 for its MAK; the GVLK is installed and it is pointed at Azure KMS.',
+    start: { code: '0xC004C003' },
+    answers: ['no', 'azure', 'yes'],
+    ends: 'kms-connect/azure-kms',
+    passes: ['mak/blocked-why', 'mak/azure-gvlk'],
+  },
+  {
+    name: 'mak: 0xC004C003 because the MAK is for another edition',
+    situation:
+      'A MAK for Windows Server Datacenter is blocked on a Standard server; the server is converted to Datacenter with DISM and activates.',
+    start: { code: '0xC004C003' },
+    answers: ['no', 'edition', 'no', 'std-to-dc', 'yes', 'yes'],
+    ends: 'product-key/activated',
+    passes: ['product-key/edition-check', 'product-key/edition-which', 'product-key/to-datacenter'],
   },
   {
     name: 'mak: wrong MAK installed',

@@ -27,11 +27,68 @@ export const scenarios: Scenario[] = [
     passes: ['no-code/unknown-code', 'no-code/read-channel', 'no-code/kms-name'],
   },
   {
-    name: 'no-code: evaluation edition',
-    situation: 'slmgr /ato prints nothing useful; slmgr /dlv shows the TIMEBASED_EVAL channel.',
+    name: 'no-code: evaluation Windows Server converted with DISM, then a GVLK',
+    situation:
+      'slmgr /ato prints nothing useful; slmgr /dlv shows TIMEBASED_EVAL on a member server. DISM shows ServerStandardEval, lists ServerStandard as a target, /Set-Edition converts it, the GVLK is installed and it activates.',
     start: { flow: 'no-code' },
-    answers: ['no', 'no', 'yes', 'evaluation'],
+    answers: ['no', 'no', 'yes', 'evaluation', 'server', 'no', 'yes', 'yes', 'yes', 'yes', 'yes'],
+    ends: 'no-code/activated',
+    passes: [
+      'no-code/evaluation',
+      'no-code/eval-dc',
+      'no-code/eval-current',
+      'no-code/eval-targets',
+      'no-code/set-edition',
+      'no-code/eval-key',
+      'no-code/eval-activate',
+    ],
+  },
+  {
+    name: 'no-code: evaluation domain controller',
+    situation: 'The evaluation server is a domain controller: it is replaced, not converted.',
+    start: { flow: 'no-code', node: 'evaluation' },
+    answers: ['server', 'yes'],
+    ends: 'no-code/eval-dc-replace',
+  },
+  {
+    name: 'no-code: evaluation Datacenter, Standard wanted',
+    situation:
+      'A Datacenter evaluation lists only ServerDatacenter as a target; the organization holds a Standard license.',
+    start: { flow: 'no-code', node: 'evaluation' },
+    answers: ['server', 'no', 'yes', 'no'],
+    ends: 'no-code/eval-reinstall',
+  },
+  {
+    name: 'no-code: evaluation conversion fails',
+    situation: 'DISM /Set-Edition fails and the edition still ends in Eval.',
+    start: { flow: 'no-code', node: 'evaluation' },
+    answers: ['server', 'no', 'yes', 'yes', 'no'],
+    ends: 'no-code/eval-failed',
+  },
+  {
+    name: 'no-code: Windows 11 Enterprise evaluation',
+    situation: 'The TIMEBASED_EVAL machine is a Windows 11 Enterprise evaluation, which cannot be converted.',
+    start: { flow: 'no-code', node: 'evaluation' },
+    answers: ['client'],
+    ends: 'no-code/eval-client',
+  },
+  {
+    name: 'no-code: ADBA client that is an evaluation edition',
+    situation:
+      'An ADBA client does not activate; slmgr /dlv shows TIMEBASED_EVAL, so it goes to the conversion steps instead of a GVLK.',
+    start: { flow: 'adba' },
+    answers: ['yes', 'no', 'yes'],
     ends: 'no-code/evaluation',
+    passes: ['adba/channel', 'adba/eval-check'],
+  },
+  {
+    name: 'no-code: intended KMS host that is an evaluation edition',
+    situation:
+      'A server meant to be the KMS host shows TIMEBASED_EVAL; it must be converted before a KMS host key can go on.',
+    start: { flow: 'kms-host' },
+    answers: ['not-enabled', 'no', 'yes'],
+    ends: 'no-code/evaluation',
+    passes: ['kms-host/no-host-key', 'kms-host/eval-check'],
   },
   {
     name: 'no-code: MAK installed, activation gives the real code',

@@ -6,7 +6,7 @@ export const scenarios: Scenario[] = [
     situation:
       'Office LTSC 2021 (64-bit) reports 0xC004F042; /dhistorykms shows the Windows KMS host. The host name is removed so Office finds its own host through DNS, and it activates.',
     start: { code: '0xC004F042' },
-    answers: ['office', 'x64', 'yes', 'no', 'wrong-host', 'no', 'dns', 'yes', 'yes'],
+    answers: ['office', 'x64', 'yes', 'no', 'kms', 'wrong-host', 'no', 'dns', 'yes', 'yes'],
     ends: 'office/licensed',
     passes: ['office/windows-or-office', 'office/history', 'office/remhst', 'office/act'],
   },
@@ -15,7 +15,7 @@ export const scenarios: Scenario[] = [
     situation:
       '32-bit Office 2019 on 64-bit Windows reports 0xC004F038; the host has an Office KMS host license with a current count of 3.',
     start: { code: '0xC004F038' },
-    answers: ['office', 'x86', 'yes', 'no', 'count', 'yes', 3],
+    answers: ['office', 'x86', 'yes', 'no', 'kms', 'count', 'yes', 3],
     ends: 'office/count-low',
     passes: ['kms-count/start', 'office/folder-32', 'office/host-count', 'office/count'],
   },
@@ -24,16 +24,34 @@ export const scenarios: Scenario[] = [
     situation:
       'Office reports 0xC004F074 while Windows is fine; Office is pointed at the KMS host with /sethst and activates.',
     start: { code: '0xC004F074' },
-    answers: ['no', 'no', 'office', 'x64', 'yes', 'no', 'no-kms', 'yes', 'no', 'yes'],
+    answers: ['office', 'x64', 'yes', 'no', 'kms', 'no-kms', 'yes', 'no', 'yes'],
     ends: 'office/licensed',
-    passes: ['kms-connect/know-host', 'office/dstatus', 'office/sethst', 'office/act'],
+    passes: ['office/windows-or-office-074', 'office/dstatus', 'office/sethst', 'office/act'],
+  },
+  {
+    name: 'office: 0xC004F074 from Windows goes to the KMS connection steps',
+    situation:
+      'slmgr /ato on a Windows client reports 0xC004F074; the first question sends the technician to the Windows KMS connection steps.',
+    start: { code: '0xC004F074' },
+    answers: ['windows'],
+    ends: 'kms-connect/start',
+    passes: ['office/windows-or-office-074'],
+  },
+  {
+    name: 'office: 0xC004F074 reached through kms-connect, Office chosen at the host on record',
+    situation:
+      'A technician who began with the Windows steps finds no host on record and chooses Office there; the Office steps still open.',
+    start: { flow: 'kms-connect' },
+    answers: ['no', 'no', 'office'],
+    ends: 'office/start',
+    passes: ['kms-connect/know-host'],
   },
   {
     name: 'office: another code, read with /ddescr, on a host with a custom port',
     situation:
       'Office shows a code the technician does not know; /ddescr says no KMS could be contacted, and the host listens on 1750.',
     start: { flow: 'office' },
-    answers: ['x64', 'yes', 'no', 'other', 'yes', 'no-kms', 'yes', 'yes', 'yes', 'yes'],
+    answers: ['x64', 'yes', 'no', 'kms', 'other', 'yes', 'no-kms', 'yes', 'yes', 'yes', 'yes'],
     ends: 'office/licensed',
     passes: ['office/ddescr', 'office/setprt'],
   },
@@ -42,14 +60,14 @@ export const scenarios: Scenario[] = [
     situation:
       'Office reaches the right host, but slmgr /dlv all on the host shows no Office KMS host entry.',
     start: { flow: 'office' },
-    answers: ['x64', 'yes', 'no', 'wrong-host', 'yes', 'no'],
+    answers: ['x64', 'yes', 'no', 'kms', 'wrong-host', 'yes', 'no'],
     ends: 'office/host-setup',
   },
   {
     name: 'office: the right host does not answer',
     situation: 'Office has the right host set, but Test-NetConnection to its port fails.',
     start: { flow: 'office' },
-    answers: ['x64', 'yes', 'no', 'wrong-host', 'no', 'unreachable', 'no'],
+    answers: ['x64', 'yes', 'no', 'kms', 'wrong-host', 'no', 'unreachable', 'no'],
     ends: 'office/escalate-network',
     passes: ['office/test-port'],
   },
@@ -70,11 +88,45 @@ export const scenarios: Scenario[] = [
     ends: 'office/m365',
   },
   {
+    name: 'office: Microsoft 365 Apps activated by the wrong account, license reset with vnextdiag.ps1',
+    situation:
+      'vnextdiag.ps1 -action list shows Microsoft 365 Apps licensed to a former user; the license is removed by its EWW License ID and the right user signs in.',
+    start: { flow: 'office' },
+    answers: ['m365', 'no', 'yes'],
+    ends: 'office/m365-licensed',
+    passes: ['office/m365', 'office/m365-remove'],
+  },
+  {
+    name: 'office: Microsoft 365 Apps still unlicensed after the reset',
+    situation: 'After removing the license and signing in again, Microsoft 365 Apps still does not activate.',
+    start: { flow: 'office' },
+    answers: ['m365', 'no', 'no'],
+    ends: 'office/m365-escalate',
+  },
+  {
     name: 'office: no KMS host on record, and setting one does not help',
     situation: 'ospp.vbs /dstatus on 64-bit Office shows no KMS host; after /sethst activation still fails.',
     start: { flow: 'office' },
-    answers: ['x64', 'yes', 'no', 'no-kms', 'no'],
+    answers: ['x64', 'yes', 'no', 'kms', 'no-kms', 'no'],
     ends: 'office/escalate-office',
     passes: ['office/sethst'],
+  },
+  {
+    name: 'office: a MAK was installed on Office that should use KMS',
+    situation:
+      'Office LTSC 2021 reports an activation error; ospp.vbs /dstatus shows VOLUME_MAK although the organization activates Office through KMS. The Office GVLK is installed with /inpkey and Office activates.',
+    start: { flow: 'office' },
+    answers: ['x64', 'yes', 'no', 'to-kms', 'yes', 'yes'],
+    ends: 'office/licensed',
+    passes: ['office/channel', 'office/inpkey', 'office/act'],
+  },
+  {
+    name: 'office: a MAK-activated Office',
+    situation:
+      'Office 2019 shows VOLUME_MAK and the organization activates it with a MAK; it is activated online with ospp.vbs /act.',
+    start: { flow: 'office' },
+    answers: ['x86', 'yes', 'no', 'mak'],
+    ends: 'office/mak-office',
+    passes: ['office/channel'],
   },
 ];

@@ -84,4 +84,28 @@ export const scenarios: Scenario[] = [
     ends: 'product-key/escalate-license',
     passes: ['product-key/no-oem-marker'],
   },
+  {
+    name: 'product-key: a Pro key on Windows 11 Home',
+    situation:
+      'A technician enters a Windows 11 Pro key on a Home installation; slmgr /dlv shows Home, and the key is entered as an edition change.',
+    start: { flow: 'product-key' },
+    answers: ['edition', 'no', 'client'],
+    ends: 'product-key/client-edition',
+    passes: ['product-key/edition-check'],
+  },
+  {
+    name: 'product-key: a Standard key on Windows Server Datacenter',
+    situation:
+      'A Standard key cannot activate a Datacenter installation, and Datacenter cannot be converted down.',
+    start: { flow: 'product-key' },
+    answers: ['edition', 'no', 'server-other'],
+    ends: 'product-key/server-key-mismatch',
+  },
+  {
+    name: 'product-key: the key does match the edition after all',
+    situation: 'slmgr /dlv shows the edition the key is for, so the key is typed again carefully.',
+    start: { flow: 'product-key' },
+    answers: ['edition', 'yes'],
+    ends: 'product-key/retype-key',
+  },
 ];

@@ -24,9 +24,18 @@ export const scenarios: Scenario[] = [
     situation:
       "The KMS host's clock is wrong and w32tm /resync on the host does not fix it: its time source is broken.",
     start: { code: '0xC004F06C' },
-    answers: ['both', 'yes', 'host', 'no'],
+    answers: ['both', 'yes', 'host', 'no', 'no'],
     ends: 'time-sync/escalate-time',
-    passes: ['time-sync/host-resync'],
+    passes: ['time-sync/host-resync', 'time-sync/host-source'],
+  },
+  {
+    name: 'time-sync: virtual KMS host whose clock the hypervisor keeps setting',
+    situation:
+      'The KMS host is a Hyper-V virtual machine; after w32tm /resync its clock jumps back, and w32tm /query /status shows Source: VM IC Time Synchronization Provider.',
+    start: { code: '0xC004F06C' },
+    answers: ['both', 'yes', 'host', 'no', 'yes'],
+    ends: 'time-sync/host-hypervisor',
+    passes: ['time-sync/host-resync', 'time-sync/host-source'],
   },
   {
     name: 'time-sync: only the client is reachable, stripchart shows a 5-hour offset, NTP client off',
