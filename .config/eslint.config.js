@@ -27,6 +27,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'tests/bench/.work/**',
+      'tests/bench/node_modules/**',
     ],
   },
   js.configs.recommended,
