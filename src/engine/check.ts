@@ -123,6 +123,13 @@ function checkSourceIds(file: string, sources: Sources): Problem[] {
     if (seen.has(x.id)) out.push({ file, message: `source "${x.id}": duplicate id` });
     seen.add(x.id);
   }
+  for (const x of sources.sources)
+    for (const c of x.contradictedBy ?? [])
+      for (const id of c.sources ?? []) {
+        if (!seen.has(id))
+          out.push({ file, message: `source "${x.id}": contradictedBy names unknown source "${id}"` });
+        else if (id === x.id) out.push({ file, message: `source "${x.id}": contradictedBy names itself` });
+      }
   return out;
 }
 

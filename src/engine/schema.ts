@@ -275,6 +275,24 @@ export const SourceSchema = z
       .optional()
       .describe('Its public address, a link when the network is there'),
     file: z.string().min(1).optional().describe('A reference file it was taken from, when it has no address'),
+    contradictedBy: z
+      .array(
+        z
+          .object({
+            sources: z
+              .array(SourceRef)
+              .min(1)
+              .optional()
+              .describe('The documents that show it; omitted when the step reasons it out and says so'),
+            note: TextSchema.describe(
+              'What the document gets wrong or what has changed, and what the guide says instead',
+            ),
+          })
+          .strict(),
+      )
+      .min(1)
+      .optional()
+      .describe('Where the document itself is wrong or dated; the steps that cite it say what is right'),
   })
   .strict()
   .refine((s) => s.url !== undefined || s.file !== undefined, {

@@ -34,6 +34,10 @@ describe('flow checker', () => {
     ['missing-source', /main\.json: node "run-cmd": a command or expected output needs "sources"/],
     ['unknown-source', /main\.json: node "run-cmd": sources: no source "nowhere" in sources\.json/],
     [
+      'unknown-contradiction',
+      /sources\.json: source "ref-test": contradictedBy names unknown source "nowhere"/,
+    ],
+    [
       'shell-mismatch',
       /main\.json: node "run-cmd": command: "&&" and "\|\|" do not exist in Windows PowerShell 5\.1/,
     ],

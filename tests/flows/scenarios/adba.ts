@@ -13,18 +13,20 @@ export const scenarios: Scenario[] = [
   {
     name: 'adba: no activation object for the version',
     situation:
-      'slmgr /ao-list shows only a Windows Server 2012 R2 object; the client runs Windows Server 2022.',
+      'slmgr /ao-list shows only a Windows Server 2012 R2 object; the client runs Windows Server 2022 and the technician has no CSVLK.',
     start: { flow: 'adba' },
-    answers: ['no'],
-    ends: 'adba/no-object',
+    answers: ['no', 'no'],
+    ends: 'adba/escalate-object',
+    passes: ['adba/no-object'],
   },
   {
-    name: 'adba: VOLUME_KMSCLIENT but event 8198 with 0xC0020017',
-    situation: 'The channel is right but activation fails and event 8198 shows 0xC0020017.',
+    name: 'adba: VOLUME_KMSCLIENT but event 8198 with 0xC0020017, KMS host also run',
+    situation:
+      'The channel is right but activation fails and event 8198 shows 0xC0020017; the activation type is All, the domain controller answers on LDAP, and the organization also runs a KMS host.',
     start: { flow: 'adba' },
-    answers: ['yes', 'yes', 'no', 'yes', 'contact'],
+    answers: ['yes', 'yes', 'no', 'yes', 'contact', 'yes', 'yes', 'yes'],
     ends: 'event-8198/set-host',
-    passes: ['adba/events', 'adba/event-code'],
+    passes: ['adba/events', 'adba/event-code', 'adba/adba-act-type', 'adba/adba-dc', 'adba/kms-also'],
   },
   {
     name: 'adba: reached from the DNS checks',
@@ -65,5 +67,49 @@ export const scenarios: Scenario[] = [
     answers: ['yes', 'yes', 'no', 'no'],
     ends: 'adba/escalate-adba',
     passes: ['adba/events'],
+  },
+  {
+    name: 'adba: 0xC0020017 in an ADBA-only forest is not sent to a KMS host',
+    situation:
+      'A Windows 11 client in a forest that activates only through ADBA logs 0xC0020017; it reaches a domain controller and there is no KMS host.',
+    start: { flow: 'adba' },
+    answers: ['yes', 'yes', 'no', 'yes', 'contact', 'yes', 'yes', 'no'],
+    ends: 'adba/escalate-adba',
+    passes: ['adba/adba-dc', 'adba/kms-also'],
+  },
+  {
+    name: 'adba: client limited to KMS activation',
+    situation:
+      'slmgr /dlv shows "Configured Activation Type: KMS" on a domain client that should use ADBA; /act-type 0 lets it activate.',
+    start: { flow: 'adba' },
+    answers: ['yes', 'yes', 'no', 'yes', 'contact', 'no', 'yes'],
+    ends: 'adba/activated',
+    passes: ['adba/adba-act-type', 'adba/set-act-type'],
+  },
+  {
+    name: 'adba: client cannot reach a domain controller',
+    situation: 'A branch client logs 0x8007139F; Test-NetConnection to the domain on port 389 fails.',
+    start: { flow: 'adba' },
+    answers: ['yes', 'yes', 'no', 'yes', 'contact', 'yes', 'no'],
+    ends: 'adba/escalate-dc',
+    passes: ['adba/adba-dc'],
+  },
+  {
+    name: 'adba: activation object added online',
+    situation:
+      'There is no object for Windows Server 2025; the AD administrator holds the CSVLK, adds it with /ad-activation-online, and the GVLK client then activates.',
+    start: { flow: 'adba' },
+    answers: ['no', 'yes', 'yes', 'yes', 'yes'],
+    ends: 'adba/activated',
+    passes: ['adba/no-object', 'adba/create-object', 'adba/channel', 'adba/activate'],
+  },
+  {
+    name: 'adba: activation object added by phone',
+    situation:
+      'The domain has no internet access: the forest is activated with /ad-activation-get-IID and /ad-activation-apply-cid.',
+    start: { flow: 'adba' },
+    answers: ['no', 'yes', 'no', 'yes', 'yes', 'yes', 'yes'],
+    ends: 'adba/activated',
+    passes: ['adba/create-object', 'adba/phone-object', 'adba/apply-cid'],
   },
 ];

@@ -13,9 +13,9 @@ export const scenarios: Scenario[] = [
     name: 'connectivity: 0x8007267C on an isolated network, MAK and phone',
     situation: 'A lab network has no DNS server at all: the MAK is installed and activated by phone.',
     start: { code: '0x8007267C' },
-    answers: ['no', 'none', 'yes'],
+    answers: ['no', 'none', 'no', 'yes'],
     ends: 'phone-activation/start',
-    passes: ['connectivity/use-mak'],
+    passes: ['connectivity/kms-reachable', 'connectivity/use-mak'],
   },
   {
     name: 'connectivity: 0x8007267C, DNS right, activation works',
@@ -47,5 +47,23 @@ export const scenarios: Scenario[] = [
     start: { flow: 'connectivity' },
     answers: ['no-dns', 'yes', 'no'],
     ends: 'connectivity/escalate-connectivity',
+  },
+  {
+    name: 'connectivity: no DNS server, KMS host given by its IPv4 address',
+    situation:
+      'A volume-licensed client on a network without DNS reports 0x8007267C; the KMS host is reachable at a known IPv4 address, so the client is pointed at it and activates on KMS.',
+    start: { code: '0x8007267C' },
+    answers: ['no', 'none', 'yes', 'yes'],
+    ends: 'connectivity/activated-by-ip',
+    passes: ['connectivity/kms-reachable', 'connectivity/kms-by-ip'],
+  },
+  {
+    name: 'connectivity: no DNS server, KMS host by address fails, MAK instead',
+    situation:
+      'The client cannot activate against the KMS host given by IPv4 address either, so it gets a MAK and is activated by phone.',
+    start: { code: '0x8007267C' },
+    answers: ['no', 'none', 'yes', 'no', 'yes'],
+    ends: 'phone-activation/start',
+    passes: ['connectivity/kms-by-ip', 'connectivity/use-mak'],
   },
 ];

@@ -22,7 +22,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'event-8198: port 1688 blocked',
     situation:
-      'Event 8198 shows 0xC0020017, no tunnel, restarting sppsvc does not help, and PsPing to the host on 1688 fails.',
+      'Event 8198 shows 0xC0020017, no tunnel, restarting sppsvc does not help, and Test-NetConnection from the client to the host on 1688 fails.',
     start: { code: '0xC0020017' },
     answers: ['yes', 'no', 'no', 'no', 'no'],
     ends: 'event-8198/open-port',
@@ -31,7 +31,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'event-8198: the host name does not resolve',
     situation:
-      'PsPing to the host address works both ways, but nslookup of the host name fails on the client.',
+      'Test-NetConnection from the client reaches the host on 1688, but nslookup of the host name fails on the client.',
     start: { code: '0x8007139F' },
     answers: ['yes', 'no', 'no', 'no', 'yes', 'no'],
     ends: 'event-8198/fix-dns',

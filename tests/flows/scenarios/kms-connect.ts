@@ -140,4 +140,13 @@ export const scenarios: Scenario[] = [
     ends: 'kms-dns/start',
     passes: ['kms-connect/know-host'],
   },
+  {
+    name: 'kms-connect: Windows 11 KMS host on a domain network, NoScope rule off',
+    situation:
+      'A Windows 11 Enterprise machine serves as KMS host on a domain network; only SPPSVC-In-TCP (Private, Public, LocalSubnet) was enabled, so SPPSVC-In-TCP-NoScope for the Domain profile is turned on too.',
+    start: { code: '0xC004F074' },
+    answers: ['windows', 'no', 'yes', 'yes', 'no', 'false', 'yes', 'yes', 'no', 'yes', 'yes'],
+    ends: 'kms-connect/activated',
+    passes: ['kms-connect/check-firewall', 'kms-connect/enable-firewall'],
+  },
 ];

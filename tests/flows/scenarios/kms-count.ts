@@ -4,27 +4,32 @@ export const scenarios: Scenario[] = [
   {
     name: 'kms-count: clones share one CMID, rearms left',
     situation:
-      'Forty desktops were cloned from an image made without sysprep /generalize; the host count is stuck at 1 and event 12290 shows one CMID for all; a clone has 3 rearms left.',
+      'Forty desktops were cloned from a generalized image whose rearm had been skipped; the host count is stuck at 1 and event 12290 shows one CMID for all; setupact.log shows GENERALIZE and a clone has 1000 rearms left.',
     start: { code: '0xC004F038' },
-    answers: ['client', 'yes', 1, 'yes', 'yes', 'yes', 'no', 'yes'],
+    answers: ['client', 'yes', 1, 'yes', 'yes', 'yes', 'yes', 'no', 'yes'],
     ends: 'kms-count/restart-clone',
-    passes: ['kms-count/check-cmid', 'kms-count/cloned-image', 'kms-count/rearm-clone'],
+    passes: [
+      'kms-count/check-cmid',
+      'kms-count/cloned-image',
+      'kms-count/rearm-count',
+      'kms-count/rearm-clone',
+    ],
   },
   {
     name: 'kms-count: clones have no rearms left',
     situation:
       'The clones show "Remaining Windows rearm count: 0", so only a rebuilt, generalized image helps.',
     start: { code: '0xC004F038' },
-    answers: ['client', 'yes', 1, 'yes', 'yes', 'no'],
+    answers: ['client', 'yes', 1, 'yes', 'yes', 'yes', 'no'],
     ends: 'kms-count/rebuild-image',
-    passes: ['kms-count/cloned-image'],
+    passes: ['kms-count/cloned-image', 'kms-count/rearm-count'],
   },
   {
     name: 'kms-count: rearm fails with 0xC004D307',
     situation:
       'The rearm count looked positive on another clone, but on this one slmgr /rearm reports 0xC004D307.',
     start: { code: '0xC004F038' },
-    answers: ['client', 'yes', 1, 'yes', 'yes', 'yes', 'no', 'no', 'limit'],
+    answers: ['client', 'yes', 1, 'yes', 'yes', 'yes', 'yes', 'no', 'no', 'limit'],
     ends: 'kms-count/rebuild-image',
     passes: ['kms-count/rearm-clone', 'kms-count/rearm-error'],
   },
@@ -33,9 +38,18 @@ export const scenarios: Scenario[] = [
     situation:
       'The image answer file kept <SkipRearm>1</SkipRearm>, so rearm does nothing until SkipRearm is set back to 0.',
     start: { code: '0xC004F038' },
-    answers: ['client', 'yes', 1, 'yes', 'yes', 'yes', 'yes', 'yes', 'yes'],
+    answers: ['client', 'yes', 1, 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes'],
     ends: 'kms-count/restart-clone',
     passes: ['kms-count/check-skiprearm', 'kms-count/fix-skiprearm'],
+  },
+  {
+    name: 'kms-count: clones of an image that was never generalized are rebuilt, not rearmed',
+    situation:
+      'Thirty desktops were copied from an image captured without sysprep /generalize; they share one CMID and setupact.log has no GENERALIZE line.',
+    start: { code: '0xC004F038' },
+    answers: ['client', 'yes', 1, 'yes', 'yes', 'no'],
+    ends: 'kms-count/rebuild-image',
+    passes: ['kms-count/cloned-image'],
   },
   {
     name: 'kms-count: small office with 12 PCs',

@@ -21,43 +21,106 @@ export const scenarios: Scenario[] = [
     situation:
       'A Windows 7 client reports 0xC004E002; icacls restores the store permissions and activation then succeeds.',
     start: { code: '0xC004E002' },
-    answers: ['win7', 'yes', 'yes'],
+    answers: ['win7', 'yes', 'yes', 'no'],
     ends: 'license-store/store-fixed',
-    passes: ['license-store/fix-permissions-7', 'license-store/activate-store'],
+    passes: [
+      'license-store/fix-permissions-7',
+      'license-store/activate-store',
+      'license-store/other-licences',
+    ],
   },
   {
     name: 'license-store: 0xC004E002 on Windows Server 2019, tokens.dat rebuilt',
     situation:
       'A Windows Server 2019 machine reports 0xC004E002; tokens.dat is rebuilt, the key reinstalled after two restarts, and it activates.',
     start: { code: '0xC004E002' },
-    answers: ['newer', 'yes', 'yes', 'yes'],
+    answers: ['newer', 'no', 'no', 'yes', 'yes', 'yes', 'no'],
     ends: 'license-store/store-fixed',
-    passes: ['license-store/rebuild-tokens', 'license-store/reinstall-key'],
+    passes: [
+      'license-store/before-rebuild',
+      'license-store/office-before',
+      'license-store/rebuild-tokens',
+      'license-store/reinstall-key',
+    ],
   },
   {
     name: 'license-store: 0xC004E015, product not found after the rebuild',
     situation:
       'slmgr /ato reports 0xC004E015 on a KMS client; after tokens.dat is rebuilt activation says "Error: Product not found", and the GVLK fixes it.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'yes', 'no', 'product-not-found', 'yes'],
+    answers: ['newer', 'no', 'no', 'yes', 'yes', 'no', 'product-not-found', 'no', 'yes', 'no'],
     ends: 'license-store/store-fixed',
-    passes: ['license-store/rebuild-tokens', 'license-store/store-after', 'license-store/install-gvlk'],
+    passes: [
+      'license-store/rebuild-tokens',
+      'license-store/store-after',
+      'license-store/not-found-host',
+      'license-store/install-gvlk',
+    ],
   },
   {
     name: 'license-store: 0xC004E015 rebuild fails on Windows 7',
     situation: 'On Windows 7 the rename of tokens.dat fails with an error.',
     start: { code: '0xC004E015' },
-    answers: ['win7', 'no'],
+    answers: ['win7', 'no', 'no'],
     ends: 'license-store/escalate-store',
-    passes: ['license-store/rebuild-tokens-7'],
+    passes: ['license-store/before-rebuild-7', 'license-store/rebuild-tokens-7'],
   },
   {
     name: 'license-store: tokens.dat rebuilt on a newer Windows, key reinstalled, activated',
     situation:
       'Activation reports that the license consumption failed; tokens.dat is rebuilt, the key reinstalled and Windows activates.',
     start: { flow: 'license-store' },
-    answers: ['consumption', 'newer', 'yes', 'yes', 'yes'],
+    answers: ['consumption', 'newer', 'no', 'no', 'yes', 'yes', 'yes', 'no'],
     ends: 'license-store/store-fixed',
     passes: ['license-store/start', 'license-store/rebuild-tokens', 'license-store/reinstall-key'],
+  },
+  {
+    name: 'license-store: 0xC004E002 on a KMS host whose host keys are not at hand',
+    situation:
+      'A Windows Server 2022 KMS host reports 0xC004E002; slmgr /dlv all shows a VOLUME_KMS channel and nobody has the CSVLK, so tokens.dat is not rebuilt.',
+    start: { code: '0xC004E002' },
+    answers: ['newer', 'yes', 'no'],
+    ends: 'license-store/escalate-host-store',
+    passes: ['license-store/before-rebuild', 'license-store/host-keys-ready'],
+  },
+  {
+    name: 'license-store: 0xC004E015 on a KMS host with volume Office, keys reinstalled after the rebuild',
+    situation:
+      'A KMS host that also activates Office LTSC 2021 reports 0xC004E015; its CSVLK and Office Volume License Pack are at hand, tokens.dat is rebuilt, the CSVLK reinstalled and the Office host licence put back.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes'],
+    ends: 'license-store/restore-other',
+    passes: [
+      'license-store/host-keys-ready',
+      'license-store/office-before',
+      'license-store/rebuild-tokens',
+      'license-store/other-licences',
+    ],
+  },
+  {
+    name: 'license-store: product not found on a KMS host after the rebuild goes to the host key, not a GVLK',
+    situation:
+      'After tokens.dat is rebuilt on a KMS host, activation reports "Product not found"; the host gets its KMS host key back.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'yes', 'yes', 'no', 'yes', 'yes', 'no', 'product-not-found', 'yes'],
+    ends: 'kms-host/install-host-key',
+    passes: ['license-store/not-found-host'],
+  },
+  {
+    name: 'license-store: the rebuild fixed nothing, the old store is put back',
+    situation:
+      'After tokens.dat is rebuilt on a Windows 10 client activation still fails with the same error; tokens.bar is renamed back and the case handed over.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'no', 'no', 'yes', 'yes', 'no', 'same', 'yes'],
+    ends: 'license-store/escalate-store',
+    passes: ['license-store/roll-back'],
+  },
+  {
+    name: 'license-store: Windows 7 KMS host is not rebuilt',
+    situation: 'A Windows Server 2008 R2 KMS host reports 0xC004E015; slmgr /dlv all shows a KMS host key.',
+    start: { code: '0xC004E015' },
+    answers: ['win7', 'yes'],
+    ends: 'license-store/escalate-host-store',
+    passes: ['license-store/before-rebuild-7'],
   },
 ];

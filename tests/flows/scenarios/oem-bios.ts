@@ -4,7 +4,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'oem-bios: 0xC004F063 after a motherboard swap',
     situation:
-      'After the motherboard was replaced, an OEM Windows Server 2012 reports 0xC004F063; wmic shows a blank serial number.',
+      'After the motherboard was replaced, an OEM Windows Server 2012 reports 0xC004F063; Get-CimInstance Win32_BIOS shows a blank serial number.',
     start: { code: '0xC004F063' },
     answers: ['no'],
     ends: 'oem-bios/update-bios',
