@@ -12,8 +12,15 @@ import { loadChecked } from './flows.ts';
 
 const { flows: ALL } = loadChecked('valid');
 
-/** Lets timers and promises run: Back and Forward, lazy flows, saves. */
-export const settle = () => new Promise((r) => setTimeout(r, 5));
+// Event-loop turns settle() lets pass. Everything it waits for (promises, fake IndexedDB's requests, Back and
+// Forward) is scheduled with setImmediate or as a microtask, never on the clock, so the same number of turns
+// does the same work on an idle machine and on a loaded one. Two turns are enough today; 100 leave room.
+const TURNS = 100;
+
+/** Lets pending work run (Back and Forward, lazy flows, saves) by a fixed number of event-loop turns, not by time. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < TURNS; i++) await new Promise<void>((r) => setImmediate(r));
+}
 
 export interface Entry {
   route: Route;
@@ -57,10 +64,11 @@ export class FakeHistory implements HistoryPort {
   private move(by: number) {
     const to = this.index + by;
     if (to < 0 || to >= this.entries.length) return;
-    setTimeout(() => {
+    // As popstate, later than the call; on a turn of the event loop rather than the clock (see settle).
+    setImmediate(() => {
       this.index = to;
       this.tell();
-    }, 0);
+    });
   }
   private tell() {
     for (const l of [...this.listeners]) l();
