@@ -1,12 +1,24 @@
+import { readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/flows.ts';
 import { shellProblems } from '../../src/engine/check.ts';
 import { commandOf } from '../../src/engine/engine.ts';
+import { brokenFixture } from '../support/broken-fixture.ts';
 import { loadChecked } from '../support/flows.ts';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-const check = (name: string) => run(['check', '--dir', fixture(name)]);
+const VALID = fileURLToPath(new URL('../fixtures/valid', import.meta.url));
+const made: string[] = [];
+/** Checks the valid fixture, or the valid fixture with the named case's one mistake (tests/fixtures/broken). */
+const check = (name: string) => {
+  if (name === 'valid') return run(['check', '--dir', VALID]);
+  const dir = brokenFixture(name);
+  made.push(dir);
+  return run(['check', '--dir', dir]);
+};
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('flow checker', () => {
   it('passes a valid set of flows', () => {
@@ -52,6 +64,13 @@ describe('flow checker', () => {
     expect(code).toBe(1);
     expect(err).toMatch(message);
     expect(err).toMatch(/problem\(s\) found/);
+  });
+
+  it('has a message for every broken case, and a case for every message', () => {
+    const files = readdirSync(new URL('../fixtures/broken/', import.meta.url)).map((f) =>
+      f.replace(/\.json$/, ''),
+    );
+    expect(files.sort()).toEqual(cases.map(([name]) => name).sort());
   });
 
   it('reports every node of a loop, and only the loop', () => {
