@@ -20,6 +20,8 @@ export function useAsync<T>(work: () => Promise<T>, inputs: Inputs, keep = false
     return () => {
       live = false;
     };
+    // `inputs` is the caller's dependency list, which may name a value only to run the work again (a revision).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, inputs);
   // A value worked out for other inputs is not this one's, unless the caller wants it kept.
   return state && (keep || sameInputs(state.inputs, inputs)) ? state.value : undefined;

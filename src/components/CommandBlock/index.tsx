@@ -74,7 +74,7 @@ export function CommandBlock({
       <pre class="mono" tabIndex={0} aria-label={`${t('step.command')}: ${where}`}>
         {body}
       </pre>
-      <button type="button" class="btn" onClick={onCopy}>
+      <button type="button" class="btn" onClick={() => void onCopy()}>
         {copied === 'ok' ? t('action.copied') : t('action.copy')}
       </button>
       {/* Read across a rack: the command alone, as large as the screen allows, in either orientation. */}

@@ -4,7 +4,7 @@
  * steps another tab takes meanwhile are kept, and the revision is left as it was: a note is not a step that
  * tabs could conflict on.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { FlowMap } from '../../engine/engine.ts';
 import { findNode } from '../../engine/engine.ts';
 import type { Language } from '../../engine/constants.ts';
@@ -48,7 +48,8 @@ export function useTicketEdits(id: string): {
   // Counts edits: "Saved" shows only when the save that landed holds the latest one.
   const editCount = useRef(0);
 
-  const flush = () => {
+  // One function per session id, so the page-hide listener below is the one that saves this session.
+  const flush = useCallback(() => {
     clearTimeout(timer.current);
     timer.current = undefined;
     const these = unsaved.current;
@@ -61,7 +62,7 @@ export function useTicketEdits(id: string): {
       const result = await updateSession(id, (stored) => withEdits(stored, these));
       if (live.current && result === 'saved' && upTo === editCount.current) setSaved(true);
     });
-  };
+  }, [id]);
 
   const edit = (change: { label: string } | { step: number; note: string }) => {
     const merge = (e: TicketEdits | undefined): TicketEdits => {
@@ -86,7 +87,7 @@ export function useTicketEdits(id: string): {
       removeEventListener('pagehide', flush);
       flush(); // leaving the screen saves what was typed last
     };
-  }, [id]);
+  }, [flush]);
 
   return { edits, edit, flush, saved };
 }

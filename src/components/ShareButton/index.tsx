@@ -12,7 +12,7 @@ export function ShareButton({ title }: { title: string }) {
   };
   return (
     <>
-      <button type="button" class="btn btn-quiet" onClick={onShare}>
+      <button type="button" class="btn btn-quiet" onClick={() => void onShare()}>
         {t('action.share')}
       </button>
       <span class="sr-only" aria-live="polite">
