@@ -14,12 +14,12 @@ import {
   hexCode,
   hostPort,
   isGuid,
-  isIp,
   isPartialKey,
   port,
   uint,
+  WINDOWS_APP,
 } from './text.ts';
-import type { Draft, Entry, Family, Finished, Hit, LicenseStatus, Line } from './types.ts';
+import type { Aside, Draft, Entry, Family, Finished, Hit, LicenseStatus, Line } from './types.ts';
 
 // SoftwareLicensingProduct and SoftwareLicensingService properties (both MOFs, Windows 7…11).
 const NAMES = new Set(
@@ -149,7 +149,7 @@ function finishCim(draft: Draft): Finished {
     s.put('kmsDnsUnavailable', true, disc);
   }
   const ip = get('DiscoveredKeyManagementServiceMachineIpAddress');
-  s.put('kmsIp', ip && isIp(ip.value) ? ip.value : undefined, ip);
+  s.put('kmsIp', ip?.value, ip);
   const cmid = get('ClientMachineID');
   s.put('cmid', cmid && isGuid(cmid.value) ? cmid.value : undefined, cmid);
 
@@ -173,7 +173,15 @@ function finishCim(draft: Draft): Finished {
     const line = get(property);
     s.put(fact, set(line?.value), line);
   }
-  return s.out;
+  // As slmgr /dlv all: another product's licence, or one with no key, never stands for Windows in use.
+  const app = text('ApplicationID')?.toLowerCase();
+  const aside: Aside | undefined =
+    app && isGuid(app) && app !== WINDOWS_APP
+      ? 'other-product'
+      : pk && !pk.value && status === 'unlicensed'
+        ? 'not-in-use'
+        : undefined;
+  return aside ? { ...s.out, aside } : s.out;
 }
 
 /** SoftwareLicensingProduct / SoftwareLicensingService listings. */

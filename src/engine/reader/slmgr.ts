@@ -9,14 +9,14 @@ import {
   hexCode,
   hostPort,
   isGuid,
-  isIp,
   isPartialKey,
   last,
   leadingCode,
   port,
   uint,
+  WINDOWS_APP,
 } from './text.ts';
-import type { Draft, Family, Finished, Hit, LicenseStatus, Line } from './types.ts';
+import type { Aside, Draft, Entry, Family, Finished, Hit, LicenseStatus, Line } from './types.ts';
 
 interface Label {
   key: string;
@@ -156,6 +156,22 @@ export function slmgrLine(line: Line): Hit | null {
   return slmgrHit(label.key, value, label);
 }
 
+/**
+ * Whether a listed licence is not the Windows one in use: another product (an Application ID other than
+ * Windows', or an Office name where no ID is printed), or a licence with no product key ("This license is
+ * not in use.", or no Partial Product Key and Unlicensed). Redacted IDs decide nothing.
+ */
+function asideOf(e: readonly Entry[]): Aside | undefined {
+  const app = first(e, 'applicationId')?.value.toLowerCase();
+  const name = first(e, 'name')?.value ?? '';
+  if (app && isGuid(app) ? app !== WINDOWS_APP : /^(?:Microsoft )?Office\b/i.test(name))
+    return 'other-product';
+  if (first(e, 'notInUse')) return 'not-in-use';
+  const status = first(e, 'status')?.value.toLowerCase().replace(/\.$/, '');
+  if (!first(e, 'partialKey') && status === 'unlicensed') return 'not-in-use';
+  return undefined;
+}
+
 const DLV_KEYS = new Set([...LABELS.values()].filter((l) => l.dlv).map((l) => l.key));
 
 function finishSlmgr(draft: Draft): Finished {
@@ -218,7 +234,7 @@ function finishSlmgr(draft: Draft): Finished {
     auto,
   );
   const ip = first(e, 'kmsIp');
-  s.put('kmsIp', ip && isIp(ip.value) ? ip.value : undefined, ip);
+  s.put('kmsIp', ip?.value, ip);
 
   const enabled = first(e, 'kmsEnabled');
   s.put('kmsEnabled', enabled ? true : undefined, enabled);
@@ -228,7 +244,8 @@ function finishSlmgr(draft: Draft): Finished {
   s.put('listeningPort', port(lp?.value), lp);
   const pub = first(e, 'dnsPublishing');
   s.put('dnsPublishing', pub ? /enabled$/i.test(pub.value) : undefined, pub);
-  return s.out;
+  const aside = asideOf(e);
+  return aside ? { ...s.out, aside } : s.out;
 }
 
 /** "243720 minute(s) (169 day(s))" → 243720. */
