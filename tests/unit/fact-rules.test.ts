@@ -49,6 +49,12 @@ describe('facts read back from storage', () => {
     );
     expect(told).toBe(1);
   });
+  it('are checked again when a command is filled, whatever hands them over', () => {
+    const handed: KnownFacts = { kmsHost: { value: INJECTED, line: '' }, kmsPort: { value: 1688, line: '' } };
+    expect(commandText(fillCommand(SKMS, handed))).toBe(
+      'cscript %windir%\\system32\\slmgr.vbs /skms <KMS host FQDN>:1688',
+    );
+  });
   it('drop values of the wrong kind or shape, and keep the good ones as the reader gives them', () => {
     let told = 0;
     const facts = readFacts(
@@ -191,6 +197,37 @@ describe('/dlv all: the Windows licence in use, not the last one listed', () => 
     expect(facts.channel?.value).toBe('VOLUME_KMSCLIENT');
     expect(facts.licenseStatus?.value).toBe('licensed');
     expect(facts.partialKey?.value).toBe('NPPR9');
+  });
+});
+
+describe('CIM listings of every product', () => {
+  it('set Office and keyless licences aside, as slmgr /dlv all does', () => {
+    const pasted = [
+      'Name              : Office 16, Office16ProPlusVL_KMS_Client edition',
+      'Description       : Office 16, VOLUME_KMSCLIENT channel',
+      'ApplicationID     : 0ff1ce15-a989-479d-af46-f275c6370663',
+      'PartialProductKey : WFG99',
+      'LicenseStatus     : 5',
+      '',
+      'Name              : Windows(R), Professional edition',
+      'Description       : Windows(R) Operating System, OEM_DM channel',
+      'ApplicationID     : 55c92734-d682-4d71-983e-d6ec3f16059f',
+      'PartialProductKey : ',
+      'LicenseStatus     : 0',
+      '',
+      'Name              : Windows(R), Professional edition',
+      'Description       : Windows(R) Operating System, RETAIL channel',
+      'ApplicationID     : 55c92734-d682-4d71-983e-d6ec3f16059f',
+      'PartialProductKey : 3V66T',
+      'LicenseStatus     : 1',
+    ].join('\n');
+    const sections = readConsole(pasted).sections;
+    expect(sections.map((s) => [s.kind, s.aside])).toEqual([
+      ['cim', 'other-product'],
+      ['cim', 'not-in-use'],
+      ['cim', undefined],
+    ]);
+    expect(factsOf(sections).channel?.value).toBe('RETAIL');
   });
 });
 
