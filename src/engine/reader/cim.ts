@@ -14,7 +14,6 @@ import {
   hexCode,
   hostPort,
   isGuid,
-  isPartialKey,
   port,
   uint,
   WINDOWS_APP,
@@ -114,13 +113,9 @@ function finishCim(draft: Draft): Finished {
   if (status === 'licensed' && minutes) s.put('expirationMinutes', minutes, grace);
   if (status && /grace/.test(status) && minutes !== undefined) s.put('graceMinutes', minutes, grace);
   const pkc = get('ProductKeyChannel');
-  s.put(
-    'productKeyChannel',
-    pkc && /^[A-Za-z]{2,20}(?::[A-Za-z0-9_]{1,20})?$/.test(pkc.value) ? pkc.value : undefined,
-    pkc,
-  );
+  s.put('productKeyChannel', pkc?.value, pkc);
   const pk = get('PartialProductKey');
-  s.put('partialKey', pk && isPartialKey(pk.value) ? pk.value : undefined, pk);
+  s.put('partialKey', pk?.value, pk);
   const vat = get('VLActivationTypeEnabled');
   s.put('activationType', ACTIVATION_TYPES[uint(vat?.value) ?? -1], vat);
 
@@ -151,7 +146,7 @@ function finishCim(draft: Draft): Finished {
   const ip = get('DiscoveredKeyManagementServiceMachineIpAddress');
   s.put('kmsIp', ip?.value, ip);
   const cmid = get('ClientMachineID');
-  s.put('cmid', cmid && isGuid(cmid.value) ? cmid.value : undefined, cmid);
+  s.put('cmid', cmid?.value, cmid);
 
   const isKms = get('IsKeyManagementServiceMachine');
   const kms = uint(isKms?.value);

@@ -399,7 +399,7 @@ function finishTnc(draft: Draft): Finished {
   const s = new Sink('test-netconnection');
   const get = (k: string) => first(e, k);
   const cn = get('ComputerName');
-  s.put('computerName', cn && /^\S{1,255}$/.test(cn.value) ? cn.value : undefined, cn);
+  s.put('computerName', cn?.value, cn);
   const ra = get('RemoteAddress');
   s.put('remoteAddress', ra?.value, ra);
   const rp = get('RemotePort');

@@ -9,7 +9,6 @@ import {
   hexCode,
   hostPort,
   isGuid,
-  isPartialKey,
   last,
   leadingCode,
   port,
@@ -185,13 +184,9 @@ function finishSlmgr(draft: Draft): Finished {
   const desc = first(e, 'description');
   s.put('channel', desc ? channelOf(desc.value) : undefined, desc);
   const pkc = first(e, 'productKeyChannel');
-  s.put(
-    'productKeyChannel',
-    pkc && /^[A-Za-z]{2,20}(?::[A-Za-z0-9_]{1,20})?$/.test(pkc.value) ? pkc.value : undefined,
-    pkc,
-  );
+  s.put('productKeyChannel', pkc?.value, pkc);
   const pk = first(e, 'partialKey');
-  s.put('partialKey', pk && isPartialKey(pk.value) ? pk.value : undefined, pk);
+  s.put('partialKey', pk?.value, pk);
   const st = first(e, 'status');
   s.put('licenseStatus', st ? STATUS.get(st.value.toLowerCase().replace(/\.$/, '')) : undefined, st);
   const nr = first(e, 'notificationReason');
@@ -215,7 +210,7 @@ function finishSlmgr(draft: Draft): Finished {
   const src = first(e, 'skuRearmCount');
   s.put('skuRearmCount', uint(src?.value), src);
   const cmid = first(e, 'cmid');
-  s.put('cmid', cmid && isGuid(cmid.value) ? cmid.value : undefined, cmid);
+  s.put('cmid', cmid?.value, cmid);
 
   // slmgr prints the /skms name when one is set, else the one found in DNS.
   const reg = first(e, 'registered');
