@@ -3,6 +3,7 @@
  * the placeholders of commands. Pure: proposals are only proposals; the technician takes or leaves them.
  */
 import { answersFor } from './engine.ts';
+import { FACT_TEXT_MAX, factValue, isIpv6 } from './fact-rules.ts';
 import type { FactName, Facts, Section } from './reader/types.ts';
 import type { FlowNode, Reads } from './schema.ts';
 
@@ -12,14 +13,19 @@ export type FactValue = NonNullable<Facts[FactName]>;
 /** Facts a session knows, each with the line of output it came from. */
 export type KnownFacts = Partial<Record<FactName, { value: FactValue; line: string }>>;
 
-/** The facts of read sections, later sections winning over earlier ones. */
+/**
+ * The facts of read sections, later sections winning over earlier ones. Sections set aside (another
+ * product's licence, one not in use: slmgr /dlv all) are left out: their facts are not this Windows'.
+ */
 export function factsOf(sections: readonly Section[]): KnownFacts {
   const out: KnownFacts = {};
-  for (const section of sections)
+  for (const section of sections) {
+    if (section.aside) continue;
     for (const [name, value] of Object.entries(section.facts) as Array<[FactName, FactValue | undefined]>) {
       if (value === undefined) continue;
       out[name] = { value, line: section.lines[name] ?? '' };
     }
+  }
   return out;
 }
 
@@ -97,16 +103,27 @@ export function placeholdersIn(command: string): string[] {
 export type CommandPart =
   { text: string } | { filled: string; placeholder: string } | { placeholder: string };
 
-/** Fills the placeholders known facts can fill; the rest stay, marked, for the technician to type. */
+/**
+ * Fills the placeholders known facts can fill; the rest stay, marked, for the technician to type. A value
+ * is checked by its fact's rule once more here (it goes into a command line). An IPv6 address before a
+ * `:port` is bracketed, as slmgr's /skms asks ("[hostname]:port"; its own usage text and Microsoft's
+ * "Slmgr.vbs options" page: IPv6 colons are otherwise read as the port separator).
+ */
 export function fillCommand(command: string, facts: KnownFacts): CommandPart[] {
   const parts: CommandPart[] = [];
   let at = 0;
   for (const m of command.matchAll(PLACEHOLDER)) {
     if (m.index > at) parts.push({ text: command.slice(at, m.index) });
     const fact = Object.hasOwn(PLACEHOLDERS, m[0]) ? PLACEHOLDERS[m[0]]!.fact : undefined;
-    const known = fact ? facts[fact] : undefined;
-    parts.push(known ? { filled: String(known.value), placeholder: m[0] } : { placeholder: m[0] });
+    const value = fact ? factValue(fact, facts[fact]?.value) : undefined;
     at = m.index + m[0].length;
+    if (value === undefined) {
+      parts.push({ placeholder: m[0] });
+      continue;
+    }
+    const text = String(value);
+    const bracket = isIpv6(text) && command[at] === ':';
+    parts.push({ filled: bracket ? `[${text}]` : text, placeholder: m[0] });
   }
   if (at < command.length) parts.push({ text: command.slice(at) });
   return parts;
@@ -120,17 +137,16 @@ export function commandText(parts: readonly CommandPart[]): string {
 /** The facts a technician can type once for a command's placeholders. */
 export type TypedFact = NonNullable<Placeholder['fact']>;
 
-const HOST =
-  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-
-/** A typed value as the fact it fills, or undefined when it is not one (a host name, a port, an IPv4 address). */
+/**
+ * A typed value as the fact it fills, or undefined when it is not one. The fact's own rule decides
+ * (fact-rules.ts), so a host name, an IPv4 or IPv6 address (brackets and a zone ID dropped) and a port are
+ * taken exactly as pasted output would give them.
+ */
 export function typedValue(fact: TypedFact, text: string): string | number | undefined {
   const v = text.trim();
-  if (fact === 'kmsPort')
-    return /^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535 ? Number(v) : undefined;
-  if (fact === 'kmsIp') return IPV4.test(v) ? v : undefined;
-  return HOST.test(v) ? v : undefined;
+  if (v.length > FACT_TEXT_MAX) return undefined;
+  if (fact === 'kmsPort') return /^\d{1,5}$/.test(v) ? factValue('kmsPort', Number(v)) : undefined;
+  return factValue(fact, v);
 }
 
 /** The placeholders of a command that a typed fact could fill but no known fact does, each fact once. */

@@ -15,6 +15,7 @@ import { STRIPCHART, W32TM_STATUS, statusLine, stripchartLine } from './reader/w
 import type { Draft, Entry, Family, FamilyId, Hit, Line, ReadResult, Section } from './reader/types.ts';
 
 export type {
+  Aside,
   FactName,
   Facts,
   LicenseStatus,
@@ -95,7 +96,12 @@ export function readConsole(text: string): ReadResult {
   const close = () => {
     if (!cur) return;
     const done = FAMILIES[cur.family].finish(cur);
-    sections.push({ kind: done.kind, facts: done.facts, lines: done.lines });
+    sections.push({
+      kind: done.kind,
+      facts: done.facts,
+      lines: done.lines,
+      ...(done.aside ? { aside: done.aside } : {}),
+    });
     prev = cur;
     cur = null;
     lastEntry = null;

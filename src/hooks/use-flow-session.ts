@@ -2,6 +2,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { flowExists, loadFlows } from '../flows/chunks.ts';
 import { currentLocation, navigate, replaceEntryState } from '../navigation.ts';
+import { raiseNotice } from '../notices.ts';
 import { createSessionRunner } from '../session/runner.ts';
 import { createTabMemory } from '../session/tab-memory.ts';
 import type { HistoryPort, SessionRunner, SessionView } from '../session/runner.ts';
@@ -41,6 +42,7 @@ export function useFlowSession(): { view: SessionView } & Omit<SessionRunner, 'v
         newId: randomUuid,
         later: afterPaint,
         memory: createTabMemory(tabStorage()),
+        onFactsDropped: () => raiseNotice('facts-dropped'),
       }),
     [],
   );

@@ -10,18 +10,21 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
-/** Reads the entry state a history entry carries, if it is one of ours (also as the previous version wrote it). */
-export function readEntry(raw: unknown): EntryState | undefined {
+/**
+ * Reads the entry state a history entry carries, if it is one of ours (also as the previous version wrote
+ * it). Its facts are checked by their rules; `dropped` is told when some failed and were left out.
+ */
+export function readEntry(raw: unknown, dropped?: () => void): EntryState | undefined {
   if (!isObject(raw)) return undefined;
   // Entries written before the fields were renamed: { sid, s, t0, depth, code? }.
   const sessionId = raw.sessionId ?? raw.sid;
   const startedAt = raw.startedAt ?? raw.t0;
   const { depth, code, rev } = raw;
-  const facts = readFacts(raw.facts);
   if (typeof sessionId !== 'string' || typeof startedAt !== 'number' || typeof depth !== 'number')
     return undefined;
   const parsed = parseState(raw.state ?? raw.s);
   if (!parsed.ok) return undefined;
+  const facts = readFacts(raw.facts, dropped);
   return {
     sessionId,
     state: parsed.value,
@@ -33,9 +36,9 @@ export function readEntry(raw: unknown): EntryState | undefined {
   };
 }
 
-/** What a history entry that starts a flow carries (a code page's code, facts from pasted output). */
-export function readStart(raw: unknown): StartState {
+/** What a history entry that starts a flow carries (a code page's code, facts from pasted output, checked). */
+export function readStart(raw: unknown, dropped?: () => void): StartState {
   if (!isObject(raw)) return {};
-  const facts = readFacts(raw.facts);
+  const facts = readFacts(raw.facts, dropped);
   return { ...(typeof raw.code === 'string' ? { code: raw.code } : {}), ...(facts ? { facts } : {}) };
 }

@@ -4,8 +4,8 @@
  */
 import { STATUSES, parseState } from '../engine/engine.ts';
 import type { EngineState, Status } from '../engine/engine.ts';
+import { factLine, factValue } from '../engine/fact-rules.ts';
 import type { FactValue, KnownFacts } from '../engine/facts.ts';
-import { FACT_NAMES } from '../engine/reader/types.ts';
 import type { FactName } from '../engine/reader/types.ts';
 import { stripKeys } from '../tools/key-in-text.ts';
 
@@ -64,22 +64,29 @@ export function readNotes(raw: unknown, steps: number): Record<number, string> |
   return Object.keys(out).length ? out : undefined;
 }
 
-const FACT_SET: ReadonlySet<string> = new Set(FACT_NAMES);
-const isFactValue = (v: unknown) =>
-  typeof v === 'string' ||
-  typeof v === 'boolean' ||
-  (typeof v === 'number' && Number.isFinite(v)) ||
-  (Array.isArray(v) && v.length < 100);
-
-/** Checks stored facts: known names, plain values, a line each; anything else is dropped. */
-export function readFacts(raw: unknown): KnownFacts | undefined {
-  if (!isObject(raw)) return undefined;
-  const out: KnownFacts = {};
-  for (const [name, fact] of Object.entries(raw)) {
-    if (!FACT_SET.has(name) || !isObject(fact) || !isFactValue(fact.value) || typeof fact.line !== 'string')
-      continue;
-    out[name as FactName] = { value: fact.value as FactValue, line: fact.line };
+/**
+ * Checks stored facts by the rules facts read from output and typed ones pass (fact-rules.ts): a stored
+ * value was written by this app or by any other script of the same origin. A fact that fails is dropped,
+ * and `dropped` is told (once per call), so the user can be.
+ */
+export function readFacts(raw: unknown, dropped?: () => void): KnownFacts | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!isObject(raw)) {
+    dropped?.();
+    return undefined;
   }
+  const out: KnownFacts = {};
+  let lost = false;
+  for (const [name, fact] of Object.entries(raw)) {
+    const value = isObject(fact) ? factValue(name as FactName, fact.value) : undefined;
+    const line = isObject(fact) ? factLine(fact.line) : undefined;
+    if (value === undefined || line === undefined) {
+      lost = true;
+      continue;
+    }
+    out[name as FactName] = { value, line };
+  }
+  if (lost) dropped?.();
   return Object.keys(out).length ? out : undefined;
 }
 
@@ -91,11 +98,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
 const isTime = (v: unknown): v is number => typeof v === 'number' && Math.abs(v) <= 8.64e15;
 const isStatus = (v: unknown): v is Status => (STATUSES as readonly unknown[]).includes(v);
 
-/** Checks a stored value against the record format (the trail through the engine's parseState); returns a clean copy. */
-export function validateRecord(raw: unknown): SessionRecord | undefined {
+/**
+ * Checks a stored value against the record format (the trail through the engine's parseState); returns a
+ * clean copy. `dropped` is told when facts failed their rules and were left out (see readFacts).
+ */
+export function validateRecord(raw: unknown, dropped?: () => void): SessionRecord | undefined {
   if (!isObject(raw) || raw.schema !== SESSION_SCHEMA) return undefined;
   const { id, code, flow, status, startedAt, updatedAt, stale, rev } = raw;
-  const facts = readFacts(raw.facts);
   if (typeof id !== 'string' || id === '' || typeof flow !== 'string' || flow === '') return undefined;
   if (!isStatus(status) || !isTime(startedAt) || !isTime(updatedAt)) return undefined;
   if (code !== undefined && typeof code !== 'string') return undefined;
@@ -103,6 +112,7 @@ export function validateRecord(raw: unknown): SessionRecord | undefined {
   if (rev !== undefined && !(Number.isSafeInteger(rev) && (rev as number) >= 0)) return undefined;
   const parsed = parseState(raw.state);
   if (!parsed.ok) return undefined;
+  const facts = readFacts(raw.facts, dropped);
   // The user's own words are extras: a malformed label or note is dropped, never the session.
   const label = isNote(raw.label, LABEL_MAX) ? raw.label : undefined;
   const notes = readNotes(raw.notes, parsed.value.trail.length);

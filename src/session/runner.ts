@@ -20,6 +20,7 @@ import type { Observable } from '../observable.ts';
 import type { Route } from '../router.ts';
 import { entryOf, recordOf } from './entry.ts';
 import { readEntry, readStart } from './read-entry.ts';
+import { readFacts } from './record.ts';
 import type { EntryState } from './entry.ts';
 import type { SaveResult, SessionRecord } from './record.ts';
 import { createTabMemory } from './tab-memory.ts';
@@ -82,6 +83,8 @@ export interface RunnerOptions {
   later?: (work: () => void) => void;
   /** What this tab knows of saved revisions (sessionStorage in the app); default: memory alone. */
   memory?: TabMemory;
+  /** Told when facts a history entry or the screen gave failed their rules and were left out. */
+  onFactsDropped?: () => void;
 }
 
 export interface SessionRunner {
@@ -258,7 +261,7 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
     const { route, state: raw } = history.current();
     if (route.name !== 'flow') return;
     const live = () => running && mine === turn;
-    const read = readEntry(raw);
+    const read = readEntry(raw, options.onFactsDropped);
     const entry = read && moved(read);
     if (entry) {
       await loadMore(flowsOf(entry.state));
@@ -306,7 +309,7 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
       state: begun.value,
       startedAt: now(),
       depth: 0,
-      ...readStart(raw),
+      ...readStart(raw, options.onFactsDropped),
     };
     const step = current(flows, fresh.state);
     if (!step.ok) return;
@@ -379,9 +382,11 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
       const v = onStep();
       if (v) go(v.entry, engineRestart(v.entry.state));
     },
-    addFacts(facts) {
+    addFacts(given) {
       const v = onStep();
-      if (!v || Object.keys(facts).length === 0) return;
+      // Checked as stored facts are: whatever hands them over, only facts that pass their rules are kept.
+      const facts = readFacts(given, options.onFactsDropped);
+      if (!v || !facts) return;
       const entry: EntryState = { ...v.entry, facts: { ...v.entry.facts, ...facts } };
       show(entry, v.step);
       own(() => history.setState(entry));

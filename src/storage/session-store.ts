@@ -18,6 +18,7 @@ export const STORAGE_PROBLEMS = [
   'blocked',
   'upgraded-elsewhere',
   'newer-version',
+  'facts-dropped',
 ] as const;
 export type StorageProblem = (typeof STORAGE_PROBLEMS)[number];
 // A write IndexedDB refuses is kept in memory and counts as saved (the problem is reported).
@@ -156,6 +157,9 @@ class Store implements SessionStore {
 
   constructor(private readonly report: (problem: StorageProblem) => void) {}
 
+  /** A record read back held facts that fail their rules: they are left out, and the user is told. */
+  private readonly factsDropped = () => this.report('facts-dropped');
+
   get kind(): 'indexeddb' | 'memory' {
     return this.db ? 'indexeddb' : 'memory';
   }
@@ -267,7 +271,7 @@ class Store implements SessionStore {
       return undefined;
     }
     if (raw === undefined) return undefined;
-    const record = validateRecord(raw);
+    const record = validateRecord(raw, this.factsDropped);
     if (!record) this.report('corrupt-record');
     return record;
   }
@@ -275,7 +279,7 @@ class Store implements SessionStore {
   async list(limit = Infinity): Promise<SessionRecord[]> {
     const byId = new Map<string, SessionRecord>();
     const take = (raw: unknown) => {
-      const record = validateRecord(raw);
+      const record = validateRecord(raw, this.factsDropped);
       if (!record) this.report('corrupt-record');
       else if (!this.hidden.has(record.id)) byId.set(record.id, record);
     };

@@ -117,3 +117,33 @@ test('a KMS host typed once fills this command and the ones after it; a bad valu
   await page.reload();
   await expect(page.locator('.command code')).toContainText('kms01.corp.contoso.com');
 });
+
+test('an IPv6 KMS host typed with its zone ID fills slmgr /skms bracketed, without the zone', async ({
+  page,
+}) => {
+  await page.goto('/#/flow/kms-connect/set-host');
+  await page.getByLabel('Fill in the KMS host name').fill('fe80::1%12');
+  await page.getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(page.locator('.command code')).toHaveText(
+    'cscript %windir%\\system32\\slmgr.vbs /skms [fe80::1]:1688',
+  );
+});
+
+test('slmgr /dlv all: the Windows licence in use leads, and the others are said to be left out', async ({
+  page,
+}) => {
+  const dlvAll = readFileSync(
+    new URL('../fixtures/console/slmgr-dlv-all-windows-office-joined-en.txt', import.meta.url),
+    'utf8',
+  )
+    .split('\n')
+    .slice(2)
+    .join('\n');
+  await page.goto('/#/paste');
+  await page.locator('#paste-console').fill(dlvAll);
+  await page.getByRole('button', { name: 'Read it', exact: true }).click();
+  await expect(page.locator('.diagnosis')).toContainText(
+    '2 listed licences were of other products (Office…) or not in use: their lines were left out.',
+  );
+  await expect(page.locator('.diagnosis')).not.toContainText('Office 2010');
+});

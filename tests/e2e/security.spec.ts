@@ -149,3 +149,40 @@ test('names every object has are plainly "not found", in links and in saved sess
   await expect(page.locator('.session-row')).toContainText('constructor');
   await expect(page.locator('body')).not.toContainText('native code');
 });
+
+test('facts another script of the origin stored are checked on Resume: none reaches a command, and it says so', async ({
+  page,
+}) => {
+  // History opens the database, as the store needs before records can be put in.
+  await page.goto('/#/history');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const line = 'Registered KMS machine name: kms01:1688';
+  await putRecords(page, [
+    {
+      schema: 2,
+      id: 'tampered-facts',
+      flow: 'kms-connect',
+      state: {
+        v: 1,
+        trail: [
+          { flow: 'kms-connect', node: 'know-host', answer: 'fqdn', at: 1500 },
+          { flow: 'kms-connect', node: 'set-host' },
+        ],
+      },
+      status: 'active',
+      startedAt: 1000,
+      updatedAt: Date.now(),
+      facts: {
+        kmsHost: { value: 'kms01 & net user eve P@ss /add & rem', line },
+        name: { value: 'W'.repeat(1_000_000), line: 'Name: W' },
+      },
+    },
+  ]);
+  await page.goto('/');
+  await page.reload();
+  await page.getByRole('button', { name: 'Resume' }).click();
+  const command = page.locator('.command').first();
+  await expect(command).toContainText('/skms <KMS host FQDN>:1688');
+  await expect(page.locator('body')).not.toContainText('net user');
+  await expect(page.locator('.notice')).toContainText('did not pass the guide’s checks');
+});

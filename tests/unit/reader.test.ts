@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/flows.ts';
 import { COLLECT_COMMAND } from '../../src/engine/collect.ts';
+import { factsOf } from '../../src/engine/facts.ts';
 import { MAX_UNREAD, MAX_UNREAD_CHARS, readConsole } from '../../src/engine/reader.ts';
 import type { Facts, ReadResult, Section } from '../../src/engine/reader.ts';
 import { maskKeysIn } from '../../src/tools/key-in-text.ts';
@@ -313,6 +314,27 @@ describe('reader: the real samples in shared/fixtures/console', () => {
 // Samples written for variations the README documents but no real sample shows, and two real
 // SoftwareLicensingProduct / Service listings (each file's header says which).
 const OWN_FIXTURES: Record<string, Check> = {
+  'slmgr-dlv-all-windows-office-joined-en.txt': (r) => {
+    // One section per product, as printed; only the Windows licence in use stands for this machine.
+    expect(r.sections.map((s) => [s.kind, s.aside])).toEqual([
+      ['slmgr-dlv', undefined],
+      ['slmgr-dlv', 'other-product'],
+      ['slmgr-dlv', 'other-product'],
+    ]);
+    expect(r.sections[1]!.facts).toMatchObject({ channel: 'VOLUME_KMS', licenseStatus: 'licensed' });
+    expect(r.sections[2]!.facts).toMatchObject({ licenseStatus: 'unlicensed' });
+    const facts = factsOf(r.sections);
+    expect(Object.fromEntries(Object.entries(facts).map(([k, f]) => [k, f.value]))).toEqual({
+      name: 'Windows(R) 7, Enterprise edition',
+      channel: 'VOLUME_KMSCLIENT',
+      partialKey: 'HVTHH',
+      licenseStatus: 'notification',
+      notificationReason: '0xC004F200',
+      rearmCount: 2,
+    });
+    // The docs' "enabled on this computer" is not slmgr's own wording ("on this machine").
+    expect(r.unread).toEqual(['Key Management Service is enabled on this computer']);
+  },
   'cim-slp-oem-en-1.txt': (r) => {
     const s = only(r);
     expect(s.kind).toBe('cim');

@@ -208,6 +208,39 @@ describe('the session runner', () => {
     expect(v.kind === 'step' && v.entry.facts?.kmsHost?.value).toBe('kms01.contoso.com');
   });
 
+  it('checks facts a history entry or a screen hands over, keeps the good ones and says when some were left out', async () => {
+    const history = new FakeHistory({
+      route: flowRoute('main'),
+      state: {
+        facts: {
+          kmsHost: { value: 'kms01 & net user eve x /add & rem', line: 'l' },
+          kmsPort: { value: 1688, line: 'Registered KMS machine name: kms01:1688' },
+        },
+      },
+    });
+    let dropped = 0;
+    const runner = createSessionRunner({
+      flows: flowSource().source,
+      history,
+      store: new FakeStore(),
+      now: () => ++clock,
+      newId: () => `session-${++ids}`,
+      onFactsDropped: () => dropped++,
+    });
+    running.push(runner);
+    runner.start();
+    await settle();
+    const first = runner.view.get();
+    expect(first.kind === 'step' && first.entry.facts).toEqual({
+      kmsPort: { value: 1688, line: 'Registered KMS machine name: kms01:1688' },
+    });
+    expect(dropped).toBe(1);
+    runner.addFacts({ name: { value: 'W'.repeat(100_000), line: 'Name: W' } });
+    const after = runner.view.get();
+    expect(after.kind === 'step' && after.entry.facts?.name).toBeUndefined();
+    expect(dropped).toBe(2);
+  });
+
   it('keeps a session read-only when the flow changed under it, and says how', async () => {
     const history = new FakeHistory({ route: flowRoute('main'), state: null });
     const { runner, store } = run(history);

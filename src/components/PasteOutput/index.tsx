@@ -25,8 +25,11 @@ export function PasteOutput({ onFacts }: { onFacts: (facts: KnownFacts) => void 
     const result = readConsole(text);
     const facts = factsOf(result.sections);
     const count = Object.keys(facts).length;
+    // Other products' licences and those not in use (slmgr /dlv all) are read, but never stand for Windows.
+    const aside = result.sections.filter((s) => s.aside).length;
     const lines = [
       count ? t('paste.facts', { count, sections: result.sections.length }) : t('paste.nothing'),
+      ...(aside ? [t('paste.aside', { count: aside })] : []),
       ...(result.unread.length ? [t('paste.unread', { count: result.unread.length })] : []),
     ];
     setSaid(lines.join(' '));

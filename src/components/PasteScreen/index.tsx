@@ -21,6 +21,8 @@ interface Read {
   facts: KnownFacts;
   diagnosis: Diagnosis | undefined;
   unread: number;
+  /** Listed licences of other products or not in use (slmgr /dlv all): read, but left out of the facts. */
+  aside: number;
 }
 
 /** Home's "Paste console output": what the output says, the likely problem with the lines that prove it, and where to start. */
@@ -34,7 +36,12 @@ export function PasteScreen() {
     const result = readConsole(text);
     // No product key travels in the history entry the session starts from.
     const facts = factsWithoutKeys(factsOf(result.sections));
-    setRead({ facts, diagnosis: diagnose(facts, catalog ?? []), unread: result.unread.length });
+    setRead({
+      facts,
+      diagnosis: diagnose(facts, catalog ?? []),
+      unread: result.unread.length,
+      aside: result.sections.filter((s) => s.aside).length,
+    });
   };
   const start = (flow: string, node: string | undefined, state: StartState) =>
     navigate(node ? { name: 'flow', flow, node } : { name: 'flow', flow }, state);
@@ -101,6 +108,7 @@ export function PasteScreen() {
                 </button>
               </>
             )}
+            {read.aside > 0 && <p class="hint">{t('paste.aside', { count: read.aside })}</p>}
             {read.unread > 0 && <p class="hint">{t('paste.unread', { count: read.unread })}</p>}
           </section>
         )}

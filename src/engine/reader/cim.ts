@@ -14,12 +14,11 @@ import {
   hexCode,
   hostPort,
   isGuid,
-  isIp,
-  isPartialKey,
   port,
   uint,
+  WINDOWS_APP,
 } from './text.ts';
-import type { Draft, Entry, Family, Finished, Hit, LicenseStatus, Line } from './types.ts';
+import type { Aside, Draft, Entry, Family, Finished, Hit, LicenseStatus, Line } from './types.ts';
 
 // SoftwareLicensingProduct and SoftwareLicensingService properties (both MOFs, Windows 7…11).
 const NAMES = new Set(
@@ -114,13 +113,9 @@ function finishCim(draft: Draft): Finished {
   if (status === 'licensed' && minutes) s.put('expirationMinutes', minutes, grace);
   if (status && /grace/.test(status) && minutes !== undefined) s.put('graceMinutes', minutes, grace);
   const pkc = get('ProductKeyChannel');
-  s.put(
-    'productKeyChannel',
-    pkc && /^[A-Za-z]{2,20}(?::[A-Za-z0-9_]{1,20})?$/.test(pkc.value) ? pkc.value : undefined,
-    pkc,
-  );
+  s.put('productKeyChannel', pkc?.value, pkc);
   const pk = get('PartialProductKey');
-  s.put('partialKey', pk && isPartialKey(pk.value) ? pk.value : undefined, pk);
+  s.put('partialKey', pk?.value, pk);
   const vat = get('VLActivationTypeEnabled');
   s.put('activationType', ACTIVATION_TYPES[uint(vat?.value) ?? -1], vat);
 
@@ -149,9 +144,9 @@ function finishCim(draft: Draft): Finished {
     s.put('kmsDnsUnavailable', true, disc);
   }
   const ip = get('DiscoveredKeyManagementServiceMachineIpAddress');
-  s.put('kmsIp', ip && isIp(ip.value) ? ip.value : undefined, ip);
+  s.put('kmsIp', ip?.value, ip);
   const cmid = get('ClientMachineID');
-  s.put('cmid', cmid && isGuid(cmid.value) ? cmid.value : undefined, cmid);
+  s.put('cmid', cmid?.value, cmid);
 
   const isKms = get('IsKeyManagementServiceMachine');
   const kms = uint(isKms?.value);
@@ -173,7 +168,15 @@ function finishCim(draft: Draft): Finished {
     const line = get(property);
     s.put(fact, set(line?.value), line);
   }
-  return s.out;
+  // As slmgr /dlv all: another product's licence, or one with no key, never stands for Windows in use.
+  const app = text('ApplicationID')?.toLowerCase();
+  const aside: Aside | undefined =
+    app && isGuid(app) && app !== WINDOWS_APP
+      ? 'other-product'
+      : pk && !pk.value && status === 'unlicensed'
+        ? 'not-in-use'
+        : undefined;
+  return aside ? { ...s.out, aside } : s.out;
 }
 
 /** SoftwareLicensingProduct / SoftwareLicensingService listings. */

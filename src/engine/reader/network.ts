@@ -3,7 +3,7 @@
  * and Test-NetConnection (or the collect command's TCP test, which prints the same properties).
  */
 import { option, positional } from './commands.ts';
-import { Sink, bool, first, formatList, isHost, isIp, last, port, uint } from './text.ts';
+import { Sink, bool, first, formatList, isHost, last, port, uint } from './text.ts';
 import type { Draft, Entry, Facts, Family, Finished, Hit, Line, SrvRecord } from './types.ts';
 
 type Failure = NonNullable<Facts['dnsFailure']>;
@@ -399,9 +399,9 @@ function finishTnc(draft: Draft): Finished {
   const s = new Sink('test-netconnection');
   const get = (k: string) => first(e, k);
   const cn = get('ComputerName');
-  s.put('computerName', cn && /^\S{1,255}$/.test(cn.value) ? cn.value : undefined, cn);
+  s.put('computerName', cn?.value, cn);
   const ra = get('RemoteAddress');
-  s.put('remoteAddress', ra && isIp(ra.value) ? ra.value : undefined, ra);
+  s.put('remoteAddress', ra?.value, ra);
   const rp = get('RemotePort');
   s.put('remotePort', port(rp?.value), rp);
   const ping = get('PingSucceeded');

@@ -9,14 +9,13 @@ import {
   hexCode,
   hostPort,
   isGuid,
-  isIp,
-  isPartialKey,
   last,
   leadingCode,
   port,
   uint,
+  WINDOWS_APP,
 } from './text.ts';
-import type { Draft, Family, Finished, Hit, LicenseStatus, Line } from './types.ts';
+import type { Aside, Draft, Entry, Family, Finished, Hit, LicenseStatus, Line } from './types.ts';
 
 interface Label {
   key: string;
@@ -156,6 +155,22 @@ export function slmgrLine(line: Line): Hit | null {
   return slmgrHit(label.key, value, label);
 }
 
+/**
+ * Whether a listed licence is not the Windows one in use: another product (an Application ID other than
+ * Windows', or an Office name where no ID is printed), or a licence with no product key ("This license is
+ * not in use.", or no Partial Product Key and Unlicensed). Redacted IDs decide nothing.
+ */
+function asideOf(e: readonly Entry[]): Aside | undefined {
+  const app = first(e, 'applicationId')?.value.toLowerCase();
+  const name = first(e, 'name')?.value ?? '';
+  if (app && isGuid(app) ? app !== WINDOWS_APP : /^(?:Microsoft )?Office\b/i.test(name))
+    return 'other-product';
+  if (first(e, 'notInUse')) return 'not-in-use';
+  const status = first(e, 'status')?.value.toLowerCase().replace(/\.$/, '');
+  if (!first(e, 'partialKey') && status === 'unlicensed') return 'not-in-use';
+  return undefined;
+}
+
 const DLV_KEYS = new Set([...LABELS.values()].filter((l) => l.dlv).map((l) => l.key));
 
 function finishSlmgr(draft: Draft): Finished {
@@ -169,13 +184,9 @@ function finishSlmgr(draft: Draft): Finished {
   const desc = first(e, 'description');
   s.put('channel', desc ? channelOf(desc.value) : undefined, desc);
   const pkc = first(e, 'productKeyChannel');
-  s.put(
-    'productKeyChannel',
-    pkc && /^[A-Za-z]{2,20}(?::[A-Za-z0-9_]{1,20})?$/.test(pkc.value) ? pkc.value : undefined,
-    pkc,
-  );
+  s.put('productKeyChannel', pkc?.value, pkc);
   const pk = first(e, 'partialKey');
-  s.put('partialKey', pk && isPartialKey(pk.value) ? pk.value : undefined, pk);
+  s.put('partialKey', pk?.value, pk);
   const st = first(e, 'status');
   s.put('licenseStatus', st ? STATUS.get(st.value.toLowerCase().replace(/\.$/, '')) : undefined, st);
   const nr = first(e, 'notificationReason');
@@ -199,7 +210,7 @@ function finishSlmgr(draft: Draft): Finished {
   const src = first(e, 'skuRearmCount');
   s.put('skuRearmCount', uint(src?.value), src);
   const cmid = first(e, 'cmid');
-  s.put('cmid', cmid && isGuid(cmid.value) ? cmid.value : undefined, cmid);
+  s.put('cmid', cmid?.value, cmid);
 
   // slmgr prints the /skms name when one is set, else the one found in DNS.
   const reg = first(e, 'registered');
@@ -218,7 +229,7 @@ function finishSlmgr(draft: Draft): Finished {
     auto,
   );
   const ip = first(e, 'kmsIp');
-  s.put('kmsIp', ip && isIp(ip.value) ? ip.value : undefined, ip);
+  s.put('kmsIp', ip?.value, ip);
 
   const enabled = first(e, 'kmsEnabled');
   s.put('kmsEnabled', enabled ? true : undefined, enabled);
@@ -228,7 +239,8 @@ function finishSlmgr(draft: Draft): Finished {
   s.put('listeningPort', port(lp?.value), lp);
   const pub = first(e, 'dnsPublishing');
   s.put('dnsPublishing', pub ? /enabled$/i.test(pub.value) : undefined, pub);
-  return s.out;
+  const aside = asideOf(e);
+  return aside ? { ...s.out, aside } : s.out;
 }
 
 /** "243720 minute(s) (169 day(s))" → 243720. */

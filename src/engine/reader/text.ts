@@ -3,8 +3,15 @@
  * Every pattern is anchored and bounded, and rows longer than MAX_LINE are never matched.
  */
 import { maskKeysIn } from '../../tools/key-in-text.ts';
+import { factLine, factValue, isGuid, isHost, isIp, isPartialKey, plainAddress } from '../fact-rules.ts';
 import { readCodes, toCanonical } from '../lookup.ts';
 import type { Entry, Facts, Finished, Line } from './types.ts';
+
+// The shapes facts must have live with the facts' rules (one table for read, typed and stored facts).
+export { isGuid, isHost, isIp, isPartialKey };
+
+/** Windows' Application ID in slmgr and SoftwareLicensingProduct (Office's is 0ff1ce15-a989-479d-af46-f275c6370663). */
+export const WINDOWS_APP = '55c92734-d682-4d71-983e-d6ec3f16059f';
 
 /** No console output line is this long; longer rows are reported, never matched. */
 export const MAX_LINE = 4096;
@@ -97,32 +104,21 @@ export function bool(value: string | undefined): boolean | undefined {
   return v === 'true' ? true : v === 'false' ? false : undefined;
 }
 
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const IPV6 = /^[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:%[\w.]{1,20})?$/i;
-const HOST = /^[a-z0-9_](?:[a-z0-9_.-]{0,252}[a-z0-9_.])?$/i;
-
-/** An IPv4 or IPv6 address. */
-export function isIp(value: string): boolean {
-  return IPV4.test(value) || (value.includes(':') && IPV6.test(value));
-}
-
-/** A host name or address as DNS and slmgr print it (no placeholders, no spaces). */
-export function isHost(value: string): boolean {
-  return isIp(value) || (HOST.test(value) && !value.includes('..'));
-}
-
 /**
  * Splits "host:port" or "[v6]:port" (and, when no port is expected, a bare host or IPv6 address);
  * undefined when it is not one. A bare IPv6 address followed by a port cannot be told apart.
+ * A zone ID (`fe80::1%12`) is dropped: the address without it is what commands can use.
  */
 export function hostPort(value: string, portExpected: boolean): { host: string; port?: number } | undefined {
   const v = value.trim();
-  const v6 = /^\[([0-9a-f:.%]{2,60})\](?::(\d{1,5}))?$/i.exec(v);
+  const v6 = /^\[([\w:.%-]{2,80})\](?::(\d{1,5}))?$/.exec(v);
   if (v6) {
-    if (!isIp(v6[1]!)) return undefined;
-    return v6[2] === undefined ? (portExpected ? undefined : { host: v6[1]! }) : withPort(v6[1]!, v6[2]);
+    const host = plainAddress(v6[1]!);
+    if (!host.includes(':') || !isIp(host)) return undefined;
+    return v6[2] === undefined ? (portExpected ? undefined : { host }) : withPort(host, v6[2]);
   }
-  if (isIp(v) && v.includes(':')) return portExpected ? undefined : { host: v };
+  const bare = plainAddress(v);
+  if (bare.includes(':') && isIp(bare)) return portExpected ? undefined : { host: bare };
   const m = /^([^:\s]{1,255})(?::(\d{1,5}))?$/.exec(v);
   if (!m || !isHost(m[1]!)) return undefined;
   if (m[2] === undefined) return portExpected ? undefined : { host: m[1]! };
@@ -162,23 +158,16 @@ export function channelOf(description: string): string | undefined {
   return m?.[1];
 }
 
-/** A GUID (CMID). */
-export function isGuid(value: string): boolean {
-  return /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i.test(value);
-}
-
-/** The last five characters of a product key. */
-export function isPartialKey(value: string): boolean {
-  return /^[A-Z0-9]{5}$/i.test(value);
-}
-
 /** One "Name : value" row of PowerShell's Format-List (a space always precedes the colon). */
 export function formatList(norm: string): { name: string; value: string } | undefined {
   const m = /^([A-Za-z_][A-Za-z0-9_]{0,80}(?: \([A-Za-z]{1,20}\))?) {1,80}:(?: (.{0,4000}))?$/.exec(norm);
   return m ? { name: m[1]!, value: (m[2] ?? '').trim() } : undefined;
 }
 
-/** Collects facts with the line each came from; undefined values are skipped, never invented. */
+/**
+ * Collects facts with the line each came from; undefined values are skipped, never invented, and every
+ * value goes through its fact's rule (fact-rules.ts), as a typed or stored one does.
+ */
 export class Sink {
   readonly out: Finished;
   constructor(kind: Finished['kind']) {
@@ -187,9 +176,11 @@ export class Sink {
   /** Records a fact read from an entry's first row. */
   put<K extends keyof Facts>(key: K, value: Facts[K] | undefined, entry: Entry | Line | undefined): void {
     if (value === undefined || entry === undefined) return;
-    this.out.facts[key] = (typeof value === 'string' ? maskKeysIn(value) : value) as Facts[K];
     // A value or line shown as evidence never carries a whole product key ("slmgr /ipk <key>" above an error).
-    this.out.lines[key] = maskKeysIn('line' in entry ? entry.line.text : entry.text);
+    const kept = factValue(key, typeof value === 'string' ? maskKeysIn(value) : value);
+    if (kept === undefined) return;
+    this.out.facts[key] = kept;
+    this.out.lines[key] = factLine(maskKeysIn('line' in entry ? entry.line.text : entry.text))!;
   }
 }
 

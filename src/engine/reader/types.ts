@@ -170,9 +170,16 @@ export type AllFactsListed = Exclude<keyof Facts, FactName> extends never ? true
 const allListed: AllFactsListed = true;
 void allListed;
 
+/**
+ * A licence listed beside the Windows one in use (slmgr /dlv all, /dli all): another product (Office…), or
+ * a licence not in use (no product key). Its section keeps its facts, but they never feed the session's.
+ */
+export type Aside = 'other-product' | 'not-in-use';
+
 export interface Section {
   kind: SectionKind;
   facts: Facts;
+  aside?: Aside;
   /** For each fact, the source line it was read from (as pasted, trimmed; the first row of a wrapped line). */
   lines: Partial<Record<keyof Facts, string>>;
 }
@@ -249,6 +256,7 @@ export interface Draft {
 export interface Finished {
   kind: SectionKind;
   facts: Facts;
+  aside?: Aside;
   lines: Partial<Record<keyof Facts, string>>;
 }
 
