@@ -12,8 +12,8 @@ import { PLACEHOLDER } from './facts.ts';
 
 const require = createRequire(import.meta.url);
 
-// V8's optimizing tier spends seconds of CPU on the 1 MB grammar, and the process waits for it before it
-// exits; the baseline tier alone parses every flow command in a few milliseconds.
+// V8's optimizing tier spent some 8 s of CPU on the 1 MB grammar, and the process waited for it before
+// exiting; the baseline tier alone is more than fast enough for a few hundred one-line commands.
 setFlagsFromString('--liftoff-only');
 // Loaded once, when the module is first imported: every later parse is synchronous and fast.
 await Parser.init();
@@ -24,8 +24,8 @@ parser.setLanguage(
 
 /**
  * Rewrites that stand in for valid PowerShell the grammar does not know. Each keeps the length of
- * what it replaces, so a column in a message is a column of the command as written, and none can
- * add or remove a quote, brace or parenthesis, so an unbalanced one is still found.
+ * what it replaces, so a column in a message is a column of the command as written, and none changes
+ * a quote, brace or parenthesis as PowerShell reads it, so an unbalanced one is still found.
  */
 const STAND_INS: ReadonlyArray<[RegExp, (m: string) => string]> = [
   // `<…>` placeholders: `<` is an operator in PowerShell. A bareword of letters is valid wherever the
@@ -35,9 +35,13 @@ const STAND_INS: ReadonlyArray<[RegExp, (m: string) => string]> = [
   // A variable followed by path text in one argument ($env:windir\system32\slmgr.vbs): the grammar
   // takes only a bareword path there.
   [/\$(?:\w+:)?\w+(?=[\\/])/g, (m) => 'x'.repeat(m.length)],
-  // A list of barewords as one argument (Format-List Name, Status): the grammar takes lists of
+  // A list of barewords as one argument (Format-List Name, Status, @{…}): the grammar takes lists of
   // numbers or strings only; positional words parse the same.
-  [/(?<=(?:^|[\s,])[A-Za-z_][\w.-]*)\s*,\s*(?=[A-Za-z_])/g, (m) => ' '.repeat(m.length)],
+  [/(?<=(?:^|[\s,])[A-Za-z_][\w.-]*)\s*,\s*(?=[A-Za-z_@])/g, (m) => ' '.repeat(m.length)],
+  // PowerShell reads typographic quotes, as pasted from a document, as plain ones; the grammar does not,
+  // and would let an unclosed one through.
+  [/[\u201C\u201D\u201E]/g, () => '"'],
+  [/[\u2018\u2019\u201A\u201B]/g, () => "'"],
 ];
 
 /** The first syntax error of a PowerShell command, as a message, or undefined when it parses. */
@@ -49,7 +53,7 @@ export function powerShellSyntaxError(command: string): string | undefined {
   try {
     const bad = firstError(tree.rootNode);
     if (!bad) return undefined;
-    const unclosed = unbalanced(command);
+    const unclosed = unbalanced(source, command);
     if (unclosed) return `PowerShell syntax error: ${unclosed}`;
     const column = bad.startIndex + 1;
     if (bad.isMissing) return `PowerShell syntax error at column ${column}: missing ${missingText(bad)}`;
@@ -77,16 +81,17 @@ const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '{': '}', '[': ']'
  * recovery often spans the whole command, which says nothing of where the mistake is. Only asked once
  * the parser has failed, so it decides nothing itself.
  */
-function unbalanced(command: string): string | undefined {
+function unbalanced(source: string, command: string): string | undefined {
+  // `source` is the command with its stand-ins, so typographic quotes count as quotes.
   const open: Array<{ char: string; at: number }> = [];
   let quote: { char: string; at: number } | undefined;
-  for (let i = 0; i < command.length; i++) {
-    const c = command[i]!;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
     if (quote) {
       if (c === '`' && quote.char === '"') i++;
       else if (c === quote.char) {
         // A doubled quote stands for one inside the string.
-        if (command[i + 1] === c) i++;
+        if (source[i + 1] === c) i++;
         else quote = undefined;
       }
     } else if (c === '`') i++;
@@ -99,7 +104,8 @@ function unbalanced(command: string): string | undefined {
         return `"${c}" at column ${i + 1} does not close "${last.char}" at column ${last.at + 1}`;
     }
   }
-  if (quote) return `the ${quote.char} quote at column ${quote.at + 1} is never closed`;
+  // Columns and characters are the command's as written: the stand-ins keep every length.
+  if (quote) return `the ${command[quote.at]} quote at column ${quote.at + 1} is never closed`;
   const last = open.pop();
   return last && `"${last.char}" at column ${last.at + 1} is never closed`;
 }

@@ -138,6 +138,8 @@ describe('PowerShell syntax of commands', () => {
       'cscript //nologo "$env:windir\\system32\\slmgr.vbs" /ipk "<product key>"',
       "if ((Get-Service sppsvc).Status -ne 'Running') { Start-Service sppsvc } else { \"it's running\" }",
       'Write-Host \'it\'\'s\' ")" "a`"b" "a""b"',
+      'Get-Service sppsvc | Select-Object Name, Status, @{n="Start";e={$_.StartType}}',
+      'Write-Host “done”',
       COLLECT_COMMAND,
     ])
       expect(powerShellSyntaxError(run), run).toBeUndefined();
@@ -154,6 +156,10 @@ describe('PowerShell syntax of commands', () => {
     );
     expect(powerShellSyntaxError('@(1, 2}')).toBe(
       'PowerShell syntax error: "}" at column 7 does not close "(" at column 2',
+    );
+    // PowerShell reads a typographic quote as a plain one: an unclosed one fails too.
+    expect(powerShellSyntaxError('Write-Host “done')).toBe(
+      'PowerShell syntax error: the “ quote at column 12 is never closed',
     );
     expect(powerShellSyntaxError('Get-Service sppsvc }')).toBe(
       'PowerShell syntax error: "}" at column 20 closes nothing',
