@@ -1,10 +1,12 @@
 /**
  * The flow checker: schema and graph checks over every flow and the catalog.
- * Pure: the caller reads the files; every problem names its file and node.
+ * Pure but for the PowerShell grammar it loads once: the caller reads the files; every problem names
+ * its file and node.
  */
 import type { z } from 'zod';
 import { answersFor, commandOf, findNode } from './engine.ts';
 import { PLACEHOLDERS, placeholdersIn } from './facts.ts';
+import { powerShellSyntaxError } from './powershell-syntax.ts';
 import { CatalogSchema, FlowSchema, LANGUAGES, OrganizationSchema, SourcesSchema } from './schema.ts';
 import type { Catalog, Command, Flow, FlowNode, Sources, Text } from './schema.ts';
 
@@ -171,7 +173,10 @@ function checkFacts(file: string, flow: Flow, cited: ReadonlySet<string> | undef
 // Services that `net stop` / `net start` may find already stopped or started: an error, but a harmless one.
 const NET_SERVICE_CHAIN = /\bnet\s+(?:stop|start)\s+[^&|]+&&/i;
 
-/** What in a command does not belong to its shell (PowerShell 5.1 has no && or ||; cmd has no $env:). */
+/**
+ * What in a command does not belong to its shell (PowerShell 5.1 has no && or ||; cmd has no $env:),
+ * and a PowerShell command's syntax errors.
+ */
 export function shellProblems(command: Command): string[] {
   const out: string[] = [];
   const run = command.run;
@@ -179,6 +184,9 @@ export function shellProblems(command: Command): string[] {
     if (/&&|\|\|/.test(run))
       out.push('"&&" and "||" do not exist in Windows PowerShell 5.1: use ";" or separate steps');
     if (/%[A-Za-z_][\w()]*%/.test(run)) out.push('"%NAME%" is cmd syntax: in PowerShell write $env:NAME');
+    // The grammar is PowerShell 7's, where && and || are valid: the rule above covers 5.1.
+    const syntax = powerShellSyntaxError(run);
+    if (syntax) out.push(syntax);
   } else {
     if (/\$env:/i.test(run)) out.push('"$env:" is PowerShell syntax: in cmd write %NAME%');
     if (

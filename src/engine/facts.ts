@@ -92,7 +92,8 @@ export const PLACEHOLDERS: Readonly<Record<string, Placeholder>> = {
   '<correct date and time>': {},
 };
 
-const PLACEHOLDER = /<[^<>\s][^<>]{0,60}>/g;
+/** A `<…>` placeholder in a command: what the technician types in its place. */
+export const PLACEHOLDER = /<[^<>\s][^<>]{0,60}>/g;
 
 /** The `<…>` placeholders of a command, in order. */
 export function placeholdersIn(command: string): string[] {

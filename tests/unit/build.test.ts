@@ -60,6 +60,17 @@ describe('the service worker precache', () => {
   });
 });
 
+describe('the flow checker', () => {
+  it('stays out of the build: no tree-sitter runtime, no grammar', () => {
+    const files = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    expect(files.filter((f) => f.name.endsWith('.wasm'))).toEqual([]);
+    for (const f of files.filter((f) => /\.(?:js|html)$/.test(f.name)))
+      expect(readFileSync(join(f.parentPath, f.name), 'utf8'), f.name).not.toMatch(
+        /tree-sitter|powershell-syntax/i,
+      );
+  });
+});
+
 describe('size budgets (gzip)', () => {
   // 37,566 bytes was the first screen's JavaScript before it was prerendered: boot.js and hydration may not grow it.
   it('initial JS (boot.js and the app modules) is at most 36.7 KB, without the step screen and runner', () => {

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/flows.ts';
 import { shellProblems } from '../../src/engine/check.ts';
+import { COLLECT_COMMAND } from '../../src/engine/collect.ts';
+import { powerShellSyntaxError } from '../../src/engine/powershell-syntax.ts';
 import { commandOf } from '../../src/engine/engine.ts';
 import { brokenFixture } from '../support/broken-fixture.ts';
 import { loadChecked } from '../support/flows.ts';
@@ -58,6 +60,18 @@ describe('flow checker', () => {
       /main\.json: node "run-cmd": command: "net stop" or "net start" fails when the service/,
     ],
     ['silent-return', /main\.json: node "ok": leads back to an earlier step: add "returns"/],
+    [
+      'powershell-unclosed-quote',
+      /main\.json: node "run-cmd": command: PowerShell syntax error: the " quote at column 64 is never closed/,
+    ],
+    [
+      'powershell-unclosed-brace',
+      /main\.json: node "ok": command: PowerShell syntax error: "\{" at column 35 is never closed/,
+    ],
+    [
+      'powershell-stray-paren',
+      /main\.json: node "run-cmd": command: PowerShell syntax error: "\)" at column 28 closes nothing/,
+    ],
   ];
   it.each(cases)('fails on %s with a precise message', (name, message) => {
     const { code, err } = check(name);
@@ -120,6 +134,11 @@ describe('shell syntax of commands', () => {
     expect(problems('net stop sppsvc & net start sppsvc', 'cmd')).toEqual([]);
     expect(problems('net start sppsvc && slmgr /ato', 'cmd')).toHaveLength(1);
   });
+  it('reports "&&" in PowerShell once: the grammar (PowerShell 7) takes it, the 5.1 rule does not', () => {
+    expect(problems('Get-Service sppsvc && Start-Service sppsvc', 'powershell')).toEqual([
+      '"&&" and "||" do not exist in Windows PowerShell 5.1: use ";" or separate steps',
+    ]);
+  });
   it('holds for every command the flows give', () => {
     const { flows } = loadChecked('flows');
     for (const [id, flow] of Object.entries(flows))
@@ -127,5 +146,57 @@ describe('shell syntax of commands', () => {
         const command = commandOf(node);
         if (command) expect(shellProblems(command), `${id}/${node.id}`).toEqual([]);
       }
+  });
+});
+
+describe('PowerShell syntax of commands', () => {
+  it('passes valid PowerShell, placeholders and the forms the grammar needs stand-ins for', () => {
+    for (const run of [
+      'Get-Service sppsvc',
+      "Get-WinEvent -FilterHashtable @{LogName='Application'; Id=12288,12289} -MaxEvents 3 | Format-List TimeCreated,Id,Message",
+      'Get-NetFirewallRule -Name SPPSVC-In-TCP | Format-List Name, Enabled, Profile',
+      'cscript $env:windir\\system32\\slmgr.vbs /ato',
+      'Test-NetConnection <KMS host FQDN> -Port <port>',
+      "Resolve-DnsName -Name '_vlmcs._tcp.<client DNS zone>' -Type SRV",
+      'cscript //nologo "$env:windir\\system32\\slmgr.vbs" /ipk "<product key>"',
+      "if ((Get-Service sppsvc).Status -ne 'Running') { Start-Service sppsvc } else { \"it's running\" }",
+      'Write-Host \'it\'\'s\' ")" "a`"b" "a""b"',
+      'Get-Service sppsvc | Select-Object Name, Status, @{n="Start";e={$_.StartType}}',
+      'Write-Host “done”',
+      COLLECT_COMMAND,
+    ])
+      expect(powerShellSyntaxError(run), run).toBeUndefined();
+  });
+  it('names the quote, brace or parenthesis left open or closed twice', () => {
+    expect(powerShellSyntaxError("Write-Host 'done")).toBe(
+      "PowerShell syntax error: the ' quote at column 12 is never closed",
+    );
+    expect(powerShellSyntaxError('Get-Service | ForEach-Object { $_.Name')).toBe(
+      'PowerShell syntax error: "{" at column 30 is never closed',
+    );
+    expect(powerShellSyntaxError('Write-Host ("a" + "b"')).toBe(
+      'PowerShell syntax error: "(" at column 12 is never closed',
+    );
+    expect(powerShellSyntaxError('@(1, 2}')).toBe(
+      'PowerShell syntax error: "}" at column 7 does not close "(" at column 2',
+    );
+    // PowerShell reads a typographic quote as a plain one: an unclosed one fails too.
+    expect(powerShellSyntaxError('Write-Host “done')).toBe(
+      'PowerShell syntax error: the “ quote at column 12 is never closed',
+    );
+    expect(powerShellSyntaxError('Get-Service sppsvc }')).toBe(
+      'PowerShell syntax error: "}" at column 20 closes nothing',
+    );
+  });
+  it('fails on other syntax errors the grammar finds, with their column', () => {
+    expect(powerShellSyntaxError('Get-Service sppsvc |')).toMatch(/^PowerShell syntax error at column 1: /);
+    expect(powerShellSyntaxError('if ($a) { 1 } else')).toBe(
+      'PowerShell syntax error at column 15: cannot parse "else"',
+    );
+  });
+  it('keeps a placeholder from hiding an error around it', () => {
+    expect(powerShellSyntaxError('Test-NetConnection "<KMS host FQDN> -Port <port>')).toBe(
+      'PowerShell syntax error: the " quote at column 20 is never closed',
+    );
   });
 });
