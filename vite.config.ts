@@ -6,7 +6,7 @@ import { createServer, defineConfig, minifySync } from 'vite';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import type * as PrerenderModule from './src/prerender.tsx';
-import { checkAll, formatProblem } from './src/engine/check.ts';
+import { checkAll, formatProblem } from './src/flow-format/check.ts';
 import { readFlowDir } from './src/cli/read-flow-dir.ts';
 
 const ROOT = import.meta.dirname;

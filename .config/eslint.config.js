@@ -1,4 +1,4 @@
-// Lint rules: typescript-eslint's recommended set, and a fence that keeps the engine pure.
+// Lint rules: typescript-eslint's recommended set, hooks and promises, and the fences between subsystems.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -18,6 +18,37 @@ const ENGINE_FORBIDDEN = [
   '**/i18n/**',
   '**/pwa/**',
 ];
+
+// No DOM, UI, storage or i18n: what keeps a layer a pure function of its inputs.
+const UI_AND_STORAGE = {
+  group: ENGINE_FORBIDDEN,
+  message: 'no DOM, Preact, idb or i18next here.',
+};
+const PURE = { ...UI_AND_STORAGE, group: [...ENGINE_FORBIDDEN, 'node:*'] };
+// The flow format and its checker run at build time and in the CLI; the app uses the format's types only.
+const BUILD_TIME = {
+  group: ['**/flow-format/*', '**/flow-format/**'],
+  allowTypeImports: true,
+  message: 'the flow format and its checker are build time only: import their types with `import type`.',
+};
+/** Imports from src/ that a folder may use: its own files and the named folders, nothing else of the app. */
+const onlyFrom = (self, allowed) => ({
+  regex: allowed.length ? `^\\.\\./(?!(?:${allowed.join('|')})/)` : '^\\.\\./',
+  ...(allowed.includes('flow-format') ? { allowTypeImports: true } : {}),
+  message: `${self} may import only ${allowed.length ? allowed.join(' and ') : 'its own files'} from src/.`,
+});
+/** One fence: the imports the files may not make, and why. */
+const fence = (files, patterns, what, ignores = []) => ({
+  files,
+  ignores,
+  rules: {
+    'no-restricted-imports': 'off',
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      { patterns: patterns.map((p) => ({ ...p, message: `${what}: ${p.message}` })) },
+    ],
+  },
+});
 
 export default tseslint.config(
   {
@@ -61,22 +92,51 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
     },
   },
+  // Fences between subsystems: each folder of src/ imports only what its layer may. One rule entry per file
+  // (a later entry for the same rule would replace an earlier one), so every fence lists all it forbids.
+  fence(['src/flow/**/*.ts'], [PURE, BUILD_TIME], 'the flow engine is pure: (flow, state, answer) → state'),
+  fence(
+    ['src/console/**/*.ts'],
+    [PURE, BUILD_TIME, onlyFrom('console', ['redact', 'codes'])],
+    'the console reader',
+  ),
+  fence(['src/codes/**/*.ts'], [PURE, BUILD_TIME, onlyFrom('codes', ['flow-format'])], 'code lookup'),
+  fence(['src/redact/**/*.ts'], [PURE, onlyFrom('redact', [])], 'key masking'),
+  fence(['src/tools/**/*.ts'], [PURE, BUILD_TIME], 'the checkers'),
+  fence(['src/flow-format/**/*.ts'], [UI_AND_STORAGE], 'the flow format (build time and CLI)'),
+  fence(
+    ['src/components/**/*.tsx'],
+    [
+      BUILD_TIME,
+      {
+        group: ['**/storage/*', '!**/storage/index.ts', 'idb', 'idb/*'],
+        message: 'components use hooks/ or storage/index.ts, not storage internals.',
+      },
+    ],
+    'screens',
+  ),
+  fence(['src/**/*.ts', 'src/**/*.tsx'], [BUILD_TIME], 'the app', [
+    'src/flow/**',
+    'src/console/**',
+    'src/codes/**',
+    'src/redact/**',
+    'src/tools/**',
+    'src/flow-format/**',
+    'src/components/**',
+    'src/cli/**',
+  ]),
   {
-    // The engine is a pure function of (flow, state, answer): no DOM, UI, storage or i18n.
-    files: ['src/engine/**/*.ts'],
+    // The pure layers run anywhere: no browser globals.
+    files: [
+      'src/flow/**/*.ts',
+      'src/console/**/*.ts',
+      'src/codes/**/*.ts',
+      'src/redact/**/*.ts',
+      'src/tools/**/*.ts',
+      'src/flow-format/**/*.ts',
+    ],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ENGINE_FORBIDDEN,
-              message: 'src/engine must stay pure: no DOM, Preact, idb or i18next.',
-            },
-          ],
-        },
-      ],
       'no-restricted-globals': [
         'error',
         'window',
@@ -87,23 +147,6 @@ export default tseslint.config(
         'fetch',
         'location',
         'history',
-      ],
-    },
-  },
-  {
-    // Screens reach saved sessions through hooks and storage's public functions, never its internals.
-    files: ['src/components/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/storage/*', '!**/storage/index.ts', 'idb', 'idb/*'],
-              message: 'components use hooks/ or storage/index.ts, not storage internals.',
-            },
-          ],
-        },
       ],
     },
   },

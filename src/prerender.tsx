@@ -4,7 +4,7 @@
  */
 import { renderToString } from 'preact-render-to-string';
 import { App } from './app.tsx';
-import type { Language } from './engine/constants.ts';
+import type { Language } from './flow/constants.ts';
 import { loadCatalog } from './flows/catalog.ts';
 import { initI18n, setLanguage } from './i18n/index.ts';
 

@@ -5,18 +5,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { z } from 'zod';
-import { checkAll, formatProblem } from '../engine/check.ts';
-import type { CheckResult } from '../engine/check.ts';
-import { answer as giveAnswer, answersFor, current, findNode, start } from '../engine/engine.ts';
-import type { Answer, FlowMap } from '../engine/engine.ts';
-import { COLLECT_COMMAND } from '../engine/collect.ts';
-import { codeKind } from '../engine/code-kind.ts';
-import type { CodeKind } from '../engine/code-kind.ts';
-import { lookup } from '../engine/lookup.ts';
+import { checkAll, formatProblem } from '../flow-format/check.ts';
+import type { CheckResult } from '../flow-format/check.ts';
+import { answer as giveAnswer, answersFor, current, findNode, start } from '../flow/engine.ts';
+import type { Answer, FlowMap } from '../flow/engine.ts';
+import { COLLECT_COMMAND } from '../console/collect.ts';
+import { codeKind } from '../codes/code-kind.ts';
+import type { CodeKind } from '../codes/code-kind.ts';
+import { lookup } from '../codes/lookup.ts';
 import { officialMessages } from '../data/official-messages.ts';
-import { MAX_UNREAD, readConsole } from '../engine/reader.ts';
-import { CatalogSchema, FlowSchema, OrganizationSchema, SourcesSchema } from '../engine/schema.ts';
-import type { CatalogEntry, Flow, FlowNode } from '../engine/schema.ts';
+import { MAX_UNREAD, readConsole } from '../console/reader.ts';
+import { CatalogSchema, FlowSchema, OrganizationSchema, SourcesSchema } from '../flow-format/schema.ts';
+import type { CatalogEntry, Flow, FlowNode } from '../flow-format/schema.ts';
 import { readFlowDir } from './read-flow-dir.ts';
 
 const USAGE = `usage: npm run flows -- <command>

@@ -1,7 +1,7 @@
 /** Reads flows/*.json, flows/catalog.json and flows/sources.json from disk for the checker, the build and the CLI (Node only). */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { SourceFile } from '../engine/check.ts';
+import type { SourceFile } from '../flow-format/check.ts';
 
 export const CATALOG_FILE = 'catalog.json';
 export const SOURCES_FILE = 'sources.json';

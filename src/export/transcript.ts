@@ -2,15 +2,15 @@
  * A saved session as Markdown for a support ticket. Every piece of text is escaped, so whatever a flow or
  * an answer contains, it reads as text: no HTML, headings, tables or links with hidden targets come out of it.
  */
-import type { Language } from '../engine/constants.ts';
-import { STATUSES, findNode } from '../engine/engine.ts';
-import type { Answer, FlowMap, Status } from '../engine/engine.ts';
-import type { CatalogEntry, Command, FlowNode } from '../engine/schema.ts';
+import type { Language } from '../flow/constants.ts';
+import { STATUSES, findNode } from '../flow/engine.ts';
+import type { Answer, FlowMap, Status } from '../flow/engine.ts';
+import type { CatalogEntry, Command, FlowNode } from '../flow-format/schema.ts';
 import type { Translate } from '../i18n/index.ts';
 import { answerLabel, answerWords, shellLabel } from '../i18n/labels.ts';
 import type { AnswerWords } from '../i18n/labels.ts';
 import type { SessionRecord } from '../session/record.ts';
-import { maskKeysIn, replaceProductKeys } from '../tools/key-in-text.ts';
+import { maskKeysIn, replaceProductKeys } from '../redact/key-in-text.ts';
 
 export interface TranscriptLabels {
   title: string;

@@ -1,5 +1,5 @@
 /** The error code catalog, loaded once as its own chunk (the home screen needs it right away). */
-import type { CatalogEntry } from '../engine/schema.ts';
+import type { CatalogEntry } from '../flow-format/schema.ts';
 
 let pending: Promise<readonly CatalogEntry[]> | undefined;
 let loaded: readonly CatalogEntry[] | undefined;

@@ -1,7 +1,7 @@
 /** The flows the app ships: each flow is its own lazy chunk, so the first screen never waits for them. */
-import type { Flow } from '../engine/schema.ts';
-import type { FlowMap } from '../engine/engine.ts';
-import { linkedFlows } from '../engine/links.ts';
+import type { Flow } from '../flow-format/schema.ts';
+import type { FlowMap } from '../flow/engine.ts';
+import { linkedFlows } from '../flow/links.ts';
 import { loadingCode } from '../pwa/stale.ts';
 
 type Loaders = Map<string, () => Promise<{ default: Flow }>>;

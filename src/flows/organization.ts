@@ -1,6 +1,6 @@
 /** The organization's own defaults, set at build time in flows/organization.json (empty in the public build). */
-import type { KnownFacts } from '../engine/facts.ts';
-import type { Organization } from '../engine/schema.ts';
+import type { KnownFacts } from '../flow/facts.ts';
+import type { Organization } from '../flow-format/schema.ts';
 import data from '@flows/organization.json';
 
 /** What flows/organization.json holds. */

@@ -1,5 +1,5 @@
 /** The map of flow ids to their lazy chunks. Itself a lazy chunk: adding flows never grows the first screen. */
-import type { Flow } from '../engine/schema.ts';
+import type { Flow } from '../flow-format/schema.ts';
 
 const modules = import.meta.glob<{ default: Flow }>([
   '@flows/*.json',

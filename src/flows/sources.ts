@@ -1,5 +1,5 @@
 /** The documents flows and the catalog cite, loaded once as their own chunk. */
-import type { Source } from '../engine/schema.ts';
+import type { Source } from '../flow-format/schema.ts';
 
 let pending: Promise<ReadonlyMap<string, Source>> | undefined;
 

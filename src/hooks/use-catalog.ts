@@ -1,5 +1,5 @@
 /** The error code catalog as component state. */
-import type { CatalogEntry } from '../engine/schema.ts';
+import type { CatalogEntry } from '../flow-format/schema.ts';
 import { catalogNow, loadCatalog } from '../flows/catalog.ts';
 import { useAsync } from './use-async.ts';
 

@@ -1,6 +1,6 @@
 /** Saved sessions as component state, read again whenever one is saved or deleted. */
 import { loadFlows } from '../flows/chunks.ts';
-import type { FlowMap } from '../engine/engine.ts';
+import type { FlowMap } from '../flow/engine.ts';
 import type { SessionRecord } from '../session/record.ts';
 import { countSessions, getSession, listDamaged, listSessions, sessionsRevision } from '../storage/index.ts';
 import { useAsync } from './use-async.ts';

@@ -1,5 +1,5 @@
 /** The documents flows cite, as component state. */
-import type { Source } from '../engine/schema.ts';
+import type { Source } from '../flow-format/schema.ts';
 import { loadSources } from '../flows/sources.ts';
 import { useAsync } from './use-async.ts';
 

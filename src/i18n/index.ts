@@ -6,8 +6,8 @@
 import i18next from 'i18next';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'preact/hooks';
-import { LANGUAGES } from '../engine/constants.ts';
-import type { Language } from '../engine/constants.ts';
+import { LANGUAGES } from '../flow/constants.ts';
+import type { Language } from '../flow/constants.ts';
 import { useObservable } from '../hooks/use-observable.ts';
 import { observable } from '../observable.ts';
 import enCommon from '../locales/en/common.json';

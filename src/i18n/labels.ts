@@ -1,7 +1,7 @@
 /** Words the app uses for its own vocabularies (answers, statuses), derived from one definition each. */
-import type { Language } from '../engine/constants.ts';
-import type { Answer } from '../engine/engine.ts';
-import type { Command, FlowNode } from '../engine/schema.ts';
+import type { Language } from '../flow/constants.ts';
+import type { Answer } from '../flow/engine.ts';
+import type { Command, FlowNode } from '../flow-format/schema.ts';
 import type { Translate } from './index.ts';
 
 /** How the fixed answers read: Yes, No, Fixed, Still failing. */

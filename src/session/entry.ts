@@ -2,8 +2,8 @@
  * What a browser history entry of a flow step carries: the whole engine state and the session it belongs
  * to. Back, Forward and a reload all restore a step from this.
  */
-import type { EngineState, Status } from '../engine/engine.ts';
-import type { KnownFacts } from '../engine/facts.ts';
+import type { EngineState, Status } from '../flow/engine.ts';
+import type { KnownFacts } from '../flow/facts.ts';
 import type { SessionRecord } from './record.ts';
 
 export interface EntryState {

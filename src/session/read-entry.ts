@@ -2,7 +2,7 @@
  * Reading what a browser history entry carries, as the previous version may have written it: checked,
  * never trusted. Only the session runner needs this, so it stays out of the first screen.
  */
-import { parseState } from '../engine/engine.ts';
+import { parseState } from '../flow/engine.ts';
 import type { EntryState, StartState } from './entry.ts';
 import { readFacts } from './record.ts';
 

@@ -2,12 +2,12 @@
  * The saved form of a troubleshooting session: its format, the checks a stored value must pass, and the
  * upgrade of records written by older versions. Plain data and functions: storage and the runner share it.
  */
-import { STATUSES, parseState } from '../engine/engine.ts';
-import type { EngineState, Status } from '../engine/engine.ts';
-import { factLine, factValue } from '../engine/fact-rules.ts';
-import type { FactValue, KnownFacts } from '../engine/facts.ts';
-import type { FactName } from '../engine/reader/types.ts';
-import { stripKeys } from '../tools/key-in-text.ts';
+import { STATUSES, parseState } from '../flow/engine.ts';
+import type { EngineState, Status } from '../flow/engine.ts';
+import { factLine, factValue } from '../console/fact-rules.ts';
+import type { FactValue, KnownFacts } from '../flow/facts.ts';
+import type { FactName } from '../console/types.ts';
+import { stripKeys } from '../redact/key-in-text.ts';
 
 export const SESSION_SCHEMA = 2;
 

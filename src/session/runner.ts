@@ -12,9 +12,9 @@ import {
   restart as engineRestart,
   restore,
   start,
-} from '../engine/engine.ts';
-import type { Answer, CurrentStep, EngineError, EngineState, FlowMap } from '../engine/engine.ts';
-import type { KnownFacts } from '../engine/facts.ts';
+} from '../flow/engine.ts';
+import type { Answer, CurrentStep, EngineError, EngineState, FlowMap } from '../flow/engine.ts';
+import type { KnownFacts } from '../flow/facts.ts';
 import { observable } from '../observable.ts';
 import type { Observable } from '../observable.ts';
 import type { Route } from '../router.ts';

@@ -2,10 +2,10 @@
  * The store of saved sessions: IndexedDB, with a store that keeps working (in memory) when IndexedDB is
  * missing, full, blocked or broken. Problems are reported, never thrown.
  */
-import type { Step } from '../engine/engine.ts';
+import type { Step } from '../flow/engine.ts';
 import { factsWithoutKeys, upgradeRecord, validateRecord } from '../session/record.ts';
 import type { SaveResult, SessionRecord } from '../session/record.ts';
-import { hasProductKey, stripKeys } from '../tools/key-in-text.ts';
+import { hasProductKey, stripKeys } from '../redact/key-in-text.ts';
 import { DB_NAME, STORE, openSessionsDb } from './db.ts';
 import type { SessionsDatabase } from './db.ts';
 

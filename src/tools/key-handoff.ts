@@ -2,7 +2,7 @@
  * A product key passed from one screen to the key checker in memory only: never in a URL, a history
  * entry, a title or storage. It is gone once the checker takes it, or when the page is closed.
  */
-import { replaceProductKeys } from './key-in-text.ts';
+import { replaceProductKeys } from '../redact/key-in-text.ts';
 
 let handed: string | undefined;
 

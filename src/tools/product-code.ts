@@ -3,8 +3,8 @@
  * Also reads the packed form Windows Installer names its registry keys with, and fixes look-alike dashes and
  * Cyrillic letters that look like the hexadecimal A, B, C and E.
  */
-import { CYRILLIC_LOOKALIKES, DASH_LOOKALIKES } from './key-in-text.ts';
-import type { Lookalike } from './key-in-text.ts';
+import { CYRILLIC_LOOKALIKES, DASH_LOOKALIKES } from '../redact/key-in-text.ts';
+import type { Lookalike } from '../redact/key-in-text.ts';
 import { randomUuid } from '../uuid.ts';
 
 export type CodeProblemKind =

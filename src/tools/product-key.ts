@@ -1,6 +1,6 @@
 /** Windows product key format check: names each typing or pasting mistake and offers the key as it should be typed. */
-import { CYRILLIC_LOOKALIKES, DASH_LOOKALIKES, KEY_ALPHABET } from './key-in-text.ts';
-import type { Lookalike } from './key-in-text.ts';
+import { CYRILLIC_LOOKALIKES, DASH_LOOKALIKES, KEY_ALPHABET } from '../redact/key-in-text.ts';
+import type { Lookalike } from '../redact/key-in-text.ts';
 
 export type KeyProblemKind =
   'empty' | 'length' | 'groups' | 'invalid-char' | 'cyrillic' | 'dash-lookalike' | 'spaces' | 'multiple-n';
@@ -42,8 +42,14 @@ export const KEY_LENGTH = 25;
 const GROUP = 5;
 const GROUPS = 5;
 
-export { CYRILLIC_LOOKALIKES, DASH_LOOKALIKES, KEY_ALPHABET, findKeys, maskKey } from './key-in-text.ts';
-export type { DashName, Lookalike } from './key-in-text.ts';
+export {
+  CYRILLIC_LOOKALIKES,
+  DASH_LOOKALIKES,
+  KEY_ALPHABET,
+  findKeys,
+  maskKey,
+} from '../redact/key-in-text.ts';
+export type { DashName, Lookalike } from '../redact/key-in-text.ts';
 const VALID = new Set(KEY_ALPHABET);
 
 // Whitespace of every kind plus format characters (zero-width space, BOM, bidi marks, soft hyphen):

@@ -1,7 +1,7 @@
 /** Lookup speed in Node: every accepted input form, for every catalog code, timed call by call. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CatalogEntry } from '../../src/engine/schema.ts';
+import type { CatalogEntry } from '../../src/flow-format/schema.ts';
 import { mean, quantile } from './stats.ts';
 
 export const FORMS = [
@@ -75,7 +75,7 @@ export function inputFor(
 
 /** Times `total` lookups (after a warm-up) cycling through every form and every code. */
 export async function measureLookup(repo: string, total = 10_000): Promise<LookupSummary> {
-  const { lookup } = await import('../../src/engine/lookup.ts');
+  const { lookup } = await import('../../src/codes/lookup.ts');
   const catalog = (
     JSON.parse(readFileSync(join(repo, 'flows', 'catalog.json'), 'utf8')) as { codes: CatalogEntry[] }
   ).codes;

@@ -11,7 +11,7 @@ import { median } from './stats.ts';
 const size = Number(process.argv[2]);
 if (!Number.isFinite(size) || size <= 0) throw new Error(`not a size: ${process.argv[2]}`);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const { readConsole } = await import('../../src/engine/reader.ts');
+const { readConsole } = await import('../../src/console/reader.ts');
 
 const text = consoleText(size);
 const once = (): number => {

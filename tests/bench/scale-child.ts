@@ -6,15 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
-import type { Answer, EngineState, FlowMap } from '../../src/engine/engine.ts';
-import type { Flow } from '../../src/engine/schema.ts';
+import type { Answer, EngineState, FlowMap } from '../../src/flow/engine.ts';
+import type { Flow } from '../../src/flow-format/schema.ts';
 
 const [mode, file] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 
-const { checkAll } = await import('../../src/engine/check.ts');
-const { answer, current, start } = await import('../../src/engine/engine.ts');
+const { checkAll } = await import('../../src/flow-format/check.ts');
+const { answer, current, start } = await import('../../src/flow/engine.ts');
 const data = JSON.parse(readFileSync(file!, 'utf8')) as Flow;
 const size = data.nodes.length;
 gc();

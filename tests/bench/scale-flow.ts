@@ -1,5 +1,5 @@
 /** Generates large flows for the scale test: a chain of questions of every kind ending in an escalate outcome. */
-import type { FlowInput, FlowNode } from '../../src/engine/schema.ts';
+import type { FlowInput, FlowNode } from '../../src/flow-format/schema.ts';
 
 const text = (en: string, ru: string) => ({ en, ru });
 

@@ -6,9 +6,9 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { answer, answersFor, current, returnNote, start } from '../../src/engine/engine.ts';
-import type { Answer, EngineState } from '../../src/engine/engine.ts';
-import type { Flow, FlowNode } from '../../src/engine/schema.ts';
+import { answer, answersFor, current, returnNote, start } from '../../src/flow/engine.ts';
+import type { Answer, EngineState } from '../../src/flow/engine.ts';
+import type { Flow, FlowNode } from '../../src/flow-format/schema.ts';
 import { loadChecked } from '../support/flows.ts';
 
 const { flows, sources } = loadChecked('flows');

@@ -3,8 +3,8 @@
  * room, checked by what they would see. They run in order in one browser; the offline one stops the
  * server, so it comes last.
  */
-import { answer as answerStep, current, start } from '../../src/engine/engine.ts';
-import type { Answer } from '../../src/engine/engine.ts';
+import { answer as answerStep, current, start } from '../../src/flow/engine.ts';
+import type { Answer } from '../../src/flow/engine.ts';
 import { command, flows, label, ok, plain, text, words } from '../support/flow-text.ts';
 import type { Lang } from '../support/flow-text.ts';
 import type { EngineBrowser, Target } from './browser.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { answer, answersFor, current, start } from '../../src/engine/engine.ts';
-import type { Answer, EngineState, FlowMap } from '../../src/engine/engine.ts';
-import { lookup } from '../../src/engine/lookup.ts';
-import { ACTIVATION_TYPES, LANGUAGES } from '../../src/engine/schema.ts';
+import { answer, answersFor, current, start } from '../../src/flow/engine.ts';
+import type { Answer, EngineState, FlowMap } from '../../src/flow/engine.ts';
+import { lookup } from '../../src/codes/lookup.ts';
+import { ACTIVATION_TYPES, LANGUAGES } from '../../src/flow-format/schema.ts';
 import { run } from '../../src/cli/flows.ts';
 import { loadChecked } from '../support/flows.ts';
 

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFlowDir } from '../../src/cli/read-flow-dir.ts';
-import { checkAll } from '../../src/engine/check.ts';
-import { answer, current, start } from '../../src/engine/engine.ts';
-import type { Answer, EngineState, FlowMap } from '../../src/engine/engine.ts';
+import { checkAll } from '../../src/flow-format/check.ts';
+import { answer, current, start } from '../../src/flow/engine.ts';
+import type { Answer, EngineState, FlowMap } from '../../src/flow/engine.ts';
 
 const dir = new URL('../../flows', import.meta.url).pathname;
 const { flows: files, catalog, sources, organization } = readFlowDir(dir);

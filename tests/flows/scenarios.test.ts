@@ -4,8 +4,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answer, current, start } from '../../src/engine/engine.ts';
-import type { EngineState } from '../../src/engine/engine.ts';
+import { answer, current, start } from '../../src/flow/engine.ts';
+import type { EngineState } from '../../src/flow/engine.ts';
 import { loadChecked } from '../support/flows.ts';
 import type { Scenario } from './scenarios/types.ts';
 

@@ -2,9 +2,9 @@
  * What the session runner needs of a browser, faked for Node: a history that behaves like the browser's
  * (Back and Forward arrive later, as popstate does) and flows loaded as the app loads its chunks.
  */
-import { linkedFlows } from '../../src/engine/engine.ts';
-import type { FlowMap } from '../../src/engine/engine.ts';
-import type { Flow } from '../../src/engine/schema.ts';
+import { linkedFlows } from '../../src/flow/engine.ts';
+import type { FlowMap } from '../../src/flow/engine.ts';
+import type { Flow } from '../../src/flow-format/schema.ts';
 import type { Route } from '../../src/router.ts';
 import type { EntryState } from '../../src/session/entry.ts';
 import type { FlowSource, HistoryPort } from '../../src/session/runner.ts';

@@ -3,8 +3,8 @@
  * words), read the way the app's build reads them, for browser tests in any engine: no test framework here.
  */
 import { readFileSync } from 'node:fs';
-import type { Result } from '../../src/engine/engine.ts';
-import type { FlowNode } from '../../src/engine/schema.ts';
+import type { Result } from '../../src/flow/engine.ts';
+import type { FlowNode } from '../../src/flow-format/schema.ts';
 import { loadChecked } from './flows.ts';
 
 export const { flows } = loadChecked('flows');

@@ -1,8 +1,8 @@
 /** Test helpers: load a flows directory through the real loader and checker. */
 import { fileURLToPath } from 'node:url';
-import { checkAll } from '../../src/engine/check.ts';
-import type { CheckResult } from '../../src/engine/check.ts';
-import type { FlowMap } from '../../src/engine/engine.ts';
+import { checkAll } from '../../src/flow-format/check.ts';
+import type { CheckResult } from '../../src/flow-format/check.ts';
+import type { FlowMap } from '../../src/flow/engine.ts';
 import { readFlowDir } from '../../src/cli/read-flow-dir.ts';
 
 /** The absolute path of a fixture directory, or of the real flows with 'flows'. */

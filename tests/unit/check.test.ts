@@ -2,10 +2,10 @@ import { readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/flows.ts';
-import { shellProblems } from '../../src/engine/check.ts';
-import { COLLECT_COMMAND } from '../../src/engine/collect.ts';
-import { powerShellSyntaxError } from '../../src/engine/powershell-syntax.ts';
-import { commandOf } from '../../src/engine/engine.ts';
+import { shellProblems } from '../../src/flow-format/check.ts';
+import { COLLECT_COMMAND } from '../../src/console/collect.ts';
+import { powerShellSyntaxError } from '../../src/flow-format/powershell-syntax.ts';
+import { commandOf } from '../../src/flow/engine.ts';
 import { brokenFixture } from '../support/broken-fixture.ts';
 import { loadChecked } from '../support/flows.ts';
 
@@ -99,7 +99,7 @@ describe('the JSON Schemas editors read', () => {
     const { readFileSync } = await import('node:fs');
     const { z } = await import('zod');
     const { CatalogSchema, FlowSchema, OrganizationSchema, SourcesSchema } =
-      await import('../../src/engine/schema.ts');
+      await import('../../src/flow-format/schema.ts');
     for (const [file, schema] of [
       ['flow.schema.json', FlowSchema],
       ['catalog.schema.json', CatalogSchema],

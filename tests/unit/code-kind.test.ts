@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KIND_SOURCES, codeKind, kindSources, typoOf, win32Range } from '../../src/engine/code-kind.ts';
-import { readCodes, toCanonical } from '../../src/engine/lookup.ts';
+import { KIND_SOURCES, codeKind, kindSources, typoOf, win32Range } from '../../src/codes/code-kind.ts';
+import { readCodes, toCanonical } from '../../src/codes/lookup.ts';
 import { officialMessages } from '../../src/data/official-messages.ts';
 import { LATER_SDK, parseMessageHeader, slMessages } from '../../src/cli/sl-messages.ts';
 import slTable from '../../src/data/sl-messages.json';

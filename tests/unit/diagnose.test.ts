@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/engine/diagnose.ts';
-import { findNode } from '../../src/engine/engine.ts';
-import { factsOf } from '../../src/engine/facts.ts';
-import { readConsole } from '../../src/engine/reader.ts';
+import { diagnose } from '../../src/flow/diagnose.ts';
+import { findNode } from '../../src/flow/engine.ts';
+import { factsOf } from '../../src/flow/facts.ts';
+import { readConsole } from '../../src/console/reader.ts';
 import { loadChecked } from '../support/flows.ts';
 
 const { flows, catalog } = loadChecked('flows');

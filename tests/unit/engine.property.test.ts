@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answer, answersFor, back, current, restore, serialize, start } from '../../src/engine/engine.ts';
-import type { Answer, EngineState, FlowMap } from '../../src/engine/engine.ts';
-import { lookup } from '../../src/engine/lookup.ts';
+import { answer, answersFor, back, current, restore, serialize, start } from '../../src/flow/engine.ts';
+import type { Answer, EngineState, FlowMap } from '../../src/flow/engine.ts';
+import { lookup } from '../../src/codes/lookup.ts';
 import { loadChecked } from '../support/flows.ts';
 
 const { flows, catalog } = loadChecked('flows');

@@ -11,8 +11,8 @@ import {
   returnNote,
   serialize,
   start,
-} from '../../src/engine/engine.ts';
-import type { Answer, EngineState, FlowMap } from '../../src/engine/engine.ts';
+} from '../../src/flow/engine.ts';
+import type { Answer, EngineState, FlowMap } from '../../src/flow/engine.ts';
 import { loadChecked, withChoicesLeadingTo, withoutNode } from '../support/flows.ts';
 
 const { flows } = loadChecked('valid');

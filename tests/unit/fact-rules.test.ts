@@ -5,10 +5,10 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { FACT_LINE_MAX, FACT_RULES, FACT_TEXT_MAX, factValue } from '../../src/engine/fact-rules.ts';
-import { commandText, factsOf, fillCommand, typedValue } from '../../src/engine/facts.ts';
-import type { KnownFacts } from '../../src/engine/facts.ts';
-import { FACT_NAMES, readConsole } from '../../src/engine/reader.ts';
+import { FACT_LINE_MAX, FACT_RULES, FACT_TEXT_MAX, factValue } from '../../src/console/fact-rules.ts';
+import { commandText, factsOf, fillCommand, typedValue } from '../../src/flow/facts.ts';
+import type { KnownFacts } from '../../src/flow/facts.ts';
+import { FACT_NAMES, readConsole } from '../../src/console/reader.ts';
 import { entryOf } from '../../src/session/entry.ts';
 import { readEntry, readStart } from '../../src/session/read-entry.ts';
 import { readFacts, validateRecord } from '../../src/session/record.ts';

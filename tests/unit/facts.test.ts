@@ -9,10 +9,10 @@ import {
   PLACEHOLDERS,
   proposeAnswer,
   typedValue,
-} from '../../src/engine/facts.ts';
-import { findNode } from '../../src/engine/engine.ts';
-import type { FlowNode } from '../../src/engine/schema.ts';
-import { readConsole } from '../../src/engine/reader.ts';
+} from '../../src/flow/facts.ts';
+import { findNode } from '../../src/flow/engine.ts';
+import type { FlowNode } from '../../src/flow-format/schema.ts';
+import { readConsole } from '../../src/console/reader.ts';
 import { loadChecked } from '../support/flows.ts';
 
 const { flows } = loadChecked('flows');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitStepText } from '../../src/engine/heading.ts';
+import { splitStepText } from '../../src/components/StepCard/heading.ts';
 import { loadChecked } from '../support/flows.ts';
 
 const { flows } = loadChecked('flows');

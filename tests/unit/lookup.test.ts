@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookup, messageAfterCode, readCodes, toCanonical } from '../../src/engine/lookup.ts';
+import { lookup, messageAfterCode, readCodes, toCanonical } from '../../src/codes/lookup.ts';
 import { run } from '../../src/cli/flows.ts';
 import { loadChecked } from '../support/flows.ts';
 

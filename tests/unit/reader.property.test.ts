@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_UNREAD, MAX_UNREAD_CHARS, readConsole } from '../../src/engine/reader.ts';
+import { MAX_UNREAD, MAX_UNREAD_CHARS, readConsole } from '../../src/console/reader.ts';
 
 // Every sample output (shared and own), without its two header lines.
 const samples = [

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/flows.ts';
-import { COLLECT_COMMAND } from '../../src/engine/collect.ts';
-import { factsOf } from '../../src/engine/facts.ts';
-import { MAX_UNREAD, MAX_UNREAD_CHARS, readConsole } from '../../src/engine/reader.ts';
-import type { Facts, ReadResult, Section } from '../../src/engine/reader.ts';
-import { maskKeysIn } from '../../src/tools/key-in-text.ts';
+import { COLLECT_COMMAND } from '../../src/console/collect.ts';
+import { factsOf } from '../../src/flow/facts.ts';
+import { MAX_UNREAD, MAX_UNREAD_CHARS, readConsole } from '../../src/console/reader.ts';
+import type { Facts, ReadResult, Section } from '../../src/console/reader.ts';
+import { maskKeysIn } from '../../src/redact/key-in-text.ts';
 
 const SHARED = new URL('../../../shared/fixtures/console/', import.meta.url);
 const OWN = new URL('../fixtures/console/', import.meta.url);

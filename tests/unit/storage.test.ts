@@ -5,7 +5,7 @@ import { upgradeRecord, validateRecord } from '../../src/session/record.ts';
 import type { SessionRecord } from '../../src/session/record.ts';
 import { openSessionStore } from '../../src/storage/session-store.ts';
 import type { StorageProblem } from '../../src/storage/session-store.ts';
-import { KEY_REMOVED, hasProductKey } from '../../src/tools/key-in-text.ts';
+import { KEY_REMOVED, hasProductKey } from '../../src/redact/key-in-text.ts';
 
 const KEY = 'NPPR9-FWDCX-D2C8J-H872K-2YT43';
 const DB = 'activation-field-guide';

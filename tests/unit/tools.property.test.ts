@@ -11,7 +11,7 @@ import {
   maskKey,
   maskKeysIn,
   replaceProductKeys,
-} from '../../src/tools/key-in-text.ts';
+} from '../../src/redact/key-in-text.ts';
 
 const MAX = 100_000;
 const CANONICAL_KEY = /^[BCDFGHJKMPQRTVWXY2346789N]{5}(?:-[BCDFGHJKMPQRTVWXY2346789N]{5}){4}$/;

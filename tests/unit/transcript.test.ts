@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answer, current, start } from '../../src/engine/engine.ts';
-import type { Answer, EngineState, FlowMap } from '../../src/engine/engine.ts';
-import type { Flow } from '../../src/engine/schema.ts';
+import { answer, current, start } from '../../src/flow/engine.ts';
+import type { Answer, EngineState, FlowMap } from '../../src/flow/engine.ts';
+import type { Flow } from '../../src/flow-format/schema.ts';
 import type { SessionRecord } from '../../src/session/record.ts';
 import { toMarkdown, transcriptFileName } from '../../src/export/transcript.ts';
 import type { TranscriptInput, TranscriptLabels } from '../../src/export/transcript.ts';

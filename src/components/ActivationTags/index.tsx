@@ -1,4 +1,4 @@
-import type { ActivationType } from '../../engine/schema.ts';
+import type { ActivationType } from '../../flow-format/schema.ts';
 import { useT } from '../../i18n/index.ts';
 import './style.css';
 

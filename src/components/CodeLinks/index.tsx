@@ -1,5 +1,5 @@
-import { messageAfterCode } from '../../engine/lookup.ts';
-import type { CatalogEntry } from '../../engine/schema.ts';
+import { messageAfterCode } from '../../codes/lookup.ts';
+import type { CatalogEntry } from '../../flow-format/schema.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
 

@@ -1,9 +1,9 @@
 import { useLayoutEffect } from 'preact/hooks';
-import { lookup } from '../../engine/lookup.ts';
+import { lookup } from '../../codes/lookup.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
 import { navigate } from '../../navigation.ts';
 import { handOverKeysIn, hasHandedKey } from '../../tools/key-handoff.ts';
-import { hasProductKey } from '../../tools/key-in-text.ts';
+import { hasProductKey } from '../../redact/key-in-text.ts';
 import type { StartState } from '../../session/entry.ts';
 import { loadNamespace, useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';

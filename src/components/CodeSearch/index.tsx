@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import { lookup, messageAfterCode } from '../../engine/lookup.ts';
-import type { CatalogEntry } from '../../engine/schema.ts';
+import { lookup, messageAfterCode } from '../../codes/lookup.ts';
+import type { CatalogEntry } from '../../flow-format/schema.ts';
 import { navigate } from '../../navigation.ts';
 import { handOverKeysIn } from '../../tools/key-handoff.ts';
 import { useT } from '../../i18n/index.ts';

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { copyText } from '../../clipboard.ts';
-import { commandText, fillCommand, missingFacts } from '../../engine/facts.ts';
-import type { KnownFacts, TypedFact } from '../../engine/facts.ts';
-import type { Command } from '../../engine/schema.ts';
+import { commandText, fillCommand, missingFacts } from '../../flow/facts.ts';
+import type { KnownFacts, TypedFact } from '../../flow/facts.ts';
+import type { Command } from '../../flow-format/schema.ts';
 import { useT } from '../../i18n/index.ts';
 import { shellLabel } from '../../i18n/labels.ts';
 import { FactField } from '../FactField/index.tsx';

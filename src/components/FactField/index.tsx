@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { typedValue } from '../../engine/facts.ts';
-import type { KnownFacts, TypedFact } from '../../engine/facts.ts';
+import { typedValue } from '../../flow/facts.ts';
+import type { KnownFacts, TypedFact } from '../../flow/facts.ts';
 import { useT } from '../../i18n/index.ts';
 import './style.css';
 

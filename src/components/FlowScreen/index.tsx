@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect } from 'preact/hooks';
-import { answersFor, returnNote } from '../../engine/engine.ts';
+import { answersFor, returnNote } from '../../flow/engine.ts';
 import { useFlowSession } from '../../hooks/use-flow-session.ts';
 import { useT } from '../../i18n/index.ts';
 import { reloadForMissingCode } from '../../pwa/stale.ts';

@@ -1,6 +1,6 @@
-import { ACTIVATION_TYPES } from '../../engine/constants.ts';
+import { ACTIVATION_TYPES } from '../../flow/constants.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CatalogEntry } from '../../engine/schema.ts';
+import type { CatalogEntry } from '../../flow-format/schema.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
 import { useSessions } from '../../hooks/use-sessions.ts';
 import { resumeSession } from '../../navigation.ts';

@@ -1,4 +1,4 @@
-import type { OutputLine } from '../../engine/schema.ts';
+import type { OutputLine } from '../../flow-format/schema.ts';
 import { useT } from '../../i18n/index.ts';
 import './style.css';
 

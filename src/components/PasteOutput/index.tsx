@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { factsOf } from '../../engine/facts.ts';
-import type { KnownFacts } from '../../engine/facts.ts';
+import { factsOf } from '../../flow/facts.ts';
+import type { KnownFacts } from '../../flow/facts.ts';
 import { useT } from '../../i18n/index.ts';
 import './style.css';
 
 // The reader is its own chunk: the first screen never pays for it.
-const loadReader = () => import('../../engine/reader.ts');
+const loadReader = () => import('../../console/reader.ts');
 const MAX_PASTE = 1_000_000;
 
 /** "Paste output": the console text goes through the reader; the facts it finds go to the session. */

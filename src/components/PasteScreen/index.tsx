@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { COLLECT_COMMAND } from '../../engine/collect.ts';
-import { diagnose } from '../../engine/diagnose.ts';
-import type { Diagnosis } from '../../engine/diagnose.ts';
-import { factsOf } from '../../engine/facts.ts';
-import type { KnownFacts } from '../../engine/facts.ts';
-import { readConsole } from '../../engine/reader.ts';
-import type { Command } from '../../engine/schema.ts';
+import { COLLECT_COMMAND } from '../../console/collect.ts';
+import { diagnose } from '../../flow/diagnose.ts';
+import type { Diagnosis } from '../../flow/diagnose.ts';
+import { factsOf } from '../../flow/facts.ts';
+import type { KnownFacts } from '../../flow/facts.ts';
+import { readConsole } from '../../console/reader.ts';
+import type { Command } from '../../flow-format/schema.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
 import { useT } from '../../i18n/index.ts';
 import { navigate } from '../../navigation.ts';

@@ -1,5 +1,5 @@
-import { findNode } from '../../engine/engine.ts';
-import type { EngineState, FlowMap } from '../../engine/engine.ts';
+import { findNode } from '../../flow/engine.ts';
+import type { EngineState, FlowMap } from '../../flow/engine.ts';
 import { useT } from '../../i18n/index.ts';
 import { answerLabel, answerWords } from '../../i18n/labels.ts';
 import './style.css';

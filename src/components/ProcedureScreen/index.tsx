@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { answersFor, findNode, nextNodeId } from '../../engine/engine.ts';
-import type { FlowNode } from '../../engine/schema.ts';
+import { answersFor, findNode, nextNodeId } from '../../flow/engine.ts';
+import type { FlowNode } from '../../flow-format/schema.ts';
 import { loadFlows } from '../../flows/chunks.ts';
 import { useAsync } from '../../hooks/use-async.ts';
 import { useT } from '../../i18n/index.ts';

@@ -1,5 +1,5 @@
-import type { Proposal as Proposed } from '../../engine/facts.ts';
-import type { FlowNode } from '../../engine/schema.ts';
+import type { Proposal as Proposed } from '../../flow/facts.ts';
+import type { FlowNode } from '../../flow-format/schema.ts';
 import { useT } from '../../i18n/index.ts';
 import { answerLabel, answerWords } from '../../i18n/labels.ts';
 import './style.css';

@@ -6,7 +6,7 @@ import { useSession } from '../../hooks/use-sessions.ts';
 import { useT } from '../../i18n/index.ts';
 import { resumeSession } from '../../navigation.ts';
 import { toHash } from '../../router.ts';
-import { maskKeysIn } from '../../tools/key-in-text.ts';
+import { maskKeysIn } from '../../redact/key-in-text.ts';
 import { Loading } from '../Loading/index.tsx';
 import { TicketFields, useTicketEdits, withEdits } from './ticket.tsx';
 import './style.css';

@@ -5,9 +5,9 @@
  * tabs could conflict on.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { FlowMap } from '../../engine/engine.ts';
-import { findNode } from '../../engine/engine.ts';
-import type { Language } from '../../engine/constants.ts';
+import type { FlowMap } from '../../flow/engine.ts';
+import { findNode } from '../../flow/engine.ts';
+import type { Language } from '../../flow/constants.ts';
 import { useT } from '../../i18n/index.ts';
 import { LABEL_MAX, NOTE_MAX, readNotes } from '../../session/record.ts';
 import type { SessionRecord } from '../../session/record.ts';

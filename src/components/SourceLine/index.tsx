@@ -1,4 +1,4 @@
-import type { Text } from '../../engine/schema.ts';
+import type { Text } from '../../flow-format/schema.ts';
 import { useSources } from '../../hooks/use-sources.ts';
 import { useT } from '../../i18n/index.ts';
 import './style.css';

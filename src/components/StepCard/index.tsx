@@ -1,10 +1,10 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { commandOf } from '../../engine/engine.ts';
-import { fillCommand, missingFacts, proposeAnswer } from '../../engine/facts.ts';
-import { splitStepText } from '../../engine/heading.ts';
-import type { KnownFacts } from '../../engine/facts.ts';
-import type { Answer, CurrentStep } from '../../engine/engine.ts';
-import type { Text } from '../../engine/schema.ts';
+import { commandOf } from '../../flow/engine.ts';
+import { fillCommand, missingFacts, proposeAnswer } from '../../flow/facts.ts';
+import { splitStepText } from './heading.ts';
+import type { KnownFacts } from '../../flow/facts.ts';
+import type { Answer, CurrentStep } from '../../flow/engine.ts';
+import type { Text } from '../../flow-format/schema.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
 import { organization, organizationFacts } from '../../flows/organization.ts';

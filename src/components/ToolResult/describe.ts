@@ -1,7 +1,7 @@
 /** Wording the checkers share: characters named so they can be read aloud, look-alike dashes and Cyrillic letters. */
 import type { Translate } from '../../i18n/index.ts';
-import { DASH_LOOKALIKES } from '../../tools/key-in-text.ts';
-import type { DashName, Lookalike } from '../../tools/key-in-text.ts';
+import { DASH_LOOKALIKES } from '../../redact/key-in-text.ts';
+import type { DashName, Lookalike } from '../../redact/key-in-text.ts';
 
 const MAX_SHOWN = 10;
 

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'preact';
-import { codeKind, kindSources, typoOf } from '../../engine/code-kind.ts';
-import type { CodeKind } from '../../engine/code-kind.ts';
-import type { CatalogEntry } from '../../engine/schema.ts';
+import { codeKind, kindSources, typoOf } from '../../codes/code-kind.ts';
+import type { CodeKind } from '../../codes/code-kind.ts';
+import type { CatalogEntry } from '../../flow-format/schema.ts';
 import { officialMessages } from '../../data/official-messages.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { useT } from '../../i18n/index.ts';

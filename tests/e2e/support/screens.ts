@@ -4,8 +4,8 @@
  */
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { answer as answerStep, current, start } from '../../../src/engine/engine.ts';
-import type { Answer } from '../../../src/engine/engine.ts';
+import { answer as answerStep, current, start } from '../../../src/flow/engine.ts';
+import type { Answer } from '../../../src/flow/engine.ts';
 import { flows, label, ok, step, words } from '../../support/flow-text.ts';
 import type { Lang } from '../../support/flow-text.ts';
 

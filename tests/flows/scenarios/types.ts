@@ -1,5 +1,5 @@
 /** A real-world case a flow must handle: the situation, the answers a technician gives, and where it must end. */
-import type { Answer } from '../../../src/engine/engine.ts';
+import type { Answer } from '../../../src/flow/engine.ts';
 
 export interface Scenario {
   /** A short name, unique across all scenarios. */

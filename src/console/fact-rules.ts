@@ -3,7 +3,7 @@
  * read from pasted output, typed by the technician, or read back from a saved session or a history entry
  * (which another script of the same origin may have written). Pure, and small: the first screen loads it.
  */
-import type { FactName, Facts, LicenseStatus, SrvRecord } from './reader/types.ts';
+import type { FactName, Facts, LicenseStatus, SrvRecord } from './types.ts';
 
 /** The longest text value a fact keeps. A longer value is dropped, never cut: a cut value is a different one. */
 export const FACT_TEXT_MAX = 500;

@@ -11,7 +11,7 @@
  *   0xB server, 0xC clearing house, 0xE service internal, 0xF client API); facility 0x3F is named
  *   FACILITY_WINDOWS_STORE (winerror.h, and slerror.h's own _FACILITY_WINDOWS_STORE).
  */
-import type { CatalogEntry } from './schema.ts';
+import type { CatalogEntry } from '../flow-format/schema.ts';
 
 /** A part of the Software Licensing codes, as slerror.h names its zones. */
 export type SlZone = 'server' | 'clearing-house' | 'internal' | 'client-api';

@@ -1,5 +1,5 @@
 /** Which flows a flow leads to: a module of its own, light enough for the first screen. */
-import type { Flow } from './schema.ts';
+import type { Flow } from '../flow-format/schema.ts';
 
 /** The flows a flow can lead to through links and conditions (to load them ahead). */
 export function linkedFlows(flow: Flow): string[] {

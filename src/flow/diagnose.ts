@@ -4,8 +4,8 @@
  * line it rests on.
  */
 import type { KnownFacts } from './facts.ts';
-import type { FactName } from './reader/types.ts';
-import type { CatalogEntry } from './schema.ts';
+import type { FactName } from '../console/types.ts';
+import type { CatalogEntry } from '../flow-format/schema.ts';
 
 /** Why a session should start where it does. */
 export type Finding =

@@ -4,15 +4,15 @@
  * the facts it recognizes, one section per command output. It never guesses: a value it cannot
  * read is absent. Pure and linear: every row is matched by anchored, bounded patterns.
  */
-import { CIM, cimLine } from './reader/cim.ts';
-import { command } from './reader/commands.ts';
-import { EVENT, eventLine } from './reader/event.ts';
-import { DNS, NSLOOKUP, TNC, dnsLine, nslookupLine, tncLine } from './reader/network.ts';
-import { ATO, SLMGR, atoLine, slmgrLine } from './reader/slmgr.ts';
-import { maskKeysIn } from '../tools/key-in-text.ts';
-import { splitLines } from './reader/text.ts';
-import { STRIPCHART, W32TM_STATUS, statusLine, stripchartLine } from './reader/w32tm.ts';
-import type { Draft, Entry, Family, FamilyId, Hit, Line, ReadResult, Section } from './reader/types.ts';
+import { CIM, cimLine } from './cim.ts';
+import { command } from './commands.ts';
+import { EVENT, eventLine } from './event.ts';
+import { DNS, NSLOOKUP, TNC, dnsLine, nslookupLine, tncLine } from './network.ts';
+import { ATO, SLMGR, atoLine, slmgrLine } from './slmgr.ts';
+import { maskKeysIn } from '../redact/key-in-text.ts';
+import { splitLines } from './text.ts';
+import { STRIPCHART, W32TM_STATUS, statusLine, stripchartLine } from './w32tm.ts';
+import type { Draft, Entry, Family, FamilyId, Hit, Line, ReadResult, Section } from './types.ts';
 
 export type {
   Aside,
@@ -23,8 +23,8 @@ export type {
   Section,
   SectionKind,
   SrvRecord,
-} from './reader/types.ts';
-export { FACT_NAMES } from './reader/types.ts';
+} from './types.ts';
+export { FACT_NAMES } from './types.ts';
 
 /** At most this many unread lines are returned. */
 export const MAX_UNREAD = 200;

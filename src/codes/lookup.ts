@@ -4,7 +4,7 @@
  * of text) or finds it by words of its message in any language.
  */
 import { typoOf } from './code-kind.ts';
-import type { CatalogEntry } from './schema.ts';
+import type { CatalogEntry } from '../flow-format/schema.ts';
 
 export type MatchKind = 'code' | 'partial' | 'words';
 

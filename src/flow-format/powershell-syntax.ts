@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { Language, Parser } from 'web-tree-sitter';
 import type { Node } from 'web-tree-sitter';
-import { PLACEHOLDER } from './facts.ts';
+import { PLACEHOLDER } from '../flow/facts.ts';
 
 const require = createRequire(import.meta.url);
 

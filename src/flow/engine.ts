@@ -2,7 +2,7 @@
  * The flow engine: pure functions of (flows, state, answer) → state. No DOM,
  * no UI, no storage: the state is plain JSON that can be saved and restored.
  */
-import type { Command, Flow, FlowNode, Text } from './schema.ts';
+import type { Command, Flow, FlowNode, Text } from '../flow-format/schema.ts';
 
 // Kept apart so the first screen can preload linked flows without the whole engine.
 export { linkedFlows } from './links.ts';

@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 
-import { ACTIVATION_TYPES, LANGUAGES } from './constants.ts';
-import { FACT_NAMES } from './reader/types.ts';
-import type { Language } from './constants.ts';
+import { ACTIVATION_TYPES, LANGUAGES } from '../flow/constants.ts';
+import { FACT_NAMES } from '../console/types.ts';
+import type { Language } from '../flow/constants.ts';
 
-export { ACTIVATION_TYPES, LANGUAGES } from './constants.ts';
-export type { ActivationType, Language } from './constants.ts';
+export { ACTIVATION_TYPES, LANGUAGES } from '../flow/constants.ts';
+export type { ActivationType, Language } from '../flow/constants.ts';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CODE_PATTERN = /^0x[0-9A-F]{8}$/;
@@ -59,7 +59,7 @@ const facts = {
 /** Which fact, read from pasted console output, answers a question, and how. */
 export const ReadsSchema = z
   .object({
-    fact: z.enum(FACT_NAMES).describe('A fact the console output reader gives (src/engine/reader/types.ts)'),
+    fact: z.enum(FACT_NAMES).describe('A fact the console output reader gives (src/console/types.ts)'),
     answers: z
       .record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()])).min(1))
       .optional()

@@ -14,7 +14,7 @@ function hit(family: Hit['family'], value: string, hint?: string): Hit {
 /** Reads a command line; null when the line is not one of the commands the reader knows. */
 export function command(line: Line): Hit | null {
   const text = line.norm.replace(PROMPT, '').trim();
-  // The collect command itself (src/engine/collect.ts), pasted back with its output.
+  // The collect command itself (src/console/collect.ts), pasted back with its output.
   if (/^& \{ .{0,3000}\bSoftwareLicensingProduct\b/.test(text)) {
     return { family: 'cim', key: 'collect', value: '', start: false, noise: true };
   }

@@ -2,9 +2,9 @@
  * Text helpers for the reader: rows, mojibake, and the value shapes facts must have.
  * Every pattern is anchored and bounded, and rows longer than MAX_LINE are never matched.
  */
-import { maskKeysIn } from '../../tools/key-in-text.ts';
-import { factLine, factValue, isGuid, isHost, isIp, isPartialKey, plainAddress } from '../fact-rules.ts';
-import { readCodes, toCanonical } from '../lookup.ts';
+import { maskKeysIn } from '../redact/key-in-text.ts';
+import { factLine, factValue, isGuid, isHost, isIp, isPartialKey, plainAddress } from './fact-rules.ts';
+import { readCodes, toCanonical } from '../codes/lookup.ts';
 import type { Entry, Facts, Finished, Line } from './types.ts';
 
 // The shapes facts must have live with the facts' rules (one table for read, typed and stored facts).

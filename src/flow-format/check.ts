@@ -4,8 +4,8 @@
  * its file and node.
  */
 import type { z } from 'zod';
-import { answersFor, commandOf, findNode } from './engine.ts';
-import { PLACEHOLDERS, placeholdersIn } from './facts.ts';
+import { answersFor, commandOf, findNode } from '../flow/engine.ts';
+import { PLACEHOLDERS, placeholdersIn } from '../flow/facts.ts';
 import { powerShellSyntaxError } from './powershell-syntax.ts';
 import { CatalogSchema, FlowSchema, LANGUAGES, OrganizationSchema, SourcesSchema } from './schema.ts';
 import type { Catalog, Command, Flow, FlowNode, Sources, Text } from './schema.ts';
@@ -155,7 +155,7 @@ function checkFacts(file: string, flow: Flow, cited: ReadonlySet<string> | undef
       for (const problem of shellProblems(command)) at(`command: ${problem}`);
       for (const p of placeholdersIn(command.run))
         if (!Object.hasOwn(PLACEHOLDERS, p))
-          at(`command: unknown placeholder "${p}" (known: src/engine/facts.ts)`);
+          at(`command: unknown placeholder "${p}" (known: src/flow/facts.ts)`);
     }
     if (node.reads) {
       const accepted = answersFor(node);

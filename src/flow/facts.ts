@@ -3,9 +3,9 @@
  * the placeholders of commands. Pure: proposals are only proposals; the technician takes or leaves them.
  */
 import { answersFor } from './engine.ts';
-import { FACT_TEXT_MAX, factValue, isIpv6 } from './fact-rules.ts';
-import type { FactName, Facts, Section } from './reader/types.ts';
-import type { FlowNode, Reads } from './schema.ts';
+import { FACT_TEXT_MAX, factValue, isIpv6 } from '../console/fact-rules.ts';
+import type { FactName, Facts, Section } from '../console/types.ts';
+import type { FlowNode, Reads } from '../flow-format/schema.ts';
 
 /** A fact's value, as the reader gives it. */
 export type FactValue = NonNullable<Facts[FactName]>;
