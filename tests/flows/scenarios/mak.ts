@@ -31,9 +31,15 @@ export const scenarios: Scenario[] = [
     situation:
       'A MAK for Windows Server Datacenter is blocked on a Standard server; the server is converted to Datacenter with DISM and activates.',
     start: { code: '0xC004C003' },
-    answers: ['no', 'edition', 'no', 'std-to-dc', 'yes', 'yes'],
+    answers: ['no', 'edition', 'no', 'std-to-dc', 'no', 'yes', 'yes', 'yes'],
     ends: 'product-key/activated',
-    passes: ['product-key/edition-check', 'product-key/edition-which', 'product-key/to-datacenter'],
+    passes: [
+      'product-key/edition-check',
+      'product-key/edition-which',
+      'product-key/datacenter-dc',
+      'product-key/datacenter-license',
+      'product-key/to-datacenter',
+    ],
   },
   {
     name: 'mak: wrong MAK installed',
