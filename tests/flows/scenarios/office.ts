@@ -129,4 +129,13 @@ export const scenarios: Scenario[] = [
     ends: 'office/mak-office',
     passes: ['office/channel'],
   },
+  {
+    name: 'office: a retail Office where KMS is expected',
+    situation:
+      'ospp.vbs /dstatus shows a RETAIL channel for Office Professional Plus 2021 on a computer that should activate through KMS; a GVLK cannot help, so the volume-licensed edition has to be installed.',
+    start: { flow: 'office' },
+    answers: ['x64', 'yes', 'no', 'retail'],
+    ends: 'office/retail-office',
+    passes: ['office/channel'],
+  },
 ];
