@@ -138,4 +138,22 @@ export const scenarios: Scenario[] = [
     ends: 'office/retail-office',
     passes: ['office/channel'],
   },
+  {
+    name: 'office: the Office GVLK is refused',
+    situation:
+      'A MAK is replaced with a GVLK for Office that should use KMS, but ospp.vbs /inpkey refuses the key; the key, not the KMS host, goes to whoever manages Office licenses.',
+    start: { flow: 'office' },
+    answers: ['x64', 'yes', 'no', 'to-kms', 'no'],
+    ends: 'office/escalate-office-key',
+    passes: ['office/inpkey'],
+  },
+  {
+    name: 'office: MAK activation of Office keeps failing',
+    situation:
+      'Office 2019 with a MAK still fails after ospp.vbs /act; the history of failed MAK activations goes to Office licensing, not to the KMS host administrators.',
+    start: { flow: 'office' },
+    answers: ['x86', 'yes', 'no', 'mak', 'failing'],
+    ends: 'office/escalate-office-key',
+    passes: ['office/mak-office'],
+  },
 ];
