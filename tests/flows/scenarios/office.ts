@@ -92,7 +92,7 @@ export const scenarios: Scenario[] = [
     situation:
       'vnextdiag.ps1 -action list shows Microsoft 365 Apps licensed to a former user; the license is removed by its EWW License ID and the right user signs in.',
     start: { flow: 'office' },
-    answers: ['m365', 'no', 'yes'],
+    answers: ['m365', 'no', 'wrong', 'yes'],
     ends: 'office/m365-licensed',
     passes: ['office/m365', 'office/m365-remove'],
   },
@@ -100,7 +100,7 @@ export const scenarios: Scenario[] = [
     name: 'office: Microsoft 365 Apps still unlicensed after the reset',
     situation: 'After removing the license and signing in again, Microsoft 365 Apps still does not activate.',
     start: { flow: 'office' },
-    answers: ['m365', 'no', 'no'],
+    answers: ['m365', 'no', 'wrong', 'no'],
     ends: 'office/m365-escalate',
   },
   {
@@ -155,5 +155,32 @@ export const scenarios: Scenario[] = [
     answers: ['x86', 'yes', 'no', 'mak', 'failing'],
     ends: 'office/escalate-office-key',
     passes: ['office/mak-office'],
+  },
+  {
+    name: 'office: Microsoft 365 Apps lists no license at all',
+    situation:
+      'vnextdiag.ps1 -action list shows nothing for the user, so there is no License ID to remove; the user signs in to Office with the licensed work account.',
+    start: { flow: 'office' },
+    answers: ['m365', 'no', 'none'],
+    ends: 'office/m365-not-listed',
+    passes: ['office/m365-why'],
+  },
+  {
+    name: 'office: Microsoft 365 Apps lists nothing and signing in does not help',
+    situation:
+      'No license is listed; after signing in Office still does not activate, and the Microsoft 365 administrators take it.',
+    start: { flow: 'office' },
+    answers: ['m365', 'no', 'none', 'failing'],
+    ends: 'office/m365-escalate',
+    passes: ['office/m365-not-listed'],
+  },
+  {
+    name: 'office: Microsoft 365 Apps on a shared computer',
+    situation:
+      'vnextdiag.ps1 shows shared computer activation on a Remote Desktop server and Office is not licensed; the Microsoft 365 administrators manage it.',
+    start: { flow: 'office' },
+    answers: ['m365', 'no', 'shared'],
+    ends: 'office/m365-escalate',
+    passes: ['office/m365-why'],
   },
 ];
