@@ -183,4 +183,13 @@ export const scenarios: Scenario[] = [
     ends: 'office/m365-escalate',
     passes: ['office/m365-why'],
   },
+  {
+    name: 'office: /dstatus lists no product key, Microsoft 365 Apps',
+    situation:
+      'ospp.vbs /dstatus shows no product key for the failing Office because it is Microsoft 365 Apps; the technician is sent to vnextdiag.ps1.',
+    start: { flow: 'office' },
+    answers: ['x64', 'yes', 'no', 'no-key'],
+    ends: 'office/m365',
+    passes: ['office/channel'],
+  },
 ];
