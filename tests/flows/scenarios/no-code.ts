@@ -104,4 +104,22 @@ export const scenarios: Scenario[] = [
     answers: [],
     ends: 'kms-count/cloned-image',
   },
+  {
+    name: 'no-code: Windows Server Essentials evaluation converted with a key',
+    situation:
+      'A Windows Server Essentials evaluation is converted to the full version by installing a volume license key with slmgr /ipk, with no DISM step, and activates.',
+    start: { flow: 'no-code', node: 'evaluation' },
+    answers: ['essentials', 'yes', 'yes'],
+    ends: 'no-code/activated',
+    passes: ['no-code/eval-essentials', 'no-code/eval-activate'],
+  },
+  {
+    name: 'no-code: Windows Server Essentials evaluation refuses the key',
+    situation:
+      'slmgr /ipk refuses the key on a Windows Server Essentials evaluation; the code it printed is looked up.',
+    start: { flow: 'no-code', node: 'evaluation' },
+    answers: ['essentials', 'no'],
+    ends: 'no-code/enter-code',
+    passes: ['no-code/eval-essentials'],
+  },
 ];
