@@ -31,7 +31,7 @@ export const scenarios: Scenario[] = [
     situation:
       'slmgr /ato prints nothing useful; slmgr /dlv shows TIMEBASED_EVAL on a member server. DISM shows ServerStandardEval, lists ServerStandard as a target, /Set-Edition converts it, the GVLK is installed and it activates.',
     start: { flow: 'no-code' },
-    answers: ['no', 'no', 'yes', 'evaluation', 'server', 'no', 'yes', 'yes', 'yes', 'yes', 'yes'],
+    answers: ['no', 'no', 'yes', 'evaluation', 'server', 'no', 'yes', 'yes', 'yes', 'other', 'yes', 'yes'],
     ends: 'no-code/activated',
     passes: [
       'no-code/evaluation',
@@ -39,6 +39,7 @@ export const scenarios: Scenario[] = [
       'no-code/eval-current',
       'no-code/eval-targets',
       'no-code/set-edition',
+      'no-code/eval-role',
       'no-code/eval-key',
       'no-code/eval-activate',
     ],
@@ -121,5 +122,20 @@ export const scenarios: Scenario[] = [
     answers: ['essentials', 'no'],
     ends: 'no-code/enter-code',
     passes: ['no-code/eval-essentials'],
+  },
+  {
+    name: 'no-code: intended KMS host converted from evaluation, then its KMS host key',
+    situation:
+      'A Standard evaluation meant to be the KMS host is converted with DISM; back in the KMS host steps its KMS host key (CSVLK), not a GVLK, is installed and the host activates.',
+    start: { flow: 'kms-host' },
+    answers: ['not-enabled', 'no', 'yes', 'server', 'no', 'yes', 'yes', 'yes', 'kms-host', 'yes', 'yes'],
+    ends: 'kms-host/host-activated',
+    passes: [
+      'kms-host/eval-check',
+      'no-code/set-edition',
+      'no-code/eval-role',
+      'kms-host/install-host-key',
+      'kms-host/restart-activate',
+    ],
   },
 ];
