@@ -31,9 +31,15 @@ export const scenarios: Scenario[] = [
     situation:
       'A MAK for Windows Server Datacenter is blocked on a Standard server; the server is converted to Datacenter with DISM and activates.',
     start: { code: '0xC004C003' },
-    answers: ['no', 'edition', 'no', 'std-to-dc', 'yes', 'yes'],
+    answers: ['no', 'edition', 'no', 'std-to-dc', 'no', 'yes', 'yes', 'yes'],
     ends: 'product-key/activated',
-    passes: ['product-key/edition-check', 'product-key/edition-which', 'product-key/to-datacenter'],
+    passes: [
+      'mak/edition-match',
+      'product-key/edition-which',
+      'product-key/datacenter-dc',
+      'product-key/datacenter-license',
+      'product-key/to-datacenter',
+    ],
   },
   {
     name: 'mak: wrong MAK installed',
@@ -66,5 +72,14 @@ export const scenarios: Scenario[] = [
     answers: ['kms-host-key', 'yes', 'yes'],
     ends: 'mak/activated',
     passes: ['mak/key-blocked', 'mak/kms-host-key'],
+  },
+  {
+    name: 'mak: 0xC004C003, the MAK does match the edition',
+    situation:
+      'A MAK for Windows 11 Enterprise is blocked on a computer that runs Enterprise; the edition is not the cause, so a new MAK is requested instead of retyping the blocked one.',
+    start: { code: '0xC004C003' },
+    answers: ['no', 'edition', 'yes'],
+    ends: 'mak/escalate-new-mak',
+    passes: ['mak/blocked-why', 'mak/edition-match'],
   },
 ];

@@ -31,7 +31,7 @@ export const scenarios: Scenario[] = [
     situation:
       'slmgr /ato prints nothing useful; slmgr /dlv shows TIMEBASED_EVAL on a member server. DISM shows ServerStandardEval, lists ServerStandard as a target, /Set-Edition converts it, the GVLK is installed and it activates.',
     start: { flow: 'no-code' },
-    answers: ['no', 'no', 'yes', 'evaluation', 'server', 'no', 'yes', 'yes', 'yes', 'yes', 'yes'],
+    answers: ['no', 'no', 'yes', 'evaluation', 'server', 'no', 'yes', 'yes', 'yes', 'other', 'yes', 'yes'],
     ends: 'no-code/activated',
     passes: [
       'no-code/evaluation',
@@ -39,6 +39,7 @@ export const scenarios: Scenario[] = [
       'no-code/eval-current',
       'no-code/eval-targets',
       'no-code/set-edition',
+      'no-code/eval-role',
       'no-code/eval-key',
       'no-code/eval-activate',
     ],
@@ -103,5 +104,38 @@ export const scenarios: Scenario[] = [
     start: { code: '0xC004D307' },
     answers: [],
     ends: 'kms-count/cloned-image',
+  },
+  {
+    name: 'no-code: Windows Server Essentials evaluation converted with a key',
+    situation:
+      'A Windows Server Essentials evaluation is converted to the full version by installing a volume license key with slmgr /ipk, with no DISM step, and activates.',
+    start: { flow: 'no-code', node: 'evaluation' },
+    answers: ['essentials', 'yes', 'yes'],
+    ends: 'no-code/activated',
+    passes: ['no-code/eval-essentials', 'no-code/eval-activate'],
+  },
+  {
+    name: 'no-code: Windows Server Essentials evaluation refuses the key',
+    situation:
+      'slmgr /ipk refuses the key on a Windows Server Essentials evaluation; the code it printed is looked up.',
+    start: { flow: 'no-code', node: 'evaluation' },
+    answers: ['essentials', 'no'],
+    ends: 'no-code/enter-code',
+    passes: ['no-code/eval-essentials'],
+  },
+  {
+    name: 'no-code: intended KMS host converted from evaluation, then its KMS host key',
+    situation:
+      'A Standard evaluation meant to be the KMS host is converted with DISM; back in the KMS host steps its KMS host key (CSVLK), not a GVLK, is installed and the host activates.',
+    start: { flow: 'kms-host' },
+    answers: ['not-enabled', 'no', 'yes', 'server', 'no', 'yes', 'yes', 'yes', 'kms-host', 'yes', 'yes'],
+    ends: 'kms-host/host-activated',
+    passes: [
+      'kms-host/eval-check',
+      'no-code/set-edition',
+      'no-code/eval-role',
+      'kms-host/install-host-key',
+      'kms-host/restart-activate',
+    ],
   },
 ];

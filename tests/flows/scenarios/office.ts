@@ -92,7 +92,7 @@ export const scenarios: Scenario[] = [
     situation:
       'vnextdiag.ps1 -action list shows Microsoft 365 Apps licensed to a former user; the license is removed by its EWW License ID and the right user signs in.',
     start: { flow: 'office' },
-    answers: ['m365', 'no', 'yes'],
+    answers: ['m365', 'no', 'wrong', 'yes'],
     ends: 'office/m365-licensed',
     passes: ['office/m365', 'office/m365-remove'],
   },
@@ -100,7 +100,7 @@ export const scenarios: Scenario[] = [
     name: 'office: Microsoft 365 Apps still unlicensed after the reset',
     situation: 'After removing the license and signing in again, Microsoft 365 Apps still does not activate.',
     start: { flow: 'office' },
-    answers: ['m365', 'no', 'no'],
+    answers: ['m365', 'no', 'wrong', 'no'],
     ends: 'office/m365-escalate',
   },
   {
@@ -127,6 +127,69 @@ export const scenarios: Scenario[] = [
     start: { flow: 'office' },
     answers: ['x86', 'yes', 'no', 'mak'],
     ends: 'office/mak-office',
+    passes: ['office/channel'],
+  },
+  {
+    name: 'office: a retail Office where KMS is expected',
+    situation:
+      'ospp.vbs /dstatus shows a RETAIL channel for Office Professional Plus 2021 on a computer that should activate through KMS; a GVLK cannot help, so the volume-licensed edition has to be installed.',
+    start: { flow: 'office' },
+    answers: ['x64', 'yes', 'no', 'retail'],
+    ends: 'office/retail-office',
+    passes: ['office/channel'],
+  },
+  {
+    name: 'office: the Office GVLK is refused',
+    situation:
+      'A MAK is replaced with a GVLK for Office that should use KMS, but ospp.vbs /inpkey refuses the key; the key, not the KMS host, goes to whoever manages Office licenses.',
+    start: { flow: 'office' },
+    answers: ['x64', 'yes', 'no', 'to-kms', 'no'],
+    ends: 'office/escalate-office-key',
+    passes: ['office/inpkey'],
+  },
+  {
+    name: 'office: MAK activation of Office keeps failing',
+    situation:
+      'Office 2019 with a MAK still fails after ospp.vbs /act; the history of failed MAK activations goes to Office licensing, not to the KMS host administrators.',
+    start: { flow: 'office' },
+    answers: ['x86', 'yes', 'no', 'mak', 'failing'],
+    ends: 'office/escalate-office-key',
+    passes: ['office/mak-office'],
+  },
+  {
+    name: 'office: Microsoft 365 Apps lists no license at all',
+    situation:
+      'vnextdiag.ps1 -action list shows nothing for the user, so there is no License ID to remove; the user signs in to Office with the licensed work account.',
+    start: { flow: 'office' },
+    answers: ['m365', 'no', 'none'],
+    ends: 'office/m365-not-listed',
+    passes: ['office/m365-why'],
+  },
+  {
+    name: 'office: Microsoft 365 Apps lists nothing and signing in does not help',
+    situation:
+      'No license is listed; after signing in Office still does not activate, and the Microsoft 365 administrators take it.',
+    start: { flow: 'office' },
+    answers: ['m365', 'no', 'none', 'failing'],
+    ends: 'office/m365-escalate',
+    passes: ['office/m365-not-listed'],
+  },
+  {
+    name: 'office: Microsoft 365 Apps on a shared computer',
+    situation:
+      'vnextdiag.ps1 shows shared computer activation on a Remote Desktop server and Office is not licensed; the Microsoft 365 administrators manage it.',
+    start: { flow: 'office' },
+    answers: ['m365', 'no', 'shared'],
+    ends: 'office/m365-escalate',
+    passes: ['office/m365-why'],
+  },
+  {
+    name: 'office: /dstatus lists no product key, Microsoft 365 Apps',
+    situation:
+      'ospp.vbs /dstatus shows no product key for the failing Office because it is Microsoft 365 Apps; the technician is sent to vnextdiag.ps1.',
+    start: { flow: 'office' },
+    answers: ['x64', 'yes', 'no', 'no-key'],
+    ends: 'office/m365',
     passes: ['office/channel'],
   },
 ];

@@ -108,4 +108,31 @@ export const scenarios: Scenario[] = [
     answers: ['edition', 'yes'],
     ends: 'product-key/retype-key',
   },
+  {
+    name: 'product-key: a Datacenter key on a Standard domain controller',
+    situation:
+      'A Windows Server Standard domain controller was given a Datacenter key; DISM is not run on it, and the Active Directory administrators decide.',
+    start: { flow: 'product-key' },
+    answers: ['edition', 'no', 'std-to-dc', 'yes'],
+    ends: 'product-key/datacenter-on-dc',
+    passes: ['product-key/datacenter-dc'],
+  },
+  {
+    name: 'product-key: a Datacenter key reached a Standard server by mistake',
+    situation:
+      'A member server runs Standard, the organization holds no Datacenter licenses for it, and the Datacenter key was sent by mistake.',
+    start: { flow: 'product-key' },
+    answers: ['edition', 'no', 'std-to-dc', 'no', 'no'],
+    ends: 'product-key/server-key-mismatch',
+    passes: ['product-key/datacenter-dc', 'product-key/datacenter-license'],
+  },
+  {
+    name: 'product-key: DISM fails to convert Standard to Datacenter',
+    situation:
+      'A licensed Standard member server is converted with its Datacenter key, but after the restart it still runs Standard; the DISM log goes to the server team, not to the key issuer.',
+    start: { flow: 'product-key' },
+    answers: ['edition', 'no', 'std-to-dc', 'no', 'yes', 'no'],
+    ends: 'product-key/datacenter-failed',
+    passes: ['product-key/datacenter-license', 'product-key/to-datacenter'],
+  },
 ];

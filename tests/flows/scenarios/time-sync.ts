@@ -24,7 +24,7 @@ export const scenarios: Scenario[] = [
     situation:
       "The KMS host's clock is wrong and w32tm /resync on the host does not fix it: its time source is broken.",
     start: { code: '0xC004F06C' },
-    answers: ['both', 'yes', 'host', 'no', 'no'],
+    answers: ['both', 'yes', 'host', 'no', 'no', 'no'],
     ends: 'time-sync/escalate-time',
     passes: ['time-sync/host-resync', 'time-sync/host-source'],
   },
@@ -97,5 +97,14 @@ export const scenarios: Scenario[] = [
     answers: ['both', 'no'],
     ends: 'time-sync/not-time',
     passes: ['time-sync/utc-both'],
+  },
+  {
+    name: 'time-sync: KMS host on VMware whose clock VMware Tools resets',
+    situation:
+      'The KMS host runs on VMware; w32tm shows the domain hierarchy as its source, yet its clock jumps back after each resync because VMware Tools sets it.',
+    start: { flow: 'time-sync' },
+    answers: ['both', 'yes', 'host', 'no', 'no', 'yes'],
+    ends: 'time-sync/host-hypervisor',
+    passes: ['time-sync/host-source', 'time-sync/host-vmware'],
   },
 ];
