@@ -23,8 +23,12 @@ describe('the README', () => {
     });
 });
 
-describe("the README's layout", () => {
-  const layout = readme.slice(readme.indexOf('## Layout'), readme.indexOf('## Dependencies'));
+describe("CONTRIBUTING's layout", () => {
+  const contributing = readFileSync(new URL('../../CONTRIBUTING.md', import.meta.url), 'utf8');
+  const layout = contributing.slice(
+    contributing.indexOf('## Where things live'),
+    contributing.indexOf('## How to add'),
+  );
   it('names every folder of src/', () => {
     const folders = readdirSync(new URL('../../src/', import.meta.url), { withFileTypes: true })
       .filter((d) => d.isDirectory())
