@@ -7,7 +7,7 @@ import type { EngineState, Status } from '../engine/engine.ts';
 import type { FactValue, KnownFacts } from '../engine/facts.ts';
 import { FACT_NAMES } from '../engine/reader/types.ts';
 import type { FactName } from '../engine/reader/types.ts';
-import { stripKeys } from '../tools/key-in-text.ts';
+import { stripKeys, stripKeysDeep } from '../tools/key-in-text.ts';
 
 export const SESSION_SCHEMA = 2;
 
@@ -161,12 +161,12 @@ export function upgradeRecord(raw: unknown): SessionRecord | undefined {
   });
 }
 
-/** Facts with product keys taken out of their lines and text values (a pasted line can hold one). */
+/** Facts with product keys taken out of their lines and values of any type (a pasted line can hold one). */
 export function factsWithoutKeys(facts: KnownFacts): KnownFacts {
   const out: KnownFacts = {};
   for (const [name, fact] of Object.entries(facts) as Array<[FactName, { value: FactValue; line: string }]>)
     out[name] = {
-      value: typeof fact.value === 'string' ? stripKeys(fact.value) : fact.value,
+      value: stripKeysDeep(fact.value),
       line: stripKeys(fact.line),
     };
   return out;

@@ -367,12 +367,15 @@ describe('findKeys', () => {
     expect(findKeys('key OPPR9-FWDCX-D2C8J-H8I2K-2YT40 failed')).toEqual(['OPPR9-FWDCX-D2C8J-H8I2K-2YT40']);
   });
 
+  it('finds a key glued to a word, as a console line rejoined without its break leaves it', () => {
+    expect(findKeys('XNPPR9-FWDCX-D2C8J-H872K-2YT43')).toEqual(['NPPR9-FWDCX-D2C8J-H872K-2YT43']);
+    expect(findKeys('NPPR9-FWDCX-D2C8J-H872K-2YT43was rejected')).toEqual(['NPPR9-FWDCX-D2C8J-H872K-2YT43']);
+  });
+
   it('leaves alone what is not a key', () => {
     expect(findKeys('')).toEqual([]);
     expect(findKeys('error 0xC004F074 on {90160000-008C-0000-0000-0000000FF1CE}')).toEqual([]);
     expect(findKeys('NPPR9-FWDCX-D2C8J-H872K')).toEqual([]);
-    expect(findKeys('XNPPR9-FWDCX-D2C8J-H872K-2YT43')).toEqual([]);
-    expect(findKeys('NPPR9-FWDCX-D2C8J-H872K-2YT43X')).toEqual([]);
     // Five five-letter words are prose, not a key.
     expect(findKeys('THESE WORDS ARENT QUITE RIGHT')).toEqual([]);
   });

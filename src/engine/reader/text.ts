@@ -2,7 +2,7 @@
  * Text helpers for the reader: rows, mojibake, and the value shapes facts must have.
  * Every pattern is anchored and bounded, and rows longer than MAX_LINE are never matched.
  */
-import { maskKeysIn } from '../../tools/key-in-text.ts';
+import { deepMap, maskKeysIn } from '../../tools/key-in-text.ts';
 import { readCodes, toCanonical } from '../lookup.ts';
 import type { Entry, Facts, Finished, Line } from './types.ts';
 
@@ -187,7 +187,8 @@ export class Sink {
   /** Records a fact read from an entry's first row. */
   put<K extends keyof Facts>(key: K, value: Facts[K] | undefined, entry: Entry | Line | undefined): void {
     if (value === undefined || entry === undefined) return;
-    this.out.facts[key] = (typeof value === 'string' ? maskKeysIn(value) : value) as Facts[K];
+    // Every value, lists (warnings, SRV records) included: a pasted line can carry a key anywhere.
+    this.out.facts[key] = deepMap(value, maskKeysIn);
     // A value or line shown as evidence never carries a whole product key ("slmgr /ipk <key>" above an error).
     this.out.lines[key] = maskKeysIn('line' in entry ? entry.line.text : entry.text);
   }
