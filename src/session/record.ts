@@ -42,6 +42,14 @@ export interface SessionRecord {
   notes?: Record<number, string>;
 }
 
+/**
+ * The revision a guarded save over `base` writes. It stops at the largest safe integer, where a record stays
+ * readable and writable (each save over it is then taken, as without the guard), instead of stepping past it.
+ */
+export function nextRevision(base: number): number {
+  return Math.min(base + 1, Number.MAX_SAFE_INTEGER);
+}
+
 /** The longest label a record keeps. */
 export const LABEL_MAX = 200;
 /** The longest note on a step a record keeps. */

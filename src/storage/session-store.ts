@@ -2,7 +2,7 @@
  * The store of saved sessions: IndexedDB, with a store that keeps working (in memory) when IndexedDB is
  * missing, full, blocked or broken. Problems are reported, never thrown.
  */
-import { upgradeRecord, validateRecord } from '../session/record.ts';
+import { nextRevision, upgradeRecord, validateRecord } from '../session/record.ts';
 import type { SaveResult, SessionRecord } from '../session/record.ts';
 import { hasProductKey, stripKeysDeep } from '../tools/key-in-text.ts';
 import { DB_NAME, STORE, openSessionsDb } from './db.ts';
@@ -168,7 +168,7 @@ class Store implements SessionStore {
       return 'failed';
     }
     const { id } = valid;
-    let clean: SessionRecord = base === undefined ? valid : { ...valid, rev: base + 1 };
+    let clean: SessionRecord = base === undefined ? valid : { ...valid, rev: nextRevision(base) };
     const write = ++this.writes;
     this.latest.set(id, write);
     const wasHidden = this.hidden.delete(id);
