@@ -114,15 +114,9 @@ const HAS_DIGIT = /[0-9]/;
 const VALID = new Set(KEY_ALPHABET + KEY_ALPHABET.toLowerCase());
 const NOT_ASCII = /[^\0-\x7F]/g;
 const SPACE = /\p{Zs}/u;
-const folded = new Map<string, string>();
 const foldChar = (c: string) => {
-  let f = folded.get(c);
-  if (f === undefined) {
-    const n = SPACE.test(c) ? ' ' : c.normalize('NFKC');
-    f = n.length === 1 && n < '\x80' ? n : c;
-    if (folded.size < 4096) folded.set(c, f);
-  }
-  return f;
+  const n = SPACE.test(c) ? ' ' : c.normalize('NFKC');
+  return n.length === 1 && n < '\x80' ? n : c;
 };
 
 /**
