@@ -97,6 +97,9 @@ const writtenKey = fc
     return { key, text: before + text + after };
   });
 
+// Each property ends on its first failure (endOnFailure): shrinking these keys can take minutes, and the
+// first counterexample already names the form of key that got through.
+
 /** The text as letters and digits only, folded (fullwidth, case): a key in it shows as its 25 characters. */
 const bare = (text: string) =>
   text
@@ -185,7 +188,7 @@ describe('a product key in any form', () => {
       fc.property(writtenKey, ({ key, text }) => {
         keepsNone(maskKeysIn(text), [key]);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, endOnFailure: true },
     );
   });
 
@@ -200,7 +203,7 @@ describe('a product key in any form', () => {
         const cli = run(['read', file]);
         keepsNone(cli.out + cli.err, [key]);
       }),
-      { numRuns: 60 },
+      { numRuns: 60, endOnFailure: true },
     );
   });
 
@@ -219,7 +222,7 @@ describe('a product key in any form', () => {
         expect(stored).toHaveLength(1);
         keepsNone(JSON.stringify(stored), keys);
       }),
-      { numRuns: 40 },
+      { numRuns: 40, endOnFailure: true },
     );
   });
 });
@@ -234,6 +237,7 @@ const browser = {
   state: null as unknown,
   urls: [] as string[],
   states: [] as unknown[],
+  kept: new Map<string, string>(),
 };
 beforeAll(() => {
   const put = (state: unknown, _: string, url: string) => {
@@ -246,6 +250,14 @@ beforeAll(() => {
     get hash() {
       return browser.hash;
     },
+    get href() {
+      return `https://example.test/${browser.hash}`;
+    },
+    reload: () => undefined,
+  });
+  vi.stubGlobal('sessionStorage', {
+    getItem: (k: string) => browser.kept.get(k) ?? null,
+    setItem: (k: string, v: string) => void browser.kept.set(k, v),
   });
   vi.stubGlobal('history', {
     get state() {
@@ -259,6 +271,19 @@ beforeAll(() => {
 afterAll(() => vi.unstubAllGlobals());
 
 describe('a product key in an address or a history entry', () => {
+  it('is not kept with the address a reload for missing code remembers', async () => {
+    const { reloadForMissingCode } = await import('../../src/pwa/stale.ts');
+    fc.assert(
+      fc.property(writtenKey, ({ key, text }) => {
+        browser.hash = `#/code/${encodeURIComponent(text)}`;
+        browser.kept.clear();
+        expect(reloadForMissingCode()).toBe(true);
+        keepsNone([...browser.kept.values()].join(), [key]);
+      }),
+      { numRuns: 50, endOnFailure: true },
+    );
+  });
+
   it('is taken out of every route and every state the app navigates with', async () => {
     const nav = await import('../../src/navigation.ts');
     const route = (text: string): fc.Arbitrary<Route> =>
@@ -283,7 +308,7 @@ describe('a product key in an address or a history entry', () => {
           keepsNone(seen, [k.key, s.key]);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 200, endOnFailure: true },
     );
   });
 
