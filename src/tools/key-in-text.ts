@@ -112,18 +112,15 @@ const latin = (c: string) => (Object.hasOwn(CYRILLIC_LOOKALIKES, c) ? CYRILLIC_L
 const HAS_DASH = new RegExp(DASH, 'u');
 const HAS_DIGIT = /[0-9]/;
 const VALID = new Set(KEY_ALPHABET + KEY_ALPHABET.toLowerCase());
-const NOT_ASCII = /[^\0-\x7F]/g;
-const SPACE = /\p{Zs}/u;
-const foldChar = (c: string) => {
-  const n = SPACE.test(c) ? ' ' : c.normalize('NFKC');
-  return n.length === 1 && n < '\x80' ? n : c;
-};
+// Every kind of space (Unicode's space separators), and fullwidth ASCII (what NFKC turns into ASCII in a key).
+const FOLDS = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\uFF01-\uFF5E]/g;
 
 /**
- * The text as the key pattern reads it, as long as the text: any space becomes ' ', and a character whose
- * compatibility form (NFKC) is one ASCII character becomes it (fullwidth Ｋ, ３, －).
+ * The text as the key pattern reads it, as long as the text: any space becomes ' ', and a fullwidth letter,
+ * digit or sign its ASCII one (Ｋ, ３, －), as NFKC normalization would.
  */
-const fold = (text: string) => text.replace(NOT_ASCII, foldChar);
+const fold = (text: string) =>
+  text.replace(FOLDS, (c) => (c < '\uFF00' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 
 /** Where a key sits in a text: `text.slice(start, end)`. */
 export interface KeySpan {
@@ -216,7 +213,7 @@ export function stripKeys(text: string): string {
 
 /** Hides all but a key's last five characters, as Windows shows a partial key: XXXXX-XXXXX-XXXXX-XXXXX-3V66T. */
 export function maskKey(key: string): string {
-  const chars = typeof key === 'string' ? (key.match(ONE_CHAR) ?? []).map(latin) : [];
+  const chars = typeof key === 'string' ? (fold(key).match(ONE_CHAR) ?? []).map(latin) : [];
   const keep = Math.max(0, chars.length - GROUP);
   const shown = chars.map((c, i) => (i < keep ? 'X' : c.toUpperCase()));
   const parts: string[] = [];
