@@ -163,7 +163,7 @@ function keysInRun(run: string, offset: number, out: KeySpan[]): void {
   }
 }
 
-/** Where product keys sit in a text, in order: five groups of five (any case; hyphens, look-alike dashes or spaces between) or 25 key characters in a row. */
+/** Where product keys sit in a text, in order: five groups of five (any case, fullwidth too; hyphens, look-alike dashes, any space, slashes or underscores between) or 25 key characters in a row. */
 export function keySpans(text: string): KeySpan[] {
   if (typeof text !== 'string') return [];
   return spansIn(fold(text));
