@@ -1,6 +1,5 @@
 /** The app shell: header, notices, the screen for the current route, the update prompt. */
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import { CodeScreen } from './components/CodeScreen/index.tsx';
 import { Header } from './components/Header/index.tsx';
 import { HomeScreen } from './components/HomeScreen/index.tsx';
 import { LazyScreen } from './components/LazyScreen/index.tsx';
@@ -26,6 +25,9 @@ const ProductCodeChecker: ScreenLoader<object> = () =>
   Promise.all([import('./components/ProductCodeChecker/index.tsx'), loadNamespace('tools')]).then(
     ([m]) => m.ProductCodeChecker,
   );
+// A code's page is one tap from home, not the first screen: its chunk is precached like the others.
+const CodeScreen: ScreenLoader<{ query: string }> = () =>
+  import('./components/CodeScreen/index.tsx').then((m) => m.CodeScreen);
 const HistoryScreen: ScreenLoader<object> = () =>
   import('./components/HistoryScreen/index.tsx').then((m) => m.HistoryScreen);
 const PasteScreen: ScreenLoader<object> = () =>
@@ -72,7 +74,7 @@ export function App() {
       screen = <HomeScreen />;
       break;
     case 'code':
-      screen = <CodeScreen query={route.query} />;
+      screen = <LazyScreen load={CodeScreen} props={{ query: route.query }} />;
       break;
     case 'flow':
       screen = <LazyScreen load={FlowScreen} props={{}} />;

@@ -25,11 +25,12 @@ async function start() {
   root.removeAttribute('data-pre');
   document.getElementById('app-ru')?.remove(); // if boot.js did not run
   document.documentElement.removeAttribute('data-deep');
+  const field = () => root.querySelector<HTMLInputElement>('#code-input');
   if (home && prerendered === lng) {
     hydrate(<App />, root);
     // What was typed before the app took over is searched for now; a press or an Enter it held back
     // (boot.js marked it) happens now.
-    const input = root.querySelector<HTMLInputElement>('#code-input');
+    const input = field();
     if (input?.value) input.dispatchEvent(new Event('input', { bubbles: true }));
     // After the render that input causes, so a held-back Enter sends what was typed.
     setTimeout(() => {
@@ -41,8 +42,18 @@ async function start() {
       }
     });
   } else {
+    // The other language was chosen before the app took over (or a link left home): the screen is painted
+    // afresh. On home, what was typed and a held-back Enter or search press are carried over to it.
+    const typed = home ? (field()?.value ?? '') : '';
+    const sent = !!root.querySelector('form[data-replay], form [type="submit"][data-replay]');
     root.replaceChildren();
     render(<App />, root);
+    const input = field();
+    if (input && typed) {
+      input.value = typed;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      if (sent) setTimeout(() => input.form?.requestSubmit());
+    }
   }
   // The service worker's code is not needed to paint: it loads after.
   void import('./pwa/register.ts').then((m) => m.startPwa());

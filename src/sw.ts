@@ -1,6 +1,6 @@
 /**
  * The service worker: Workbox precaching of the whole build (the list is injected at build time), the
- * app shell for every navigation, an update only when the page asks (Reload), and a check that puts back
+ * app shell for every navigation to the app's own pages, an update only when the page asks (Reload), and a check that puts back
  * any precached file the browser or the user removed, so offline use does not stay broken until the next
  * deploy.
  */
@@ -17,6 +17,7 @@ interface MessageLike {
 }
 interface WorkerScope {
   __WB_MANIFEST: (PrecacheEntry | string)[];
+  registration: { scope: string };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'message', listener: (event: MessageLike) => void): void;
 }
@@ -29,7 +30,14 @@ registerRoute(new PrecacheRoute(controller));
 cleanupOutdatedCaches();
 // The first visit's page is controlled at once, so its lazy chunks work offline too.
 clientsClaim();
-registerRoute(new NavigationRoute(controller.createHandlerBoundToURL('index.html')));
+// Only the app's own pages get the app shell: the scope's root and index.html (its screens are # routes).
+// Anything else on the origin (another app, when this one is built at the root) goes to the network.
+const root = new URL(scope.registration.scope).pathname;
+registerRoute(
+  new NavigationRoute(controller.createHandlerBoundToURL('index.html'), {
+    allowlist: [new RegExp(`^${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:index\\.html)?(?:\\?.*)?$`)],
+  }),
+);
 
 /** What the page is told about the offline copy: how many files it should hold, and how many are missing. */
 export interface OfflineReport {

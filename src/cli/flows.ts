@@ -18,6 +18,7 @@ import { MAX_UNREAD, readConsole } from '../console/reader.ts';
 import { CatalogSchema, FlowSchema, OrganizationSchema, SourcesSchema } from '../flow-format/schema.ts';
 import type { CatalogEntry, Flow, FlowNode } from '../flow-format/schema.ts';
 import { readFlowDir } from './read-flow-dir.ts';
+import { deepMap, maskKeysIn } from '../redact/key-in-text.ts';
 
 const USAGE = `usage: npm run flows -- <command>
   check                           validate every flow and the catalog
@@ -54,7 +55,22 @@ function hasOfficialMessage(code: string): boolean {
 }
 
 /** Runs one CLI command; returns the exit code and what to print. */
+// Control characters other than line breaks and tabs (ESC, CSI, BEL...) and bidi controls: echoed to a
+// terminal they would run as escape sequences or reorder what is shown.
+const CONTROLS = /[^\P{Cc}\n\t]|[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/** Text safe to print on a terminal: each control character shown as a visible escape such as \u001b. */
+export function printable(text: string): string {
+  return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Runs one command; what it prints has control characters neutralized and never holds a whole product key. */
 export function run(argv: string[], cwd = process.cwd()): { code: number; out: string; err: string } {
+  const r = runCommand(argv, cwd);
+  return { code: r.code, out: printable(r.out), err: printable(r.err) };
+}
+
+function runCommand(argv: string[], cwd: string): { code: number; out: string; err: string } {
   const args = [...argv];
   let dir = join(cwd, 'flows');
   const dirAt = args.indexOf('--dir');
@@ -190,7 +206,7 @@ function runLookup(
     const near = code && hasOfficialMessage(code) ? '' : result.closest.map((e) => e.code).join(', ');
     const what = code
       ? `${result.codes.join(', ')} is not in the catalog: ${describeCode(code)}; start without a code: #/flow/no-code`
-      : `nothing matches "${text.trim()}"`;
+      : `nothing matches "${maskKeysIn(text.trim())}"`;
     return { code: 1, out: '', err: `${what}${near ? `; did you mean ${near}` : ''}\n` };
   }
   const out = {
@@ -208,16 +224,43 @@ function runRead(file: string | undefined, cwd: string): { code: number; out: st
   } catch (e) {
     return { code: 1, out: '', err: `read: cannot read ${file ?? 'stdin'}: ${(e as Error).message}\n` };
   }
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
-  const text = utf16 ? bytes.subarray(2).toString('utf16le') : bytes.toString('utf8');
-  const result = readConsole(text);
+  const result = readConsole(decodeText(bytes));
   if (!result.sections.length) {
     const why = result.unread.length
       ? `${result.unread.length}${result.unread.length >= MAX_UNREAD ? '+' : ''} line(s) not understood`
       : 'no output lines';
     return { code: 1, out: '', err: `read: no known command output recognized (${why})\n` };
   }
-  return { code: 0, out: `${JSON.stringify(result, null, 2)}\n`, err: '' };
+  // The reader masks what it reads; masked again here, whatever the result holds, before it leaves.
+  return { code: 0, out: `${JSON.stringify(deepMap(result, maskKeysIn), null, 2)}\n`, err: '' };
+}
+
+/**
+ * Decodes a file as UTF-8 or UTF-16, with or without a byte order mark: text in UTF-16 has a NUL in every
+ * other byte (ASCII letters, digits and spaces), even bytes for big-endian, odd ones for little-endian.
+ */
+export function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return swapped(bytes.subarray(2));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+  const sample = bytes.subarray(0, 4096 & ~1);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  // UTF-8 text has no NULs; UTF-16 has one in each ASCII character (even in Russian output: spaces, digits,
+  // punctuation), nearly always on the same side of the pair.
+  const pairs = sample.length >> 1;
+  if (odd * 8 >= pairs && even * 16 <= odd && odd) return bytes.toString('utf16le');
+  if (even * 8 >= pairs && odd * 16 <= even && even) return swapped(bytes);
+  return bytes.toString('utf8');
+}
+
+function swapped(bytes: Buffer): string {
+  const copy = Buffer.from(bytes.subarray(0, bytes.length & ~1));
+  return copy.swap16().toString('utf16le');
 }
 
 const escapeLabel = (s: string) =>

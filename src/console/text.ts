@@ -2,7 +2,7 @@
  * Text helpers for the reader: rows, mojibake, and the value shapes facts must have.
  * Every pattern is anchored and bounded, and rows longer than MAX_LINE are never matched.
  */
-import { maskKeysIn } from '../redact/key-in-text.ts';
+import { deepMap, maskKeysIn } from '../redact/key-in-text.ts';
 import { factLine, factValue, isGuid, isHost, isIp, isPartialKey, plainAddress } from './fact-rules.ts';
 import { readCodes, toCanonical } from '../codes/lookup.ts';
 import type { Entry, Facts, Finished, Line } from './types.ts';
@@ -176,8 +176,9 @@ export class Sink {
   /** Records a fact read from an entry's first row. */
   put<K extends keyof Facts>(key: K, value: Facts[K] | undefined, entry: Entry | Line | undefined): void {
     if (value === undefined || entry === undefined) return;
-    // A value or line shown as evidence never carries a whole product key ("slmgr /ipk <key>" above an error).
-    const kept = factValue(key, typeof value === 'string' ? maskKeysIn(value) : value);
+    // A value or line shown as evidence never carries a whole product key ("slmgr /ipk <key>" above an error):
+    // every value, lists (warnings, SRV records) included, since a pasted line can carry a key anywhere.
+    const kept = factValue(key, deepMap(value, maskKeysIn));
     if (kept === undefined) return;
     this.out.facts[key] = kept;
     this.out.lines[key] = factLine(maskKeysIn('line' in entry ? entry.line.text : entry.text))!;

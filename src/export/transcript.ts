@@ -98,7 +98,7 @@ const BLOCK_START = /^(?:#{1,6}(?=\s|$)|[-+=]|\d{1,9}[.)](?=\s|$))/;
 // Line and paragraph breaks and every other control character: each item stays on one line.
 const BREAKS = /[\p{Cc}\u2028\u2029]+/gu;
 // Bidirectional overrides can make text read differently from what it is.
-const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const CODE_CONTROLS = /[^\P{Cc}\n\t]/gu;
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -122,23 +122,32 @@ interface Clean {
   hideHosts: boolean;
 }
 
+const plainLine = (text: string) => text.replace(BIDI, '').replace(BREAKS, ' ').replace(/\s+/g, ' ').trim();
+
+/** The title a shared transcript carries: the label on one line, keys masked, bidi controls and breaks gone. */
+export function shareTitle(title: string, label?: string): string {
+  const shown = maskKeysIn(plainLine(label ?? ''));
+  return shown ? `${title} — ${shown}` : title;
+}
+
 /** Free text as one escaped line: keys masked, hosts hidden when asked, breaks turned into spaces. */
 function inline(text: string, opts?: Clean): string {
-  let t = maskKeysIn(text);
+  // Keys are masked once the text is one line: a break or control inside a key, once gone, would rejoin it.
+  let t = maskKeysIn(plainLine(text));
   if (opts?.hideHosts) t = hideHostNames(t);
-  t = t.replace(BIDI, '').replace(BREAKS, ' ').replace(/\s+/g, ' ').trim();
   return t.replace(MARKDOWN_SPECIAL, '\\$&').replace(BLOCK_START, (m) => m.replace(/[#+=\-.)]/g, '\\$&'));
 }
 
 /** A fenced code block whose fence is longer than any run of backticks inside, so nothing can close it early. */
 function codeBlock(code: string, opts: Clean): string[] {
-  let body = maskKeysIn(code);
+  let body = maskKeysIn(
+    code
+      .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+      .replace(BIDI, '')
+      .replace(CODE_CONTROLS, '')
+      .replace(/^\n+|\s+$/g, ''),
+  );
   if (opts.hideHosts) body = hideHostNames(body);
-  body = body
-    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
-    .replace(BIDI, '')
-    .replace(CODE_CONTROLS, '')
-    .replace(/^\n+|\s+$/g, '');
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return [fence, ...body.split('\n'), fence];

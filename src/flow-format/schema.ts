@@ -313,9 +313,10 @@ export const OrganizationSchema = z
     $schema: z.string().optional(),
     kmsHost: z
       .string()
+      // Labels of 1 to 63 letters, digits and hyphens, never empty and never starting or ending with a hyphen.
       .regex(
-        /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/,
-        'a host name: letters, digits, dots and hyphens',
+        /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/,
+        'a host name: labels of letters, digits and hyphens joined by dots, none empty or starting or ending with a hyphen',
       )
       .optional()
       .describe("The organization's KMS host (FQDN)"),

@@ -4,6 +4,7 @@
  * screen (every step is in its history entry, so the session is kept), or when a chunk it needs is gone.
  */
 import { observable } from '../observable.ts';
+import { stripKeys } from '../redact/key-in-text.ts';
 
 /** True once a newer version controls this page while it still runs the old code. */
 export const outdated = observable(false);
@@ -43,10 +44,17 @@ export function reloadForMissingCode(): boolean {
   if (leaving) return true;
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return false;
   try {
+    // The address as kept, without a product key it may carry (a code's page hands one over only once it runs).
+    let href = location.href;
+    try {
+      href = decodeURIComponent(href);
+    } catch {
+      // malformed escapes: compared as they are
+    }
+    href = stripKeys(href);
     const last = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as { href?: unknown; at?: unknown } | null;
-    if (last?.href === location.href && typeof last.at === 'number' && Date.now() - last.at < LOOP_MS)
-      return false;
-    sessionStorage.setItem(KEY, JSON.stringify({ href: location.href, at: Date.now() }));
+    if (last?.href === href && typeof last.at === 'number' && Date.now() - last.at < LOOP_MS) return false;
+    sessionStorage.setItem(KEY, JSON.stringify({ href, at: Date.now() }));
   } catch {
     // no sessionStorage: reload only when another tab has updated, so a plain failure cannot loop
     if (!outdated.get()) return false;

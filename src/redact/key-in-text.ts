@@ -90,18 +90,20 @@ export const KEY_ALPHABET = 'BCDFGHJKMPQRTVWXY2346789N';
 
 // Spaces a paste can put between groups, including invisible format characters (zero-width space, BOM,
 // bidi marks, soft hyphen) picked up from mail, chat or web pages. Never a line break: a key is on one line.
-const SP = '[ \\t\\u00A0\\u202F\\p{Cf}]';
+// Every other kind of space (thin, em, ideographic...) is folded to a plain one first (see fold).
+const SP = '[ \\t\\p{Cf}]';
 // The hyphen and its look-alikes.
 const DASH = `[\\-${Object.keys(DASH_LOOKALIKES).join('')}]`;
-// Bounded quantifiers keep the scan linear on any input.
-const SEP = `(?:${SP}{0,2}${DASH}${SP}{0,2}|${SP}{1,3})`;
-// A run of five or more groups of five (a key, a key after a five-letter word such as "Enter", keys side by
-// side), or 25 key characters typed without separators.
+// Bounded quantifiers keep the scan linear on any input. A slash or an underscore joins groups too.
+const SEP = `(?:${SP}{0,2}(?:${DASH}|[/_])${SP}{0,2}|${SP}{1,3})`;
 // Key characters as typed: Latin letters and digits, and the Cyrillic letters that look like Latin ones
 // (a key typed on a Russian keyboard layout, or copied from a document that swapped them).
 const CHAR = `[A-Za-z0-9${Object.keys(CYRILLIC_LOOKALIKES).join('')}]`;
+// A run of five or more groups of five (a key, a key after a five-letter word such as "Enter", keys side by
+// side), or 25 key characters typed without separators. A run of groups may be glued to a word on either
+// side (a console line rejoined without its break: "...-2YT43was rejected"); keysInRun then judges it.
 const RUN = new RegExp(
-  `(?<!${CHAR})(?:${CHAR}{5}(?:${SEP}${CHAR}{5}){4,}|[${KEY_ALPHABET}${KEY_ALPHABET.toLowerCase()}]{25})(?!${CHAR})`,
+  `${CHAR}{5}(?:${SEP}${CHAR}{5}){4,}|(?<!${CHAR})[${KEY_ALPHABET}${KEY_ALPHABET.toLowerCase()}]{25}(?!${CHAR})`,
   'gu',
 );
 const GROUP_OF_FIVE = new RegExp(`${CHAR}{5}`, 'gu');
@@ -110,6 +112,15 @@ const latin = (c: string) => (Object.hasOwn(CYRILLIC_LOOKALIKES, c) ? CYRILLIC_L
 const HAS_DASH = new RegExp(DASH, 'u');
 const HAS_DIGIT = /[0-9]/;
 const VALID = new Set(KEY_ALPHABET + KEY_ALPHABET.toLowerCase());
+// Every kind of space (Unicode's space separators), and fullwidth ASCII (what NFKC turns into ASCII in a key).
+const FOLDS = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\uFF01-\uFF5E]/g;
+
+/**
+ * The text as the key pattern reads it, as long as the text: any space becomes ' ', and a fullwidth letter,
+ * digit or sign its ASCII one (Ｋ, ３, －), as NFKC normalization would.
+ */
+const fold = (text: string) =>
+  text.replace(FOLDS, (c) => (c < '\uFF00' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 
 /** Where a key sits in a text: `text.slice(start, end)`. */
 export interface KeySpan {
@@ -152,10 +163,14 @@ function keysInRun(run: string, offset: number, out: KeySpan[]): void {
   }
 }
 
-/** Where product keys sit in a text, in order: five groups of five (any case; hyphens, look-alike dashes or spaces between) or 25 key characters in a row. */
+/** Where product keys sit in a text, in order: five groups of five (any case, fullwidth too; hyphens, look-alike dashes, any space, slashes or underscores between) or 25 key characters in a row. */
 export function keySpans(text: string): KeySpan[] {
+  if (typeof text !== 'string') return [];
+  return spansIn(fold(text));
+}
+
+function spansIn(text: string): KeySpan[] {
   const spans: KeySpan[] = [];
-  if (typeof text !== 'string') return spans;
   for (const m of text.matchAll(RUN)) {
     const run = m[0];
     // A glued run is a key only with a digit in it: 25 letters are a word.
@@ -198,7 +213,7 @@ export function stripKeys(text: string): string {
 
 /** Hides all but a key's last five characters, as Windows shows a partial key: XXXXX-XXXXX-XXXXX-XXXXX-3V66T. */
 export function maskKey(key: string): string {
-  const chars = typeof key === 'string' ? (key.match(ONE_CHAR) ?? []).map(latin) : [];
+  const chars = typeof key === 'string' ? (fold(key).match(ONE_CHAR) ?? []).map(latin) : [];
   const keep = Math.max(0, chars.length - GROUP);
   const shown = chars.map((c, i) => (i < keep ? 'X' : c.toUpperCase()));
   const parts: string[] = [];
@@ -209,4 +224,30 @@ export function maskKey(key: string): string {
 /** Masks every product key in a text (for transcripts and anything else shown or shared). */
 export function maskKeysIn(text: string): string {
   return replaceProductKeys(text, maskKey);
+}
+
+/**
+ * A copy of any value (a string, an array, a plain object, nested) with `by` applied to every string in it,
+ * object keys included; the same value back when nothing changed. Strings, numbers and the rest pass as they are.
+ */
+export function deepMap<T>(value: T, by: (text: string) => string): T {
+  if (typeof value === 'string') return by(value) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
+  let changed = false;
+  const map = (v: unknown) => {
+    const m = deepMap(v, by);
+    if (m !== v) changed = true;
+    return m;
+  };
+  const out = Array.isArray(value)
+    ? value.map(map)
+    : Object.fromEntries(Object.entries(value).map(([k, v]) => [map(k), map(v)]));
+  return (changed ? out : value) as T;
+}
+
+/** Takes every product key out of every string in a value, as it is saved or put in a history entry. */
+export function stripKeysDeep<T>(value: T): T {
+  return deepMap(value, stripKeys);
 }

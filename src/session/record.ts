@@ -7,7 +7,7 @@ import type { EngineState, Status } from '../flow/engine.ts';
 import { factLine, factValue } from '../console/fact-rules.ts';
 import type { FactValue, KnownFacts } from '../flow/facts.ts';
 import type { FactName } from '../console/types.ts';
-import { stripKeys } from '../redact/key-in-text.ts';
+import { stripKeys, stripKeysDeep } from '../redact/key-in-text.ts';
 
 export const SESSION_SCHEMA = 2;
 
@@ -40,6 +40,14 @@ export interface SessionRecord {
   label?: string;
   /** The user's note on a step, keyed by the step's index in the trail. */
   notes?: Record<number, string>;
+}
+
+/**
+ * The revision a guarded save over `base` writes. It stops at the largest safe integer, where a record stays
+ * readable and writable (each save over it is then taken, as without the guard), instead of stepping past it.
+ */
+export function nextRevision(base: number): number {
+  return Math.min(base + 1, Number.MAX_SAFE_INTEGER);
 }
 
 /** The longest label a record keeps. */
@@ -171,12 +179,12 @@ export function upgradeRecord(raw: unknown): SessionRecord | undefined {
   });
 }
 
-/** Facts with product keys taken out of their lines and text values (a pasted line can hold one). */
+/** Facts with product keys taken out of their lines and values of any type (a pasted line can hold one). */
 export function factsWithoutKeys(facts: KnownFacts): KnownFacts {
   const out: KnownFacts = {};
   for (const [name, fact] of Object.entries(facts) as Array<[FactName, { value: FactValue; line: string }]>)
     out[name] = {
-      value: typeof fact.value === 'string' ? stripKeys(fact.value) : fact.value,
+      value: stripKeysDeep(fact.value),
       line: stripKeys(fact.line),
     };
   return out;

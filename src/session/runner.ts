@@ -22,6 +22,7 @@ import { entryOf, recordOf } from './entry.ts';
 import { readEntry, readStart } from './read-entry.ts';
 import { readFacts } from './record.ts';
 import type { EntryState } from './entry.ts';
+import { nextRevision } from './record.ts';
 import type { SaveResult, SessionRecord } from './record.ts';
 import { createTabMemory } from './tab-memory.ts';
 import type { TabMemory } from './tab-memory.ts';
@@ -158,7 +159,7 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
     if (deleted.has(id)) return;
     const base = memory.revision(id);
     // This tab's saves reach the database in the order they are made: the next one builds on this one.
-    memory.setRevision(id, base + 1);
+    memory.setRevision(id, nextRevision(base));
     void store.save(record, base).then(
       (result) => {
         if (result === 'changed') moveAway(id);

@@ -2,10 +2,9 @@
  * The store of saved sessions: IndexedDB, with a store that keeps working (in memory) when IndexedDB is
  * missing, full, blocked or broken. Problems are reported, never thrown.
  */
-import type { Step } from '../flow/engine.ts';
-import { factsWithoutKeys, upgradeRecord, validateRecord } from '../session/record.ts';
+import { nextRevision, upgradeRecord, validateRecord } from '../session/record.ts';
 import type { SaveResult, SessionRecord } from '../session/record.ts';
-import { hasProductKey, stripKeys } from '../redact/key-in-text.ts';
+import { hasProductKey, stripKeysDeep } from '../redact/key-in-text.ts';
 import { DB_NAME, STORE, openSessionsDb } from './db.ts';
 import type { SessionsDatabase } from './db.ts';
 
@@ -64,34 +63,15 @@ const DEFAULT_TIMEOUT_MS = 3000;
 const DAMAGE_BATCH = 250;
 
 /**
- * The record as it may be stored: validated, with product keys taken out of every text field.
- * A record whose id looks like a key is refused outright, since changing the id would lose it.
+ * The record as it may be stored: validated, with product keys taken out of every string in it, whatever
+ * field or type holds it (facts' lists, notes, answers). A record whose id looks like a key is refused
+ * outright, since changing the id would lose it.
  */
 function storable(record: SessionRecord): SessionRecord | undefined {
   const valid = validateRecord(record);
   if (!valid || hasProductKey(valid.id)) return undefined;
-  const trail = valid.state.trail.map((s): Step => {
-    const step: Step = { flow: stripKeys(s.flow), node: stripKeys(s.node) };
-    if (s.answer !== undefined) step.answer = typeof s.answer === 'string' ? stripKeys(s.answer) : s.answer;
-    if (s.at !== undefined) step.at = s.at;
-    return step;
-  });
-  return {
-    ...valid,
-    ...(valid.code !== undefined ? { code: stripKeys(valid.code) } : {}),
-    flow: stripKeys(valid.flow),
-    state: { v: 1, trail },
-    ...(valid.stale !== undefined ? { stale: stripKeys(valid.stale) } : {}),
-    ...(valid.facts ? { facts: factsWithoutKeys(valid.facts) } : {}),
-    ...(valid.label !== undefined ? { label: stripKeys(valid.label) } : {}),
-    ...(valid.notes
-      ? {
-          notes: Object.fromEntries(
-            Object.entries(valid.notes).map(([i, note]) => [i, stripKeys(note)]),
-          ) as Record<number, string>,
-        }
-      : {}),
-  };
+  const { id, ...rest } = valid;
+  return { id, ...stripKeysDeep(rest) };
 }
 
 /**
@@ -192,7 +172,7 @@ class Store implements SessionStore {
       return 'failed';
     }
     const { id } = valid;
-    let clean: SessionRecord = base === undefined ? valid : { ...valid, rev: base + 1 };
+    let clean: SessionRecord = base === undefined ? valid : { ...valid, rev: nextRevision(base) };
     const write = ++this.writes;
     this.latest.set(id, write);
     const wasHidden = this.hidden.delete(id);

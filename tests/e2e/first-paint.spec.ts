@@ -88,6 +88,34 @@ test.describe("before any of the app's modules has run", () => {
     expect(await same(page), 'the same document').toBe(true);
   });
 
+  test('a code typed and sent around a language switch pressed before the app took over is opened in that language', async ({
+    page,
+  }) => {
+    const release = await holdModules(page);
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    await mark(page);
+    await page.locator('#code-input').fill('0xC004F074');
+    await page.getByRole('button', { name: /Русский/ }).click();
+    await page.locator('#code-input').press('Enter');
+    release();
+    await expect(page).toHaveURL(/#\/code\/0xC004F074$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('0xC004F074');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    expect(await same(page), 'the same document').toBe(true);
+  });
+
+  test('a code typed before a language switch pressed before the app took over stays in the field', async ({
+    page,
+  }) => {
+    const release = await holdModules(page);
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    await page.locator('#code-input').fill('0xC004F074');
+    await page.getByRole('button', { name: /Русский/ }).click();
+    release();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Справочник по активации');
+    await expect(page.locator('#code-input')).toHaveValue('0xC004F074');
+  });
+
   test('an Enter while the app is still loading the catalog is held back too', async ({ page }) => {
     // The app's code has run, the catalog it needs for the home screen has not arrived yet.
     const release = await holdModules(page, /\/assets\/flows\/catalog-.+\.js$/);

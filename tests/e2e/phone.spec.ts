@@ -290,6 +290,8 @@ const PACKED_GUID = '^[0-9A-Fa-f]{32}$';
 for (const { width, height } of PHONES)
   for (const lang of ['en', 'ru'] as const)
     test.describe(`every screen at ${width} px, ${lang}`, () => {
+      // Every screen of the app in one test: on a busy machine that takes more than the default 30 s.
+      test.describe.configure({ timeout: 120_000 });
       test.use({
         viewport: { width, height },
         hasTouch: true,

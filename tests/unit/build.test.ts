@@ -72,12 +72,13 @@ describe('the flow checker', () => {
 });
 
 describe('size budgets (gzip)', () => {
-  // 37,566 bytes was the first screen's JavaScript before it was prerendered: boot.js and hydration may not grow it.
-  it('initial JS (boot.js and the app modules) is at most 36.7 KB, without the step screen and runner', () => {
+  // 37,162 bytes was the first screen's JavaScript before product keys were masked in every address: that
+  // masking may not grow it (the code's page became a lazy chunk to make room).
+  it('initial JS (boot.js and the app modules) is at most 36.3 KB, without the step screen and runner', () => {
     const { js } = initialFiles(dist);
     expect(js).toContain('boot.js');
     expect(js.length).toBeGreaterThan(2);
-    expect(gz(dist, js)).toBeLessThanOrEqual(37_566);
+    expect(gz(dist, js)).toBeLessThanOrEqual(37_162);
     const initial = js.map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
     expect(initial).toContain('Start troubleshooting'); // the English strings are in the first chunk
     expect(initial).not.toContain('step.lookFor'); // the step card arrives with the first flow route
@@ -87,9 +88,10 @@ describe('size budgets (gzip)', () => {
     expect(css.length).toBeGreaterThan(0);
     expect(gz(dist, css)).toBeLessThanOrEqual(8 * KB);
   });
-  it('the whole precache (shell, every flow, both languages, icons) is at most 320 KB', () => {
+  // Flows are most of it, and they grow with what the guide covers (409 nodes at 290 KB, 480 at 329 KB).
+  it('the whole precache (shell, every flow, both languages, icons) is at most 360 KB', () => {
     const total = precached(dist).reduce((s, u) => s + gzipSync(readFileSync(join(dist, u))).length, 0);
-    expect(total).toBeLessThanOrEqual(320 * KB);
+    expect(total).toBeLessThanOrEqual(360 * KB);
   });
 });
 

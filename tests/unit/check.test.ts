@@ -94,6 +94,40 @@ describe('flow checker', () => {
   });
 });
 
+describe('the organization file', () => {
+  it('takes a KMS host name only with labels neither empty nor starting or ending with a hyphen', async () => {
+    const { OrganizationSchema } = await import('../../src/flow-format/schema.ts');
+    const { readFileSync } = await import('node:fs');
+    const json = JSON.parse(
+      readFileSync(new URL('../../flows/organization.schema.json', import.meta.url), 'utf8'),
+    ) as { properties: { kmsHost: { pattern: string } } };
+    const pattern = new RegExp(json.properties.kmsHost.pattern);
+    const ok = (kmsHost: string) => OrganizationSchema.safeParse({ kmsHost }).success;
+    for (const good of [
+      'kms01',
+      'kms01.contoso.com',
+      'KMS-01.corp.contoso.com',
+      '10.20.30.40',
+      `${'a'.repeat(63)}.com`,
+    ]) {
+      expect(ok(good), good).toBe(true);
+      expect(pattern.test(good), good).toBe(true);
+    }
+    for (const bad of [
+      'kms01..contoso.-com',
+      'kms01.-contoso.com',
+      'kms01-.contoso.com',
+      '.kms01',
+      'kms01.',
+      'kms 01',
+      `${'a'.repeat(64)}.com`,
+    ]) {
+      expect(ok(bad), bad).toBe(false);
+      expect(pattern.test(bad), bad).toBe(false);
+    }
+  });
+});
+
 describe('the JSON Schemas editors read', () => {
   it('are what the zod schema generates now', async () => {
     const { readFileSync } = await import('node:fs');

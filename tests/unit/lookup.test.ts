@@ -94,6 +94,19 @@ describe('lookup: every form a code is printed in', () => {
     expect(out.err).toMatch(/nothing matches "xyzzy plugh"/);
   });
 
+  it('echoes no terminal escape sequence or product key from what it was given', () => {
+    const out = run([
+      'lookup',
+      'x\u001b]0;owned\u0007\u001b[2J\u009b31m\u202Eevil NPPR9-FWDCX-D2C8J-H872K-2YT43',
+    ]);
+    expect(out.code).toBe(1);
+    expect(out.err).toMatch(
+      /^nothing matches "x\\u001b\]0;owned\\u0007\\u001b\[2J\\u009b31m\\u202eevil XXXXX/,
+    );
+    expect(out.err.replace(/\n/g, '')).not.toMatch(/[\p{Cc}\u202E]/u);
+    expect(out.err).not.toContain('NPPR9');
+  });
+
   it('matches partial codes as you type', () => {
     const partial = lookup(codes, 'C004F0').matches.map((m) => m.entry.code);
     expect(partial.length).toBeGreaterThan(5);

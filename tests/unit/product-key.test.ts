@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkProductKey, findKeys, maskKey } from '../../src/tools/product-key.ts';
+import { maskKeysIn } from '../../src/redact/key-in-text.ts';
 import type { KeyProblemKind } from '../../src/tools/product-key.ts';
 
 // Public generic keys published by Microsoft (KMS client setup keys), safe to use in tests.
@@ -367,14 +368,35 @@ describe('findKeys', () => {
     expect(findKeys('key OPPR9-FWDCX-D2C8J-H8I2K-2YT40 failed')).toEqual(['OPPR9-FWDCX-D2C8J-H8I2K-2YT40']);
   });
 
+  it('finds a key glued to a word, as a console line rejoined without its break leaves it', () => {
+    expect(findKeys('XNPPR9-FWDCX-D2C8J-H872K-2YT43')).toEqual(['NPPR9-FWDCX-D2C8J-H872K-2YT43']);
+    expect(findKeys('NPPR9-FWDCX-D2C8J-H872K-2YT43was rejected')).toEqual(['NPPR9-FWDCX-D2C8J-H872K-2YT43']);
+  });
+
+  it('finds a key joined by any space, a slash or an underscore, or written in fullwidth characters', () => {
+    const key = 'NPPR9-FWDCX-D2C8J-H872K-2YT43';
+    for (const join of ['\u2009', '\u2003', '\u3000', '\u205F', '/', '_', ' / '])
+      expect(maskKeysIn(`key ${key.replaceAll('-', join)} here`), JSON.stringify(join)).toBe(
+        `key XXXXX-XXXXX-XXXXX-XXXXX-2YT43 here`,
+      );
+    const wide = [...key]
+      .map((c) => (c === '-' ? '－' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)))
+      .join('');
+    expect(maskKeysIn(`«${wide}»`)).toBe('«XXXXX-XXXXX-XXXXX-XXXXX-2YT43»');
+  });
+
   it('leaves alone what is not a key', () => {
     expect(findKeys('')).toEqual([]);
     expect(findKeys('error 0xC004F074 on {90160000-008C-0000-0000-0000000FF1CE}')).toEqual([]);
     expect(findKeys('NPPR9-FWDCX-D2C8J-H872K')).toEqual([]);
-    expect(findKeys('XNPPR9-FWDCX-D2C8J-H872K-2YT43')).toEqual([]);
-    expect(findKeys('NPPR9-FWDCX-D2C8J-H872K-2YT43X')).toEqual([]);
     // Five five-letter words are prose, not a key.
     expect(findKeys('THESE WORDS ARENT QUITE RIGHT')).toEqual([]);
+    // Groups of other lengths stay whole, however they are joined: installation IDs, paths, names.
+    expect(findKeys('Installation ID: 1234567-1234567-1234567-1234567-1234567-1234567-1234567')).toEqual([]);
+    expect(findKeys('C:/Windows/System32/spp/store/2.0/tokens.dat')).toEqual([]);
+    expect(findKeys('paths/under/their/roots/since')).toEqual([]);
+    expect(findKeys('KMS_HOST_NAME_SETUP_FILE_2019')).toEqual([]);
+    expect(findKeys('Partial Product Key: 3V66T on kms01.corp.contoso.com:1688')).toEqual([]);
   });
 
   it('masks every key in a transcript', () => {

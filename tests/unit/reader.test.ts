@@ -867,6 +867,26 @@ describe('CLI: read and collect', () => {
     expect((JSON.parse(out) as ReadResult).sections[0]!.facts.channel).toBe('OEM_DM');
   });
 
+  it('reads UTF-16 without a byte order mark, little- and big-endian', () => {
+    const text = load(SHARED, 'slmgr-dli-oem-en-1.txt');
+    const le = join(dir, 'utf16-le-no-bom.txt');
+    const be = join(dir, 'utf16-be.txt');
+    const beBom = join(dir, 'utf16-be-bom.txt');
+    writeFileSync(le, Buffer.from(text, 'utf16le'));
+    writeFileSync(be, Buffer.from(text, 'utf16le').swap16());
+    writeFileSync(beBom, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    for (const file of [le, be, beBom]) {
+      const { code, out } = run(['read', file]);
+      expect(code).toBe(0);
+      expect((JSON.parse(out) as ReadResult).sections[0]!.facts.channel).toBe('OEM_DM');
+    }
+    // Russian output in UTF-16: mostly Cyrillic, still told apart by the NULs of its spaces and digits.
+    const ru = join(dir, 'utf16-ru.txt');
+    writeFileSync(ru, Buffer.from(load(SHARED, 'slmgr-ato-error-0xc004f074-ru-1.txt'), 'utf16le'));
+    const parsed = JSON.parse(run(['read', ru]).out) as ReadResult;
+    expect(parsed.sections.length).toBeGreaterThan(0);
+  });
+
   it('exits 1 with a message when it understood nothing', () => {
     const file = join(dir, 'nothing.txt');
     writeFileSync(file, 'nothing to see\nhere\n');

@@ -3,7 +3,7 @@ import { answer, current, start } from '../../src/flow/engine.ts';
 import type { Answer, EngineState, FlowMap } from '../../src/flow/engine.ts';
 import type { Flow } from '../../src/flow-format/schema.ts';
 import type { SessionRecord } from '../../src/session/record.ts';
-import { toMarkdown, transcriptFileName } from '../../src/export/transcript.ts';
+import { shareTitle, toMarkdown, transcriptFileName } from '../../src/export/transcript.ts';
 import type { TranscriptInput, TranscriptLabels } from '../../src/export/transcript.ts';
 import { loadChecked } from '../support/flows.ts';
 
@@ -554,6 +554,17 @@ describe('summary, label, notes and time zone', () => {
     expect(unknown).toContain('- **Started:** 2026-11-23 14:05:00 UTC\n');
     expect(unknown).toContain('- **Time zone:** UTC\n');
     expect(render(record)).not.toContain('Time zone');
+  });
+});
+
+describe('shareTitle', () => {
+  it('shares a label with its keys masked, on one line, without bidi controls that reorder it', () => {
+    const label = 'PC-042\u202Etxt.exe\u202C \u2066x\u2069\u200F\nNPPR9-FWDCX-D2C8J-H872K-2YT43';
+    expect(shareTitle('Transcript', label)).toBe(
+      'Transcript — PC-042txt.exe x XXXXX-XXXXX-XXXXX-XXXXX-2YT43',
+    );
+    expect(shareTitle('Transcript', '\u202E ')).toBe('Transcript');
+    expect(shareTitle('Transcript')).toBe('Transcript');
   });
 });
 

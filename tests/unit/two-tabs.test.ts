@@ -282,3 +282,30 @@ describe('guarded saves in the store', () => {
     expect(await b.store.get(id)).toBeUndefined();
   });
 });
+
+describe('a session at the largest revision', () => {
+  it('keeps saving every step under its own id, and stays readable', async () => {
+    const idb = new IDBFactory();
+    const a = await tab(idb, { route: { name: 'flow', flow: 'main' }, state: null });
+    a.runner.answer('yes');
+    await settle();
+    const id = idOf(a);
+    // A record that reached the largest revision (a long life, or a damaged counter) must not stop saving.
+    const top = { ...(await a.store.get(id))!, rev: Number.MAX_SAFE_INTEGER };
+    expect(await a.store.save(top)).toBe('saved');
+    const b = await tab(idb, resumed((await a.store.get(id))!));
+    const steps = (await b.store.get(id))!.state.trail.length;
+    for (const [step, answer] of [
+      [1, 'client'],
+      [2, 30],
+    ] as const) {
+      expect(b.view().kind).toBe('step');
+      b.runner.answer(answer);
+      await settle();
+      const stored = await b.store.get(id);
+      expect(stored, `step ${step}`).toBeDefined();
+      expect(stored!.state.trail).toHaveLength(steps + step);
+      expect(idOf(b)).toBe(id);
+    }
+  });
+});

@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
 import { copyText, downloadText, shareOrCopy } from '../../clipboard.ts';
-import { toMarkdown, transcriptFileName, transcriptLabels } from '../../export/transcript.ts';
+import { shareTitle, toMarkdown, transcriptFileName, transcriptLabels } from '../../export/transcript.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
 import { useSession } from '../../hooks/use-sessions.ts';
 import { useT } from '../../i18n/index.ts';
 import { resumeSession } from '../../navigation.ts';
 import { toHash } from '../../router.ts';
-import { maskKeysIn } from '../../redact/key-in-text.ts';
 import { Loading } from '../Loading/index.tsx';
 import { TicketFields, useTicketEdits, withEdits } from './ticket.tsx';
 import './style.css';
@@ -62,8 +61,7 @@ export function SessionScreen({ id }: { id: string }) {
     setSaid((await copyText(markdown)) ? t('transcript.copied') : t('action.copyFailed'));
   // The transcript itself, not a link: a link to this screen opens nothing on another device.
   const share = async () => {
-    const label = shown?.label ? ` — ${maskKeysIn(shown.label)}` : '';
-    const r = await shareOrCopy({ title: `${t('transcript.title')}${label}`, text: markdown });
+    const r = await shareOrCopy({ title: shareTitle(t('transcript.title'), shown?.label), text: markdown });
     setSaid(r === 'copied' ? t('transcript.copied') : r === 'failed' ? t('action.copyFailed') : '');
   };
 
