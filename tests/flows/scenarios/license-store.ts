@@ -21,13 +21,26 @@ export const scenarios: Scenario[] = [
     situation:
       'A Windows 7 client reports 0xC004E002; icacls restores the store permissions and activation then succeeds.',
     start: { code: '0xC004E002' },
-    answers: ['win7', 'yes', 'yes', 'no'],
+    answers: ['win7', 'yes', 'yes'],
     ends: 'license-store/store-fixed',
-    passes: [
-      'license-store/fix-permissions-7',
-      'license-store/activate-store',
-      'license-store/other-licences',
-    ],
+    passes: ['license-store/fix-permissions-7', 'license-store/activate-perms'],
+  },
+  {
+    name: 'license-store: 0xC004E002 on Windows 7 stays after the permission repair: record first, no roll-back',
+    situation:
+      'icacls repairs the permissions on a Windows 7 client but activation still reports 0xC004E002; nothing was rebuilt, so there is no tokens.bar to roll back to and the store is recorded before a rebuild.',
+    start: { flow: 'license-store' },
+    answers: ['inconsistent', 'win7', 'yes', 'no', 'same'],
+    ends: 'license-store/before-rebuild-7',
+    passes: ['license-store/activate-perms', 'license-store/still-inconsistent-7'],
+  },
+  {
+    name: 'license-store: another code after the Windows 7 permission repair is looked up',
+    situation: 'After icacls, activation on a Windows 7 client fails with a different code.',
+    start: { flow: 'license-store' },
+    answers: ['inconsistent', 'win7', 'yes', 'no', 'other'],
+    ends: 'no-code/enter-code',
+    passes: ['license-store/still-inconsistent-7'],
   },
   {
     name: 'license-store: 0xC004E002 on Windows Server 2019, tokens.dat rebuilt',
