@@ -47,7 +47,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A Windows Server 2019 machine reports 0xC004E002; tokens.dat is rebuilt, the key reinstalled after two restarts, and it activates.',
     start: { code: '0xC004E002' },
-    answers: ['newer', 'no', 'no', 'yes', 'yes', 'yes', 'no'],
+    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'yes', 'yes', 'yes', 'no'],
     ends: 'license-store/store-fixed',
     passes: [
       'license-store/before-rebuild',
@@ -61,7 +61,20 @@ export const scenarios: Scenario[] = [
     situation:
       'slmgr /ato reports 0xC004E015 on a KMS client; after tokens.dat is rebuilt activation says "Error: Product not found", and the GVLK fixes it.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'no', 'no', 'yes', 'yes', 'no', 'product-not-found', 'no', 'yes', 'no'],
+    answers: [
+      'newer',
+      'yes',
+      'no',
+      'public-key',
+      'no',
+      'yes',
+      'yes',
+      'no',
+      'product-not-found',
+      'no',
+      'yes',
+      'no',
+    ],
     ends: 'license-store/store-fixed',
     passes: [
       'license-store/rebuild-tokens',
@@ -74,7 +87,7 @@ export const scenarios: Scenario[] = [
     name: 'license-store: 0xC004E015 rebuild fails on Windows 7',
     situation: 'On Windows 7 the rename of tokens.dat fails with an error.',
     start: { code: '0xC004E015' },
-    answers: ['win7', 'no', 'no'],
+    answers: ['win7', 'yes', 'no', 'public-key', 'no'],
     ends: 'license-store/escalate-store',
     passes: ['license-store/before-rebuild-7', 'license-store/rebuild-tokens-7'],
   },
@@ -83,7 +96,7 @@ export const scenarios: Scenario[] = [
     situation:
       'Activation reports that the license consumption failed; tokens.dat is rebuilt, the key reinstalled and Windows activates.',
     start: { flow: 'license-store' },
-    answers: ['consumption', 'newer', 'no', 'no', 'yes', 'yes', 'yes', 'no'],
+    answers: ['consumption', 'newer', 'yes', 'no', 'public-key', 'no', 'yes', 'yes', 'yes', 'no'],
     ends: 'license-store/store-fixed',
     passes: ['license-store/start', 'license-store/rebuild-tokens', 'license-store/reinstall-key'],
   },
@@ -92,7 +105,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A Windows Server 2022 KMS host reports 0xC004E002; slmgr /dlv all shows a VOLUME_KMS channel and nobody has the CSVLK, so tokens.dat is not rebuilt.',
     start: { code: '0xC004E002' },
-    answers: ['newer', 'yes', 'no'],
+    answers: ['newer', 'yes', 'yes', 'no'],
     ends: 'license-store/escalate-host-store',
     passes: ['license-store/before-rebuild', 'license-store/host-keys-ready'],
   },
@@ -101,7 +114,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A KMS host that also activates Office LTSC 2021 reports 0xC004E015; its CSVLK and Office Volume License Pack are at hand, tokens.dat is rebuilt, the CSVLK reinstalled and the Office host licence put back.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes'],
+    answers: ['newer', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes'],
     ends: 'license-store/restore-other',
     passes: [
       'license-store/host-keys-ready',
@@ -115,7 +128,7 @@ export const scenarios: Scenario[] = [
     situation:
       'After tokens.dat is rebuilt on a KMS host, activation reports "Product not found"; the host gets its KMS host key back.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'yes', 'no', 'yes', 'yes', 'no', 'product-not-found', 'yes'],
+    answers: ['newer', 'yes', 'yes', 'yes', 'no', 'yes', 'yes', 'no', 'product-not-found', 'yes'],
     ends: 'kms-host/install-host-key',
     passes: ['license-store/not-found-host'],
   },
@@ -124,7 +137,7 @@ export const scenarios: Scenario[] = [
     situation:
       'After tokens.dat is rebuilt on a Windows 10 client activation still fails with the same error; tokens.bar is renamed back and the case handed over.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'no', 'no', 'yes', 'yes', 'no', 'same', 'yes'],
+    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'yes', 'yes', 'no', 'same', 'yes'],
     ends: 'license-store/escalate-store',
     passes: ['license-store/roll-back'],
   },
@@ -132,8 +145,52 @@ export const scenarios: Scenario[] = [
     name: 'license-store: Windows 7 KMS host is not rebuilt',
     situation: 'A Windows Server 2008 R2 KMS host reports 0xC004E015; slmgr /dlv all shows a KMS host key.',
     start: { code: '0xC004E015' },
-    answers: ['win7', 'yes'],
+    answers: ['win7', 'yes', 'yes'],
     ends: 'license-store/escalate-host-store',
     passes: ['license-store/before-rebuild-7'],
+  },
+  {
+    name: 'license-store: slmgr /dlv all fails before the rebuild and nothing else tells: no rebuild',
+    situation:
+      'slmgr /dlv all fails with 0xC004E015, the Key Management Service log has no 12290 and no _vlmcs record names the machine; nobody can tell whether it is a KMS host.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'no', 'no', 'unsure'],
+    ends: 'license-store/escalate-host-store',
+    passes: ['license-store/host-log', 'license-store/host-gate'],
+  },
+  {
+    name: 'license-store: KMS host found by its event 12290 although slmgr /dlv all fails',
+    situation:
+      'slmgr /dlv all fails on a server, but its Key Management Service log lists events 12290 from clients; its host keys are not at hand.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'no', 'yes', 'no'],
+    ends: 'license-store/escalate-host-store',
+    passes: ['license-store/host-log', 'license-store/host-keys-ready'],
+  },
+  {
+    name: 'license-store: MAK machine without its full key is not rebuilt',
+    situation:
+      'A Windows 11 workstation activated by MAK reports 0xC004E015; the record shows VOLUME_MAK and only the last five characters, and nobody has the MAK.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'yes', 'no', 'key-missing'],
+    ends: 'license-store/get-key-first',
+    passes: ['license-store/host-gate'],
+  },
+  {
+    name: 'license-store: MAK machine with its key in hand is rebuilt and the MAK reinstalled',
+    situation:
+      'A Windows Server 2022 machine activated by MAK reports 0xC004E015; the MAK is at hand, so tokens.dat is rebuilt and the MAK reinstalled.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'yes', 'no', 'key-in-hand', 'no', 'yes', 'yes', 'yes', 'no'],
+    ends: 'license-store/store-fixed',
+    passes: ['license-store/host-gate', 'license-store/rebuild-tokens', 'license-store/reinstall-key'],
+  },
+  {
+    name: 'license-store: Windows 7 retail machine without its key is not rebuilt',
+    situation: 'A Windows 7 retail PC reports 0xC004E015 and its key label is unreadable.',
+    start: { code: '0xC004E015' },
+    answers: ['win7', 'yes', 'no', 'key-missing'],
+    ends: 'license-store/get-key-first',
+    passes: ['license-store/host-log-7', 'license-store/host-gate-7'],
   },
 ];
