@@ -89,6 +89,7 @@ export const PLACEHOLDERS: Readonly<Record<string, Placeholder>> = {
   '<GUID>': {},
   '<product name>': {},
   '<drive>': {},
+  '<path to .xrm-ms>': {},
   '<correct date and time>': {},
 };
 

@@ -47,7 +47,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A Windows Server 2019 machine reports 0xC004E002; tokens.dat is rebuilt, the key reinstalled after two restarts, and it activates.',
     start: { code: '0xC004E002' },
-    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'yes', 'yes', 'yes', 'no'],
+    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'yes', 'yes', 'yes', 'nothing'],
     ends: 'license-store/store-fixed',
     passes: [
       'license-store/before-rebuild',
@@ -73,7 +73,7 @@ export const scenarios: Scenario[] = [
       'product-not-found',
       'no',
       'yes',
-      'no',
+      'nothing',
     ],
     ends: 'license-store/store-fixed',
     passes: [
@@ -96,7 +96,7 @@ export const scenarios: Scenario[] = [
     situation:
       'Activation reports that the license consumption failed; tokens.dat is rebuilt, the key reinstalled and Windows activates.',
     start: { flow: 'license-store' },
-    answers: ['consumption', 'newer', 'yes', 'no', 'public-key', 'no', 'yes', 'yes', 'yes', 'no'],
+    answers: ['consumption', 'newer', 'yes', 'no', 'public-key', 'no', 'yes', 'yes', 'yes', 'nothing'],
     ends: 'license-store/store-fixed',
     passes: ['license-store/start', 'license-store/rebuild-tokens', 'license-store/reinstall-key'],
   },
@@ -114,7 +114,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A KMS host that also activates Office LTSC 2021 reports 0xC004E015; its CSVLK and Office Volume License Pack are at hand, tokens.dat is rebuilt, the CSVLK reinstalled and the Office host licence put back.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes'],
+    answers: ['newer', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'office-host'],
     ends: 'license-store/restore-other',
     passes: [
       'license-store/host-keys-ready',
@@ -126,11 +126,51 @@ export const scenarios: Scenario[] = [
   {
     name: 'license-store: product not found on a KMS host after the rebuild goes to the host key, not a GVLK',
     situation:
-      'After tokens.dat is rebuilt on a KMS host, activation reports "Product not found"; the host gets its KMS host key back.',
+      'After tokens.dat is rebuilt on a KMS host, activation reports "Product not found"; the host gets its KMS host key back, activates, and then its Office KMS host licence is restored.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'yes', 'yes', 'no', 'yes', 'yes', 'no', 'product-not-found', 'yes'],
-    ends: 'kms-host/install-host-key',
-    passes: ['license-store/not-found-host'],
+    answers: [
+      'newer',
+      'yes',
+      'yes',
+      'yes',
+      'no',
+      'yes',
+      'yes',
+      'no',
+      'product-not-found',
+      'yes',
+      'yes',
+      'yes',
+      'office-host',
+    ],
+    ends: 'license-store/restore-other',
+    passes: ['license-store/not-found-host', 'license-store/host-key-back', 'license-store/other-licences'],
+  },
+  {
+    name: 'license-store: KMS host key refused after the rebuild is looked up by its code',
+    situation: 'After the rebuild, slmgr /ipk refuses the KMS host key being put back on the host.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'yes', 'yes', 'yes', 'no', 'yes', 'yes', 'no', 'product-not-found', 'yes', 'no'],
+    ends: 'kms-host/host-ato-error',
+    passes: ['license-store/host-key-back'],
+  },
+  {
+    name: 'license-store: Office host licence still unlicensed after the rebuild escalates, no roll-back',
+    situation:
+      'On a KMS host whose Windows host key was already reactivated, the Office KMS host licence stays unlicensed; rolling back would bring the corrupt store back and spend another reactivation.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'office-host', 'failing'],
+    ends: 'license-store/escalate-store',
+    passes: ['license-store/restore-other'],
+  },
+  {
+    name: 'license-store: volume-licensed Office gets its licences back after the rebuild',
+    situation:
+      'A Windows 10 KMS client with Office LTSC 2021 is rebuilt; the record showed Office licences, so they are reinstalled with ospp.vbs /inslic and the Office GVLK.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'yes', 'no', 'public-key', 'yes', 'yes', 'yes', 'yes', 'office'],
+    ends: 'license-store/restore-office',
+    passes: ['license-store/office-before', 'license-store/other-licences'],
   },
   {
     name: 'license-store: the rebuild fixed nothing, the old store is put back',
@@ -181,7 +221,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A Windows Server 2022 machine activated by MAK reports 0xC004E015; the MAK is at hand, so tokens.dat is rebuilt and the MAK reinstalled.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'no', 'key-in-hand', 'no', 'yes', 'yes', 'yes', 'no'],
+    answers: ['newer', 'yes', 'no', 'key-in-hand', 'no', 'yes', 'yes', 'yes', 'nothing'],
     ends: 'license-store/store-fixed',
     passes: ['license-store/host-gate', 'license-store/rebuild-tokens', 'license-store/reinstall-key'],
   },
