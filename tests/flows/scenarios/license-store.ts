@@ -45,9 +45,9 @@ export const scenarios: Scenario[] = [
   {
     name: 'license-store: 0xC004E002 on Windows Server 2019, tokens.dat rebuilt',
     situation:
-      'A Windows Server 2019 machine reports 0xC004E002; tokens.dat is rebuilt, the key reinstalled after two restarts, and it activates.',
+      'A Windows Server 2019 machine reports 0xC004E002 and still does after sppsvc is restarted; tokens.dat is rebuilt, the key reinstalled after two restarts, and it activates.',
     start: { code: '0xC004E002' },
-    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'yes', 'yes', 'yes', 'nothing'],
+    answers: ['newer', 'no', 'same', 'yes', 'no', 'public-key', 'no', 'yes', 'yes', 'yes', 'nothing'],
     ends: 'license-store/store-fixed',
     passes: [
       'license-store/before-rebuild',
@@ -105,7 +105,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A Windows Server 2022 KMS host reports 0xC004E002; slmgr /dlv all shows a VOLUME_KMS channel and nobody has the CSVLK, so tokens.dat is not rebuilt.',
     start: { code: '0xC004E002' },
-    answers: ['newer', 'yes', 'yes', 'no'],
+    answers: ['newer', 'no', 'same', 'yes', 'yes', 'no'],
     ends: 'license-store/escalate-host-store',
     passes: ['license-store/before-rebuild', 'license-store/host-keys-ready'],
   },
@@ -232,5 +232,23 @@ export const scenarios: Scenario[] = [
     answers: ['win7', 'yes', 'no', 'key-missing'],
     ends: 'license-store/get-key-first',
     passes: ['license-store/host-log-7', 'license-store/host-gate-7'],
+  },
+  {
+    name: 'license-store: 0xC004E002 on Windows 11 cleared by restarting sppsvc, nothing rebuilt',
+    situation:
+      'A Windows 11 client reports 0xC004E002; after net stop sppsvc and net start sppsvc, slmgr /ato activates it and the store is left alone.',
+    start: { code: '0xC004E002' },
+    answers: ['newer', 'yes'],
+    ends: 'license-store/store-fixed',
+    passes: ['license-store/store-version', 'license-store/restart-spp'],
+  },
+  {
+    name: 'license-store: Windows Server 2012 with 0xC004E002 gets another code after the restart',
+    situation:
+      'A Windows Server 2012 machine (neither Windows 7 nor 8.1) reports 0xC004E002; after the service restart activation fails with another code, which is looked up.',
+    start: { code: '0xC004E002' },
+    answers: ['newer', 'no', 'other'],
+    ends: 'no-code/enter-code',
+    passes: ['license-store/restart-spp', 'license-store/still-inconsistent'],
   },
 ];
