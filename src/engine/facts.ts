@@ -90,6 +90,7 @@ export const PLACEHOLDERS: Readonly<Record<string, Placeholder>> = {
   '<product name>': {},
   '<drive>': {},
   '<path to .xrm-ms>': {},
+  '<AVMA key>': {},
   '<correct date and time>': {},
 };
 
