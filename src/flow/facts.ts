@@ -89,6 +89,8 @@ export const PLACEHOLDERS: Readonly<Record<string, Placeholder>> = {
   '<GUID>': {},
   '<product name>': {},
   '<drive>': {},
+  '<path to .xrm-ms>': {},
+  '<AVMA key>': {},
   '<correct date and time>': {},
 };
 

@@ -112,4 +112,22 @@ export const scenarios: Scenario[] = [
     ends: 'adba/activated',
     passes: ['adba/create-object', 'adba/phone-object', 'adba/apply-cid'],
   },
+  {
+    name: 'adba: event 8198 with 0x8007007B and a KMS host also run checks its DNS records',
+    situation:
+      'An ADBA client with a VOLUME_KMSCLIENT key logs event 8198 with 0x8007007B; the organization also runs a KMS host, so its SRV records are checked.',
+    start: { flow: 'adba' },
+    answers: ['yes', 'yes', 'no', 'yes', 'dns', 'yes'],
+    ends: 'kms-dns/start',
+    passes: ['adba/event-code', 'adba/dns-kms'],
+  },
+  {
+    name: 'adba: event 8198 with 0x8007007B in an ADBA-only forest checks the ADBA side, not DNS',
+    situation:
+      'A forest activates only through ADBA, so nothing is published in DNS; a client logging 0x8007007B has its activation type and domain controllers checked instead.',
+    start: { flow: 'adba' },
+    answers: ['yes', 'yes', 'no', 'yes', 'dns', 'no'],
+    ends: 'adba/adba-act-type',
+    passes: ['adba/dns-kms'],
+  },
 ];

@@ -58,12 +58,21 @@ export const scenarios: Scenario[] = [
     passes: ['connectivity/kms-reachable', 'connectivity/kms-by-ip'],
   },
   {
-    name: 'connectivity: no DNS server, KMS host by address fails, MAK instead',
+    name: 'connectivity: no DNS server, KMS host by address fails, the port is tested before any MAK',
     situation:
-      'The client cannot activate against the KMS host given by IPv4 address either, so it gets a MAK and is activated by phone.',
+      'The client cannot activate against the KMS host given by IPv4 address; Test-NetConnection to that address on TCP 1688 fails, so the blocked port is chased instead of spending a MAK activation.',
     start: { code: '0x8007267C' },
-    answers: ['no', 'none', 'yes', 'no', 'yes'],
-    ends: 'phone-activation/start',
-    passes: ['connectivity/kms-by-ip', 'connectivity/use-mak'],
+    answers: ['no', 'none', 'yes', 'no', 'no', 'false'],
+    ends: 'kms-connect/host-service',
+    passes: ['connectivity/kms-by-ip', 'kms-connect/test-port', 'kms-connect/port-result'],
+  },
+  {
+    name: 'connectivity: activated by address, later failing again, tests the port',
+    situation:
+      'A client activated against a KMS host given by IPv4 address fails again later; the port to that address is tested first.',
+    start: { code: '0x8007267C' },
+    answers: ['no', 'none', 'yes', 'yes', 'failing'],
+    ends: 'kms-connect/test-port',
+    passes: ['connectivity/activated-by-ip'],
   },
 ];

@@ -149,4 +149,21 @@ export const scenarios: Scenario[] = [
     ends: 'kms-connect/activated',
     passes: ['kms-connect/check-firewall', 'kms-connect/enable-firewall'],
   },
+  {
+    name: 'kms-connect: a Hyper-V guest on AVMA is sent to its host, not to a KMS host',
+    situation:
+      'A Windows Server 2022 virtual machine on a Datacenter Hyper-V host has no KMS host on record; it is meant to activate by AVMA.',
+    start: { code: '0xC004F074' },
+    answers: ['windows', 'no', 'no', 'avma'],
+    ends: 'kms-connect/avma',
+    passes: ['kms-connect/know-host'],
+  },
+  {
+    name: 'kms-connect: AVMA still failing is handed to the Hyper-V host administrators',
+    situation: 'The AVMA key is installed in the guest but event 12309 keeps reporting Invalid Host.',
+    start: { code: '0xC004F074' },
+    answers: ['windows', 'no', 'no', 'avma', 'failing'],
+    ends: 'kms-connect/escalate-avma',
+    passes: ['kms-connect/avma'],
+  },
 ];
