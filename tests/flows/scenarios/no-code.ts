@@ -138,4 +138,13 @@ export const scenarios: Scenario[] = [
       'kms-host/restart-activate',
     ],
   },
+  {
+    name: 'no-code: Server Core Standard evaluation converted to Datacenter Core',
+    situation:
+      'DISM /Get-CurrentEdition shows ServerStandardEvalCor, which contains Eval though it does not end in it; /Get-TargetEditions lists only ServerDatacenterCor, the organization holds Datacenter licenses, and it converts and activates.',
+    start: { flow: 'no-code', node: 'evaluation' },
+    answers: ['server', 'no', 'yes', 'yes', 'yes', 'other', 'yes', 'yes'],
+    ends: 'no-code/activated',
+    passes: ['no-code/eval-current', 'no-code/eval-targets', 'no-code/set-edition'],
+  },
 ];

@@ -192,4 +192,22 @@ export const scenarios: Scenario[] = [
     ends: 'office/m365',
     passes: ['office/channel'],
   },
+  {
+    name: 'office: Microsoft 365 Apps in its grace period seen through ospp.vbs',
+    situation:
+      'A technician treats 32-bit Office as volume-licensed; ospp.vbs /dstatus shows a RETAIL(Grace) channel for O365ProPlusRetail, which is Microsoft 365 Apps, not a retail Office, so vnextdiag.ps1 takes over.',
+    start: { flow: 'office' },
+    answers: ['x86', 'yes', 'no', 'm365-channel', 'yes'],
+    ends: 'office/m365-licensed',
+    passes: ['office/folder-32', 'office/channel', 'office/m365'],
+  },
+  {
+    name: 'office: ospp.vbs finds no installed product key',
+    situation:
+      'ospp.vbs /dstatus prints <No installed product keys detected>: the Office is Microsoft 365 Apps, licensed per user.',
+    start: { flow: 'office' },
+    answers: ['x64', 'yes', 'no', 'no-key'],
+    ends: 'office/m365',
+    passes: ['office/channel'],
+  },
 ];

@@ -123,7 +123,7 @@ export const scenarios: Scenario[] = [
       'A member server runs Standard, the organization holds no Datacenter licenses for it, and the Datacenter key was sent by mistake.',
     start: { flow: 'product-key' },
     answers: ['edition', 'no', 'std-to-dc', 'no', 'no'],
-    ends: 'product-key/server-key-mismatch',
+    ends: 'product-key/standard-key',
     passes: ['product-key/datacenter-dc', 'product-key/datacenter-license'],
   },
   {
@@ -134,5 +134,23 @@ export const scenarios: Scenario[] = [
     answers: ['edition', 'no', 'std-to-dc', 'no', 'yes', 'no'],
     ends: 'product-key/datacenter-failed',
     passes: ['product-key/datacenter-license', 'product-key/to-datacenter'],
+  },
+  {
+    name: 'product-key: a Standard Server Core evaluation given a Datacenter key',
+    situation:
+      'slmgr /dlv shows ServerStandardEvalCor; the key is for Datacenter, so the evaluation steps (domain controller check, target editions) come before any key.',
+    start: { flow: 'product-key' },
+    answers: ['edition', 'no', 'evaluation', 'server', 'no', 'yes', 'yes'],
+    ends: 'no-code/set-edition',
+    passes: ['product-key/edition-which', 'no-code/evaluation', 'no-code/eval-dc', 'no-code/eval-current'],
+  },
+  {
+    name: 'product-key: a Standard Server Core server converted to Datacenter',
+    situation:
+      'A licensed Standard Server Core member server is converted with its Datacenter key; /Get-TargetEditions lists ServerDatacenterCor, which is given to DISM, and it activates.',
+    start: { flow: 'product-key' },
+    answers: ['edition', 'no', 'std-to-dc', 'no', 'yes', 'yes', 'yes'],
+    ends: 'product-key/activated',
+    passes: ['product-key/datacenter-license', 'product-key/to-datacenter', 'product-key/activate'],
   },
 ];

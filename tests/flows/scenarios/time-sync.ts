@@ -24,9 +24,9 @@ export const scenarios: Scenario[] = [
     situation:
       "The KMS host's clock is wrong and w32tm /resync on the host does not fix it: its time source is broken.",
     start: { code: '0xC004F06C' },
-    answers: ['both', 'yes', 'host', 'no', 'no', 'no'],
+    answers: ['both', 'yes', 'host', 'no', 'no', 'no', 'no'],
     ends: 'time-sync/escalate-time',
-    passes: ['time-sync/host-resync', 'time-sync/host-source'],
+    passes: ['time-sync/host-resync', 'time-sync/host-source', 'time-sync/host-local-clock'],
   },
   {
     name: 'time-sync: virtual KMS host whose clock the hypervisor keeps setting',
@@ -103,8 +103,17 @@ export const scenarios: Scenario[] = [
     situation:
       'The KMS host runs on VMware; w32tm shows the domain hierarchy as its source, yet its clock jumps back after each resync because VMware Tools sets it.',
     start: { flow: 'time-sync' },
-    answers: ['both', 'yes', 'host', 'no', 'no', 'yes'],
+    answers: ['both', 'yes', 'host', 'no', 'no', 'no', 'yes'],
     ends: 'time-sync/host-hypervisor',
-    passes: ['time-sync/host-source', 'time-sync/host-vmware'],
+    passes: ['time-sync/host-source', 'time-sync/host-local-clock', 'time-sync/host-vmware'],
+  },
+  {
+    name: 'time-sync: KMS host on VMware whose time service keeps its own clock',
+    situation:
+      'The KMS host is a VMware virtual machine and w32tm /resync does not hold, but w32tm /query /status shows Source: Local CMOS Clock: its Windows Time settings are at fault, not the hypervisor.',
+    start: { code: '0xC004F06C' },
+    answers: ['both', 'yes', 'host', 'no', 'no', 'yes'],
+    ends: 'time-sync/host-w32time',
+    passes: ['time-sync/host-source', 'time-sync/host-local-clock'],
   },
 ];
