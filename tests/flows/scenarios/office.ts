@@ -210,4 +210,13 @@ export const scenarios: Scenario[] = [
     ends: 'office/m365',
     passes: ['office/channel'],
   },
+  {
+    name: 'office: volume Office whose key was removed takes its GVLK again',
+    situation:
+      'ospp.vbs /dstatus prints <No installed product keys detected> on Office LTSC 2021, and File > Account shows a Product ID: someone uninstalled its GVLK, which /inpkey puts back.',
+    start: { flow: 'office' },
+    answers: ['x64', 'yes', 'no', 'no-key-volume', 'yes', 'yes'],
+    ends: 'office/licensed',
+    passes: ['office/channel', 'office/inpkey', 'office/act'],
+  },
 ];
