@@ -87,7 +87,7 @@ export const scenarios: Scenario[] = [
     name: 'license-store: 0xC004E015 rebuild fails on Windows 7',
     situation: 'On Windows 7 the rename of tokens.dat fails with an error.',
     start: { code: '0xC004E015' },
-    answers: ['win7', 'yes', 'no', 'public-key', 'no', 'no'],
+    answers: ['win7', 'yes', 'no', 'public-key', 'no', 'ren-error'],
     ends: 'license-store/escalate-store',
     passes: [
       'license-store/before-rebuild-7',
@@ -278,12 +278,21 @@ export const scenarios: Scenario[] = [
     passes: ['license-store/not-found-host', 'license-store/own-key-back', 'license-store/activate-store'],
   },
   {
-    name: 'license-store: a rebuild that failed after the rename is rolled back from tokens.bar',
+    name: 'license-store: a rebuild that failed after the rename puts the old store back from tokens.bar',
     situation:
-      'On Windows Server 2022 the rename of tokens.dat worked but net start sppsvc failed; tokens.bar is there, so the old store is put back.',
+      'On Windows Server 2022 the rename of tokens.dat worked but net start sppsvc failed; the old store is put back from tokens.bar.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'no', 'yes', 'yes'],
+    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'no', 'after-ren', 'yes'],
     ends: 'license-store/escalate-store',
-    passes: ['license-store/rebuild-failed', 'license-store/roll-back'],
+    passes: ['license-store/rebuild-failed', 'license-store/restore-bar'],
+  },
+  {
+    name: 'license-store: net stop saying the service was not started does not stop a good rebuild',
+    situation:
+      'sppsvc had stopped by itself, so net stop printed that the service was not started; ren, net start and /rilc ran, and the key is reinstalled.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'no', 'net-stop-only', 'yes', 'yes', 'nothing'],
+    ends: 'license-store/store-fixed',
+    passes: ['license-store/rebuild-failed', 'license-store/reinstall-key'],
   },
 ];
