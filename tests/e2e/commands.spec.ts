@@ -1,0 +1,124 @@
+/**
+ * Commands read off a phone and typed at a console: every character of every command of every flow shows
+ * without scrolling sideways, in the step and in Large, at 320 to 430 px in both languages; a token goes on
+ * to the next line only at the places a person reads it apart by, with a mark, never inside a switch or a
+ * number; Copy copies the command itself; a placeholder still to fill is said before Copy; and on a phone
+ * the answers sit within one screen of the command.
+ */
+import { expect, test } from '@playwright/test';
+import { command, flows, text } from './support/screens.ts';
+
+/** Every step that gives a command, as flow and node ids. */
+const COMMAND_STEPS = Object.entries(flows).flatMap(([flow, f]) =>
+  f.nodes
+    .filter((n) => (n.kind === 'action' || n.kind === 'outcome') && n.command)
+    .map((n) => ({ flow, node: n.id })),
+);
+/** One step for each different command. */
+const COMMANDS = [...new Map(COMMAND_STEPS.map((s) => [command(s.flow, s.node), s])).values()];
+
+/**
+ * Opens a step by its link in this same page, from inside the page, and waits for its question and
+ * command. Waits frame by frame for what the app renders, never for a time.
+ */
+async function openInPage(hash: string, question: string, run: string) {
+  const frame = () => new Promise((done) => requestAnimationFrame(done));
+  location.hash = hash;
+  const said = () => document.querySelector('#step-question')?.textContent?.replace(/\s+/g, ' ').trim();
+  const box = () => document.querySelector('.step .command > pre')?.textContent;
+  // Two steps may ask the same question: its command tells them apart (no test step repeats a command).
+  while (said() !== question.replace(/\s+/g, ' ').trim() || box() !== run) await frame();
+}
+
+/**
+ * What is wrong with a command box, measured in the page: it scrolls sideways, its text is not the
+ * command (a mark or an invisible character in it), or a continuation mark stands where no line may
+ * break (inside a switch, a number) or where the line did not break.
+ */
+function faults(pre: HTMLElement, run: string): string[] {
+  const out: string[] = [];
+  if (pre.scrollWidth > pre.clientWidth)
+    out.push(`scrolls sideways: ${pre.scrollWidth} > ${pre.clientWidth}`);
+  if (pre.textContent !== run) out.push(`text is ${JSON.stringify(pre.textContent)}`);
+  const left = pre.getBoundingClientRect().left + parseFloat(getComputedStyle(pre).paddingLeft);
+  for (const mark of pre.querySelectorAll('.cont')) {
+    const tok = mark.closest('.tok')!;
+    const range = document.createRange();
+    range.setStart(tok, 0);
+    range.setEndBefore(mark);
+    const before = range.toString();
+    const after = tok.textContent!.slice(before.length);
+    const where = `${before}⏎${after}`;
+    const sw = /^[-/][A-Za-z][A-Za-z0-9-]*/.exec(tok.textContent!)?.[0].length ?? 0;
+    if (before.length < sw) out.push(`mark inside a switch: ${where}`);
+    if (/\d$/.test(before) && /^\d/.test(after)) out.push(`mark inside a number: ${where}`);
+    if (/[-/]$/.test(before) && /^[A-Za-z]/.test(after)) out.push(`mark after a switch's dash: ${where}`);
+    if (getComputedStyle(mark, '::before').content === 'none') out.push(`mark not shown: ${where}`);
+    if (Math.abs(mark.getClientRects()[0]!.left - left) > 2) out.push(`mark not at a line's start: ${where}`);
+  }
+  // A line breaks only between pieces: each text of a token (a unit, a hump) lies on one line.
+  const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement!.closest('.tok')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    if (new Set(rects.map((r) => Math.round(r.top))).size > 1)
+      out.push(`a line breaks inside ${node.textContent}`);
+  }
+  // Every piece of a token that starts a line (after the first) carries the mark.
+  for (const tok of pre.querySelectorAll('.tok')) {
+    const pieces = [...tok.querySelectorAll(':scope > .u:not(.split), :scope > .u.split > .s')];
+    for (const [i, el] of pieces.entries())
+      if (i > 0 && !el.classList.contains('cont') && Math.abs(el.getClientRects()[0]!.left - left) <= 2)
+        out.push(`a line starts inside ${tok.textContent} with no mark`);
+  }
+  return out;
+}
+
+/**
+ * Opens a command step in the page and lists the faults of its command box, in the step and in Large
+ * (opened with its button, measured, closed): one round trip per step.
+ */
+const measure = `async ({ hash, question, run }) => {
+  const faults = ${faults};
+  const openInPage = ${openInPage};
+  const frame = () => new Promise((done) => requestAnimationFrame(done));
+  await openInPage(hash, question, run);
+  const out = faults(document.querySelector('.step .command > pre'), run);
+  document.querySelector('.step .command > .btn-quiet').click();
+  let large = null;
+  while (!(large = document.querySelector('dialog.command-large[open] pre'))) await frame();
+  out.push(...faults(large, run).map((f) => 'Large: ' + f));
+  large.closest('dialog').close();
+  while (document.querySelector('dialog.command-large pre')) await frame();
+  return out;
+}`;
+
+for (const width of [320, 360, 390, 430])
+  for (const lang of ['en', 'ru'] as const)
+    test.describe(`${width} px, ${lang}`, () => {
+      test.use({
+        viewport: { width, height: width === 320 ? 640 : 740 },
+        hasTouch: true,
+        isMobile: true,
+        locale: lang === 'ru' ? 'ru-RU' : 'en-US',
+      });
+
+      test('every command of every flow shows whole, in the step and in Large', async ({ page }) => {
+        test.setTimeout(120_000);
+        await page.goto('/');
+        await expect(page.locator('#code-input')).toBeVisible();
+        const found: string[] = [];
+        for (const { flow, node } of COMMANDS) {
+          const args = {
+            hash: `#/flow/${flow}/${node}`,
+            question: text(flow, node, lang),
+            run: command(flow, node),
+          };
+          const faults: string[] = await page.evaluate(`(${measure})(${JSON.stringify(args)})`);
+          found.push(...faults.map((f) => `${flow}/${node}: ${f}`));
+        }
+        expect(found).toEqual([]);
+      });
+    });
