@@ -95,6 +95,8 @@ export function CommandBlock({
   const box = useRef<HTMLPreElement>(null);
   const bigBox = useRef<HTMLPreElement>(null);
   const text = commandText(parts);
+  // What Copy said is about the command it copied: another command (the next step, a value typed) starts anew.
+  useLayoutEffect(() => setCopied('idle'), [text]);
   useFit(box, text, 1);
   useFit(bigBox, big ? text : '', 3);
   // Placeholders no fact fills: said before Copy, and again when it copies them.
@@ -102,6 +104,9 @@ export function CommandBlock({
     ...new Set(parts.flatMap((p) => ('placeholder' in p && !('filled' in p) ? [p.placeholder] : []))),
   ];
   const names = unfilled.join(', ');
+  const fields = onFacts
+    ? (ask ?? missingFacts(parts)).map((fact) => <FactField key={fact} fact={fact} onFacts={onFacts} />)
+    : [];
   // Whether each part goes on from the one before it with no space between.
   const glued = parts.map(
     (_, i) =>
@@ -138,23 +143,39 @@ export function CommandBlock({
       <pre ref={box} class="mono" tabIndex={0} aria-label={`${t('step.command')}: ${where}`}>
         {body}
       </pre>
-      {unfilled.length > 0 && (
-        <p class="placeholder-note">{t('placeholder.beforeRun', { names, count: unfilled.length })}</p>
+      {/* Said before Copy; the fields to type the values in are folded under it, so the answers stay in
+          view of the command. */}
+      {unfilled.length > 0 && fields.length > 0 ? (
+        <details class="placeholder-note">
+          <summary class="placeholder-before">
+            {t('placeholder.beforeRun', { names, count: unfilled.length })}
+          </summary>
+          {fields}
+        </details>
+      ) : (
+        unfilled.length > 0 && (
+          <p class="placeholder-note placeholder-before">
+            {t('placeholder.beforeRun', { names, count: unfilled.length })}
+          </p>
+        )
       )}
-      <button type="button" class="btn" onClick={onCopy}>
-        {copied === 'ok' ? t('action.copied') : t('action.copy')}
-      </button>
-      {/* Read across a rack: the command alone, as large as the screen allows, in either orientation. */}
-      <button
-        type="button"
-        class="btn btn-quiet"
-        onClick={() => {
-          setBig(true);
-          large.current?.showModal();
-        }}
-      >
-        {t('step.large')}
-      </button>
+      {/* One row, so the answers stay in view of the command. */}
+      <div class="command-actions">
+        <button type="button" class="btn" onClick={onCopy}>
+          {copied === 'ok' ? t('action.copied') : t('action.copy')}
+        </button>
+        {/* Read across a rack: the command alone, as large as the screen allows, in either orientation. */}
+        <button
+          type="button"
+          class="btn btn-quiet"
+          onClick={() => {
+            setBig(true);
+            large.current?.showModal();
+          }}
+        >
+          {t('step.large')}
+        </button>
+      </div>
       {/* Filled only while open: one copy of the command on the page otherwise. */}
       <dialog
         ref={large}
@@ -173,10 +194,12 @@ export function CommandBlock({
           </button>
         </form>
       </dialog>
-      {onFacts &&
-        (ask ?? missingFacts(parts)).map((fact) => <FactField key={fact} fact={fact} onFacts={onFacts} />)}
+      {unfilled.length === 0 && fields}
       {/* One live region: read out when Copy is pressed, and shown when what it copied still needs values. */}
-      <p class={copied === 'ok' && unfilled.length > 0 ? 'placeholder-note' : 'sr-only'} aria-live="polite">
+      <p
+        class={copied === 'ok' && unfilled.length > 0 ? 'placeholder-note placeholder-copied' : 'sr-only'}
+        aria-live="polite"
+      >
         {copied === 'ok'
           ? unfilled.length > 0
             ? t('placeholder.copiedWith', { names, count: unfilled.length })
