@@ -71,6 +71,9 @@ function notify() {
   currentLocation.set(read());
 }
 addEventListener('popstate', notify);
+// Each screen places itself (a step at its heading, another screen at its top): the browser putting an
+// old scroll position back after Back would leave the earlier step mid-page.
+history.scrollRestoration = 'manual';
 addEventListener('hashchange', notify);
 
 /** Goes to a route, adding a history entry (or replacing the current one) with an optional state. */

@@ -104,6 +104,8 @@ test('a KMS host typed once fills this command and the ones after it; a bad valu
 }) => {
   await page.goto('/#/flow/kms-connect/test-port');
   await expect(page.locator('.command mark.placeholder')).toHaveText('<KMS host FQDN>');
+  // The field is folded under the line that names the placeholder before Copy.
+  await page.locator('.command summary.placeholder-before').click();
   const field = page.getByLabel('Fill in the KMS host name');
   await field.fill('kms01 && calc');
   await page.getByRole('button', { name: 'Set', exact: true }).click();

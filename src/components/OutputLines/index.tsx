@@ -4,7 +4,8 @@ import './style.css';
 
 /**
  * The exact console lines to look for. English users see the English line; Russian users see the line
- * as Russian Windows prints it (or that no source gives it), with the English line for English installs.
+ * as Russian Windows prints it (or that no source gives it, said once under the lines), with the English line
+ * for English installs.
  */
 export function OutputLines({ lines }: { lines: readonly OutputLine[] }) {
   const { t, lang } = useT();
@@ -29,13 +30,13 @@ export function OutputLines({ lines }: { lines: readonly OutputLine[] }) {
               <>
                 <span class="output-label">{t('output.russian')} </span>
                 {line.ru === null ? (
-                  <span class="hint">{t('output.russianUnknown')}</span>
+                  <span class="hint">{t('output.russianUnknownShort')}</span>
                 ) : (
                   <>
                     <code class="mono" lang="ru">
                       {line.ru}
                     </code>
-                    {line.ruUnverified && <span class="hint"> {t('output.russianUnverified')}</span>}
+                    {line.ruUnverified && <span class="hint"> *</span>}
                   </>
                 )}
                 <br />
@@ -48,6 +49,13 @@ export function OutputLines({ lines }: { lines: readonly OutputLine[] }) {
           </li>
         ))}
       </ul>
+      {/* What Russian Windows prints is said once for the step, not once a line. */}
+      {lang !== 'en' && lines.some((l) => l.ru === null) && (
+        <p class="output-caption">{t('output.russianUnknownNote')}</p>
+      )}
+      {lang !== 'en' && lines.some((l) => l.ruUnverified && l.ru) && (
+        <p class="output-caption">{t('output.russianUnverifiedNote')}</p>
+      )}
     </>
   );
 }

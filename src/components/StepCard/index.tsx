@@ -42,7 +42,10 @@ function StepLookup() {
   return catalog ? <CodeSearch catalog={catalog} /> : <Loading />;
 }
 
-/** One step: the question in large type, its command and what to look for, and the answers. */
+/**
+ * One step, in the order it is used: the question in large type, its command and what to look for, and
+ * the answers; on a command step the details, exact lines and sources folded under them, then Paste output.
+ */
 export function StepCard({ session, step, onAnswer, returning, facts: own = {}, onFacts, position }: Props) {
   const { t, lang } = useT();
   const { node, flow, status } = step;
@@ -81,6 +84,7 @@ export function StepCard({ session, step, onAnswer, returning, facts: own = {}, 
   };
 
   const command = commandOf(node);
+  const output = node.kind === 'action' ? node.output : undefined;
   const proposal = proposeAnswer(node, facts);
   const text = splitStepText(node.text[lang]);
   const kindClass = node.kind === 'outcome' ? `outcome outcome-${node.result}` : node.kind;
@@ -106,11 +110,13 @@ export function StepCard({ session, step, onAnswer, returning, facts: own = {}, 
         </h1>{' '}
         {text.after && <p class="lead">{text.after}</p>}
       </div>
-      {node.detail && <p class="detail">{node.detail[lang]}</p>}
+      {/* On a command step the answers come right after the command: the rest is folded below them. */}
+      {node.detail && !command && <p class="detail">{node.detail[lang]}</p>}
 
       {command && (
         <section class="run" aria-label={t('step.run')}>
-          <h2 class="label">{t('step.run')}</h2>
+          {/* The shell's line says it already: the heading is for screen readers. */}
+          <h2 class="sr-only">{t('step.run')}</h2>
           <CommandBlock
             command={command}
             facts={facts}
@@ -118,12 +124,9 @@ export function StepCard({ session, step, onAnswer, returning, facts: own = {}, 
             {...(onFacts ? { onFacts } : {})}
           />
           {node.kind === 'action' && (
-            <>
-              <p class="expect">
-                <strong>{t('step.lookFor')}</strong> {node.expect[lang]}
-              </p>
-              {node.output && <OutputLines lines={node.output} />}
-            </>
+            <p class="expect">
+              <strong>{t('step.lookFor')}</strong> {node.expect[lang]}
+            </p>
           )}
         </section>
       )}
@@ -164,11 +167,8 @@ export function StepCard({ session, step, onAnswer, returning, facts: own = {}, 
         </section>
       )}
 
-      <SourceLine ids={node.sources} unverified={node.unverified} />
+      {!command && <SourceLine ids={node.sources} unverified={node.unverified} />}
       {proposal && status === 'active' && <Proposal node={node} proposal={proposal} onUse={onAnswer} />}
-      {onFacts && status === 'active' && (node.kind === 'action' || node.reads) && (
-        <PasteOutput onFacts={onFacts} />
-      )}
 
       <div class="answers">
         {(node.kind === 'yesno' || node.kind === 'action') && (
@@ -251,6 +251,22 @@ export function StepCard({ session, step, onAnswer, returning, facts: own = {}, 
           </p>
         )}
       </div>
+      {command && (node.detail || output || node.sources?.length || node.unverified) && (
+        <details class="more">
+          <summary>{output ? t('step.moreOutput') : t('step.more')}</summary>
+          {node.detail && <p class="detail">{node.detail[lang]}</p>}
+          {output && (
+            <>
+              <h2 class="label">{t('step.lines')}</h2>
+              <OutputLines lines={output} />
+            </>
+          )}
+          <SourceLine ids={node.sources} unverified={node.unverified} />
+        </details>
+      )}
+      {onFacts && status === 'active' && (node.kind === 'action' || node.reads) && (
+        <PasteOutput onFacts={onFacts} />
+      )}
     </article>
   );
 }
