@@ -108,6 +108,8 @@ const answer = (page: Page) => page.locator('.answers button:visible, .choices b
 for (const width of [320, 360])
   for (const lang of ['en', 'ru'] as const)
     test.describe(`${width} px, ${lang}`, () => {
+      // Some of these walk every screen or every step in one test: sized for a busy machine.
+      test.describe.configure({ timeout: 120_000 });
       test.use({
         viewport: { width, height: width === 320 ? 640 : 740 },
         hasTouch: true,
