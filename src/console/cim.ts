@@ -18,7 +18,8 @@ import {
   uint,
   WINDOWS_APP,
 } from './text.ts';
-import type { Aside, Draft, Entry, Family, Finished, Hit, LicenseStatus, Line } from './types.ts';
+import { LICENSE_STATUSES } from './fact-rules.ts';
+import type { Aside, Draft, Entry, Family, Finished, Hit, Line } from './types.ts';
 
 // SoftwareLicensingProduct and SoftwareLicensingService properties (both MOFs, Windows 7…11).
 const NAMES = new Set(
@@ -70,15 +71,6 @@ export function cimLine(line: Line): Hit | null {
   return null;
 }
 
-const STATUS: readonly LicenseStatus[] = [
-  'unlicensed',
-  'licensed',
-  'initial-grace',
-  'additional-grace',
-  'non-genuine-grace',
-  'notification',
-  'extended-grace',
-];
 const ACTIVATION_TYPES = ['All', 'AD', 'KMS', 'Token'] as const;
 // WMI prints uint32 -1 where a value does not apply ("-1 indicates that the host is not enabled as
 // a KMS", WMI Properties and Methods for Volume Activation).
@@ -100,7 +92,7 @@ function finishCim(draft: Draft): Finished {
   const desc = get('Description');
   s.put('channel', desc ? channelOf(desc.value) : undefined, desc);
   const ls = get('LicenseStatus');
-  const status = STATUS[uint(ls?.value) ?? -1];
+  const status = LICENSE_STATUSES[uint(ls?.value) ?? -1];
   s.put('licenseStatus', status, ls);
   const reasonEntry = get('LicenseStatusReason');
   const reason = reasonEntry ? (decimalCode(reasonEntry.value) ?? hexCode(reasonEntry.value)) : undefined;

@@ -155,7 +155,8 @@ const srvRecord: Rule<SrvRecord> = (v) => {
     return undefined;
   return { target, port: p, priority, weight };
 };
-const LICENSE_STATUSES: readonly LicenseStatus[] = [
+/** The license states, in the order of SoftwareLicensingProduct's LicenseStatus numbers (0 to 6). */
+export const LICENSE_STATUSES: readonly LicenseStatus[] = [
   'unlicensed',
   'licensed',
   'initial-grace',
