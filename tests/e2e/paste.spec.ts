@@ -124,6 +124,8 @@ test('an IPv6 KMS host typed with its zone ID fills slmgr /skms bracketed, witho
   page,
 }) => {
   await page.goto('/#/flow/kms-connect/set-host');
+  // The field is folded under the line that names the placeholder before Copy.
+  await page.locator('.command summary.placeholder-before').click();
   await page.getByLabel('Fill in the KMS host name').fill('fe80::1%12');
   await page.getByRole('button', { name: 'Set', exact: true }).click();
   await expect(page.locator('.command code')).toHaveText(
