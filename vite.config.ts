@@ -8,6 +8,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import type * as PrerenderModule from './src/prerender.tsx';
 import { checkAll, formatProblem } from './src/flow-format/check.ts';
 import { readFlowDir } from './src/cli/read-flow-dir.ts';
+import { CSP } from './.config/csp.ts';
 
 const ROOT = import.meta.dirname;
 const FLOWS_DIR = process.env.FLOWS_DIR ?? join(ROOT, 'flows');
@@ -24,21 +25,6 @@ function flowsCheck(): Plugin {
     },
   };
 }
-
-/** The Content Security Policy of the built page: this origin only, no inline script, no eval. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
 
 function csp(): Plugin {
   return {

@@ -44,7 +44,7 @@ describe("CONTRIBUTING's layout", () => {
 
 describe("the README's deploy headers", () => {
   it('give the built page its own Content Security Policy, plus the framing ban a meta tag cannot carry', async () => {
-    const { CSP } = await import('../../vite.config.ts');
+    const { CSP } = await import('../../.config/csp.ts');
     const header = /^Content-Security-Policy: (.+)$/m.exec(readme)?.[1];
     expect(header).toBe(`${CSP}; frame-ancestors 'none'`);
     expect(readme).toMatch(/^X-Frame-Options: DENY$/m);
