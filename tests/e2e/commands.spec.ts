@@ -154,6 +154,8 @@ const reach = `async ({ hash, question, run, hop }) => {
 
 for (const lang of ['en', 'ru'] as const)
   test.describe(`360 × 740, ${lang}`, () => {
+    // Each test opens several steps and dialogs: sized for a busy machine.
+    test.describe.configure({ timeout: 120_000 });
     test.use({
       viewport: { width: 360, height: 740 },
       hasTouch: true,

@@ -46,7 +46,13 @@ const loaders = Array.from({ length: availableParallelism() }, () => {
 });
 const stop = () => {
   loaders.forEach((l) => l.kill('SIGKILL'));
-  for (const p of profiles) rmSync(p, { recursive: true, force: true });
+  // A killed browser's helpers may still be writing its profile: retry, and never let cleanup fail the run.
+  for (const p of profiles)
+    try {
+      rmSync(p, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch {
+      // left in the temporary folder
+    }
 };
 process.on('SIGINT', () => (stop(), process.exit(130)));
 
