@@ -228,6 +228,8 @@ for (const lang of ['en', 'ru'] as const)
       );
       // A placeholder the session can fill: once typed, Copy copies the value and nothing is said.
       await page.goto('/#/flow/kms-connect/set-host');
+      // The same page moves to the new step: its own command first, so the fold clicked is its own.
+      await expect(page.locator('.step .command > pre')).toHaveText(command('kms-connect', 'set-host'));
       await expect(note).toHaveCount(1);
       await note.click();
       await page.locator('#fact-kmsHost').fill('kms01.contoso.com');
