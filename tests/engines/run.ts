@@ -13,7 +13,7 @@ import { buildApp, ROOT } from '../support/vite-build.ts';
 import { EngineBrowser } from './browser.ts';
 import type { Primitives } from './browser.ts';
 import { FIREFOX, launchFirefox } from './firefox.ts';
-import { JOURNEYS, SLOW_MS } from './journeys.ts';
+import { JOURNEYS } from './journeys.ts';
 import type { Context } from './journeys.ts';
 import { cleanUpAll, within } from './processes.ts';
 import { MINIBROWSER, WEBKIT_DRIVER, launchWebKit } from './webkit.ts';
@@ -70,8 +70,8 @@ async function runEngine(engine: Engine, dist: string): Promise<Outcome> {
     fail('launch', new Error(`missing ${missing.join(', ')} (bash .ci/run installs them)`));
     return out;
   }
-  let slowed: RegExp | undefined;
-  const server = await serve(dist, { delay: (path) => (slowed?.test(path) ? SLOW_MS : 0) });
+  let held: { path: RegExp; gone: Promise<void>; release: () => void } | undefined;
+  const server = await serve(dist, { delay: (path) => (held?.path.test(path) ? held.gone : 0) });
   let prims: Primitives | undefined;
   try {
     const t0 = Date.now();
@@ -100,8 +100,14 @@ async function runEngine(engine: Engine, dist: string): Promise<Outcome> {
           console.log(`  - ${line}`);
         },
         stopServer: () => server.close(),
-        slowDown: (path) => {
-          slowed = path;
+        hold: (path) => {
+          let release = () => {};
+          const gone = new Promise<void>((done) => (release = done));
+          held = { path, gone, release };
+        },
+        release: () => {
+          held?.release();
+          held = undefined;
         },
       };
       const started = Date.now();

@@ -47,8 +47,11 @@ export interface ServeOptions {
   cacheControl?: (file: string) => string;
   /** Serve over HTTPS with HTTP/2, as a real static host does (a key and certificate in PEM). */
   tls?: { key: string; cert: string };
-  /** Milliseconds to hold back the response to a URL path, as on a slow network (none by default). */
-  delay?: (path: string) => number;
+  /**
+   * Holds back the response to a URL path, as on a slow network: for some milliseconds, or until a promise
+   * settles (none by default).
+   */
+  delay?: (path: string) => number | Promise<void>;
 }
 
 export interface StaticServer {
@@ -100,7 +103,8 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<St
       try {
         const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
         const wait = options.delay?.(pathname) ?? 0;
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (typeof wait !== 'number') await wait;
+        else if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         if (!pathname.startsWith(base)) {
           notFound(res);
           return;

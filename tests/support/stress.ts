@@ -3,7 +3,8 @@
  * where other jobs run their own browser tests. Each loader is a headless Chromium whose page lays out, paints and
  * scripts without pause (main thread and a worker), so it competes for the CPU, the compositor and memory bandwidth
  * the way a browser test does, not only for one core as a spinning process would. The loaders stop when the tests end
- * (or after an hour at the most).
+ * (or after an hour at the most). `npm run test:stress -- <script>` runs another script of package.json, such as
+ * `test:engines`, under the same load.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -57,7 +58,9 @@ const stop = () => {
 process.on('SIGINT', () => (stop(), process.exit(130)));
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const tests = spawn(npm, ['test'], { stdio: 'inherit' });
+// `npm run test:stress -- test:engines` runs one script of package.json under the same load instead.
+const script = process.argv[2] ?? 'test';
+const tests = spawn(npm, ['run', script], { stdio: 'inherit' });
 tests.on('close', (code) => {
   stop();
   process.exit(code ?? 1);
