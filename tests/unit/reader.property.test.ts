@@ -1,17 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_UNREAD, MAX_UNREAD_CHARS, readConsole } from '../../src/console/reader.ts';
+import { parts, samples as allSamples } from '../support/console-samples.ts';
 
-// Every sample output (shared and own), without its two header lines.
-const samples = [
-  new URL('../../../shared/fixtures/console/', import.meta.url),
-  new URL('../fixtures/console/', import.meta.url),
-].flatMap((dir) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(new URL(f, dir), 'utf8').split('\n').slice(2).join('\n')),
-);
+// Every sample output (real and constructed), without its two header lines.
+const samples = allSamples().map((s) => parts(s.url).output);
 const sampleLines = [...new Set(samples.flatMap((s) => s.split('\n')))];
 
 // Any text at all, and real output taken apart: lines shuffled, cut anywhere, junk inserted,
