@@ -4,15 +4,11 @@
  * the facts it recognizes, one section per command output. It never guesses: a value it cannot
  * read is absent. Pure and linear: every row is matched by anchored, bounded patterns.
  */
-import { CIM, cimLine } from './cim.ts';
-import { command } from './commands.ts';
-import { EVENT, eventLine } from './event.ts';
-import { DNS, NSLOOKUP, TNC, dnsLine, nslookupLine, tncLine } from './network.ts';
-import { ATO, SLMGR, atoLine, slmgrLine } from './slmgr.ts';
+import { commandText } from './commands.ts';
+import { KINDS } from './kinds/index.ts';
 import { maskKeysIn } from '../redact/key-in-text.ts';
 import { splitLines } from './text.ts';
-import { STRIPCHART, W32TM_STATUS, statusLine, stripchartLine } from './w32tm.ts';
-import type { Draft, Entry, Family, FamilyId, Hit, Line, ReadResult, Section } from './types.ts';
+import type { Draft, Entry, Hit, KindId, Line, OutputKind, ReadResult, Section } from './types.ts';
 
 export type {
   Aside,
@@ -33,38 +29,35 @@ export const MAX_UNREAD_CHARS = 500;
 // How far the reader looks ahead to decide a Format-List row that several formats share.
 const LOOKAHEAD = 24;
 
-const FAMILIES: Record<FamilyId, Family> = {
-  slmgr: SLMGR,
-  ato: ATO,
-  nslookup: NSLOOKUP,
-  dns: DNS,
-  tnc: TNC,
-  'w32tm-status': W32TM_STATUS,
-  stripchart: STRIPCHART,
-  event: EVENT,
-  cim: CIM,
-};
-
-const CLASSIFIERS: readonly ((line: Line) => Hit | null)[] = [
-  command,
-  slmgrLine,
-  atoLine,
-  nslookupLine,
-  dnsLine,
-  tncLine,
-  statusLine,
-  stripchartLine,
-  eventLine,
-  cimLine,
-];
+const BY_ID = new Map<KindId, OutputKind>(KINDS.map((k) => [k.id, k]));
+const COMMANDS = KINDS.flatMap((k) => (k.command ? [k.command] : []));
 const NONE: readonly Hit[] = [];
 
+function kindOf(id: KindId): OutputKind {
+  const kind = BY_ID.get(id);
+  if (!kind) throw new Error(`no output kind ${id}`);
+  return kind;
+}
+
 function classify(line: Line): readonly Hit[] {
-  // Every format's line has at least three characters.
+  // Every kind's line has at least three characters.
   if (line.long || line.norm.length < 3) return NONE;
   let out: Hit[] | undefined;
-  for (const read of CLASSIFIERS) {
-    const hit = read(line);
+  // A command line first: at most one kind's command matches.
+  const text = commandText(line);
+  if (typeof text !== 'string') {
+    if (text) out = [text];
+  } else {
+    for (const command of COMMANDS) {
+      const hit = command(text);
+      if (hit) {
+        out = [hit];
+        break;
+      }
+    }
+  }
+  for (const kind of KINDS) {
+    const hit = kind.line(line);
     if (hit) (out ??= []).push(hit);
   }
   return out ?? NONE;
@@ -95,7 +88,7 @@ export function readConsole(text: string): ReadResult {
 
   const close = () => {
     if (!cur) return;
-    const done = FAMILIES[cur.family].finish(cur);
+    const done = kindOf(cur.family).finish(cur);
     sections.push({
       kind: done.kind,
       facts: done.facts,
@@ -133,7 +126,7 @@ export function readConsole(text: string): ReadResult {
   const decide = (i: number, candidates: readonly Hit[]): Hit | undefined => {
     for (let j = i + 1; j < lines.length && j <= i + LOOKAHEAD; j++) {
       if (!lines[j]!.text) continue;
-      let only: FamilyId | undefined;
+      let only: KindId | undefined;
       let several = false;
       for (const h of hitsAt(j)) {
         if (h.shared || h.command || !candidates.some((c) => c.family === h.family)) continue;
@@ -200,7 +193,7 @@ export function readConsole(text: string): ReadResult {
       open(chosen, line);
       return true;
     }
-    const free = draft ? FAMILIES[draft.family].free?.(draft, line) : null;
+    const free = draft ? kindOf(draft.family).free?.(draft, line) : null;
     if (draft && free) {
       if (free.key === '+') {
         draft.entries[draft.entries.length - 1]?.more.push(line.norm);

@@ -5,8 +5,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { commandText } from '../../src/console/commands.ts';
+import { KINDS } from '../../src/console/kinds/index.ts';
 import { FACT_NAMES, readConsole } from '../../src/console/reader.ts';
-import type { ReadResult } from '../../src/console/reader.ts';
+import type { ReadResult, SectionKind } from '../../src/console/reader.ts';
+import { splitLines } from '../../src/console/text.ts';
 import { maskKeysIn } from '../../src/redact/key-in-text.ts';
 import { parts, samples } from '../support/console-samples.ts';
 
@@ -54,5 +57,50 @@ describe('golden files of the console reader', () => {
 
   it('together read every fact the reader knows', () => {
     expect([...yielded].sort()).toEqual([...FACT_NAMES].sort());
+  });
+});
+
+describe('the registry of output kinds', () => {
+  // The facts each section kind yields over all samples, for the kinds' declarations.
+  const bySection = new Map<SectionKind, Set<string>>();
+  for (const s of all) {
+    for (const section of readConsole(parts(s.url).output).sections) {
+      const facts = bySection.get(section.kind) ?? new Set();
+      for (const fact of Object.keys(section.facts)) facts.add(fact);
+      bySection.set(section.kind, facts);
+    }
+  }
+
+  it('has one folder of samples per kind, named by its id, and no other', () => {
+    const ids = KINDS.map((k) => k.id);
+    expect(new Set(ids).size, 'kind ids are unique').toBe(ids.length);
+    expect([...new Set(all.map((s) => s.kind))].sort()).toEqual([...ids].sort());
+  });
+
+  it('gives each section kind to one output kind', () => {
+    const sections = KINDS.flatMap((k) => k.sections);
+    expect(new Set(sections).size).toBe(sections.length);
+    for (const kind of bySection.keys()) expect(sections, kind).toContain(kind);
+  });
+
+  for (const kind of KINDS)
+    it(`${kind.id}: declares exactly the facts its samples' sections yield`, () => {
+      const read = new Set(kind.sections.flatMap((k) => [...(bySection.get(k) ?? [])]));
+      expect([...new Set(kind.facts)].sort(), 'no fact declared twice').toEqual([...kind.facts].sort());
+      expect([...kind.facts].sort(), `${kind.id}: declared facts vs read facts`).toEqual([...read].sort());
+    });
+
+  it('has every kind name its own hits, on every line of every sample', () => {
+    for (const s of all) {
+      for (const line of splitLines(parts(s.url).output)) {
+        for (const kind of KINDS) {
+          const hit = kind.line(line);
+          if (hit) expect(hit.family, `${kind.id} on ${line.text}`).toBe(kind.id);
+          const text = commandText(line);
+          const command = typeof text === 'string' ? kind.command?.(text) : null;
+          if (command) expect(command.family, `${kind.id} on ${line.text}`).toBe(kind.id);
+        }
+      }
+    }
   });
 });
