@@ -1,8 +1,9 @@
 /**
- * The console-output reader: reads any pasted text (slmgr, nslookup, Resolve-DnsName,
- * Test-NetConnection, w32tm, event copies, SoftwareLicensingProduct/Service listings) and returns
- * the facts it recognizes, one section per command output. It never guesses: a value it cannot
- * read is absent. Pure and linear: every row is matched by anchored, bounded patterns.
+ * The console-output reader: reads any pasted text and returns the facts it recognizes, one section per
+ * command output. Which outputs it knows is the registry's (src/console/kinds/index.ts); this module only
+ * walks the rows, asks every kind what each row can be, and opens, continues and closes sections. It never
+ * guesses: a value it cannot read is absent. Pure and linear: every row is matched by anchored, bounded
+ * patterns.
  */
 import { commandText } from './commands.ts';
 import { KINDS } from './kinds/index.ts';
@@ -26,19 +27,22 @@ export { FACT_NAMES } from './types.ts';
 export const MAX_UNREAD = 200;
 /** Each unread line is cut to this many characters. */
 export const MAX_UNREAD_CHARS = 500;
-// How far the reader looks ahead to decide a Format-List row that several formats share.
+// How far the reader looks ahead to decide a Format-List row that several kinds share.
 const LOOKAHEAD = 24;
 
 const BY_ID = new Map<KindId, OutputKind>(KINDS.map((k) => [k.id, k]));
+// The kinds that have command lines, in registry order.
 const COMMANDS = KINDS.flatMap((k) => (k.command ? [k.command] : []));
 const NONE: readonly Hit[] = [];
 
+// The kind a draft belongs to; every hit names a registered kind (tests/unit/golden.test.ts).
 function kindOf(id: KindId): OutputKind {
   const kind = BY_ID.get(id);
   if (!kind) throw new Error(`no output kind ${id}`);
   return kind;
 }
 
+// What a row can be: a command line's hit first, then every kind's, in registry order.
 function classify(line: Line): readonly Hit[] {
   // Every kind's line has at least three characters.
   if (line.long || line.norm.length < 3) return NONE;
@@ -122,7 +126,7 @@ export function readConsole(text: string): ReadResult {
     cur = draft;
     add(draft, hit, line);
   };
-  // A row several formats share goes to the format the next rows name alone.
+  // A row several kinds share goes to the kind the next rows name alone.
   const decide = (i: number, candidates: readonly Hit[]): Hit | undefined => {
     for (let j = i + 1; j < lines.length && j <= i + LOOKAHEAD; j++) {
       if (!lines[j]!.text) continue;
@@ -134,7 +138,7 @@ export function readConsole(text: string): ReadResult {
         only = h.family;
       }
       if (only !== undefined && !several) return candidates.find((h) => h.family === only);
-      // Rows of no format end the look (Format-List rows of unknown names do not).
+      // Rows of no kind end the look (Format-List rows of unknown names do not).
       if (only === undefined && hitsAt(j).length === 0 && !lines[j]!.norm.includes(' : ')) break;
     }
     return undefined;
@@ -184,7 +188,7 @@ export function readConsole(text: string): ReadResult {
       return true;
     }
     const starters = hs.filter((h) => h.start);
-    // A name several formats share opens a section only when the rows after it tell which.
+    // A name several kinds share opens a section only when the rows after it tell which.
     const chosen =
       starters.length > 1 || starters[0]?.shared
         ? (decide(i, starters) ?? starters.find((h) => !h.shared))

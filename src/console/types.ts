@@ -219,7 +219,7 @@ export interface Hit {
   family: KindId;
   key: string;
   value: string;
-  /** May open a section of its family. */
+  /** May open a section of its kind. */
   start: boolean;
   /** May occur more than once in one section (otherwise a repeat opens a new section). */
   repeat?: boolean;
@@ -230,7 +230,7 @@ export interface Hit {
   hint?: string;
   /** Read but belongs to no section (the cscript banner). */
   noise?: boolean;
-  /** A name other formats use too (Format-List "Name"): the rows that follow decide. */
+  /** A name other kinds use too (Format-List "Name"): the rows that follow decide. */
   shared?: boolean;
 }
 
