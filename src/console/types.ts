@@ -176,6 +176,7 @@ void allListed;
  */
 export type Aside = 'other-product' | 'not-in-use';
 
+/** One command output as read: its kind, its facts and the line each came from. */
 export interface Section {
   kind: SectionKind;
   facts: Facts;
@@ -234,6 +235,7 @@ export interface Hit {
   shared?: boolean;
 }
 
+/** One read row of a section (with the rows that continue it). */
 export interface Entry {
   key: string;
   value: string;
@@ -245,6 +247,7 @@ export interface Entry {
   lastWidth: number;
 }
 
+/** A section being read: the kind it belongs to, its entries, and the command's hint. */
 export interface Draft {
   family: KindId;
   entries: Entry[];
