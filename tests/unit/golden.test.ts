@@ -51,7 +51,10 @@ describe('golden files of the console reader', () => {
       }
       expect(existsSync(golden), `${golden} is missing: run with UPDATE_GOLDEN=1, then read it`).toBe(true);
       const expected: unknown = JSON.parse(readFileSync(golden, 'utf8'));
-      expect(JSON.parse(asJson(result)), `${where} differs from its .json`).toEqual(expected);
+      expect(
+        JSON.parse(asJson(result)),
+        `${where} differs from its .json (UPDATE_GOLDEN=1 rewrites it, if the change is meant)`,
+      ).toEqual(expected);
     });
   }
 
