@@ -45,7 +45,7 @@ describe('reader: slmgr /dlv all, Windows beside other products', () => {
   });
 });
 
-describe('reader: formats and states without a sample file', () => {
+describe('reader: forms and states written inline', () => {
   it.each([
     ['Licensed', 'licensed'],
     ['Unlicensed', 'unlicensed'],
