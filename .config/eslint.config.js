@@ -99,6 +99,13 @@ export default tseslint.config(
     ['src/console/**/*.ts'],
     [PURE, BUILD_TIME, onlyFrom('console', ['redact', 'codes'])],
     'the console reader',
+    ['src/console/kinds/**'],
+  ),
+  // One folder deeper, so `../` is the reader's own: a kind reads lines with the reader's helpers only.
+  fence(
+    ['src/console/kinds/**/*.ts'],
+    [PURE, BUILD_TIME, { regex: '^\\.\\./\\.\\./', message: 'a kind may import only src/console/ files.' }],
+    'an output kind',
   ),
   fence(['src/codes/**/*.ts'], [PURE, BUILD_TIME, onlyFrom('codes', ['flow-format'])], 'code lookup'),
   fence(['src/redact/**/*.ts'], [PURE, onlyFrom('redact', [])], 'key masking'),

@@ -1,48 +1,32 @@
 /**
- * Command lines pasted with their output (with or without a prompt): which format follows, and
- * what the command itself says (slmgr option, nslookup name and type, stripchart target).
+ * Command lines pasted with their output (with or without a prompt): the prompt taken off, the collect
+ * command told apart, and the arguments read. Which kind a command opens, each kind says itself
+ * (src/console/kinds/).
  */
-import type { Hit, Line } from './types.ts';
+import type { Hit, KindId, Line } from './types.ts';
 
 // "PS C:\Users\x> ", "C:\Windows\system32> ", "PS> ", "> " (nslookup and Unix-style prompts).
 const PROMPT = /^(?:PS(?: [^>]{1,200})?> ?|[A-Za-z]:\\[^>]{0,200}> ?|> ?)/;
 
-function hit(family: Hit['family'], value: string, hint?: string): Hit {
+/** The hit of a command line of a kind: it always opens a section, carrying the command's hint. */
+export function commandHit(family: KindId, value: string, hint?: string): Hit {
   return { family, key: 'command', value, start: true, command: true, ...(hint ? { hint } : {}) };
 }
 
-/** Reads a command line; null when the line is not one of the commands the reader knows. */
-export function command(line: Line): Hit | null {
+// The collect command itself (src/console/collect.ts), pasted back with its output: read, as noise.
+const COLLECT: Hit = { family: 'cim', key: 'collect', value: '', start: false, noise: true };
+
+/**
+ * A line's text without its prompt, when it may be a command line; or the collect command's noise hit.
+ * Null when it cannot be a command: too long, or PowerShell's error record
+ * ("Resolve-DnsName : <name> : <message>").
+ */
+export function commandText(line: Line): string | Hit | null {
   const text = line.norm.replace(PROMPT, '').trim();
-  // The collect command itself (src/console/collect.ts), pasted back with its output.
-  if (/^& \{ .{0,3000}\bSoftwareLicensingProduct\b/.test(text)) {
-    return { family: 'cim', key: 'collect', value: '', start: false, noise: true };
-  }
+  if (/^& \{ .{0,3000}\bSoftwareLicensingProduct\b/.test(text)) return COLLECT;
   if (text.length > 600) return null;
-  // "Resolve-DnsName : <name> : <message>" is PowerShell's error record, not the command.
   if (/^\S{1,40} : /.test(text)) return null;
-  const slmgr = /^(?:cscript(?:\.exe)?\s[^\n]{0,120}?)?\bslmgr(?:\.vbs)?"?(\s.{0,300})?$/i.exec(text);
-  if (slmgr) {
-    const option = /(?:^|\s)[-/](dlv|dli|ato)\b/i.exec(slmgr[1] ?? '')?.[1]?.toLowerCase();
-    if (option === 'ato') return hit('ato', text);
-    if (option) return hit('slmgr', text, `slmgr-${option}`);
-    return null;
-  }
-  if (/^nslookup(?:\.exe)?(?:\s|$)/i.test(text)) return hit('nslookup', text);
-  if (/^(?:Test-NetConnection|tnc)(?:\s|$)/i.test(text)) return hit('tnc', text);
-  if (/^Resolve-DnsName(?:\s|$)/i.test(text)) return hit('dns', text);
-  if (/^w32tm(?:\.exe)?\s/i.test(text)) {
-    if (/[-/]stripchart\b/i.test(text)) return hit('stripchart', text);
-    if (/[-/]query\b/i.test(text) && /[-/]status\b/i.test(text)) return hit('w32tm-status', text);
-    return null;
-  }
-  if (
-    /^(?:Get-CimInstance|Get-WmiObject|gcim|gwmi)\s/i.test(text) &&
-    /SoftwareLicensing(?:Product|Service)\b/i.test(text)
-  ) {
-    return hit('cim', text);
-  }
-  return null;
+  return text;
 }
 
 /** The arguments of a command line that are not options (-x, /x, -x=y). */

@@ -1,18 +1,15 @@
 /**
- * The console-output reader: reads any pasted text (slmgr, nslookup, Resolve-DnsName,
- * Test-NetConnection, w32tm, event copies, SoftwareLicensingProduct/Service listings) and returns
- * the facts it recognizes, one section per command output. It never guesses: a value it cannot
- * read is absent. Pure and linear: every row is matched by anchored, bounded patterns.
+ * The console-output reader: reads any pasted text and returns the facts it recognizes, one section per
+ * command output. Which outputs it knows is the registry's (src/console/kinds/index.ts); this module only
+ * walks the rows, asks every kind what each row can be, and opens, continues and closes sections. It never
+ * guesses: a value it cannot read is absent. Pure and linear: every row is matched by anchored, bounded
+ * patterns.
  */
-import { CIM, cimLine } from './cim.ts';
-import { command } from './commands.ts';
-import { EVENT, eventLine } from './event.ts';
-import { DNS, NSLOOKUP, TNC, dnsLine, nslookupLine, tncLine } from './network.ts';
-import { ATO, SLMGR, atoLine, slmgrLine } from './slmgr.ts';
+import { commandText } from './commands.ts';
+import { KINDS } from './kinds/index.ts';
 import { maskKeysIn } from '../redact/key-in-text.ts';
 import { splitLines } from './text.ts';
-import { STRIPCHART, W32TM_STATUS, statusLine, stripchartLine } from './w32tm.ts';
-import type { Draft, Entry, Family, FamilyId, Hit, Line, ReadResult, Section } from './types.ts';
+import type { Draft, Entry, Hit, KindId, Line, OutputKind, ReadResult, Section } from './types.ts';
 
 export type {
   Aside,
@@ -30,41 +27,41 @@ export { FACT_NAMES } from './types.ts';
 export const MAX_UNREAD = 200;
 /** Each unread line is cut to this many characters. */
 export const MAX_UNREAD_CHARS = 500;
-// How far the reader looks ahead to decide a Format-List row that several formats share.
+// How far the reader looks ahead to decide a Format-List row that several kinds share.
 const LOOKAHEAD = 24;
 
-const FAMILIES: Record<FamilyId, Family> = {
-  slmgr: SLMGR,
-  ato: ATO,
-  nslookup: NSLOOKUP,
-  dns: DNS,
-  tnc: TNC,
-  'w32tm-status': W32TM_STATUS,
-  stripchart: STRIPCHART,
-  event: EVENT,
-  cim: CIM,
-};
-
-const CLASSIFIERS: readonly ((line: Line) => Hit | null)[] = [
-  command,
-  slmgrLine,
-  atoLine,
-  nslookupLine,
-  dnsLine,
-  tncLine,
-  statusLine,
-  stripchartLine,
-  eventLine,
-  cimLine,
-];
+const BY_ID = new Map<KindId, OutputKind>(KINDS.map((k) => [k.id, k]));
+// The kinds that have command lines, in registry order.
+const COMMANDS = KINDS.flatMap((k) => (k.command ? [k.command] : []));
 const NONE: readonly Hit[] = [];
 
+// The kind a draft belongs to; every hit names a registered kind (tests/unit/golden.test.ts).
+function kindOf(id: KindId): OutputKind {
+  const kind = BY_ID.get(id);
+  if (!kind) throw new Error(`no output kind ${id}`);
+  return kind;
+}
+
+// What a row can be: a command line's hit first, then every kind's, in registry order.
 function classify(line: Line): readonly Hit[] {
-  // Every format's line has at least three characters.
+  // Every kind's line has at least three characters.
   if (line.long || line.norm.length < 3) return NONE;
   let out: Hit[] | undefined;
-  for (const read of CLASSIFIERS) {
-    const hit = read(line);
+  // A command line first: at most one kind's command matches.
+  const text = commandText(line);
+  if (typeof text !== 'string') {
+    if (text) out = [text];
+  } else {
+    for (const command of COMMANDS) {
+      const hit = command(text);
+      if (hit) {
+        out = [hit];
+        break;
+      }
+    }
+  }
+  for (const kind of KINDS) {
+    const hit = kind.line(line);
     if (hit) (out ??= []).push(hit);
   }
   return out ?? NONE;
@@ -95,7 +92,7 @@ export function readConsole(text: string): ReadResult {
 
   const close = () => {
     if (!cur) return;
-    const done = FAMILIES[cur.family].finish(cur);
+    const done = kindOf(cur.family).finish(cur);
     sections.push({
       kind: done.kind,
       facts: done.facts,
@@ -129,11 +126,11 @@ export function readConsole(text: string): ReadResult {
     cur = draft;
     add(draft, hit, line);
   };
-  // A row several formats share goes to the format the next rows name alone.
+  // A row several kinds share goes to the kind the next rows name alone.
   const decide = (i: number, candidates: readonly Hit[]): Hit | undefined => {
     for (let j = i + 1; j < lines.length && j <= i + LOOKAHEAD; j++) {
       if (!lines[j]!.text) continue;
-      let only: FamilyId | undefined;
+      let only: KindId | undefined;
       let several = false;
       for (const h of hitsAt(j)) {
         if (h.shared || h.command || !candidates.some((c) => c.family === h.family)) continue;
@@ -141,7 +138,7 @@ export function readConsole(text: string): ReadResult {
         only = h.family;
       }
       if (only !== undefined && !several) return candidates.find((h) => h.family === only);
-      // Rows of no format end the look (Format-List rows of unknown names do not).
+      // Rows of no kind end the look (Format-List rows of unknown names do not).
       if (only === undefined && hitsAt(j).length === 0 && !lines[j]!.norm.includes(' : ')) break;
     }
     return undefined;
@@ -191,7 +188,7 @@ export function readConsole(text: string): ReadResult {
       return true;
     }
     const starters = hs.filter((h) => h.start);
-    // A name several formats share opens a section only when the rows after it tell which.
+    // A name several kinds share opens a section only when the rows after it tell which.
     const chosen =
       starters.length > 1 || starters[0]?.shared
         ? (decide(i, starters) ?? starters.find((h) => !h.shared))
@@ -200,7 +197,7 @@ export function readConsole(text: string): ReadResult {
       open(chosen, line);
       return true;
     }
-    const free = draft ? FAMILIES[draft.family].free?.(draft, line) : null;
+    const free = draft ? kindOf(draft.family).free?.(draft, line) : null;
     if (draft && free) {
       if (free.key === '+') {
         draft.entries[draft.entries.length - 1]?.more.push(line.norm);

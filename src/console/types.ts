@@ -176,6 +176,7 @@ void allListed;
  */
 export type Aside = 'other-product' | 'not-in-use';
 
+/** One command output as read: its kind, its facts and the line each came from. */
 export interface Section {
   kind: SectionKind;
   facts: Facts;
@@ -196,9 +197,8 @@ export interface ReadResult {
 
 // ---- internal ----
 
-/** Reader parts, one per output format. */
-export type FamilyId =
-  'slmgr' | 'ato' | 'nslookup' | 'dns' | 'tnc' | 'w32tm-status' | 'stripchart' | 'event' | 'cim';
+/** An output kind's id (src/console/kinds/index.ts lists them): its module's name and its samples' folder. */
+export type KindId = string;
 
 /** One pasted row (or a segment of one, when output was glued onto a prompt). */
 export interface Line {
@@ -214,12 +214,13 @@ export interface Line {
   long: boolean;
 }
 
-/** What a line could be, for one format. */
+/** What a line could be, for one output kind. */
 export interface Hit {
-  family: FamilyId;
+  /** The kind that read it. */
+  family: KindId;
   key: string;
   value: string;
-  /** May open a section of its family. */
+  /** May open a section of its kind. */
   start: boolean;
   /** May occur more than once in one section (otherwise a repeat opens a new section). */
   repeat?: boolean;
@@ -230,10 +231,11 @@ export interface Hit {
   hint?: string;
   /** Read but belongs to no section (the cscript banner). */
   noise?: boolean;
-  /** A name other formats use too (Format-List "Name"): the rows that follow decide. */
+  /** A name other kinds use too (Format-List "Name"): the rows that follow decide. */
   shared?: boolean;
 }
 
+/** One read row of a section (with the rows that continue it). */
 export interface Entry {
   key: string;
   value: string;
@@ -245,8 +247,9 @@ export interface Entry {
   lastWidth: number;
 }
 
+/** A section being read: the kind it belongs to, its entries, and the command's hint. */
 export interface Draft {
-  family: FamilyId;
+  family: KindId;
   entries: Entry[];
   keys: Set<string>;
   hint?: string;
@@ -260,9 +263,28 @@ export interface Finished {
   lines: Partial<Record<keyof Facts, string>>;
 }
 
-export interface Family {
-  id: FamilyId;
-  /** Lines this format owns only while one of its sections is open (continuations, free text). */
+/**
+ * One output kind the reader knows: how its output begins, how its lines are read, and which facts it can
+ * yield. Each lives in its own module of src/console/kinds/, listed once in kinds/index.ts.
+ */
+export interface OutputKind {
+  id: KindId;
+  /** The section kinds its sections are. */
+  sections: readonly SectionKind[];
+  /** Every fact it can yield: a sample's sections never hold another (tests/unit/golden.test.ts). */
+  facts: readonly FactName[];
+  /**
+   * Reads a command line, prompt stripped (`text`): the hit that opens its section, with any hint the
+   * command gives (slmgr /dlv or /dli); null when the command is not its own.
+   */
+  command?(text: string): Hit | null;
+  /**
+   * What a line can be in its output, in every language it knows: labels, banners, rows. A hit with
+   * `start` may open a section (a first label, a banner); the others only continue one.
+   */
+  line(line: Line): Hit | null;
+  /** Lines it owns only while one of its sections is open (continuations, free text). */
   free?(draft: Draft, line: Line): Hit | null;
+  /** The section a draft of its lines becomes. */
   finish(draft: Draft): Finished;
 }

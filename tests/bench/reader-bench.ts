@@ -1,6 +1,6 @@
 /**
  * The console-output reader's speed in Node: µs per KB of pasted text from 1 KB to 1 MB, the text made of
- * the real samples in shared/fixtures/console, each size read in its own process (for its peak heap).
+ * the real samples in tests/fixtures/console/<kind>/, each size read in its own process (for its peak heap).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,8 +8,8 @@ import { REPO } from './paths.ts';
 import { runChild } from './scale.ts';
 import { reason } from './stats.ts';
 
-/** The real console samples the texts are made of. */
-const FIXTURES = join(REPO, '..', 'shared', 'fixtures', 'console');
+/** The console samples, one folder per output kind; the texts are made of the real ones. */
+const FIXTURES = join(REPO, 'tests', 'fixtures', 'console');
 
 // Decimal units: 1 MB of UTF-8 is at most 1,000,000 characters, what the paste field takes.
 const KB = 1000;
@@ -44,13 +44,17 @@ export interface ReaderSummary {
   runs: ReaderRun[];
 }
 
-/** The samples' outputs (the two header lines taken off), in file-name order. */
+/** The real samples' outputs (the two header lines taken off; constructed ones left out), in file-name order. */
 function samples(dir = FIXTURES): string[] {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
+  const files = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => readdirSync(join(dir, d.name)).map((f) => ({ f, path: join(dir, d.name, f) })))
+    .filter(({ f }) => f.endsWith('.txt'))
+    .sort((a, b) => (a.f < b.f ? -1 : a.f > b.f ? 1 : 0))
+    .map(({ path }) => readFileSync(path, 'utf8'))
+    .filter((text) => !text.startsWith('# source: constructed'));
   if (!files.length) throw new Error(`no console samples in ${dir}`);
-  return files.map((f) => readFileSync(join(dir, f), 'utf8').split('\n').slice(2).join('\n').trim());
+  return files.map((text) => text.split('\n').slice(2).join('\n').trim());
 }
 
 /** Pasted text of at most `size` bytes: the samples one after another, a blank line between, whole lines only. */

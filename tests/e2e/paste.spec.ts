@@ -2,16 +2,12 @@
  * Pasted console output answers the questions: the reader proposes an answer with the line it read it
  * from, the technician takes it (or not), and what it learned fills the commands that follow.
  */
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { sampleText } from '../support/console-samples.ts';
 import { text } from './support/screens.ts';
 
-const fixture = (name: string) =>
-  readFileSync(new URL(`../../../shared/fixtures/console/${name}`, import.meta.url), 'utf8')
-    .split('\n')
-    .slice(2)
-    .join('\n');
+const fixture = sampleText;
 const question = (page: Page) => page.locator('#step-question');
 
 async function paste(page: Page, output: string, read: string) {
@@ -136,13 +132,7 @@ test('an IPv6 KMS host typed with its zone ID fills slmgr /skms bracketed, witho
 test('slmgr /dlv all: the Windows licence in use leads, and the others are said to be left out', async ({
   page,
 }) => {
-  const dlvAll = readFileSync(
-    new URL('../fixtures/console/slmgr-dlv-all-windows-office-joined-en.txt', import.meta.url),
-    'utf8',
-  )
-    .split('\n')
-    .slice(2)
-    .join('\n');
+  const dlvAll = sampleText('slmgr-dlv-all-windows-office-joined-en.txt');
   await page.goto('/#/paste');
   await page.locator('#paste-console').fill(dlvAll);
   await page.getByRole('button', { name: 'Read it', exact: true }).click();

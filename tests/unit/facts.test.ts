@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   commandText,
@@ -13,15 +12,12 @@ import {
 import { findNode } from '../../src/flow/engine.ts';
 import type { FlowNode } from '../../src/flow-format/schema.ts';
 import { readConsole } from '../../src/console/reader.ts';
+import { sampleText } from '../support/console-samples.ts';
 import { loadChecked } from '../support/flows.ts';
 
 const { flows } = loadChecked('flows');
 const node = (flow: string, id: string): FlowNode => findNode(flows[flow]!, id)!;
-const fixture = (name: string) =>
-  readFileSync(new URL(`../../../shared/fixtures/console/${name}`, import.meta.url), 'utf8')
-    .split('\n')
-    .slice(2)
-    .join('\n');
+const fixture = sampleText;
 
 describe('facts from pasted output', () => {
   it('propose No at the port test from a failed Test-NetConnection, with the line that proves it', () => {

@@ -4,7 +4,7 @@
  * title or the command line whole.
  */
 import 'fake-indexeddb/auto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
@@ -20,12 +20,11 @@ import type { SessionRecord } from '../../src/session/record.ts';
 import { DB_NAME, STORE } from '../../src/storage/db.ts';
 import { openSessionStore } from '../../src/storage/session-store.ts';
 import { KEY_ALPHABET, maskKeysIn } from '../../src/redact/key-in-text.ts';
+import { sampleText } from '../support/console-samples.ts';
 import { loadChecked } from '../support/flows.ts';
 
-const SHARED = new URL('../../../shared/fixtures/console/', import.meta.url);
-const sample = (name: string) => readFileSync(new URL(name, SHARED), 'utf8').split('\n').slice(2).join('\n');
-const TNC = sample('tnc-1688-failure-en-1.txt');
-const DLI = sample('slmgr-dli-kms-client-en-1.txt');
+const TNC = sampleText('tnc-1688-failure-en-1.txt');
+const DLI = sampleText('slmgr-dli-kms-client-en-1.txt');
 const { flows, catalog } = loadChecked('valid');
 
 const DIGITS = KEY_ALPHABET.replace(/[^0-9]/g, '');

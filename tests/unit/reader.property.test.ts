@@ -1,17 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { KINDS } from '../../src/console/kinds/index.ts';
 import { MAX_UNREAD, MAX_UNREAD_CHARS, readConsole } from '../../src/console/reader.ts';
+import { parts, samples as allSamples } from '../support/console-samples.ts';
 
-// Every sample output (shared and own), without its two header lines.
-const samples = [
-  new URL('../../../shared/fixtures/console/', import.meta.url),
-  new URL('../fixtures/console/', import.meta.url),
-].flatMap((dir) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(new URL(f, dir), 'utf8').split('\n').slice(2).join('\n')),
-);
+// Every sample output (real and constructed), without its two header lines.
+const samples = allSamples().map((s) => parts(s.url).output);
 const sampleLines = [...new Set(samples.flatMap((s) => s.split('\n')))];
 
 // Any text at all, and real output taken apart: lines shuffled, cut anywhere, junk inserted,
@@ -42,14 +36,22 @@ const anyText = fc.oneof(
     .map(([s, width]) => s.replace(new RegExp(`(.{${width}})`, 'g'), '$1\n')),
 );
 
+// The facts each section kind's output kind declares (src/console/kinds/).
+const DECLARED = new Map(KINDS.flatMap((k) => k.sections.map((section) => [section, k.facts] as const)));
+
 describe('reader, any input', () => {
-  it('never throws; every line it names is in the input; unread is capped and trimmed', () => {
+  it('never throws; every line it names is in the input; unread is capped and trimmed; no undeclared fact', () => {
     const started = performance.now();
     fc.assert(
       fc.property(anyText, (text) => {
         const r = readConsole(text);
         for (const s of r.sections) {
-          for (const key of Object.keys(s.facts)) expect(s.lines).toHaveProperty(key);
+          // A kind never yields a fact it does not declare, whatever the text.
+          const declared = DECLARED.get(s.kind);
+          for (const key of Object.keys(s.facts)) {
+            expect(declared, `${s.kind}: ${key}`).toContain(key);
+            expect(s.lines).toHaveProperty(key);
+          }
           for (const line of Object.values(s.lines)) {
             expect(text.includes(line)).toBe(true);
             expect(line).toBe(line.trim());

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/flows.ts';
+import { KINDS } from '../../src/console/kinds/index.ts';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 /** Every `npm run flows -- …` line of the README, as arguments (comments dropped, quotes honoured). */
@@ -21,6 +22,15 @@ describe('the README', () => {
       if (args[0] === 'walk') expect(JSON.parse(out)).toHaveProperty('end.kind');
       if (args[0] === 'graph') expect(out).toMatch(/^flowchart TD/);
     });
+});
+
+describe("the README's table of output kinds", () => {
+  it('names every kind the reader registers, one line each, and no other', () => {
+    const part = readme.slice(readme.indexOf('### Pasted console output'));
+    const section = part.slice(0, part.indexOf('\n### ', 1));
+    const named = [...section.matchAll(/^\| `([a-z0-9-]+)` +\|/gm)].map((m) => m[1]);
+    expect(named).toEqual(KINDS.map((k) => k.id));
+  });
 });
 
 describe("CONTRIBUTING's layout", () => {

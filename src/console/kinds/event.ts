@@ -2,8 +2,8 @@
  * Software Protection events (12288, 12289, 12290, 12293, 8198…) as copied from Event Viewer,
  * printed by wevtutil, or listed by Get-WinEvent / Get-EventLog | Format-List.
  */
-import { Sink, first, formatList, hexCode, hostPort, uint } from './text.ts';
-import type { Draft, Family, Finished, Hit, Line } from './types.ts';
+import { Sink, first, formatList, hexCode, hostPort, uint } from '../text.ts';
+import type { Draft, Finished, Hit, Line, OutputKind } from '../types.ts';
 
 const LABELS = new Map<string, { key: string; start: boolean }>([
   ['log name', { key: 'logName', start: true }],
@@ -52,8 +52,8 @@ const CSV = /^(0x[0-9a-f]{1,8})\s{0,4},/i;
 // The Software Protection providers, so a lone "Source:" of another program opens no section.
 const SPP_SOURCE = /Security-SPP|Software Protection|Security-Licensing|Key Management Service/i;
 
-/** What a line can be in an event copy. */
-export function eventLine(line: Line): Hit | null {
+// What a line can be in an event copy: Event Viewer's labels, wevtutil's header, Format-List properties.
+function eventLine(line: Line): Hit | null {
   const t = line.norm;
   if (/^Event\[\d{1,6}\]:$/.test(t)) return { family: 'event', key: 'wevtutil', value: '', start: true };
   const fl = formatList(t);
@@ -110,9 +110,12 @@ function finishEvent(draft: Draft): Finished {
   return s.out;
 }
 
-/** Software Protection events. */
-export const EVENT: Family = {
+/** Software Protection events; no command line of its own (the copies come from Event Viewer too). */
+export const EVENT: OutputKind = {
   id: 'event',
+  sections: ['event'],
+  facts: ['eventId', 'source', 'errorCode', 'kmsHost', 'kmsPort', 'currentCount'],
+  line: eventLine,
   // Message text under "Description:" / "Info:" (and Format-List continuation rows), up to the CSV.
   free: (draft, line) => {
     if (draft.keys.has('csv') || !(draft.keys.has('description') || draft.keys.has('info'))) return null;

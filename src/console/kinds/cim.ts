@@ -17,9 +17,10 @@ import {
   port,
   uint,
   WINDOWS_APP,
-} from './text.ts';
-import { LICENSE_STATUSES } from './fact-rules.ts';
-import type { Aside, Draft, Entry, Family, Finished, Hit, Line } from './types.ts';
+} from '../text.ts';
+import { commandHit } from '../commands.ts';
+import { LICENSE_STATUSES } from '../fact-rules.ts';
+import type { Aside, Draft, Entry, Finished, Hit, Line, OutputKind } from '../types.ts';
 
 // SoftwareLicensingProduct and SoftwareLicensingService properties (both MOFs, Windows 7…11).
 const NAMES = new Set(
@@ -62,8 +63,8 @@ const SHARED = new Set([
   'Container',
 ]);
 
-/** What a line can be in SoftwareLicensingProduct / Service Format-List output. */
-export function cimLine(line: Line): Hit | null {
+// What a line can be in SoftwareLicensingProduct / Service Format-List output.
+function cimLine(line: Line): Hit | null {
   const fl = formatList(line.norm);
   if (!fl) return null;
   if (NAMES.has(fl.name)) return { family: 'cim', key: fl.name, value: fl.value, start: true };
@@ -172,8 +173,40 @@ function finishCim(draft: Draft): Finished {
 }
 
 /** SoftwareLicensingProduct / SoftwareLicensingService listings. */
-export const CIM: Family = {
+export const CIM: OutputKind = {
   id: 'cim',
+  sections: ['cim'],
+  facts: [
+    'name',
+    'channel',
+    'licenseStatus',
+    'licenseStatusReason',
+    'notificationReason',
+    'expirationMinutes',
+    'graceMinutes',
+    'productKeyChannel',
+    'partialKey',
+    'activationType',
+    'kmsHost',
+    'kmsPort',
+    'kmsHostFrom',
+    'kmsDnsUnavailable',
+    'kmsIp',
+    'cmid',
+    'kmsEnabled',
+    'currentCount',
+    'listeningPort',
+    'dnsPublishing',
+    'rearmCount',
+    'skuRearmCount',
+    'genuineStatus',
+  ],
+  command: (text) =>
+    /^(?:Get-CimInstance|Get-WmiObject|gcim|gwmi)\s/i.test(text) &&
+    /SoftwareLicensing(?:Product|Service)\b/i.test(text)
+      ? commandHit('cim', text)
+      : null,
+  line: cimLine,
   // Any other property of the same object (newer Windows adds some), and wrapped values.
   free: (_draft, line) => {
     const fl = formatList(line.norm);

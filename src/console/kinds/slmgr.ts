@@ -1,21 +1,11 @@
 /**
- * slmgr.vbs output: /dli and /dlv (one section per product), and /ato results and errors.
- * Labels are slmgr's own English strings (its string table); indentation is ignored.
+ * slmgr.vbs /dli and /dlv output: one section per product listed. Labels are slmgr's own English strings
+ * (its string table); indentation is ignored.
  */
-import {
-  Sink,
-  channelOf,
-  first,
-  hexCode,
-  hostPort,
-  isGuid,
-  last,
-  leadingCode,
-  port,
-  uint,
-  WINDOWS_APP,
-} from './text.ts';
-import type { Aside, Draft, Entry, Family, Finished, Hit, LicenseStatus, Line } from './types.ts';
+import { commandHit } from '../commands.ts';
+import { Sink, channelOf, first, hexCode, hostPort, isGuid, port, uint, WINDOWS_APP } from '../text.ts';
+import type { Aside, Draft, Entry, Finished, Hit, LicenseStatus, Line, OutputKind } from '../types.ts';
+import { slmgrOption } from './slmgr-command.ts';
 
 interface Label {
   key: string;
@@ -127,8 +117,8 @@ function slmgrHit(key: string, value: string, label?: Label): Hit {
   };
 }
 
-/** What a line can be in slmgr /dli or /dlv output. */
-export function slmgrLine(line: Line): Hit | null {
+// What a line can be in slmgr /dli or /dlv output; the Windows Script Host banner is read as noise.
+function slmgrLine(line: Line): Hit | null {
   const t = line.norm;
   if (/^Microsoft \(R\) Windows Script Host Version [\d.]{1,20}$/i.test(t)) {
     return { family: 'slmgr', key: 'banner', value: '', start: false, noise: true };
@@ -250,47 +240,37 @@ function minutes(value: string): number | undefined {
 }
 
 /** slmgr /dli and /dlv: one section per product. */
-export const SLMGR: Family = { id: 'slmgr', finish: finishSlmgr };
-
-/** What a line can be in slmgr /ato output: the activating line, success, or an error. */
-export function atoLine(line: Line): Hit | null {
-  const t = line.norm;
-  // "Activating <product> (<activation id>) ..." — often cut by the 80-column wrap.
-  if (/^Activating .{0,300}(?:edition|\(R\)|\(TM\)|Office)/i.test(t)) {
-    return { family: 'ato', key: 'activating', value: t, start: true, wrap: true };
-  }
-  if (/^Product activated successfully\.?$/i.test(t)) {
-    return { family: 'ato', key: 'activated', value: t, start: true };
-  }
-  const err = /^(?:Error|Ошибка): ?(.*)$/.exec(t);
-  if (err) return { family: 'ato', key: 'error', value: err[1]!.trim(), start: true, wrap: true };
-  const occurred = /^Error (0x[0-9a-f]{1,8}) occurred (.{1,300})$/i.exec(t);
-  if (occurred) {
-    return { family: 'ato', key: 'error', value: `${occurred[1]} ${occurred[2]}`, start: true, wrap: true };
-  }
-  const slui =
-    /^On a computer running Microsoft Windows non-core edition, run 'slui\.exe 0x2a (0x[0-9a-f]{1,8})' to display the error text\.?$/i.exec(
-      t,
-    );
-  if (slui) return { family: 'ato', key: 'slui', value: slui[1]!, start: true };
-  return null;
-}
-
-function finishAto(draft: Draft): Finished {
-  const err = last(draft.entries, 'error');
-  const slui = last(draft.entries, 'slui');
-  const s = new Sink(err || slui ? 'slmgr-error' : 'slmgr-ato');
-  if (err) {
-    const code = leadingCode(err.value);
-    s.put('errorCode', code?.code, err);
-    const message = code ? code.rest.trim() : err.value;
-    s.put('message', message || undefined, err);
-  }
-  if (!s.out.facts.errorCode && slui) s.put('errorCode', hexCode(slui.value), slui);
-  const ok = last(draft.entries, 'activated');
-  s.put('activated', ok ? true : undefined, ok);
-  return s.out;
-}
-
-/** slmgr /ato: the activation result or its error. */
-export const ATO: Family = { id: 'ato', finish: finishAto };
+export const SLMGR: OutputKind = {
+  id: 'slmgr',
+  sections: ['slmgr-dli', 'slmgr-dlv'],
+  facts: [
+    'name',
+    'channel',
+    'productKeyChannel',
+    'partialKey',
+    'licenseStatus',
+    'notificationReason',
+    'expirationMinutes',
+    'graceMinutes',
+    'activationType',
+    'rearmCount',
+    'skuRearmCount',
+    'cmid',
+    'kmsHost',
+    'kmsPort',
+    'kmsHostFrom',
+    'kmsDnsUnavailable',
+    'kmsIp',
+    'kmsEnabled',
+    'currentCount',
+    'listeningPort',
+    'dnsPublishing',
+  ],
+  // The command line's option is the hint: a listing with no /dlv-only line is told by it.
+  command: (text) => {
+    const option = slmgrOption(text);
+    return option === 'dli' || option === 'dlv' ? commandHit('slmgr', text, `slmgr-${option}`) : null;
+  },
+  line: slmgrLine,
+  finish: finishSlmgr,
+};

@@ -1,0 +1,27 @@
+/**
+ * Every output kind the reader knows, in one list. The order matters where several kinds read the same
+ * line: hits are tried in this order, and where nothing else decides, the first kind's hit wins.
+ */
+import type { OutputKind } from '../types.ts';
+import { ATO } from './ato.ts';
+import { CIM } from './cim.ts';
+import { EVENT } from './event.ts';
+import { NSLOOKUP } from './nslookup.ts';
+import { RESOLVE_DNSNAME } from './resolve-dnsname.ts';
+import { SLMGR } from './slmgr.ts';
+import { TEST_NETCONNECTION } from './test-netconnection.ts';
+import { W32TM_STATUS } from './w32tm-status.ts';
+import { W32TM_STRIPCHART } from './w32tm-stripchart.ts';
+
+/** The output kinds, in the order their lines are tried. */
+export const KINDS: readonly OutputKind[] = [
+  SLMGR,
+  ATO,
+  NSLOOKUP,
+  RESOLVE_DNSNAME,
+  TEST_NETCONNECTION,
+  W32TM_STATUS,
+  W32TM_STRIPCHART,
+  EVENT,
+  CIM,
+];
