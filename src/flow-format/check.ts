@@ -424,6 +424,17 @@ function checkCatalog(
     } else if (!findNode(flow, entry.node))
       out.push({ file, message: `code ${entry.code}: flow "${entry.flow}" has no node "${entry.node}"` });
   }
+  // Every flow has a way in from Home without a code, and only one.
+  const topics = new Set<string>();
+  for (const topic of catalog.topics) {
+    if (topics.has(topic.flow)) out.push({ file, message: `topic ${topic.flow}: duplicate topic` });
+    topics.add(topic.flow);
+    if (!flows[topic.flow] && !broken.has(topic.flow))
+      out.push({ file, message: `topic ${topic.flow}: no flow "${topic.flow}"` });
+  }
+  for (const id of Object.keys(flows))
+    if (!topics.has(id))
+      out.push({ file, message: `flow "${id}" has no topic: Home cannot find it without a code` });
   return out;
 }
 

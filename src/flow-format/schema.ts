@@ -326,8 +326,40 @@ export const OrganizationSchema = z
   })
   .strict();
 
+/** A way into a flow without a code: the words a technician may type on Home to find it. */
+export const TopicSchema = z
+  .object({
+    flow: Id.describe('The flow it opens; its title is what Home shows'),
+    words: z
+      .object(
+        Object.fromEntries(
+          LANGUAGES.map((l) => [
+            l,
+            z
+              .array(
+                z
+                  .string()
+                  .min(2)
+                  .regex(/^[^A-ZА-ЯЁ]+$/, 'lowercase'),
+              )
+              .min(1)
+              .describe('Words and phrases, lowercase; a typed word finds the start of one'),
+          ]),
+        ) as Record<Language, z.ZodArray<z.ZodString>>,
+      )
+      .strict(),
+  })
+  .strict();
+
 export const CatalogSchema = z
-  .object({ $schema: z.string().optional(), codes: z.array(CatalogEntrySchema).min(1) })
+  .object({
+    $schema: z.string().optional(),
+    codes: z.array(CatalogEntrySchema).min(1),
+    topics: z
+      .array(TopicSchema)
+      .min(1)
+      .describe('Every flow, found by words on Home and listed under Browse'),
+  })
   .strict();
 
 export type Text = z.infer<typeof TextSchema>;
@@ -345,3 +377,4 @@ export type Flow = z.infer<typeof FlowSchema>;
 export type FlowInput = z.input<typeof FlowSchema>;
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 export type Catalog = z.infer<typeof CatalogSchema>;
+export type Topic = z.infer<typeof TopicSchema>;

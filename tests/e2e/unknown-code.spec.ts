@@ -47,6 +47,19 @@ test('a Software Licensing code: its zone and the SDK message, cited', async ({ 
   await expect(question(page)).toHaveText(firstQuestion());
 });
 
+test('a code whose message names the problem offers those steps, and the session keeps the code', async ({
+  page,
+}) => {
+  await page.goto('/#/code/0xC004F213');
+  await expect(page.getByRole('heading', { name: 'Steps for what it names' })).toBeVisible();
+  const related = page.locator('.related-flows button');
+  await expect(related).toHaveText([flows['product-key']!.title.en]);
+  await related.click();
+  await expect(question(page)).toHaveText(text('product-key', flows['product-key']!.start));
+  await page.goto('/#/history');
+  await expect(page.getByRole('link', { name: /0xC004F213/ })).toBeVisible();
+});
+
 test('an internet error: its Windows error number, and what WinHTTP and WinINet call it', async ({
   page,
 }) => {

@@ -44,6 +44,8 @@ describe('flow checker', () => {
     ['missing-translation', /main\.json: node "edition": text\.ru: missing translation \(ru\)/],
     ['unknown-code', /other\.json: node "start": error code 0xC004F039 is not in the catalog/],
     ['catalog-missing-node', /catalog\.json: code 0xC004F038: flow "main" has no node "vanished"/],
+    ['flow-without-topic', /catalog\.json: flow "other" has no topic: Home cannot find it without a code/],
+    ['topic-unknown-flow', /catalog\.json: topic elsewhere: no flow "elsewhere"/],
     ['invalid-json', /main\.json: not valid JSON/],
     ['missing-source', /main\.json: node "run-cmd": a command or expected output needs "sources"/],
     ['unknown-source', /main\.json: node "run-cmd": sources: no source "nowhere" in sources\.json/],

@@ -3,12 +3,14 @@ import { lookup, messageAfterCode } from '../../codes/lookup.ts';
 import type { CatalogEntry } from '../../flow-format/schema.ts';
 import { navigate } from '../../navigation.ts';
 import { handOverKeysIn } from '../../tools/key-handoff.ts';
+import { useTopics } from '../../hooks/use-topics.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
 import { ActivationTags } from '../ActivationTags/index.tsx';
 import './style.css';
 
 const MAX_SHOWN = 6;
+const MAX_TOPICS = 4;
 const MAX_INPUT = 2000;
 
 /** The error code field: accepts any form of a code or words of its message, and shows matches as you type. */
@@ -17,6 +19,12 @@ export function CodeSearch({ catalog }: { catalog: readonly CatalogEntry[] }) {
   const [text, setText] = useState('');
   const result = useMemo(() => (text.trim() ? lookup(catalog, text) : undefined), [catalog, text]);
   const matches = result?.matches.slice(0, MAX_SHOWN) ?? [];
+  // Words of a problem ("office", "время") find its flows too; a code typed finds only codes.
+  const search = useTopics();
+  const topics = useMemo(
+    () => (search && text.trim() && !result?.codes.length ? search.find(text).slice(0, MAX_TOPICS) : []),
+    [search, text, result],
+  );
 
   const onSubmit = (e: Event) => {
     e.preventDefault();
@@ -28,6 +36,8 @@ export function CodeSearch({ catalog }: { catalog: readonly CatalogEntry[] }) {
     }
     const best = handed ? lookup(catalog, rest).matches[0] : matches[0];
     if (handed && !best) return navigate({ name: 'tool', tool: 'key' });
+    // Words of a problem and no code: its flow, as the first match below the field says.
+    if (!best && topics[0]) return navigate({ name: 'flow', flow: topics[0].flow });
     // The code page does the lookup again, so the link it opens can be shared as it is.
     navigate({ name: 'code', query: best?.entry.code ?? rest.slice(0, MAX_INPUT) });
   };
@@ -74,7 +84,18 @@ export function CodeSearch({ catalog }: { catalog: readonly CatalogEntry[] }) {
             ))}
           </ul>
         )}
-        {result && matches.length === 0 && (
+        {topics.length > 0 && (
+          <ul class="matches topic-matches" aria-label={t('home.topics')}>
+            {topics.map((topic) => (
+              <li key={topic.flow}>
+                <a class="match" href={toHash({ name: 'flow', flow: topic.flow })}>
+                  <span class="match-message">{topic.title[lang]}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {result && matches.length === 0 && topics.length === 0 && (
           <p class="no-match">
             {result.codes.length ? t('code.unknownCode', { code: result.codes[0] }) : t('home.noMatch')}
             {result.closest.length > 0 && (

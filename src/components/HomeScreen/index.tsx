@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../../flow-format/schema.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
 import { useSessions } from '../../hooks/use-sessions.ts';
+import { useTopics } from '../../hooks/use-topics.ts';
 import { resumeSession } from '../../navigation.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
@@ -87,6 +88,7 @@ export function HomeScreen() {
               entries={catalog.filter((e) => e.activation.includes(type))}
             />
           ))}
+        <TopicGroup />
       </section>
 
       {sessions && sessions.length > 0 && (
@@ -120,6 +122,29 @@ function BrowseGroup({ title, entries }: { title: string; entries: readonly Cata
         {title} <span class="count">({t('home.codeCount', { count: entries.length })})</span>
       </summary>
       {open && <CodeLinks entries={entries} />}
+    </details>
+  );
+}
+
+/** Every flow by what it is about (Office, DNS, the clock…): a way into each problem without a code. */
+function TopicGroup() {
+  const { t, lang } = useT();
+  const search = useTopics();
+  return (
+    <details class="browse">
+      <summary>
+        {t('home.byTopic')}{' '}
+        {search && <span class="count">({t('home.topicCount', { count: search.topics.length })})</span>}
+      </summary>
+      {search && (
+        <ul class="topic-links">
+          {search.topics.map((topic) => (
+            <li key={topic.flow}>
+              <a href={toHash({ name: 'flow', flow: topic.flow })}>{topic.title[lang]}</a>
+            </li>
+          ))}
+        </ul>
+      )}
     </details>
   );
 }

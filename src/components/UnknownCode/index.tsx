@@ -3,6 +3,7 @@ import { codeKind, kindSources, typoOf } from '../../codes/code-kind.ts';
 import type { CodeKind } from '../../codes/code-kind.ts';
 import type { CatalogEntry } from '../../flow-format/schema.ts';
 import { officialMessages } from '../../data/official-messages.ts';
+import { useTopics } from '../../hooks/use-topics.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { navigate } from '../../navigation.ts';
@@ -55,6 +56,16 @@ export function UnknownCode({ code, catalog, SourceLine }: UnknownCodeProps) {
   const messages = officialMessages(code);
   // A code Microsoft gives a message is a real code, not a typo of a catalog one.
   const typos = messages.length ? [] : typoOf(catalog, code);
+  // The flows its message names ("no product key was found") and those of its kind (a DNS error's).
+  const search = useTopics();
+  const related = search
+    ? [
+        ...new Set([
+          ...messages.flatMap((m) => search.find(m.text).map((topic) => topic.flow)),
+          ...search.flowsOfKind(kind),
+        ]),
+      ].flatMap((flow) => search.topics.filter((topic) => topic.flow === flow))
+    : [];
   return (
     <article class="card code-page unknown-code stack">
       <h1 tabIndex={-1} class="mono">
@@ -98,6 +109,25 @@ export function UnknownCode({ code, catalog, SourceLine }: UnknownCodeProps) {
         <ShareButton title={code} />
       </div>
       <p class="hint">{t('unknown:startHint')}</p>
+      {related.length > 0 && (
+        <section>
+          <h2 class="label">{t('unknown:related')}</h2>
+          <p class="hint">{t('unknown:relatedHint')}</p>
+          <ul class="related-flows">
+            {related.map((topic) => (
+              <li key={topic.flow}>
+                <button
+                  type="button"
+                  class="btn btn-wide"
+                  onClick={() => navigate({ name: 'flow', flow: topic.flow }, { code } satisfies StartState)}
+                >
+                  {topic.title[lang]}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {typos.length > 0 && (
         <section>
           <h2 class="label">{t('unknown:didYouMean')}</h2>
