@@ -26,6 +26,26 @@ function flowsCheck(): Plugin {
   };
 }
 
+const FLOW_TITLES = 'virtual:flow-titles';
+
+/** Every flow's title as a small module of its own: Home lists and finds every flow without loading one. */
+function flowTitles(): Plugin {
+  return {
+    name: 'flow-titles',
+    resolveId: (source) => (source === FLOW_TITLES ? `\0${FLOW_TITLES}` : undefined),
+    load(id) {
+      if (id !== `\0${FLOW_TITLES}`) return undefined;
+      const titles: Record<string, unknown> = {};
+      for (const file of readFlowDir(FLOWS_DIR, ROOT).flows) {
+        this.addWatchFile(join(ROOT, file.path));
+        const title = (file.data as { title?: unknown } | undefined)?.title;
+        if (title) titles[file.path.replace(/^.*[\\/]|\.json$/g, '')] = title;
+      }
+      return `export default ${JSON.stringify(titles)};`;
+    },
+  };
+}
+
 function csp(): Plugin {
   return {
     name: 'csp-meta',
@@ -162,6 +182,7 @@ export default defineConfig({
   },
   plugins: [
     flowsCheck(),
+    flowTitles(),
     preact(),
     csp(),
     prerender(),

@@ -21,10 +21,10 @@ export function CodeSearch({ catalog }: { catalog: readonly CatalogEntry[] }) {
   const matches = result?.matches.slice(0, MAX_SHOWN) ?? [];
   // Words of a problem ("office", "время") find its flows too; a code typed finds only codes.
   const search = useTopics();
-  const topics = useMemo(
-    () => (search && text.trim() && !result?.codes.length ? search.find(text).slice(0, MAX_TOPICS) : []),
-    [search, text, result],
-  );
+  const topics =
+    search && text.trim() && !result?.codes.length
+      ? search.find(search.topics, text).slice(0, MAX_TOPICS)
+      : [];
 
   const onSubmit = (e: Event) => {
     e.preventDefault();
@@ -84,18 +84,8 @@ export function CodeSearch({ catalog }: { catalog: readonly CatalogEntry[] }) {
             ))}
           </ul>
         )}
-        {topics.length > 0 && (
-          <ul class="matches topic-matches" aria-label={t('home.topics')}>
-            {topics.map((topic) => (
-              <li key={topic.flow}>
-                <a class="match" href={toHash({ name: 'flow', flow: topic.flow })}>
-                  <span class="match-message">{topic.title[lang]}</span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
-        {result && matches.length === 0 && topics.length === 0 && (
+        {search && topics[0] && <search.TopicLinks topics={topics} />}
+        {result && matches.length === 0 && !topics[0] && (
           <p class="no-match">
             {result.codes.length ? t('code.unknownCode', { code: result.codes[0] }) : t('home.noMatch')}
             {result.closest.length > 0 && (

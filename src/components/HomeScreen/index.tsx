@@ -128,23 +128,12 @@ function BrowseGroup({ title, entries }: { title: string; entries: readonly Cata
 
 /** Every flow by what it is about (Office, DNS, the clock…): a way into each problem without a code. */
 function TopicGroup() {
-  const { t, lang } = useT();
+  const { t } = useT();
   const search = useTopics();
   return (
     <details class="browse">
-      <summary>
-        {t('home.byTopic')}{' '}
-        {search && <span class="count">({t('home.topicCount', { count: search.topics.length })})</span>}
-      </summary>
-      {search && (
-        <ul class="topic-links">
-          {search.topics.map((topic) => (
-            <li key={topic.flow}>
-              <a href={toHash({ name: 'flow', flow: topic.flow })}>{topic.title[lang]}</a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <summary>{t('home.byTopic')}</summary>
+      {search && <search.TopicLinks topics={search.topics} />}
     </details>
   );
 }

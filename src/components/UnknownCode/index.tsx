@@ -3,7 +3,7 @@ import { codeKind, kindSources, typoOf } from '../../codes/code-kind.ts';
 import type { CodeKind } from '../../codes/code-kind.ts';
 import type { CatalogEntry } from '../../flow-format/schema.ts';
 import { officialMessages } from '../../data/official-messages.ts';
-import { useTopics } from '../../hooks/use-topics.ts';
+import { useAsync } from '../../hooks/use-async.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { navigate } from '../../navigation.ts';
@@ -57,15 +57,19 @@ export function UnknownCode({ code, catalog, SourceLine }: UnknownCodeProps) {
   // A code Microsoft gives a message is a real code, not a typo of a catalog one.
   const typos = messages.length ? [] : typoOf(catalog, code);
   // The flows its message names ("no product key was found") and those of its kind (a DNS error's).
-  const search = useTopics();
-  const related = search
-    ? [
-        ...new Set([
-          ...messages.flatMap((m) => search.find(m.text).map((topic) => topic.flow)),
-          ...search.flowsOfKind(kind),
-        ]),
-      ].flatMap((flow) => search.topics.filter((topic) => topic.flow === flow))
-    : [];
+  const related =
+    useAsync(
+      () =>
+        import('../../flows/topics.ts').then(async ({ loadTopics, findTopics, flowsOfKind }) => {
+          const topics = await loadTopics();
+          const flows = new Set([
+            ...messages.flatMap((m) => findTopics(topics, m.text).map((topic) => topic.flow)),
+            ...flowsOfKind(kind),
+          ]);
+          return [...flows].flatMap((flow) => topics.filter((topic) => topic.flow === flow));
+        }),
+      [code],
+    ) ?? [];
   return (
     <article class="card code-page unknown-code stack">
       <h1 tabIndex={-1} class="mono">
