@@ -192,9 +192,9 @@ export default defineConfig({
           { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
         ],
       },
-      // Our own worker (src/sw.ts): Workbox precaching plus a check that refills a cleared cache.
+      // Our own worker (src/pwa/sw.ts): Workbox precaching plus a check that refills a cleared cache.
       strategies: 'injectManifest',
-      srcDir: '.',
+      srcDir: 'pwa',
       filename: 'sw.ts',
       injectManifest: {
         // The plugin adds the web manifest itself.
