@@ -1,11 +1,12 @@
 /// <reference types="vitest/config" />
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import preact from '@preact/preset-vite';
-import { readFileSync } from 'node:fs';
-import { createServer, defineConfig, minifySync } from 'vite';
+import { build, createServer, defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import type * as PrerenderModule from './src/prerender.tsx';
+import { APP_ID, APP_MODULES, OTHER_COPY_ID, PRERENDERED } from './src/first-screen/markers.ts';
+import type * as PrerenderModule from './src/first-screen/prerender.tsx';
 import { checkAll, formatProblem } from './src/flow-format/check.ts';
 import { readFlowDir } from './src/cli/read-flow-dir.ts';
 import { CSP } from './.config/csp.ts';
@@ -73,34 +74,69 @@ const PRERENDER_GLOBALS: Record<string, unknown> = {
 };
 
 /**
- * The page paints from its HTML and CSS alone, so the app's modules need not compete with them for a weak
- * link: their tags become a list that src/boot.js loads once the first screen has painted.
+ * The boot script (src/first-screen/boot.ts) built on its own, as one minified classic script: it runs in
+ * <head> before the first paint, so it can be no module, and nothing the app's modules share with it (the
+ * language choice, the markers) may become an import.
  */
-function deferModules(html: string): string {
-  const entry = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
+async function buildBoot(): Promise<string> {
+  const [out] = [
+    await build({
+      configFile: false,
+      root: ROOT,
+      logLevel: 'silent',
+      publicDir: false,
+      build: {
+        write: false,
+        minify: true,
+        // The markers and the storage key are written where they are used: fewer bytes than names.
+        rolldownOptions: { optimization: { inlineConst: { mode: 'all', pass: 2 } } },
+        lib: { entry: join(ROOT, 'src/first-screen/boot.ts'), formats: ['iife'], name: 'boot' },
+      },
+    }),
+  ].flat();
+  const chunk = out && 'output' in out ? out.output[0] : undefined;
+  if (chunk?.type !== 'chunk') throw new Error('the boot script did not build');
+  return chunk.code;
+}
+
+/**
+ * The page paints from its HTML and CSS alone, so the app's modules need not compete with them for a weak
+ * link: their tags become a list that the boot script loads once the first screen has painted.
+ */
+function deferModules(html: string, boot: string): string {
+  const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
   if (!entry) throw new Error('index.html has no module script to defer');
   const preloads = [...html.matchAll(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g)];
-  let out = html.replace(entry[0], '');
+  let out = html;
   for (const p of preloads) out = out.replace(p[0], '');
   const urls = [entry[1], ...preloads.map((p) => p[1])].join(' ');
+  // Where the entry was, ahead of the stylesheet: a script after it would wait for it to load.
   return out.replace(
-    '<script src="./boot.js">',
-    `<meta name="app-modules" content="${urls}" />\n    <script src="./boot.js">`,
+    entry[0],
+    `<meta name="${APP_MODULES}" content="${urls}" />\n    <script src="${boot}"></script>`,
   );
 }
 
 /**
  * Writes the home screen, in English and in Russian, into the built index.html, so it paints before any
- * script runs. src/boot.js picks the language before that paint; main.tsx hydrates the one shown.
+ * script runs, and adds the boot script, which picks the language before that paint; main.tsx hydrates the
+ * one shown. Not @preact/preset-vite's prerender option: README.md ("Dependencies, and why") says why.
  */
 function prerender(): Plugin {
+  let base = '/';
+  let bootFile = '';
   return {
     name: 'prerender',
     apply: 'build',
-    // boot.js is a classic script (it must run before the first paint); it ships minified.
-    generateBundle() {
-      const code = readFileSync(join(ROOT, 'src/boot.js'), 'utf8');
-      this.emitFile({ type: 'asset', fileName: 'boot.js', source: minifySync('boot.js', code).code });
+    configResolved(config) {
+      base = config.base;
+    },
+    // Named by its content like every other script, so hosts may cache it for good (README, Deploying).
+    async buildStart() {
+      const source = await buildBoot();
+      const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
+      bootFile = `assets/boot-${hash}.js`;
+      this.emitFile({ type: 'asset', fileName: bootFile, source });
     },
     transformIndexHtml: {
       order: 'post',
@@ -132,18 +168,18 @@ function prerender(): Plugin {
           });
           let pages: Record<'en' | 'ru', string>;
           try {
-            const mod = (await server.ssrLoadModule('/prerender.tsx')) as typeof PrerenderModule;
+            const mod = (await server.ssrLoadModule('/first-screen/prerender.tsx')) as typeof PrerenderModule;
             pages = await mod.prerender();
           } finally {
             await server.close();
           }
           const { en, ru } = pages;
-          const empty = '<div id="app"></div>';
+          const empty = `<div id="${APP_ID}"></div>`;
           if (!html.includes(empty)) throw new Error(`index.html has no ${empty} to prerender into`);
-          return deferModules(html).replace(
-            empty,
-            `<div id="app" data-pre="en">${en}</div><div id="app-ru" data-pre="ru">${ru}</div>`,
-          );
+          const screens =
+            `<div id="${APP_ID}" ${PRERENDERED}="en">${en}</div>` +
+            `<div id="${OTHER_COPY_ID}" ${PRERENDERED}="ru">${ru}</div>`;
+          return deferModules(html, `${base}${bootFile}`).replace(empty, screens);
         } finally {
           for (const [name, d] of saved)
             if (d) Object.defineProperty(globalThis, name, d);
@@ -213,9 +249,9 @@ export default defineConfig({
           { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
         ],
       },
-      // Our own worker (src/sw.ts): Workbox precaching plus a check that refills a cleared cache.
+      // Our own worker (src/pwa/sw.ts): Workbox precaching plus a check that refills a cleared cache.
       strategies: 'injectManifest',
-      srcDir: '.',
+      srcDir: 'pwa',
       filename: 'sw.ts',
       injectManifest: {
         // The plugin adds the web manifest itself.

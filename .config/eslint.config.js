@@ -92,6 +92,19 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
     },
   },
+  {
+    // The service worker has a program of its own (the WebWorker library, not the DOM's), which the project
+    // service, looking for tsconfig.json files only, would not find.
+    files: ['src/pwa/sw.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: ['src/pwa/tsconfig.sw.json'],
+        tsconfigRootDir: `${import.meta.dirname}/..`,
+      },
+      globals: { ...globals.serviceworker },
+    },
+  },
   // Fences between subsystems: each folder of src/ imports only what its layer may. One rule entry per file
   // (a later entry for the same rule would replace an earlier one), so every fence lists all it forbids.
   fence(['src/flow/**/*.ts'], [PURE, BUILD_TIME], 'the flow engine is pure: (flow, state, answer) → state'),

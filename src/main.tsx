@@ -1,10 +1,11 @@
 /**
- * Start-up. The built page already shows the home screen (prerendered in both languages; boot.js kept the
- * one for this browser before the first paint): the app takes it over (hydrates) instead of painting again.
- * Then the service worker code.
+ * Start-up. The built page already shows the home screen (prerendered in both languages; the boot script,
+ * src/first-screen/boot.ts, kept the one for this browser before the first paint): the app takes it over
+ * (hydrates) instead of painting again. Then the service worker code.
  */
 import { hydrate, render } from 'preact';
 import { App } from './app.tsx';
+import { APP_ID, DEEP_LINK, OTHER_COPY_ID, PRERENDERED, REPLAY } from './first-screen/markers.ts';
 import { loadCatalog } from './flows/catalog.ts';
 import { initI18n } from './i18n/index.ts';
 import { currentLocation } from './navigation.ts';
@@ -17,26 +18,26 @@ async function start() {
   const catalog = onHome() ? loadCatalog() : undefined;
   const lng = await initI18n();
   await catalog;
-  // Read again: a link tapped meanwhile (boot.js holds back only buttons) may have left home.
+  // Read again: a link tapped meanwhile (the boot script holds back only buttons) may have left home.
   const home = onHome();
-  // From here to the hydration nothing waits: boot.js holds back presses on the page until data-pre goes.
-  const root = document.getElementById('app')!;
-  const prerendered = root.getAttribute('data-pre');
-  root.removeAttribute('data-pre');
-  document.getElementById('app-ru')?.remove(); // if boot.js did not run
-  document.documentElement.removeAttribute('data-deep');
+  // From here to the hydration nothing waits: the boot script holds back presses until PRERENDERED goes.
+  const root = document.getElementById(APP_ID)!;
+  const prerendered = root.getAttribute(PRERENDERED);
+  root.removeAttribute(PRERENDERED);
+  document.getElementById(OTHER_COPY_ID)?.remove(); // if the boot script did not run
+  document.documentElement.removeAttribute(DEEP_LINK);
   const field = () => root.querySelector<HTMLInputElement>('#code-input');
   if (home && prerendered === lng) {
     hydrate(<App />, root);
     // What was typed before the app took over is searched for now; a press or an Enter it held back
-    // (boot.js marked it) happens now.
+    // (the boot script marked it) happens now.
     const input = field();
     if (input?.value) input.dispatchEvent(new Event('input', { bubbles: true }));
     // After the render that input causes, so a held-back Enter sends what was typed.
     setTimeout(() => {
-      for (const el of root.querySelectorAll<HTMLElement>('[data-replay]')) {
-        const what = el.getAttribute('data-replay');
-        el.removeAttribute('data-replay');
+      for (const el of root.querySelectorAll<HTMLElement>(`[${REPLAY}]`)) {
+        const what = el.getAttribute(REPLAY);
+        el.removeAttribute(REPLAY);
         if (what === 'submit' && el instanceof HTMLFormElement) el.requestSubmit();
         else el.click();
       }
@@ -45,7 +46,7 @@ async function start() {
     // The other language was chosen before the app took over (or a link left home): the screen is painted
     // afresh. On home, what was typed and a held-back Enter or search press are carried over to it.
     const typed = home ? (field()?.value ?? '') : '';
-    const sent = !!root.querySelector('form[data-replay], form [type="submit"][data-replay]');
+    const sent = !!root.querySelector(`form[${REPLAY}], form [type="submit"][${REPLAY}]`);
     root.replaceChildren();
     render(<App />, root);
     const input = field();

@@ -10,12 +10,12 @@ import { LANGUAGES } from '../flow/constants.ts';
 import type { Language } from '../flow/constants.ts';
 import { useObservable } from '../hooks/use-observable.ts';
 import { observable } from '../observable.ts';
+import { rememberLanguage, startLanguage } from './language-choice.ts';
 import enCommon from '../locales/en/common.json';
 import type enScreens from '../locales/en/screens.json';
 import type enTools from '../locales/en/tools.json';
 import type enUnknown from '../locales/en/unknown.json';
 
-const STORAGE_KEY = 'afg.lang';
 export const NAMESPACES = ['common', 'tools', 'unknown'] as const;
 
 declare module 'i18next' {
@@ -32,29 +32,6 @@ declare module 'i18next' {
 
 /** The app's translate function, bound to one language. */
 export type Translate = TFunction<['common', 'tools', 'unknown']>;
-
-/** True for a supported language code. */
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
-
-/** The language to start in: the one the user chose, else the browser's first supported one, else English. */
-export function detectLanguage(saved: string | null, browser: readonly string[]): Language {
-  if (isLanguage(saved)) return saved;
-  for (const tag of browser) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (isLanguage(base)) return base;
-  }
-  return 'en';
-}
-
-function readSaved(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null; // storage disabled: detect from the browser every time
-  }
-}
 
 type Namespace = (typeof NAMESPACES)[number];
 /** A bundle of strings loaded on its own: a namespace, or 'screens', which joins 'common'. */
@@ -118,9 +95,7 @@ async function apply(lng: Language): Promise<void> {
 }
 
 /** Initializes i18next before the first render, in `lng` or the detected language; returns the language. */
-export async function initI18n(
-  lng: Language = detectLanguage(readSaved(), navigator.languages ?? [navigator.language]),
-): Promise<Language> {
+export async function initI18n(lng: Language = startLanguage()): Promise<Language> {
   await i18next.init({
     lng: 'en',
     fallbackLng: 'en',
@@ -140,11 +115,7 @@ export async function initI18n(
 /** Switches the language everywhere and remembers it. */
 export async function setLanguage(lng: Language): Promise<void> {
   await apply(lng);
-  try {
-    localStorage.setItem(STORAGE_KEY, lng);
-  } catch {
-    // not remembered, still switched
-  }
+  rememberLanguage(lng);
 }
 
 // One bound function per language, so effects that depend on `t` settle.

@@ -7,7 +7,7 @@ import { currentLocation } from '../navigation.ts';
 import { flushSaves } from '../storage/index.ts';
 import { pwaState, setPwa as set } from './state.ts';
 import { outdated } from './stale.ts';
-import type { OfflineReport } from '../sw.ts';
+import type { OfflineReport } from './messages.ts';
 
 const UPDATE_CHECK_MS = 30 * 60 * 1000;
 const RETRY_MS = 3000;

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { APP_MODULES } from '../../src/first-screen/markers.ts';
 
 export interface Sizes {
   raw: number;
@@ -53,7 +54,9 @@ function local(dist: string, url: string): string {
 export function initialAssets(html: string): { js: string[]; css: string[] } {
   const js: string[] = [];
   const css: string[] = [];
-  const modules = /<meta\s+name=["']app-modules["']\s+content=["']([^"']+)["']/i.exec(html)?.[1];
+  const modules = new RegExp(`<meta\\s+name=["']${APP_MODULES}["']\\s+content=["']([^"']+)["']`, 'i').exec(
+    html,
+  )?.[1];
   if (modules) js.push(...modules.split(/\s+/).filter(Boolean));
   for (const tag of html.match(/<(?:script|link)\b[^>]*>/gi) ?? []) {
     const attr = (name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`, 'i').exec(tag)?.[1];

@@ -8,8 +8,8 @@ import type { Page } from '@playwright/test';
 const mark = (page: Page) => page.evaluate(() => ((window as { __same?: number }).__same = 1));
 const same = (page: Page) => page.evaluate(() => (window as { __same?: number }).__same === 1);
 
-/** Holds back the app's modules (everything under assets/ that is script), as on a slow first visit. */
-async function holdModules(page: Page, only = /\/assets\/.+\.js$/): Promise<() => void> {
+/** Holds back the app's modules (every script under assets/ but the boot script), as on a slow first visit. */
+async function holdModules(page: Page, only = /\/assets\/(?!boot-).+\.js$/): Promise<() => void> {
   let release!: () => void;
   const released = new Promise<void>((r) => (release = r));
   await page.route(only, async (route) => {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../src/i18n/index.ts';
+import { detectLanguage } from '../../src/i18n/language-choice.ts';
 
 type Tree = { [key: string]: string | Tree };
 const dir = (lng: string) => fileURLToPath(new URL(`../../src/locales/${lng}/`, import.meta.url));

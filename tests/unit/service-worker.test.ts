@@ -34,7 +34,7 @@ async function navigationRoute(scope: string): Promise<NavigationRoute> {
     addEventListener: () => undefined,
   });
   const { NavigationRoute: Route } = await import('workbox-routing');
-  await import('../../src/sw.ts');
+  await import('../../src/pwa/sw.ts');
   const route = routes.find((r) => r instanceof Route);
   expect(route).toBeDefined();
   return route as NavigationRoute;

@@ -1,3 +1,4 @@
+import { SWITCH_LANG } from '../../first-screen/markers.ts';
 import { setLanguage, useT } from '../../i18n/index.ts';
 import { useOnline } from '../../hooks/use-online.ts';
 import { toHash } from '../../router.ts';
@@ -27,7 +28,8 @@ export function Header() {
           type="button"
           class="top-link"
           lang={other}
-          data-switch-lang={other}
+          // The boot script remembers a press that comes before the app runs.
+          {...{ [SWITCH_LANG]: other }}
           aria-label={t('nav.switchLanguage')}
           onClick={() => void setLanguage(other)}
         >

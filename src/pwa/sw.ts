@@ -6,46 +6,28 @@
  */
 import { clientsClaim } from 'workbox-core';
 import { PrecacheController, PrecacheRoute, cleanupOutdatedCaches } from 'workbox-precaching';
-import type { PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import type { OfflineReport } from './messages.ts';
 
-// Just the parts of the worker's global scope used here (the DOM and WebWorker type libraries clash).
-interface MessageLike {
-  data: unknown;
-  ports: readonly MessagePort[];
-  waitUntil(work: Promise<unknown>): void;
-}
-interface WorkerScope {
-  __WB_MANIFEST: (PrecacheEntry | string)[];
-  registration: { scope: string };
-  skipWaiting(): Promise<void>;
-  addEventListener(type: 'message', listener: (event: MessageLike) => void): void;
-}
-const scope = self as unknown as WorkerScope;
+// The worker's global scope (tsconfig.sw.json gives this file the WebWorker library, not the DOM's);
+// workbox-precaching adds the precache list the build injects.
+declare const self: ServiceWorkerGlobalScope;
 
 const controller = new PrecacheController();
 // Written out in full: the build replaces `self.__WB_MANIFEST` with the list of files.
-controller.precache((self as unknown as WorkerScope).__WB_MANIFEST);
+controller.precache(self.__WB_MANIFEST);
 registerRoute(new PrecacheRoute(controller));
 cleanupOutdatedCaches();
 // The first visit's page is controlled at once, so its lazy chunks work offline too.
 clientsClaim();
 // Only the app's own pages get the app shell: the scope's root and index.html (its screens are # routes).
 // Anything else on the origin (another app, when this one is built at the root) goes to the network.
-const root = new URL(scope.registration.scope).pathname;
+const root = new URL(self.registration.scope).pathname;
 registerRoute(
   new NavigationRoute(controller.createHandlerBoundToURL('index.html'), {
     allowlist: [new RegExp(`^${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:index\\.html)?(?:\\?.*)?$`)],
   }),
 );
-
-/** What the page is told about the offline copy: how many files it should hold, and how many are missing. */
-export interface OfflineReport {
-  type: 'OFFLINE_STATUS';
-  total: number;
-  missing: number;
-  restored: number;
-}
 
 /** Finds precached files that are gone and, where the network allows, fetches them back. */
 async function checkOffline(): Promise<OfflineReport> {
@@ -82,9 +64,9 @@ async function checkOffline(): Promise<OfflineReport> {
   };
 }
 
-scope.addEventListener('message', (event) => {
+self.addEventListener('message', (event) => {
   const type = (event.data as { type?: unknown } | null)?.type;
-  if (type === 'SKIP_WAITING') void scope.skipWaiting();
+  if (type === 'SKIP_WAITING') void self.skipWaiting();
   else if (type === 'CHECK_OFFLINE')
     event.waitUntil(checkOffline().then((report) => event.ports[0]?.postMessage(report)));
 });
