@@ -1,6 +1,7 @@
 /**
  * Commands read off a phone and typed at a console: every character of every command of every flow shows
- * without scrolling sideways, in the step and in Large, at 320 to 430 px in both languages; a token goes on
+ * without scrolling sideways, in the step and in Large, at 320 to 430 px (the box is the same in both
+ * languages: Russian is checked at 320 px); a token goes on
  * to the next line only at the places a person reads it apart by, with a mark, never inside a switch or a
  * number; Copy copies the command itself; a placeholder still to fill is said before Copy; and on a phone
  * the answers sit within one screen of the command.
@@ -100,33 +101,41 @@ const measure = `async ({ hash, question, run }) => {
   return out;
 }`;
 
-for (const width of [320, 360, 390, 430])
-  for (const lang of ['en', 'ru'] as const)
-    test.describe(`${width} px, ${lang}`, () => {
-      test.use({
-        viewport: { width, height: width === 320 ? 640 : 740 },
-        hasTouch: true,
-        isMobile: true,
-        locale: lang === 'ru' ? 'ru-RU' : 'en-US',
-      });
+// A command box is the same in both languages (the command, its font, its width): Russian is checked at the
+// narrowest phone, English from 320 to 430 px (the styles do not change between 390 and 430 px for commands).
+const FITS = [
+  { width: 320, lang: 'en' },
+  { width: 320, lang: 'ru' },
+  { width: 360, lang: 'en' },
+  { width: 430, lang: 'en' },
+] as const;
 
-      test('every command of every flow shows whole, in the step and in Large', async ({ page }) => {
-        test.setTimeout(120_000);
-        await page.goto('/');
-        await expect(page.locator('#code-input')).toBeVisible();
-        const found: string[] = [];
-        for (const { flow, node } of COMMANDS) {
-          const args = {
-            hash: `#/flow/${flow}/${node}`,
-            question: text(flow, node, lang),
-            run: command(flow, node),
-          };
-          const faults: string[] = await page.evaluate(`(${measure})(${JSON.stringify(args)})`);
-          found.push(...faults.map((f) => `${flow}/${node}: ${f}`));
-        }
-        expect(found).toEqual([]);
-      });
+for (const { width, lang } of FITS)
+  test.describe(`${width} px, ${lang}`, () => {
+    test.use({
+      viewport: { width, height: width === 320 ? 640 : 740 },
+      hasTouch: true,
+      isMobile: true,
+      locale: lang === 'ru' ? 'ru-RU' : 'en-US',
     });
+
+    test('every command of every flow shows whole, in the step and in Large', async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.goto('/');
+      await expect(page.locator('#code-input')).toBeVisible();
+      const found: string[] = [];
+      for (const { flow, node } of COMMANDS) {
+        const args = {
+          hash: `#/flow/${flow}/${node}`,
+          question: text(flow, node, lang),
+          run: command(flow, node),
+        };
+        const faults: string[] = await page.evaluate(`(${measure})(${JSON.stringify(args)})`);
+        found.push(...faults.map((f) => `${flow}/${node}: ${f}`));
+      }
+      expect(found).toEqual([]);
+    });
+  });
 
 /**
  * The one step whose command alone takes most of a 360 × 740 screen (two icacls commands with the same

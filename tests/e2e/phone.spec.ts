@@ -117,29 +117,31 @@ for (const width of [320, 360])
         locale: lang === 'ru' ? 'ru-RU' : 'en-US',
       });
 
-      test('answers in the trail, answer buttons and the pieces of commands never break inside a word', async ({
-        page,
-      }) => {
-        // Through the KMS DNS flow: long commands, long answers, a trail of earlier answers.
-        await page.goto('/#/code/0xC004F074');
-        await page.locator('.code-page .btn-primary').click();
-        for (let i = 0; i < 4; i++) {
-          await answer(page).click();
-          // The next step, not the one answered: one more answer in the trail.
-          await expect(page.locator('nav.path button')).toHaveCount(i + 1);
-          await expect(page.locator('#step-question h1')).toBeVisible();
-          expect(await brokenWords(page.locator('.path-a'), 'words'), 'trail answers').toEqual([]);
-          expect(
-            await brokenWords(page.locator('.answers button, .choices button'), 'words'),
-            'answers',
-          ).toEqual([]);
-          expect(await brokenWords(page.locator(UNITS), 'tokens'), 'commands').toEqual([]);
-        }
-        await page.goto('/#/flow/kms-dns/check-suffix');
-        await expect(page.locator('.command > pre').first()).toBeVisible();
-        expect(await brokenWords(page.locator(UNITS), 'tokens')).toEqual([]);
-      });
-
+      // Narrowest first: a line that holds at 320 px holds at 360, so only the screen's height is checked twice.
+      if (width === 320) {
+        test('answers in the trail, answer buttons and the pieces of commands never break inside a word', async ({
+          page,
+        }) => {
+          // Through the KMS DNS flow: long commands, long answers, a trail of earlier answers.
+          await page.goto('/#/code/0xC004F074');
+          await page.locator('.code-page .btn-primary').click();
+          for (let i = 0; i < 4; i++) {
+            await answer(page).click();
+            // The next step, not the one answered: one more answer in the trail.
+            await expect(page.locator('nav.path button')).toHaveCount(i + 1);
+            await expect(page.locator('#step-question h1')).toBeVisible();
+            expect(await brokenWords(page.locator('.path-a'), 'words'), 'trail answers').toEqual([]);
+            expect(
+              await brokenWords(page.locator('.answers button, .choices button'), 'words'),
+              'answers',
+            ).toEqual([]);
+            expect(await brokenWords(page.locator(UNITS), 'tokens'), 'commands').toEqual([]);
+          }
+          await page.goto('/#/flow/kms-dns/check-suffix');
+          await expect(page.locator('.command > pre').first()).toBeVisible();
+          expect(await brokenWords(page.locator(UNITS), 'tokens')).toEqual([]);
+        });
+      }
       test('every step opens with its heading in view, below the header', async ({ page }) => {
         await page.goto('/#/flow/kms-dns');
         for (let i = 0; i < 5; i++) {
@@ -163,58 +165,60 @@ for (const width of [320, 360])
         await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
       });
 
-      test('every control is at least 44 × 44 px', async ({ page }) => {
-        for (const screen of SCREENS) {
-          await screen.open(page);
-          const small = await page
-            .locator(
-              // A checkbox is tapped through its label.
-              'header a, header button, main button:visible, main a.btn:visible, main input:visible:not([type=checkbox]), main label:has(input[type=checkbox]), main summary:visible, main .match:visible',
-            )
-            .evaluateAll((els) =>
-              els
-                .map((el) => ({ el, r: el.getBoundingClientRect() }))
-                .filter(({ r }) => r.width > 0 && (r.width < 44 || r.height < 44))
-                .map(
-                  ({ el, r }) =>
-                    `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}" ${r.width}×${r.height}`,
-                ),
-            );
-          expect(small, screen.name).toEqual([]);
-        }
-      });
+      if (width === 320) {
+        test('every control is at least 44 × 44 px', async ({ page }) => {
+          for (const screen of SCREENS) {
+            await screen.open(page);
+            const small = await page
+              .locator(
+                // A checkbox is tapped through its label.
+                'header a, header button, main button:visible, main a.btn:visible, main input:visible:not([type=checkbox]), main label:has(input[type=checkbox]), main summary:visible, main .match:visible',
+              )
+              .evaluateAll((els) =>
+                els
+                  .map((el) => ({ el, r: el.getBoundingClientRect() }))
+                  .filter(({ r }) => r.width > 0 && (r.width < 44 || r.height < 44))
+                  .map(
+                    ({ el, r }) =>
+                      `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}" ${r.width}×${r.height}`,
+                  ),
+              );
+            expect(small, screen.name).toEqual([]);
+          }
+        });
 
-      test('on paper: no header, buttons or fields, dark on white, and every command in full', async ({
-        page,
-      }) => {
-        // A step with a command, an answer in: the trail of answers is on paper too, as plain text.
-        await page.goto('/#/flow/time-sync');
-        await walk(page, { flow: 'time-sync' }, ['both']);
-        await expect(page.locator('.path-step')).toHaveCount(1);
-        const pre = page.locator('.command > pre');
-        await expect(pre).toBeVisible();
-        await printed(page, 'a step');
-        await expect(pre).toBeVisible();
-        expect(await pre.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-      });
+        test('on paper: no header, buttons or fields, dark on white, and every command in full', async ({
+          page,
+        }) => {
+          // A step with a command, an answer in: the trail of answers is on paper too, as plain text.
+          await page.goto('/#/flow/time-sync');
+          await walk(page, { flow: 'time-sync' }, ['both']);
+          await expect(page.locator('.path-step')).toHaveCount(1);
+          const pre = page.locator('.command > pre');
+          await expect(pre).toBeVisible();
+          await printed(page, 'a step');
+          await expect(pre).toBeVisible();
+          expect(await pre.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+        });
 
-      test("on paper, a session's page: no header, buttons or fields, dark on white", async ({ page }) => {
-        await SCREENS.find((s) => s.name === 'transcript')!.open(page);
-        await expect(page).toHaveURL(/#\/session\/[^/]+$/);
-        await printed(page, "a session's page");
-        await expect(page.locator('pre.transcript')).toBeVisible();
-      });
+        test("on paper, a session's page: no header, buttons or fields, dark on white", async ({ page }) => {
+          await SCREENS.find((s) => s.name === 'transcript')!.open(page);
+          await expect(page).toHaveURL(/#\/session\/[^/]+$/);
+          await printed(page, "a session's page");
+          await expect(page.locator('pre.transcript')).toBeVisible();
+        });
 
-      test('on paper, an outcome: its Fixed or Escalate mark dark on white, on a dark-mode phone too', async ({
-        page,
-      }) => {
-        for (const node of ['activated', 'escalate-time']) {
-          await page.emulateMedia({ media: 'screen' });
-          await page.goto(`/#/flow/time-sync/${node}`);
-          await expect(page.locator('article.step[class*="outcome-"]')).toBeVisible();
-          await printed(page, `the outcome ${node}`);
-        }
-      });
+        test('on paper, an outcome: its Fixed or Escalate mark dark on white, on a dark-mode phone too', async ({
+          page,
+        }) => {
+          for (const node of ['activated', 'escalate-time']) {
+            await page.emulateMedia({ media: 'screen' });
+            await page.goto(`/#/flow/time-sync/${node}`);
+            await expect(page.locator('article.step[class*="outcome-"]')).toBeVisible();
+            await printed(page, `the outcome ${node}`);
+          }
+        });
+      }
     });
 
 test('the Large view shows one command alone, across the screen, and closes', async ({ page }) => {
@@ -278,13 +282,15 @@ test("a flow's whole procedure: every step, its command and where each answer le
   await expect(page.locator('#step-utc-both pre')).toBeVisible();
 });
 
-/** Phones in use today, narrowest first: small Androids, 360 px Androids, iPhone SE, iPhone 12–16, Pixel, iPhone Pro Max. */
+/**
+ * Phones in use today, narrowest first: small Androids, 360 px Androids, iPhone 12–16, iPhone Pro Max. The
+ * styles change at one width among phones (26rem, 416 px; the others are 480 px and wider), so a 375 or
+ * 412 px phone lays out as its neighbours do.
+ */
 const PHONES = [
   { width: 320, height: 640 },
   { width: 360, height: 740 },
-  { width: 375, height: 667 },
   { width: 390, height: 844 },
-  { width: 412, height: 915 },
   { width: 430, height: 932 },
 ];
 
