@@ -327,26 +327,33 @@ export const OrganizationSchema = z
   .strict();
 
 /** A way into a flow without a code: the words a technician may type on Home to find it. */
+const TopicWords = z
+  .array(
+    z
+      .string()
+      .min(2)
+      .regex(/^[^A-ZА-ЯЁ]+$/, 'lowercase'),
+  )
+  .min(1);
+
+/** A way into a flow without a code: the words a technician may type on Home to find it. */
 export const TopicSchema = z
   .object({
     flow: Id.describe('The flow it opens; its title is what Home shows'),
     words: z
-      .object(
-        Object.fromEntries(
+      .object({
+        ...(Object.fromEntries(
           LANGUAGES.map((l) => [
             l,
-            z
-              .array(
-                z
-                  .string()
-                  .min(2)
-                  .regex(/^[^A-ZА-ЯЁ]+$/, 'lowercase'),
-              )
-              .min(1)
-              .describe('Words and phrases, lowercase; a typed word finds the start of one'),
+            TopicWords.describe(
+              "Words and phrases, lowercase: typed, a word finds those it starts; a code's message must hold one whole",
+            ),
           ]),
-        ) as Record<Language, z.ZodArray<z.ZodString>>,
-      )
+        ) as Record<Language, typeof TopicWords>),
+        typed: TopicWords.optional().describe(
+          "Words that find it only when typed, and count less: too common in Microsoft's messages (activation, date)",
+        ),
+      })
       .strict(),
   })
   .strict();

@@ -1,5 +1,5 @@
 /** The ways into a problem without a code, loaded after the first screen: none of this is part of it. */
-import { findTopics, loadTopics } from '../../flows/topics.ts';
+import { findTopics, flowsOfKind, loadTopics } from '../../flows/topics.ts';
 import type { TitledTopic } from '../../flows/topics.ts';
 import { useT } from '../../i18n/index.ts';
 import { toHash } from '../../router.ts';
@@ -18,7 +18,7 @@ export function TopicLinks({ topics }: { topics: readonly TitledTopic[] }) {
   );
 }
 
-/** The topics with their titles, the search over them and the links that show them. */
+/** The topics with their titles, the search over them, the flows of a code's kind and the links that show them. */
 export async function topicSearch() {
-  return { topics: await loadTopics(), find: findTopics, TopicLinks };
+  return { topics: await loadTopics(), find: findTopics, flowsOfKind, TopicLinks };
 }

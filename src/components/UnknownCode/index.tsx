@@ -60,10 +60,10 @@ export function UnknownCode({ code, catalog, SourceLine }: UnknownCodeProps) {
   const related =
     useAsync(
       () =>
-        import('../../flows/topics.ts').then(async ({ loadTopics, findTopics, flowsOfKind }) => {
-          const topics = await loadTopics();
+        import('../TopicLinks/index.tsx').then(async ({ topicSearch }) => {
+          const { topics, find, flowsOfKind } = await topicSearch();
           const flows = new Set([
-            ...messages.flatMap((m) => findTopics(topics, m.text).map((topic) => topic.flow)),
+            ...messages.flatMap((m) => find(topics, m.text, 'message').map((topic) => topic.flow)),
             ...flowsOfKind(kind),
           ]);
           return [...flows].flatMap((flow) => topics.filter((topic) => topic.flow === flow));
