@@ -101,6 +101,20 @@ export function start(flows: FlowMap, flowId: string, nodeId?: string): Result {
   return first.ok ? { ok: true, value: { v: 1, trail: [first.value] } } : first;
 }
 
+/**
+ * Where a session opened at a step must begin: the step itself, or, when the step routes on an earlier
+ * answer no fresh session has (a count whose threshold depends on what is being activated), the step that
+ * asks it, so a shared link never routes on an answer it was not given.
+ */
+export function entryStep(flows: FlowMap, flowId: string, nodeId?: string): { flow: string; node?: string } {
+  const flow = Object.hasOwn(flows, flowId) ? flows[flowId] : undefined;
+  const node = flow && nodeId !== undefined ? findNode(flow, nodeId) : undefined;
+  const when = node?.kind === 'number' ? node.routes.find((r) => r.when)?.when : undefined;
+  return when
+    ? { flow: when.flow ?? flowId, node: when.node }
+    : { flow: flowId, ...(nodeId ? { node: nodeId } : {}) };
+}
+
 /** Tells the current step, or why it cannot be shown. */
 export function current(flows: FlowMap, state: EngineState): Result<CurrentStep> {
   const last = state.trail[state.trail.length - 1];

@@ -8,6 +8,7 @@ import {
   back as engineBack,
   backTo,
   current,
+  entryStep,
   linkedFlows,
   restart as engineRestart,
   restore,
@@ -32,7 +33,11 @@ import type { TabMemory } from './tab-memory.ts';
  * not seen, so this tab's steps went on as a new session (`from` is the other); 'deleted': the session was
  * deleted, and steps here are not saved until the user asks.
  */
-export type SessionNotice = { kind: 'copied'; from: string } | { kind: 'deleted' };
+export type SessionNotice =
+  | { kind: 'copied'; from: string }
+  | { kind: 'deleted' }
+  /** The link asked for a step that routes on this step's answer: this one comes first. */
+  | { kind: 'asks-first' };
 
 /** What the step screen shows. */
 export type SessionView =
@@ -300,11 +305,15 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
         });
       return;
     }
-    const begun = start(flows, route.flow, route.node);
+    const first = entryStep(flows, route.flow, route.node);
+    if (first.flow !== route.flow) await loadMore([first.flow]);
+    if (!live()) return;
+    const begun = start(flows, first.flow, first.node);
     if (!begun.ok) {
       const reason = begun.error.code === 'unknown-node' ? 'unknown-node' : 'unavailable';
       return view.set({ kind: 'missing', flow: route.flow, node: route.node, reason });
     }
+    const asksFirst = first.flow !== route.flow || first.node !== route.node;
     const fresh: EntryState = {
       sessionId: options.newId(),
       state: begun.value,
@@ -314,7 +323,11 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
     };
     const step = current(flows, fresh.state);
     if (!step.ok) return;
-    own(() => history.setState(fresh));
+    if (asksFirst) {
+      notices.set(fresh.sessionId, { kind: 'asks-first' });
+      // The address names the step on screen, not the one that could not be answered yet.
+      own(() => history.go(routeOf(step.value), fresh, true));
+    } else own(() => history.setState(fresh));
     show(fresh, step.value);
     save(recordOf(fresh, step.value.status, now()));
   }
@@ -322,6 +335,8 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
   function go(entry: EntryState, state: EngineState, replace = false) {
     const step = current(flows, state);
     if (!step.ok) return;
+    // Said on the step that had to come first, not after it.
+    if (notices.get(entry.sessionId)?.kind === 'asks-first') notices.delete(entry.sessionId);
     turn++; // a step taken now wins over anything still opening
     const next: EntryState = { ...entry, state, depth: replace ? entry.depth : entry.depth + 1 };
     // Show the next step at once; history is cheap, storage and preloading follow later.

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { SCREENS, command, flows, label, step, walk } from './support/screens.ts';
+import { SCREENS, command, flows, label, step, toNumberStep, walk } from './support/screens.ts';
 
 /**
  * Words of the elements' text that the layout split across two lines (each word should be one box), as
@@ -236,7 +236,8 @@ test('the Large view shows one command alone, across the screen, and closes', as
 });
 
 test('Back to a number step keeps the number entered', async ({ page }) => {
-  await page.goto('/#/flow/kms-count/enter-count');
+  await page.goto('/#/flow/kms-count');
+  await toNumberStep(page);
   await page.getByLabel('Your number').fill('24');
   await page.getByLabel('Your number').press('Enter');
   await expect(page.getByLabel('Your number')).toBeHidden();

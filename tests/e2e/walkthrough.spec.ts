@@ -176,6 +176,20 @@ test.describe('links that work everywhere', () => {
     await expect(page).toHaveURL(/#\/flow\/time-sync\/ntp-source$/);
   });
 
+  test('a shared link to the count asks first what is being activated; 24 on a client is then too low', async ({
+    page,
+  }) => {
+    await page.goto('/#/flow/kms-count/enter-count');
+    await expect(question(page)).toHaveText(text('kms-count', 'start'));
+    await expect(page.getByRole('status').filter({ hasText: 'depends on the answer' })).toBeVisible();
+    await expect(page).not.toHaveURL(/enter-count/);
+    await walk(page, { flow: 'kms-count' }, ['client', 'yes']);
+    await expect(page.getByRole('status').filter({ hasText: 'depends on the answer' })).toHaveCount(0);
+    await page.getByLabel('Your number').fill('24');
+    await page.getByLabel('Your number').press('Enter');
+    await expect(question(page)).toHaveText(text('kms-count', 'count-low'));
+  });
+
   test('an unknown code gets its own page, offering the catalog code it is a typo of', async ({ page }) => {
     await page.goto('/#/code/0xC004F06D');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('0xC004F06D');

@@ -5,6 +5,7 @@ import {
   back,
   backTo,
   current,
+  entryStep,
   parseState,
   restart,
   restore,
@@ -90,6 +91,17 @@ describe('engine: node kinds', () => {
     expect(start(flows, 'nope')).toMatchObject({ ok: false, error: { code: 'unknown-flow' } });
     expect(start(flows, 'main', 'nope')).toMatchObject({ ok: false, error: { code: 'unknown-node' } });
     expect(start(flows, 'constructor')).toMatchObject({ ok: false, error: { code: 'unknown-flow' } });
+  });
+});
+
+describe('entryStep: where a session opened at a step begins', () => {
+  it('a step that routes on an earlier answer begins at the step that asks it', () => {
+    expect(entryStep(flows, 'main', 'count')).toEqual({ flow: 'main', node: 'edition' });
+  });
+  it('any other step, or a flow alone, begins where asked', () => {
+    expect(entryStep(flows, 'main', 'edition')).toEqual({ flow: 'main', node: 'edition' });
+    expect(entryStep(flows, 'main')).toEqual({ flow: 'main' });
+    expect(entryStep(flows, 'nothing', 'x')).toEqual({ flow: 'nothing', node: 'x' });
   });
 });
 

@@ -73,14 +73,31 @@ describe('the session runner', () => {
     expect(saved).toMatchObject({ flow: 'main', status: 'active', code: '0xC004F074' });
   });
 
+  it('a link to a step that routes on an earlier answer asks that answer first, and says why', async () => {
+    // main/count's thresholds depend on the answer at main/edition: a fresh link cannot route on it.
+    const history = new FakeHistory({ route: flowRoute('main', 'count'), state: null });
+    const { runner, view } = run(history);
+    await settle();
+    expect(where(view())).toBe('main/edition');
+    expect(view()).toMatchObject({ notice: { kind: 'asks-first' } });
+    // The address names the step on screen.
+    expect(history.current().route).toEqual(flowRoute('main', 'edition'));
+    expect(runner.answer('client')).toBe(true);
+    expect(where(view())).toBe('main/count');
+    expect(view()).not.toHaveProperty('notice');
+    // 24 is low for a client, as the edition answered says.
+    expect(runner.answer(24)).toBe(true);
+    expect(where(view())).toBe('main/low');
+  });
+
   it('opens a deep link at its node, and says which part of a bad link is unknown', async () => {
-    const atNode = run(new FakeHistory({ route: flowRoute('main', 'count'), state: null }));
+    const atNode = run(new FakeHistory({ route: flowRoute('main', 'edition'), state: null }));
     const noNode = run(new FakeHistory({ route: flowRoute('main', 'nowhere'), state: null }));
     const noFlow = run(new FakeHistory({ route: flowRoute('nothing'), state: null }));
     // Names every plain object has are no flows either.
     const proto = run(new FakeHistory({ route: flowRoute('constructor'), state: null }));
     await settle();
-    expect(where(atNode.view())).toBe('main/count');
+    expect(where(atNode.view())).toBe('main/edition');
     expect(noNode.view()).toMatchObject({ kind: 'missing', reason: 'unknown-node', node: 'nowhere' });
     expect(noFlow.view()).toMatchObject({ kind: 'missing', reason: 'unknown-flow', flow: 'nothing' });
     expect(proto.view()).toMatchObject({ kind: 'missing', reason: 'unknown-flow', flow: 'constructor' });

@@ -99,7 +99,12 @@ export function FlowScreen() {
   };
   return (
     <div class="flow-screen">
-      {view.notice && (
+      {view.notice?.kind === 'asks-first' && (
+        <p class="notice session-notice" role="status">
+          <span>{t('flow.asksFirst')}</span>
+        </p>
+      )}
+      {view.notice && view.notice.kind !== 'asks-first' && (
         <p class="notice session-notice" role="status">
           <span>{t(view.notice.kind === 'copied' ? 'flow.copied' : 'flow.deleted')}</span>
           <button
