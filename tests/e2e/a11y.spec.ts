@@ -2,6 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { SCREENS } from './support/screens.ts';
 
+// Layout and reading only: no service worker, so no test pays for precaching every file (offline.spec and
+// update.spec test the worker).
+test.use({ serviceWorkers: 'block' });
+
 // One page per language walks every screen: a page and an app started once, not once per screen.
 for (const locale of ['en-US', 'ru-RU'])
   test.describe(`accessibility (${locale})`, () => {

@@ -9,6 +9,10 @@
 import { expect, test } from '@playwright/test';
 import { command, flows, step, text } from './support/screens.ts';
 
+// Layout and reading only: no service worker, so no test pays for precaching every file (offline.spec and
+// update.spec test the worker).
+test.use({ serviceWorkers: 'block' });
+
 /** Every step that gives a command, as flow and node ids. */
 const COMMAND_STEPS = Object.entries(flows).flatMap(([flow, f]) =>
   f.nodes

@@ -7,6 +7,10 @@ import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { SCREENS, command, flows, label, step, toNumberStep, walk } from './support/screens.ts';
 
+// Layout and reading only: no service worker, so no test pays for precaching every file (offline.spec and
+// update.spec test the worker).
+test.use({ serviceWorkers: 'block' });
+
 /**
  * Words of the elements' text that the layout split across two lines (each word should be one box), as
  * "word (in tag.class)"; words that match `allow` (a RegExp source) may break.
