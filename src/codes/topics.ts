@@ -12,7 +12,7 @@ const PREFIX_MIN = 3;
 const STEM_MIN = 4;
 // Words that say nothing of the problem, in either language.
 const STOP = new Set(
-  'a an and are at by for in is it of on or the to with no not do does my в и к на не нет по с у за из от для'.split(
+  'a an and are at by for in is it of on or the to with no not do does my error windows в и к на не нет по с у за из от для ошибка ошибки'.split(
     ' ',
   ),
 );
@@ -61,7 +61,7 @@ export function findTopics<T extends Topic & { title?: Text }>(
   const padded = ` ${query} `;
   const scored: { topic: T; score: number; order: number }[] = [];
   topics.forEach((topic, order) => {
-    const phrases = [...topic.words.en, ...topic.words.ru].map(normalize);
+    const phrases = [...new Set([...topic.words.en, ...topic.words.ru].map(normalize))];
     // A flow's own title, typed or pasted whole, finds it before any other.
     const titled = Object.values(topic.title ?? {}).some((title) => padded.includes(` ${normalize(title)} `));
     const whole = phrases.filter((p) => padded.includes(` ${p} `)).length + (titled ? 3 : 0);

@@ -120,6 +120,13 @@ describe('typed words in Russian and English, as technicians type them', () => {
     ['12288', 'kms-connect'],
     ['digital license', 'find-key'],
     ['activation', 'no-code'],
+    // A word in both languages' lists counts once, so "kms" does not outweigh what the rest says.
+    ['kms host not found', 'kms-dns'],
+    ['не найден узел kms', 'kms-dns'],
+    ['установить ключ узла kms', 'kms-host'],
+    // The product named wins over the general "not activated".
+    ['office не активируется', 'office'],
+    ['порт заблокирован брандмауэром', 'kms-connect'],
   ])('%s: %s first', (text, flow) => {
     expect(found(text)[0]).toBe(flow);
   });
