@@ -79,7 +79,7 @@ test('Home: paste console output, see the problem and the line that proves it, s
   await page.goto('/');
   await page.getByRole('link', { name: 'Paste console output' }).click();
   await expect(page).toHaveURL(/#\/paste$/);
-  await expect(page.locator('.paste-screen .command code')).toContainText('SoftwareLicensingProduct');
+  await expect(page.getByRole('button', { name: 'Show the command' })).toBeVisible();
   await page.locator('#paste-console').fill(fixture('tnc-1688-failure-en-1.txt'));
   await page.getByRole('button', { name: 'Read it', exact: true }).click();
   const found = page.locator('.diagnosis');
@@ -140,4 +140,46 @@ test('slmgr /dlv all: the Windows licence in use leads, and the others are said 
     '2 listed licences were of other products (Office…) or not in use: their lines were left out.',
   );
   await expect(page.locator('.diagnosis')).not.toContainText('Office 2010');
+});
+
+test('a paste shows the lines it read, and stays with its step: the next one opens clean', async ({
+  page,
+}) => {
+  await page.goto('/#/flow/kms-connect/test-port');
+  await expect(question(page)).toHaveText(text('kms-connect', 'test-port'));
+  await paste(page, fixture('tnc-1688-failure-en-1.txt'), 'Read it');
+  // What was read is shown, line by line as printed, not only counted.
+  await expect(page.getByText('Read from these lines:')).toBeVisible();
+  await expect(page.locator('.paste-read')).toContainText('TcpTestSucceeded       : False');
+  await page.locator('.proposal').getByRole('button', { name: 'Use this answer' }).click();
+  await expect(question(page)).toHaveText(text('kms-connect', 'port-result'));
+  // The next step also reads output: its box starts closed and empty, with nothing said.
+  await expect(page.locator('.paste-open')).toBeVisible();
+  await expect(page.locator('#paste-output')).toHaveCount(0);
+  await expect(page.locator('.paste-read')).toHaveCount(0);
+  await page.locator('.paste-open').click();
+  await expect(page.locator('#paste-output')).toHaveValue('');
+});
+
+test('the Paste screen keeps its collect command folded, and Copy copies it unfolded or not', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    (window as unknown as { copied: string[] }).copied = [];
+    navigator.clipboard.writeText = async (t: string) => {
+      (window as unknown as { copied: string[] }).copied.push(t);
+    };
+  });
+  await page.goto('/#/paste');
+  await expect(page.locator('#paste-console')).toBeVisible();
+  await expect(page.locator('.paste-screen .command')).toHaveCount(0);
+  const show = page.getByRole('button', { name: 'Show the command' });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await page.locator('.paste-screen').getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { copied: string[] }).copied.at(-1)))
+    .toMatch(/SoftwareLicensingProduct/);
+  await show.click();
+  await expect(show).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('.paste-screen .command > pre')).toContainText('SoftwareLicensingProduct');
 });

@@ -14,6 +14,8 @@ export function PasteOutput({ onFacts }: { onFacts: (facts: KnownFacts) => void 
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [said, setSaid] = useState('');
+  // The lines the facts were read from, shown, so what the session now knows can be checked.
+  const [lines, setLines] = useState<string[]>([]);
   if (!open)
     return (
       <button type="button" class="btn btn-quiet paste-open" onClick={() => setOpen(true)}>
@@ -33,6 +35,7 @@ export function PasteOutput({ onFacts }: { onFacts: (facts: KnownFacts) => void 
       ...(result.unread.length ? [t('paste.unread', { count: result.unread.length })] : []),
     ];
     setSaid(lines.join(' '));
+    setLines([...new Set(Object.values(facts).map((f) => f.line))].filter(Boolean));
     if (count) onFacts(facts);
   };
   return (
@@ -59,6 +62,14 @@ export function PasteOutput({ onFacts }: { onFacts: (facts: KnownFacts) => void 
       <p class="hint" role="status" aria-live="polite">
         {said}
       </p>
+      {lines.length > 0 && (
+        <>
+          <p class="hint">{t('paste.readFrom')}</p>
+          <pre class="mono paste-read">
+            <code>{lines.join('\n')}</code>
+          </pre>
+        </>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { copyText } from '../../clipboard.ts';
 import { COLLECT_COMMAND } from '../../console/collect.ts';
 import { diagnose } from '../../flow/diagnose.ts';
 import type { Diagnosis } from '../../flow/diagnose.ts';
@@ -31,6 +32,8 @@ export function PasteScreen() {
   const catalog = useCatalog();
   const [text, setText] = useState('');
   const [read, setRead] = useState<Read | undefined>(undefined);
+  const [shown, setShown] = useState(false);
+  const [copied, setCopied] = useState(false);
 
   const onRead = () => {
     const result = readConsole(text);
@@ -115,7 +118,21 @@ export function PasteScreen() {
       </div>
       <section class="stack">
         <p>{t('pasteScreen.collectIntro')}</p>
-        <CommandBlock command={COLLECT} />
+        {/* Folded: the command is long, and the paste box above is what most visits are for; Copy works
+            without unfolding it. */}
+        <div class="choice-row">
+          <button type="button" class="btn" aria-expanded={shown} onClick={() => setShown(!shown)}>
+            {t('pasteScreen.showCommand')}
+          </button>
+          <button
+            type="button"
+            class="btn btn-primary"
+            onClick={() => void copyText(COLLECT.run).then(setCopied)}
+          >
+            {t(copied ? 'action.copied' : 'action.copy')}
+          </button>
+        </div>
+        {shown && <CommandBlock command={COLLECT} />}
       </section>
     </section>
   );

@@ -265,7 +265,8 @@ export function StepCard({ session, step, onAnswer, returning, facts: own = {}, 
         </details>
       )}
       {onFacts && status === 'active' && (node.kind === 'action' || node.reads) && (
-        <PasteOutput onFacts={onFacts} />
+        // Keyed by the step: a paste and what it read never follow the user to the next step.
+        <PasteOutput key={`${position?.n ?? 0}:${step.flowId}/${node.id}`} onFacts={onFacts} />
       )}
     </article>
   );
