@@ -7,7 +7,7 @@
  * the answers sit within one screen of the command.
  */
 import { expect, test } from '@playwright/test';
-import { command, flows, step, text } from './support/screens.ts';
+import { captureClipboard, command, flows, step, text } from './support/screens.ts';
 
 // Layout and reading only: no service worker, so no test pays for precaching every file (offline.spec and
 // update.spec test the worker).
@@ -202,13 +202,7 @@ for (const lang of ['en', 'ru'] as const)
       page,
     }) => {
       // What Copy hands the clipboard, kept in the page.
-      await page.addInitScript(() => {
-        (window as unknown as { copied: string[] }).copied = [];
-        navigator.clipboard.writeText = async (text: string) => {
-          (window as unknown as { copied: string[] }).copied.push(text);
-        };
-      });
-      const copied = () => page.evaluate(() => (window as unknown as { copied: string[] }).copied.at(-1));
+      const copied = await captureClipboard(page);
       const copy = page.locator('.step .command-actions > .btn').first();
       const note = page.locator('.step .command .placeholder-before');
       const after = page.locator('.step .command .placeholder-copied');

@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { sampleText } from '../support/console-samples.ts';
-import { text } from './support/screens.ts';
+import { captureClipboard, text } from './support/screens.ts';
 
 const fixture = sampleText;
 const question = (page: Page) => page.locator('#step-question');
@@ -164,21 +164,14 @@ test('a paste shows the lines it read, and stays with its step: the next one ope
 test('the Paste screen keeps its collect command folded, and Copy copies it unfolded or not', async ({
   page,
 }) => {
-  await page.addInitScript(() => {
-    (window as unknown as { copied: string[] }).copied = [];
-    navigator.clipboard.writeText = async (t: string) => {
-      (window as unknown as { copied: string[] }).copied.push(t);
-    };
-  });
+  const copied = await captureClipboard(page);
   await page.goto('/#/paste');
   await expect(page.locator('#paste-console')).toBeVisible();
   await expect(page.locator('.paste-screen .command')).toHaveCount(0);
   const show = page.getByRole('button', { name: 'Show the command' });
   await expect(show).toHaveAttribute('aria-expanded', 'false');
   await page.locator('.paste-screen').getByRole('button', { name: 'Copy', exact: true }).click();
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { copied: string[] }).copied.at(-1)))
-    .toMatch(/SoftwareLicensingProduct/);
+  await expect.poll(copied).toMatch(/SoftwareLicensingProduct/);
   await show.click();
   await expect(show).toHaveAttribute('aria-expanded', 'true');
   await expect(page.locator('.paste-screen .command > pre')).toContainText('SoftwareLicensingProduct');

@@ -175,3 +175,18 @@ export const SCREENS: Screen[] = [
     open: async (p) => (await p.goto('/#/nowhere/at/all'), await expect(p.locator('h1')).toBeVisible()),
   },
 ];
+
+/**
+ * Keeps what Copy hands the clipboard in the page, from the next navigation on; returns a reader of the
+ * last text copied.
+ */
+export async function captureClipboard(page: Page): Promise<() => Promise<string | undefined>> {
+  await page.addInitScript(() => {
+    const kept: string[] = [];
+    (window as unknown as { copied: string[] }).copied = kept;
+    navigator.clipboard.writeText = async (text: string) => {
+      kept.push(text);
+    };
+  });
+  return () => page.evaluate(() => (window as unknown as { copied: string[] }).copied.at(-1));
+}
