@@ -11,8 +11,12 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: process.env.CI ? 'line' : 'list',
-  timeout: 30_000,
+  // 'list' repeats each failure, with its error, at the end of the run, where a CI log's tail shows it.
+  reporter: 'list',
+  // The machine may be shared and busy: a wait that passes at once on an idle one may take many seconds there.
+  // Longer limits cost a passing test nothing.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     ...devices['Desktop Chrome'],

@@ -58,9 +58,10 @@ const stop = () => {
 process.on('SIGINT', () => (stop(), process.exit(130)));
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-// `npm run test:stress -- test:engines` runs one script of package.json under the same load instead.
-const script = process.argv[2] ?? 'test';
-const tests = spawn(npm, ['run', script], { stdio: 'inherit' });
+// `npm run test:stress -- test:engines` runs one script of package.json under the same load instead; words after
+// the script's name go to it (`npm run test:stress -- test:e2e paste.spec.ts --repeat-each 5`).
+const [script = 'test', ...rest] = process.argv.slice(2);
+const tests = spawn(npm, ['run', script, ...(rest.length ? ['--', ...rest] : [])], { stdio: 'inherit' });
 tests.on('close', (code) => {
   stop();
   process.exit(code ?? 1);
