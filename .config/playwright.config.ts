@@ -21,7 +21,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     ...devices['Desktop Chrome'],
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
-    serviceWorkers: 'allow',
+    // Installing the service worker fetches the whole offline copy in every new context: only the tests of
+    // offline use, updates and what the page requests need it (they say so with test.use).
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `npx vite build && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,

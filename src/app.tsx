@@ -61,9 +61,10 @@ export function App() {
   // the app took it over, keeps its place.
   const first = useRef(true);
   useEffect(() => {
-    if (route.name === 'flow') return;
-    if (!first.current) scrollTo(0, 0);
+    const opening = first.current;
     first.current = false;
+    if (route.name === 'flow') return;
+    if (!opening) scrollTo(0, 0);
     const h = main.current?.querySelector<HTMLElement>('h1[tabindex]');
     if (h && document.activeElement === document.body) h.focus({ preventScroll: true });
   }, [route.name, loc.key]);

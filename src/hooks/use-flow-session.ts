@@ -57,6 +57,7 @@ export function useFlowSession(): { view: SessionView } & Omit<SessionRunner, 'v
     back: runner.back,
     jumpTo: runner.jumpTo,
     restart: runner.restart,
+    undo: runner.undo,
     addFacts: runner.addFacts,
     saveAgain: runner.saveAgain,
     openOther: runner.openOther,

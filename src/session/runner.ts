@@ -37,7 +37,9 @@ export type SessionNotice =
   | { kind: 'copied'; from: string }
   | { kind: 'deleted' }
   /** The link asked for a step that routes on this step's answer: this one comes first. */
-  | { kind: 'asks-first' };
+  | { kind: 'asks-first' }
+  /** Start over or a step of the trail set `answers` answers aside; Undo brings back `state`. */
+  | { kind: 'undo'; answers: number; state: EngineState };
 
 /** What the step screen shows. */
 export type SessionView =
@@ -107,6 +109,8 @@ export interface SessionRunner {
   jumpTo(index: number): void;
   /** Starts the session again from its first step. */
   restart(): void;
+  /** After an 'undo' notice: brings back the steps Start over or a jump set aside. */
+  undo(): void;
   /** Adds facts read from pasted output to the session (later ones win); they propose answers and fill commands. */
   addFacts(facts: KnownFacts): void;
   /** After a 'deleted' notice: saves the session on screen again, from now on. */
@@ -269,6 +273,8 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
     const live = () => running && mine === turn;
     const read = readEntry(raw, options.onFactsDropped);
     const entry = read && moved(read);
+    // The browser's Back or Forward moved off the step Undo was offered on.
+    if (entry && notices.get(entry.sessionId)?.kind === 'undo') notices.delete(entry.sessionId);
     if (entry) {
       await loadMore(flowsOf(entry.state));
       if (!live()) return;
@@ -332,11 +338,14 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
     save(recordOf(fresh, step.value.status, now()));
   }
 
-  function go(entry: EntryState, state: EngineState, replace = false) {
+  function go(entry: EntryState, state: EngineState, replace = false, notice?: SessionNotice) {
     const step = current(flows, state);
     if (!step.ok) return;
-    // Said on the step that had to come first, not after it.
-    if (notices.get(entry.sessionId)?.kind === 'asks-first') notices.delete(entry.sessionId);
+    // Said on the step that had to come first, not after it; Undo is offered until the next step.
+    const said = notices.get(entry.sessionId)?.kind;
+    if (said === 'asks-first' || said === 'undo') notices.delete(entry.sessionId);
+    // A notice about another tab says more than Undo: it stays.
+    if (notice && !notices.has(entry.sessionId)) notices.set(entry.sessionId, notice);
     turn++; // a step taken now wins over anything still opening
     const next: EntryState = { ...entry, state, depth: replace ? entry.depth : entry.depth + 1 };
     // Show the next step at once; history is cheap, storage and preloading follow later.
@@ -346,6 +355,12 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
       save(recordOf(next, step.value.status, now()));
       void loadMore(ahead(state)).catch(() => undefined);
     });
+  }
+
+  // Going back more than one step, or to the start, offers Undo: one tap must not cost the answers given.
+  function setAside(entry: EntryState, state: EngineState) {
+    const answers = entry.state.trail.length - state.trail.length;
+    if (answers > 0) go(entry, state, false, { kind: 'undo', answers, state: entry.state });
   }
 
   return {
@@ -392,11 +407,16 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
     },
     jumpTo(index) {
       const v = onStep();
-      if (v) go(v.entry, backTo(v.entry.state, index));
+      if (v) setAside(v.entry, backTo(v.entry.state, index));
     },
     restart() {
       const v = onStep();
-      if (v) go(v.entry, engineRestart(v.entry.state));
+      if (v) setAside(v.entry, engineRestart(v.entry.state));
+    },
+    undo() {
+      const v = onStep();
+      const notice = v && notices.get(v.entry.sessionId);
+      if (v && notice?.kind === 'undo') go(v.entry, notice.state);
     },
     addFacts(given) {
       const v = onStep();

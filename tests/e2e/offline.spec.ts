@@ -3,6 +3,9 @@ import { expect, test } from '@playwright/test';
 import { expectReadyOffline } from './support/pwa.ts';
 import { command, label, text, walk } from './support/screens.ts';
 
+// The service worker is what these tests are about.
+test.use({ serviceWorkers: 'allow' });
+
 // The first install fetches and stores every file: on a busy machine that alone can take tens of seconds.
 test.describe.configure({ timeout: 90_000 });
 
@@ -121,7 +124,12 @@ test.describe('sessions are kept', () => {
     await expect(page.locator(question)).toHaveText(text(TS, 'utc-both'));
   });
 
-  test('history survives a reload, and delete works', async ({ page }) => {
+  test('history survives a reload, delete works and can be undone, unanswered sessions are folded', async ({
+    page,
+  }) => {
+    // Opened and left without an answer: kept, but folded away below the sessions worked on.
+    await page.goto('/#/flow/kms-dns');
+    await expect(page.locator(question)).toBeVisible();
     await page.goto('/#/code/0xC004F06C');
     await page.getByRole('button', { name: 'Start troubleshooting' }).click();
     await walk(page, { flow: TS }, ['both', 'no']); // the clocks agree: time is not the cause
@@ -132,12 +140,29 @@ test.describe('sessions are kept', () => {
 
     await page.goto('/#/history');
     await page.reload();
+    const folded = page.locator('details.unanswered');
+    await expect(folded.locator('summary')).toHaveText('1 session opened without an answer');
+    await expect(folded.locator('.session-row')).toBeHidden();
+    await folded.locator('summary').click();
+    await expect(folded.locator('.session-row')).toContainText('KMS discovery through DNS');
+    await folded.getByRole('button', { name: /^Delete/ }).click();
+    await expect(folded).toHaveCount(0);
+
     const rows = page.locator('.session-row');
     await expect(rows).toHaveCount(2);
     await expect(rows.first()).toContainText('In progress');
     await expect(rows.nth(1)).toContainText('0xC004F06C');
     await expect(rows.nth(1)).toContainText('Escalated');
 
+    // A tap on Delete is undone, the session whole again; the next Delete stays.
+    await rows
+      .nth(1)
+      .getByRole('button', { name: /^Delete/ })
+      .click();
+    await expect(rows).toHaveCount(1);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(1)).toContainText('Escalated');
     await rows
       .nth(1)
       .getByRole('button', { name: /^Delete/ })

@@ -164,7 +164,12 @@ for (const width of [320, 360])
             .toBeGreaterThanOrEqual(header.y + header.height);
           expect((await heading.boundingBox())!.y).toBeLessThan(page.viewportSize()!.height / 2);
         }
-        // A new screen starts at its top too.
+        // A new screen starts at its top too, even a long one opened from a step scrolled down (the session
+        // began at a step link, so no other screen came before).
+        await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+        await page.goto('/#/code/0xC004F074');
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('0xC004F074');
+        await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
         await page.locator('header a', { hasText: lang === 'ru' ? 'История' : 'History' }).click();
         await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
       });

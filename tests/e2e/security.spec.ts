@@ -3,6 +3,9 @@ import { putRecords } from './support/storage.ts';
 import type { Page } from '@playwright/test';
 import { SCREENS, toNumberStep } from './support/screens.ts';
 
+// What the service worker requests counts too: it runs here, as for a user.
+test.use({ serviceWorkers: 'allow' });
+
 /** Collects CSP violations, requests to other origins, page errors and dialogs (none is allowed). */
 function watch(page: Page) {
   const seen = {

@@ -9,6 +9,9 @@ import { serve } from '../support/static-server.ts';
 import type { StaticServer } from '../support/static-server.ts';
 import { buildApp, ROOT } from '../support/vite-build.ts';
 
+// The service worker is what these tests are about.
+test.use({ serviceWorkers: 'allow' });
+
 const TS = 'time-sync';
 const both = label(TS, 'start', 'both'); // UTC read on both machines
 

@@ -76,6 +76,17 @@ test.describe('a technician walks a flow', () => {
     await expect(question(page)).toHaveText(text(TS, 'not-time'));
     await page.getByRole('button', { name: 'Start over' }).click();
     await expect(question(page)).toHaveText(text(TS, 'start'));
+    // One tap set two answers aside: Undo brings them back, and the trail with them.
+    await expect(page.getByRole('status').filter({ hasText: '2 answers set aside.' })).toBeVisible();
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect(question(page)).toHaveText(text(TS, 'not-time'));
+    await expect(path.getByRole('button')).toHaveCount(2);
+    await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveCount(0);
+    // A step of the trail offers it too, until the next answer.
+    await path.getByRole('button', { name: text(TS, 'utc-both') }).click();
+    await expect(page.getByRole('status').filter({ hasText: '1 answer set aside.' })).toBeVisible();
+    await page.getByRole('button', { name: 'No', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveCount(0);
   });
 
   test('each step says its number and flow, and after a hand-over, the flow it came from', async ({

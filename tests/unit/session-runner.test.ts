@@ -168,6 +168,40 @@ describe('the session runner', () => {
     });
   });
 
+  it('Start over and a jump back offer Undo, which brings back every answer; the next step or Back ends the offer', async () => {
+    const history = new FakeHistory({ route: flowRoute('main'), state: null });
+    const { runner, view, store } = run(history);
+    await settle();
+    runner.answer('yes');
+    runner.answer('client');
+    expect(where(view())).toBe('main/count');
+    const stateOf = (v: SessionView) => (v.kind === 'step' ? v.entry.state : undefined);
+    const answered = stateOf(view());
+    runner.restart();
+    expect(where(view())).toBe('main/start');
+    expect(view()).toMatchObject({ notice: { kind: 'undo', answers: 2 } });
+    runner.undo();
+    expect(where(view())).toBe('main/count');
+    expect(stateOf(view())).toEqual(answered);
+    expect(view()).not.toHaveProperty('notice');
+    await settle();
+    const sid = readEntry(history.current().state)!.sessionId;
+    expect(store.records.get(sid)?.state).toEqual(answered); // the saved copy has the answers back
+    // A jump to the first step sets one answer aside; answering there ends the offer.
+    runner.jumpTo(1);
+    expect(view()).toMatchObject({ notice: { kind: 'undo', answers: 1 } });
+    runner.answer('client');
+    expect(view()).not.toHaveProperty('notice');
+    runner.undo(); // nothing to undo any more
+    expect(where(view())).toBe('main/count');
+    // The browser's Back off the step Undo was offered on ends the offer too.
+    runner.restart();
+    history.back();
+    await settle();
+    expect(where(view())).toBe('main/count');
+    expect(view()).not.toHaveProperty('notice');
+  });
+
   it('resumes the same step and session after a reload', async () => {
     const history = new FakeHistory({ route: flowRoute('main'), state: null });
     const before = run(history);

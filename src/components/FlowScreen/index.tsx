@@ -21,7 +21,7 @@ function typing(target: EventTarget | null): boolean {
 /** A step of a flow, with the path so far, Back, Start over and Share. */
 export function FlowScreen() {
   const { t, lang } = useT();
-  const { view, answer, back, jumpTo, restart, addFacts, saveAgain, openOther } = useFlowSession();
+  const { view, answer, back, jumpTo, restart, undo, addFacts, saveAgain, openOther } = useFlowSession();
 
   // Keyboard: Y/N answer yes/no, digits pick a choice, Backspace goes back. Bound before the step
   // paints, so a key pressed the moment the question appears is not lost.
@@ -104,7 +104,15 @@ export function FlowScreen() {
           <span>{t('flow.asksFirst')}</span>
         </p>
       )}
-      {view.notice && view.notice.kind !== 'asks-first' && (
+      {view.notice?.kind === 'undo' && (
+        <p class="notice session-notice" role="status">
+          <span>{t('flow.setAside', { count: view.notice.answers })}</span>
+          <button type="button" class="btn" onClick={undo}>
+            {t('action.undo')}
+          </button>
+        </p>
+      )}
+      {(view.notice?.kind === 'copied' || view.notice?.kind === 'deleted') && (
         <p class="notice session-notice" role="status">
           <span>{t(view.notice.kind === 'copied' ? 'flow.copied' : 'flow.deleted')}</span>
           <button

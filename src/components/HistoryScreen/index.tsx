@@ -1,14 +1,24 @@
 import { useState } from 'preact/hooks';
 import { useDamagedSessions, useSessionCount, useSessions } from '../../hooks/use-sessions.ts';
 import { useT } from '../../i18n/index.ts';
-import { clearSessions, removeSession } from '../../storage/index.ts';
+import type { SessionRecord } from '../../session/record.ts';
+import { clearSessions, removeSession, saveSession } from '../../storage/index.ts';
 import { Loading } from '../Loading/index.tsx';
 import { SessionList } from '../SessionList/index.tsx';
+import './style.css';
 
 // Rows shown at first and added by "Show more": a list of 10,000 sessions renders and updates as one of 50.
 const PAGE = 50;
 
-/** Saved sessions, newest first, a page at a time; delete one or all. */
+// A session opened (a link followed, a flow looked at) but never answered, named or read into: kept, folded away.
+const isUnanswered = (s: SessionRecord) =>
+  s.status === 'active' &&
+  !s.label &&
+  !s.facts &&
+  !s.notes &&
+  s.state.trail.every((step) => step.answer === undefined);
+
+/** Saved sessions, newest first, a page at a time, the unanswered ones folded; delete one (with Undo) or all. */
 export function HistoryScreen() {
   const { t } = useT();
   const [limit, setLimit] = useState(PAGE);
@@ -18,25 +28,48 @@ export function HistoryScreen() {
   const damaged = useDamagedSessions(deleted);
   const [confirming, setConfirming] = useState(false);
   const [said, setSaid] = useState('');
+  // The session deleted last, kept in memory until the next delete or screen, so one tap costs nothing.
+  const [undoable, setUndoable] = useState<SessionRecord>();
 
   const remove = async (id: string) => {
+    const record = sessions?.find((s) => s.id === id);
     await removeSession(id);
     setDeleted((ids) => [...ids, id]);
+    setUndoable(record);
     setSaid(t('history.deleted'));
+  };
+  const undo = async () => {
+    if (!undoable) return;
+    setUndoable(undefined);
+    await saveSession(undoable);
+    setSaid(t('history.restored'));
   };
   const clear = async () => {
     await clearSessions();
     setDeleted((ids) => [...ids, ...damaged]);
+    setUndoable(undefined);
     setConfirming(false);
     setSaid(t('history.allDeleted'));
   };
 
+  const worked = sessions?.filter((s) => !isUnanswered(s)) ?? [];
+  const unanswered = sessions?.filter(isUnanswered) ?? [];
+
   return (
     <section class="stack">
       <h1 tabIndex={-1}>{t('history.title')}</h1>
-      <p class="sr-only" aria-live="polite">
-        {said}
-      </p>
+      {undoable ? (
+        <p class="notice" role="status">
+          <span>{t('history.deleted')}</span>
+          <button type="button" class="btn" onClick={() => void undo()}>
+            {t('action.undo')}
+          </button>
+        </p>
+      ) : (
+        <p class="sr-only" aria-live="polite">
+          {said}
+        </p>
+      )}
       {damaged.map((id) => (
         <p key={id} class="notice damaged">
           <span>{t('history.damaged')}</span>
@@ -51,7 +84,13 @@ export function HistoryScreen() {
         <p>{t('history.empty')}</p>
       ) : (
         <>
-          <SessionList sessions={sessions} onDelete={(id) => void remove(id)} />
+          <SessionList sessions={worked} onDelete={(id) => void remove(id)} />
+          {unanswered.length > 0 && (
+            <details class="unanswered">
+              <summary>{t('history.unanswered', { count: unanswered.length })}</summary>
+              <SessionList sessions={unanswered} onDelete={(id) => void remove(id)} />
+            </details>
+          )}
           {total > sessions.length && (
             <p class="more-row">
               <span class="hint">{t('history.shown', { shown: sessions.length, total })}</span>{' '}

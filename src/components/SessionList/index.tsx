@@ -5,7 +5,7 @@ import { toHash } from '../../router.ts';
 import { useFlowTitles } from '../../hooks/use-flow-titles.ts';
 import './style.css';
 
-/** A list of saved sessions: code, flow, status and time, each opening its transcript. */
+/** A list of saved sessions: label, code, flow, status and time, each opening its transcript. */
 export function SessionList({
   sessions,
   onDelete,
@@ -24,12 +24,15 @@ export function SessionList({
     <ul class="sessions">
       {sessions.map((s) => {
         const title = Object.hasOwn(titles, s.flow) ? titles[s.flow] : s.flow;
-        const name = `${s.code ?? t('history.noCode')} · ${title}`;
+        const what = `${s.code ?? t('history.noCode')} · ${title}`;
+        // The user's own name for a session (a machine, a ticket) is what they look for first.
+        const name = s.label ? `${s.label} — ${what}` : what;
         const shown = s.stale ? 'stale' : s.status;
         return (
           <li key={s.id} class="session-row">
             <a class="session-link" href={toHash({ name: 'session', id: s.id })}>
-              <span class="session-title">{name}</span>
+              <span class="session-title">{s.label ?? what}</span>
+              {s.label && <span class="session-what">{what}</span>}
               <span class="session-meta">
                 <span class={`status status-${shown}`}>{t(`status.${shown}`)}</span> ·{' '}
                 {t('history.steps', { count: s.state.trail.length })} · {fmt.format(s.updatedAt)}
