@@ -57,6 +57,11 @@ test.describe('in a time zone far from UTC', () => {
     expect(md).toMatch(/- \*\*Started:\*\* \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+09:00\n/);
     expect(md).toMatch(/\*\*Answer:\*\* [^\n]+ \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+09:00\)/);
     expect(md).not.toMatch(/2YT43/);
+
+    // History names the session by its label first, the code and flow after it.
+    await page.goto('/#/history');
+    await expect(page.locator('.session-title').first()).toHaveText('PC-042 / INC-1234');
+    await expect(page.locator('.session-what').first()).toContainText('0xC004F06C');
   });
 });
 
