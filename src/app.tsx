@@ -29,7 +29,9 @@ const ProductCodeChecker: ScreenLoader<object> = () =>
 const CodeScreen: ScreenLoader<{ query: string }> = () =>
   import('./components/CodeScreen/index.tsx').then((m) => m.CodeScreen);
 const HistoryScreen: ScreenLoader<object> = () =>
-  import('./components/HistoryScreen/index.tsx').then((m) => m.HistoryScreen);
+  Promise.all([import('./components/HistoryScreen/index.tsx'), loadNamespace('screens')]).then(
+    ([m]) => m.HistoryScreen,
+  );
 const PasteScreen: ScreenLoader<object> = () =>
   Promise.all([import('./components/PasteScreen/index.tsx'), loadNamespace('screens')]).then(
     ([m]) => m.PasteScreen,

@@ -2,7 +2,8 @@
  * The one read-only Windows PowerShell 5.1 command that collects what the flows need, for the app
  * to show with Copy. Everything it prints uses English property names (or w32tm's sample rows), so
  * the reader understands its output on any display language. It needs no module to install and no
- * administrator rights, and it changes nothing on the machine.
+ * administrator rights, and it changes nothing on the machine. In Constrained Language mode (WDAC or
+ * AppLocker servers), where .NET calls are refused, it uses cmdlets instead, and says which mode it ran in.
  */
 
 // Windows' application ID in the Software Licensing classes (slmgr.vbs: WindowsAppId).
@@ -38,6 +39,10 @@ const SERVICE_PROPERTIES = [
 const PARTS = [
   // Errors of a failed read are skipped, not shown; the setting lives in this script block only.
   `$ErrorActionPreference = 'SilentlyContinue'`,
+  // ConstrainedLanguage refuses New-Object and static .NET calls: the tests below then use cmdlets, so a
+  // test that could not run never reads as a failed one.
+  `$m = $ExecutionContext.SessionState.LanguageMode`,
+  `"LanguageMode : $m"`,
   // Get-CimInstance only reads WMI instances (no method is invoked): the Windows product with a key.
   `$p = @(Get-CimInstance -ClassName SoftwareLicensingProduct -Filter "ApplicationID='${WINDOWS_APP_ID}' AND PartialProductKey IS NOT NULL")`,
   `$p | Format-List ${PRODUCT_PROPERTIES.join(',')}`,
@@ -45,7 +50,12 @@ const PARTS = [
   `Get-CimInstance -ClassName SoftwareLicensingService | Format-List ${SERVICE_PROPERTIES.join(',')}`,
   // The SRV lookup a KMS client makes, in the primary DNS suffix: a DNS query, nothing cached or
   // registered. A failure prints PowerShell's own error id, which no display language translates.
-  `$d = [System.Net.NetworkInformation.IPGlobalProperties]::GetIPGlobalProperties().DomainName`,
+  `$d = $null`,
+  `if ($m -eq 'FullLanguage') { $d = [System.Net.NetworkInformation.IPGlobalProperties]::GetIPGlobalProperties().DomainName } else { $d = (Get-ItemProperty -Path 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters' -Name Domain).Domain }`,
+  // A client without a primary DNS suffix (a workgroup) looks _vlmcs up in its connections' suffixes.
+  `$c = @(Get-DnsClient | Where-Object { $_.ConnectionSpecificSuffix })`,
+  `$c | Format-List InterfaceAlias,ConnectionSpecificSuffix`,
+  `if (-not $d -and $c.Count) { $d = $c[0].ConnectionSpecificSuffix }`,
   `$q = '_vlmcs._tcp'`,
   `if ($d) { $q = "_vlmcs._tcp.$d" }`,
   `$s = @()`,
@@ -55,9 +65,11 @@ const PARTS = [
   `$o = 1688`,
   `$k = $p | Where-Object { $_.KeyManagementServiceMachine -or $_.DiscoveredKeyManagementServiceMachineName } | Select-Object -First 1`,
   `if ($k.KeyManagementServiceMachine) { $h = $k.KeyManagementServiceMachine; if ($k.KeyManagementServicePort) { $o = $k.KeyManagementServicePort } } elseif ($k.DiscoveredKeyManagementServiceMachineName) { $h = $k.DiscoveredKeyManagementServiceMachineName; if ($k.DiscoveredKeyManagementServiceMachinePort) { $o = $k.DiscoveredKeyManagementServiceMachinePort } } elseif ($s.Count) { $h = $s[0].NameTarget; $o = $s[0].Port }`,
-  // A TCP connect with a 3-second limit, closed at once: it sends no data and changes nothing.
-  // Printed with Test-NetConnection's property names.
-  `if ($h) { $h = $h.Trim('[', ']'); $a = ''; try { $a = ([System.Net.Dns]::GetHostAddresses($h) | Select-Object -First 1).IPAddressToString } catch { }; $ok = $false; $t = New-Object System.Net.Sockets.TcpClient; try { $ok = $t.ConnectAsync($h, [int]$o).Wait(3000) } catch { $ok = $false }; $t.Close(); [pscustomobject]@{ ComputerName = $h; RemoteAddress = $a; RemotePort = $o; TcpTestSucceeded = $ok } | Format-List }`,
+  // A TCP connect with a 3-second limit, closed at once: it sends no data and changes nothing. Printed with
+  // Test-NetConnection's property names; in Constrained Language mode, Test-NetConnection itself (slower: it
+  // pings first).
+  `if ($h -and $m -ne 'FullLanguage') { Test-NetConnection -ComputerName $h.Trim('[', ']') -Port $o -WarningAction SilentlyContinue | Format-List ComputerName,RemoteAddress,RemotePort,TcpTestSucceeded }`,
+  `if ($h -and $m -eq 'FullLanguage') { $h = $h.Trim('[', ']'); $a = ''; try { $a = ([System.Net.Dns]::GetHostAddresses($h) | Select-Object -First 1).IPAddressToString } catch { }; $ok = $false; $t = New-Object System.Net.Sockets.TcpClient; try { $ok = $t.ConnectAsync($h, [int]$o).Wait(3000) } catch { $ok = $false }; $t.Close(); [pscustomobject]@{ ComputerName = $h; RemoteAddress = $a; RemotePort = $o; TcpTestSucceeded = $ok } | Format-List }`,
   // One NTP sample against the host: /stripchart only measures the offset, it never sets the clock.
   `if ($h) { w32tm /stripchart /computer:$h /samples:1 /dataonly }`,
 ];

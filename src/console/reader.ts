@@ -93,6 +93,16 @@ export function readConsole(text: string): ReadResult {
   const close = () => {
     if (!cur) return;
     const done = kindOf(cur.family).finish(cur);
+    // A section with nothing read in it is no section: its rows were only shaped like the kind's.
+    if (Object.keys(done.facts).length === 0 && !done.aside) {
+      for (const entry of cur.entries)
+        for (const text of [entry.line.text, ...entry.more])
+          if (unread.length < MAX_UNREAD) unread.push(maskKeysIn(text.slice(0, MAX_UNREAD_CHARS)));
+      prev = cur;
+      cur = null;
+      lastEntry = null;
+      return;
+    }
     sections.push({
       kind: done.kind,
       facts: done.facts,

@@ -216,7 +216,11 @@ describe('reader: forms and states written inline', () => {
     expect(cim({ LicenseStatus: '4' }).licenseStatus).toBe('non-genuine-grace');
     expect(cim({ LicenseStatus: '6' }).licenseStatus).toBe('extended-grace');
     expect(cim({ LicenseStatus: '0' }).licenseStatus).toBe('unlicensed');
-    expect(cim({ LicenseStatus: '7' }).licenseStatus).toBeUndefined();
+    // A state no source names reads as nothing: no section, the line left unread.
+    expect(read(`${'LicenseStatus'.padEnd(42)} : 7`)).toEqual({
+      sections: [],
+      unread: [`${'LicenseStatus'.padEnd(42)} : 7`],
+    });
     expect(
       cim({
         DiscoveredKeyManagementServiceMachineName: 'kms-dns.contoso.com',

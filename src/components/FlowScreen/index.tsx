@@ -108,7 +108,7 @@ export function FlowScreen() {
         <p class="notice session-notice" role="status">
           <span>{t('flow.setAside', { count: view.notice.answers })}</span>
           <button type="button" class="btn" onClick={undo}>
-            {t('action.undo')}
+            {t('sessions.undo')}
           </button>
         </p>
       )}

@@ -42,7 +42,7 @@ export function HistoryScreen() {
     if (!undoable) return;
     setUndoable(undefined);
     await saveSession(undoable);
-    setSaid(t('history.restored'));
+    setSaid(t('sessions.restored'));
   };
   const clear = async () => {
     await clearSessions();
@@ -62,7 +62,7 @@ export function HistoryScreen() {
         <p class="notice" role="status">
           <span>{t('history.deleted')}</span>
           <button type="button" class="btn" onClick={() => void undo()}>
-            {t('action.undo')}
+            {t('sessions.undo')}
           </button>
         </p>
       ) : (
@@ -87,7 +87,7 @@ export function HistoryScreen() {
           <SessionList sessions={worked} onDelete={(id) => void remove(id)} />
           {unanswered.length > 0 && (
             <details class="unanswered">
-              <summary>{t('history.unanswered', { count: unanswered.length })}</summary>
+              <summary>{t('sessions.unanswered', { count: unanswered.length })}</summary>
               <SessionList sessions={unanswered} onDelete={(id) => void remove(id)} />
             </details>
           )}

@@ -1,6 +1,7 @@
 import { ACTIVATION_TYPES } from '../../flow/constants.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CatalogEntry } from '../../flow-format/schema.ts';
+import { useAsync } from '../../hooks/use-async.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
 import { useSessions } from '../../hooks/use-sessions.ts';
 import { useTopics } from '../../hooks/use-topics.ts';
@@ -11,7 +12,6 @@ import { CodeLinks } from '../CodeLinks/index.tsx';
 import { CodeSearch } from '../CodeSearch/index.tsx';
 import { InstallCard } from '../InstallCard/index.tsx';
 import { Loading } from '../Loading/index.tsx';
-import { SessionList } from '../SessionList/index.tsx';
 import './style.css';
 
 const RESUME_WITHIN_MS = 7 * 24 * 3600 * 1000;
@@ -24,6 +24,12 @@ export function HomeScreen() {
   const { t } = useT();
   const catalog = useCatalog();
   const sessions = useSessions(RECENT);
+  // The list of recent sessions loads once there are some: the first screen's code stays small.
+  const any = !!sessions?.length;
+  const SessionList = useAsync(
+    () => (any ? import('../SessionList/index.tsx').then((m) => m.SessionList) : Promise.resolve(undefined)),
+    [any],
+  );
   const unfinished = sessions?.find(
     (s) =>
       s.status === 'active' &&
@@ -91,7 +97,7 @@ export function HomeScreen() {
         <TopicGroup />
       </section>
 
-      {sessions && sessions.length > 0 && (
+      {sessions && sessions.length > 0 && SessionList && (
         <section aria-labelledby="recent-title">
           <h2 id="recent-title">{t('home.recent')}</h2>
           <SessionList sessions={sessions.slice(0, 3)} />
