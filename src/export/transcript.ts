@@ -5,6 +5,8 @@
 import type { Language } from '../flow/constants.ts';
 import { STATUSES, findNode } from '../flow/engine.ts';
 import type { Answer, FlowMap, Status } from '../flow/engine.ts';
+import { PLACEHOLDERS, commandText, fillCommand, proposeAnswer } from '../flow/facts.ts';
+import type { KnownFacts } from '../flow/facts.ts';
 import type { CatalogEntry, Command, FlowNode } from '../flow-format/schema.ts';
 import type { Translate } from '../i18n/index.ts';
 import { answerLabel, answerWords, shellLabel } from '../i18n/labels.ts';
@@ -29,8 +31,14 @@ export interface TranscriptLabels {
   contact: string;
   /** The heading of the facts read from pasted output. */
   facts: string;
-  /** The one-line summary at the top: code · outcome · likely cause. */
+  /** The one-line summary at the top: code · status · what the session found, and the answer that decided it. */
   summary: string;
+  /** The catalog's likely cause of the code, listed with the code. */
+  likelyCause: string;
+  /** Where a session in progress stands, before the step's number: "Now at step". */
+  standsAt: string;
+  /** Before a line of pasted output that gave an answer: "from output". */
+  fromOutput: string;
   /** Stands for the code in the summary of a session started without one. */
   noCode: string;
   /** The user's label of the session: a machine name or a ticket number. */
@@ -63,6 +71,9 @@ export function transcriptLabels(t: Translate): TranscriptLabels {
     contact: t('outcome.contact'),
     facts: t('transcript.facts'),
     summary: t('transcript.summary'),
+    likelyCause: t('transcript.likelyCause'),
+    standsAt: t('transcript.standsAt'),
+    fromOutput: t('transcript.fromOutput'),
     noCode: t('transcript.noCode'),
     label: t('transcript.label'),
     note: t('transcript.note'),
@@ -153,6 +164,22 @@ function codeBlock(code: string, opts: Clean): string[] {
   return [fence, ...body.split('\n'), fence];
 }
 
+// Facts that fill a command with a host's name or address: hidden with the rest when hosts are.
+const HOST_FACTS: ReadonlySet<string> = new Set(['kmsHost', 'kmsIp']);
+
+/** A command as the technician would run it: the facts the session knows filled in, the rest as placeholders. */
+function runCommand(command: Command, facts: KnownFacts, opts: Clean): string[] {
+  const parts = fillCommand(command.run, facts).map((p) => {
+    // An IPv6 address is no host name to hideHostNames: a filled host is replaced here whatever its form.
+    const fact =
+      'filled' in p && Object.hasOwn(PLACEHOLDERS, p.placeholder)
+        ? PLACEHOLDERS[p.placeholder]!.fact
+        : undefined;
+    return opts.hideHosts && fact && HOST_FACTS.has(fact) ? { ...p, filled: '<host>' } : p;
+  });
+  return codeBlock(commandText(parts), opts);
+}
+
 const field = (label: string, value = '') =>
   value ? `**${inline(label)}:** ${value}` : `**${inline(label)}:**`;
 
@@ -209,6 +236,47 @@ function catalogEntry(catalog: readonly CatalogEntry[], code: string): CatalogEn
   return catalog.find((e) => e.code.toLowerCase() === wanted);
 }
 
+// The question a step asks: an action's own question after its command, else the node's text.
+const questionOf = (node: Exclude<FlowNode, { kind: 'link' }>, lang: Language) =>
+  node.kind === 'action' && node.ask ? node.ask[lang] : node.text[lang];
+/**
+ * What the session found, for the summary: the outcome it ended at (or the step it stands at), then the
+ * last answered question before it, whose answer decided the route, with the line of pasted output that
+ * gave that answer when a fact did.
+ */
+function findings(input: TranscriptInput, facts: KnownFacts, opts: Clean): string[] {
+  const { record, flows, lang, labels } = input;
+  const trail = record.state.trail;
+  const out: string[] = [];
+  const lastIndex = trail.length - 1;
+  const last = trail[lastIndex];
+  if (!last) return out;
+  const node = nodeAt(flows, last.flow, last.node);
+  const shown = !node || node.kind === 'link' ? `${last.flow} / ${last.node}` : node.text[lang];
+  // A session that ended names its outcome; one in progress names where it stands.
+  out.push(
+    record.status !== 'active' && node?.kind === 'outcome'
+      ? inline(shown)
+      : `${inline(labels.standsAt)} ${lastIndex + 1}: ${inline(shown)}`,
+  );
+  for (let i = lastIndex; i >= 0; i--) {
+    const step = trail[i]!;
+    const asked = nodeAt(flows, step.flow, step.node);
+    // A fix that did not help decides the route too; the fix that worked is the finding itself.
+    if (step.answer === undefined || !asked || asked.kind === 'link' || step.answer === 'fixed') continue;
+    const question = inline(questionOf(asked, lang));
+    const given = answerText(asked, step.answer, input, opts);
+    let decided = question.endsWith('?') ? `${question} ${given}` : `${question} — ${given}`;
+    // The answer came from pasted output when what it read proposes that same answer.
+    const proposal = proposeAnswer(asked, facts);
+    if (proposal && proposal.answer === step.answer && proposal.line)
+      decided += ` (${inline(labels.fromOutput)}: ${inline(proposal.line, opts)})`;
+    out.push(decided);
+    break;
+  }
+  return out;
+}
+
 /**
  * Renders a saved session as Markdown to paste into a ticket: a one-line summary, the user's label, code,
  * times with their zone, status, every step with its note, and the outcome.
@@ -232,9 +300,10 @@ export function toMarkdown(input: TranscriptInput): string {
   block(`# ${inline(labels.title)}`);
   const entry = record.code ? catalogEntry(catalog, record.code) : undefined;
   const statusText = inline(labels.statusText[record.status] ?? record.status);
-  // One line a ticket list can show: what failed, how it ended, and why it likely failed.
+  const facts = record.facts ?? {};
+  // One line a ticket list can show: the code, how it ended, what this session found and the answer behind it.
   const summary = [record.code ? inline(record.code) : inline(labels.noCode), statusText];
-  if (entry) summary.push(inline(entry.cause[lang]));
+  summary.push(...findings(input, facts, opts));
   block(field(labels.summary, summary.join(' · ')));
 
   const meta: string[] = [];
@@ -242,6 +311,7 @@ export function toMarkdown(input: TranscriptInput): string {
   if (record.code) {
     meta.push(field(labels.code, inline(record.code)));
     if (entry) meta.push(field(labels.message, inline(entry.message[lang])));
+    if (entry) meta.push(field(labels.likelyCause, inline(entry.cause[lang])));
   }
   meta.push(field(labels.started, time(record.startedAt)), field(labels.updated, time(record.updatedAt)));
   if (zoned) meta.push(field(labels.timeZone, inline(zoned.zone)));
@@ -249,11 +319,11 @@ export function toMarkdown(input: TranscriptInput): string {
   block(...meta.map((m) => `- ${m}`));
 
   // What pasted console output told the session, each fact with the line that shows it.
-  const facts = Object.entries(record.facts ?? {}) as Array<[string, { value: unknown; line: string }]>;
-  if (facts.length) {
+  const read = Object.entries(facts) as Array<[string, { value: unknown; line: string }]>;
+  if (read.length) {
     block(`## ${inline(labels.facts)}`);
     block(
-      ...facts.map(
+      ...read.map(
         ([name, fact]) =>
           `- ${field(name, inline(typeof fact.value === 'object' ? JSON.stringify(fact.value) : String(fact.value), opts))} (${inline(fact.line, opts)})`,
       ),
@@ -272,14 +342,14 @@ export function toMarkdown(input: TranscriptInput): string {
       block(inline(node.text[lang]));
       if (node.kind === 'action') {
         block(field(labels.command, inline(labels.runIn(node.command))));
-        block(...codeBlock(node.command.run, opts));
+        block(...runCommand(node.command, facts, opts));
         block(field(labels.expect, inline(node.expect[lang])));
         if (node.ask) block(inline(node.ask[lang]));
       }
       if (node.kind === 'outcome') {
         if (node.command) {
           block(field(labels.command, inline(labels.runIn(node.command))));
-          block(...codeBlock(node.command.run, opts));
+          block(...runCommand(node.command, facts, opts));
         }
         if (node.collect) block(field(labels.collect, inline(node.collect[lang])));
         if (node.contact) block(field(labels.contact, inline(node.contact[lang])));

@@ -27,6 +27,9 @@ const EN: TranscriptLabels = {
   contact: 'Contact',
   facts: 'Read from console output',
   summary: 'Summary',
+  likelyCause: 'Likely cause',
+  standsAt: 'Now at step',
+  fromOutput: 'from output',
   noCode: 'No error code',
   label: 'Machine or ticket',
   note: 'Note',
@@ -53,6 +56,9 @@ const RU: TranscriptLabels = {
   contact: 'Обратитесь',
   facts: 'Прочитано из вывода консоли',
   summary: 'Кратко',
+  likelyCause: 'Вероятная причина',
+  standsAt: 'Сейчас на шаге',
+  fromOutput: 'из вывода',
   noCode: 'Без кода ошибки',
   label: 'Компьютер или заявка',
   note: 'Заметка',
@@ -138,10 +144,11 @@ describe('toMarkdown', () => {
       [
         '# Windows activation troubleshooting',
         '',
-        '**Summary:** 0xC004F038 · Escalated · Count too low.',
+        '**Summary:** 0xC004F038 · Escalated · Too low. · Is the host reachable? No',
         '',
         '- **Error code:** 0xC004F038',
         '- **Message:** The count is insufficient.',
+        '- **Likely cause:** Count too low.',
         '- **Started:** T+0',
         '- **Last step:** T+3',
         '- **Status:** Escalated',
@@ -451,25 +458,53 @@ describe('toMarkdown with hostile content', () => {
 describe('summary, label, notes and time zone', () => {
   const escalated = drive(flows, 'main', ['no', 'no', 'no'], { code: '0xC004F038' });
 
-  it('opens with a one-line summary: code, outcome and the likely cause, in the transcript language', () => {
+  it('opens with a one-line summary of what the session found: the outcome and the answer that led there', () => {
     const lines = render(escalated).split('\n');
     expect(lines.slice(0, 3)).toEqual([
       '# Windows activation troubleshooting',
       '',
-      '**Summary:** 0xC004F038 · Escalated · Count too low.',
+      '**Summary:** 0xC004F038 · Escalated · Too low. · Is the host reachable? No',
     ]);
     expect(render(escalated, { lang: 'ru', labels: RU }).split('\n')[2]).toBe(
-      '**Кратко:** 0xC004F038 · Передано · Мало компьютеров.',
+      '**Кратко:** 0xC004F038 · Передано · Слишком мало. · Узел доступен? Нет',
+    );
+    // The catalog's cause is the code's likely cause, listed with the code, not the finding.
+    expect(lines.slice(4, 7)).toEqual([
+      '- **Error code:** 0xC004F038',
+      '- **Message:** The count is insufficient.',
+      '- **Likely cause:** Count too low.',
+    ]);
+    expect(lines[2]).not.toContain('Count too low.');
+  });
+
+  it('names the fix and the answer that led to it for a fixed session', () => {
+    const fixed = drive(flows, 'main', ['client', 30, 'fixed'], { node: 'edition', code: '0xC004F038' });
+    expect(render(fixed).split('\n')[2]).toBe(
+      '**Summary:** 0xC004F038 · Resolved · Activate. · What is the count? 30',
+    );
+    expect(render(fixed, { lang: 'ru', labels: RU }).split('\n')[2]).toBe(
+      '**Кратко:** 0xC004F038 · Решено · Активируйте. · Какое значение счётчика? 30',
     );
   });
 
-  it('says so in the summary when there is no code, and leaves out a cause the catalog lacks', () => {
-    expect(render(drive(flows, 'main', ['yes']))).toContain('\n**Summary:** No error code · In progress\n');
-    expect(render(drive(flows, 'main', ['yes']), { lang: 'ru', labels: RU })).toContain(
-      '\n**Кратко:** Без кода ошибки · В работе\n',
+  it('names the step a session in progress stands at, and the last answer; no code and no cause said so', () => {
+    expect(render(drive(flows, 'main', ['yes']))).toContain(
+      '\n**Summary:** No error code · In progress · Now at step 2: Which edition? · Did you see 0xC004F038? Yes\n',
     );
-    expect(render(drive(flows, 'main', ['yes'], { code: '0x80070005' }))).toContain(
-      '\n**Summary:** 0x80070005 · In progress\n',
+    expect(render(drive(flows, 'main', ['yes']), { lang: 'ru', labels: RU })).toContain(
+      '\n**Кратко:** Без кода ошибки · В работе · Сейчас на шаге 2: Какой выпуск? · Вы видели 0xC004F038? Да\n',
+    );
+    const unknown = render(drive(flows, 'main', [], { code: '0x80070005' }));
+    expect(unknown).toContain(
+      '\n**Summary:** 0x80070005 · In progress · Now at step 1: Did you see 0xC004F038?\n',
+    );
+    expect(unknown).not.toContain('Likely cause');
+  });
+
+  it('names a resolved outcome that did not help by where it led, and "Still failing" as the deciding answer', () => {
+    const record = drive(flows, 'other', ['yes', 'failing'], { code: '0xC004F074' });
+    expect(render(record).split('\n')[2]).toBe(
+      '**Summary:** 0xC004F074 · Escalated · Escalate. · Retry. — Still failing',
     );
   });
 
@@ -481,7 +516,7 @@ describe('summary, label, notes and time zone', () => {
     };
     const md = render(record);
     expect(md).toContain(
-      '**Summary:** 0xC004F038 · Escalated · Count too low.\n\n- **Machine or ticket:** PC-042 / INC-1234\n- **Error code:** 0xC004F038',
+      '**Summary:** 0xC004F038 · Escalated · Too low. · Is the host reachable? No\n\n- **Machine or ticket:** PC-042 / INC-1234\n- **Error code:** 0xC004F038',
     );
     expect(md).toContain(
       '## Step 1\n\nDid you see 0xC004F038?\n\n**Answer:** No (T+1)\n\n**Note:** Checked on the console.\n',
@@ -612,5 +647,101 @@ describe('facts read from console output', () => {
     const md = render(record, { hideHosts: true });
     expect(md).not.toMatch(/kms01|10\.20\.30\.40/);
     expect(md).toContain('- **kmsIp:** \\<host\\>');
+  });
+});
+
+describe('what the session found, with the commands as run', () => {
+  // A port test like kms-connect's: the answer can come from pasted Test-NetConnection output.
+  const port: Flow = {
+    title: { en: 'KMS port', ru: 'Порт KMS' },
+    start: 'test-port',
+    nodes: [
+      {
+        id: 'test-port',
+        kind: 'action',
+        text: {
+          en: 'From the client, test TCP port 1688 on the KMS host (PowerShell).',
+          ru: 'Проверьте с клиента TCP-порт 1688 на узле KMS (PowerShell).',
+        },
+        command: {
+          run: 'Test-NetConnection -ComputerName <KMS host FQDN> -Port 1688',
+          shell: 'powershell',
+          elevated: false,
+        },
+        expect: { en: 'TcpTestSucceeded : True.', ru: 'TcpTestSucceeded : True.' },
+        ask: { en: 'Does it show TcpTestSucceeded : True?', ru: 'Получено TcpTestSucceeded : True?' },
+        reads: { fact: 'tcpTestSucceeded', answers: { yes: [true], no: [false] } },
+        yes: 'activate',
+        no: 'network-path',
+      },
+      {
+        id: 'activate',
+        kind: 'outcome',
+        result: 'resolved',
+        text: { en: 'Activate against the host.', ru: 'Активируйте через узел.' },
+        command: { run: 'slmgr /skms <KMS host FQDN>:<port> && slmgr /ato', shell: 'cmd', elevated: true },
+        failed: 'network-path',
+      },
+      {
+        id: 'network-path',
+        kind: 'outcome',
+        result: 'escalate',
+        text: { en: 'Something on the way blocks TCP 1688.', ru: 'TCP 1688 блокирует что-то по пути.' },
+        collect: { en: 'The port test output.', ru: 'Результат проверки порта.' },
+      },
+    ],
+  };
+  const map: FlowMap = { port };
+  const tnc = { value: false, line: 'TcpTestSucceeded       : False' };
+  const host = {
+    value: 'kms01.corp.example.com',
+    line: 'KMS machine name from DNS: kms01.corp.example.com:1688',
+  };
+  const escalated: SessionRecord = {
+    ...drive(map, 'port', ['no'], { code: '0xC004F074' }),
+    facts: { tcpTestSucceeded: tnc, kmsHost: host },
+  };
+
+  it('names the escalation and the port test answered from pasted output, with the line it read', () => {
+    expect(render(escalated, { flows: map }).split('\n')[2]).toBe(
+      '**Summary:** 0xC004F074 · Escalated · Something on the way blocks TCP 1688. · Does it show TcpTestSucceeded : True? No (from output: TcpTestSucceeded : False)',
+    );
+    expect(render(escalated, { flows: map, lang: 'ru', labels: RU }).split('\n')[2]).toBe(
+      '**Кратко:** 0xC004F074 · Передано · TCP 1688 блокирует что-то по пути. · Получено TcpTestSucceeded : True? Нет (из вывода: TcpTestSucceeded : False)',
+    );
+    // An answer the output did not give cites no line.
+    const typed = { ...drive(map, 'port', ['no'], { code: '0xC004F074' }), facts: { kmsHost: host } };
+    expect(render(typed, { flows: map }).split('\n')[2]).toBe(
+      '**Summary:** 0xC004F074 · Escalated · Something on the way blocks TCP 1688. · Does it show TcpTestSucceeded : True? No',
+    );
+  });
+
+  it('writes each command with the host the session knows filled in, and leaves unknown placeholders', () => {
+    const md = render(escalated, { flows: map });
+    expect(md).toContain('```\nTest-NetConnection -ComputerName kms01.corp.example.com -Port 1688\n```');
+    const fixed = { ...drive(map, 'port', ['yes', 'fixed']), facts: { kmsHost: host } };
+    // The port is not known: it stays a placeholder to type.
+    expect(render(fixed, { flows: map })).toContain(
+      '```\nslmgr /skms kms01.corp.example.com:<port> && slmgr /ato\n```',
+    );
+    const bare = drive(map, 'port', []);
+    expect(render(bare, { flows: map })).toContain(
+      '```\nTest-NetConnection -ComputerName <KMS host FQDN> -Port 1688\n```',
+    );
+  });
+
+  it('hides a filled-in host, a name or an IPv6 address, when hosts are left out', () => {
+    const hidden = render(escalated, { flows: map, hideHosts: true });
+    expect(hidden).toContain('```\nTest-NetConnection -ComputerName <host> -Port 1688\n```');
+    expect(hidden).not.toContain('kms01');
+    const v6 = {
+      ...drive(map, 'port', ['yes', 'fixed']),
+      facts: {
+        kmsHost: { value: 'fd00::1688', line: 'KMS machine IP address: fd00::1688' },
+        kmsPort: { value: 1688, line: 'Port: 1688' },
+      },
+    };
+    expect(render(v6, { flows: map })).toContain('slmgr /skms [fd00::1688]:1688 && slmgr /ato');
+    expect(render(v6, { flows: map, hideHosts: true })).toContain('slmgr /skms <host>:1688 && slmgr /ato');
   });
 });
