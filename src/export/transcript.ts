@@ -2,11 +2,13 @@
  * A saved session as Markdown for a support ticket. Every piece of text is escaped, so whatever a flow or
  * an answer contains, it reads as text: no HTML, headings, tables or links with hidden targets come out of it.
  */
+import { FACT_NAMES } from '../console/types.ts';
+import type { FactName } from '../console/types.ts';
 import type { Language } from '../flow/constants.ts';
 import { STATUSES, findNode } from '../flow/engine.ts';
 import type { Answer, FlowMap, Status } from '../flow/engine.ts';
 import { PLACEHOLDERS, commandText, fillCommand, proposeAnswer } from '../flow/facts.ts';
-import type { KnownFacts } from '../flow/facts.ts';
+import type { FactValue, KnownFacts } from '../flow/facts.ts';
 import type { CatalogEntry, Command, FlowNode } from '../flow-format/schema.ts';
 import type { Translate } from '../i18n/index.ts';
 import { answerLabel, answerWords, shellLabel } from '../i18n/labels.ts';
@@ -31,6 +33,8 @@ export interface TranscriptLabels {
   contact: string;
   /** The heading of the facts read from pasted output. */
   facts: string;
+  /** Each fact's name in words: "KMS host", not kmsHost. */
+  factNames: Record<FactName, string>;
   /** The one-line summary at the top: code · status · what the session found, and the answer that decided it. */
   summary: string;
   /** The catalog's likely cause of the code, listed with the code. */
@@ -70,6 +74,7 @@ export function transcriptLabels(t: Translate): TranscriptLabels {
     collect: t('outcome.collect'),
     contact: t('outcome.contact'),
     facts: t('transcript.facts'),
+    factNames: Object.fromEntries(FACT_NAMES.map((n) => [n, t(`factName.${n}`)])) as Record<FactName, string>,
     summary: t('transcript.summary'),
     likelyCause: t('transcript.likelyCause'),
     standsAt: t('transcript.standsAt'),
@@ -236,6 +241,14 @@ function catalogEntry(catalog: readonly CatalogEntry[], code: string): CatalogEn
   return catalog.find((e) => e.code.toLowerCase() === wanted);
 }
 
+/** A fact's value in words: Yes or No, a list as "a, b", an SRV record as host:port. */
+function factText(value: FactValue, words: AnswerWords): string {
+  if (typeof value === 'boolean') return value ? words.yes : words.no;
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === 'string' ? v : `${v.target}:${v.port}`)).join(', ');
+  return String(value);
+}
+
 // The question a step asks: an action's own question after its command, else the node's text.
 const questionOf = (node: Exclude<FlowNode, { kind: 'link' }>, lang: Language) =>
   node.kind === 'action' && node.ask ? node.ask[lang] : node.text[lang];
@@ -319,13 +332,13 @@ export function toMarkdown(input: TranscriptInput): string {
   block(...meta.map((m) => `- ${m}`));
 
   // What pasted console output told the session, each fact with the line that shows it.
-  const read = Object.entries(facts) as Array<[string, { value: unknown; line: string }]>;
+  const read = Object.entries(facts) as Array<[FactName, { value: FactValue; line: string }]>;
   if (read.length) {
     block(`## ${inline(labels.facts)}`);
     block(
       ...read.map(
         ([name, fact]) =>
-          `- ${field(name, inline(typeof fact.value === 'object' ? JSON.stringify(fact.value) : String(fact.value), opts))} (${inline(fact.line, opts)})`,
+          `- ${field(labels.factNames[name] ?? name, inline(factText(fact.value, labels.words), opts))} (${inline(fact.line, opts)})`,
       ),
     );
   }

@@ -22,6 +22,7 @@ import { openSessionStore } from '../../src/storage/session-store.ts';
 import { KEY_ALPHABET, maskKeysIn } from '../../src/redact/key-in-text.ts';
 import { sampleText } from '../support/console-samples.ts';
 import { loadChecked } from '../support/flows.ts';
+import enScreens from '../../src/locales/en/screens.json';
 
 const TNC = sampleText('tnc-1688-failure-en-1.txt');
 const DLI = sampleText('slmgr-dli-kms-client-en-1.txt');
@@ -135,6 +136,7 @@ const LABELS: TranscriptLabels = {
   collect: 'Collect',
   contact: 'Contact',
   facts: 'Facts',
+  factNames: enScreens.factName,
   summary: 'Summary',
   likelyCause: 'Likely cause',
   standsAt: 'Now at step',

@@ -3,9 +3,16 @@ import { answer, current, start } from '../../src/flow/engine.ts';
 import type { Answer, EngineState, FlowMap } from '../../src/flow/engine.ts';
 import type { Flow } from '../../src/flow-format/schema.ts';
 import type { SessionRecord } from '../../src/session/record.ts';
-import { shareTitle, toMarkdown, transcriptFileName } from '../../src/export/transcript.ts';
+import { shareTitle, toMarkdown, transcriptFileName, transcriptLabels } from '../../src/export/transcript.ts';
 import type { TranscriptInput, TranscriptLabels } from '../../src/export/transcript.ts';
 import { loadChecked } from '../support/flows.ts';
+import i18next from 'i18next';
+import { FACT_NAMES } from '../../src/console/types.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import enCommon from '../../src/locales/en/common.json';
+import enScreens from '../../src/locales/en/screens.json';
+import ruCommon from '../../src/locales/ru/common.json';
+import ruScreens from '../../src/locales/ru/screens.json';
 
 const { flows, catalog } = loadChecked('valid');
 const codes = catalog.codes;
@@ -26,6 +33,7 @@ const EN: TranscriptLabels = {
   collect: 'Collect',
   contact: 'Contact',
   facts: 'Read from console output',
+  factNames: enScreens.factName,
   summary: 'Summary',
   likelyCause: 'Likely cause',
   standsAt: 'Now at step',
@@ -55,6 +63,7 @@ const RU: TranscriptLabels = {
   collect: 'Соберите',
   contact: 'Обратитесь',
   facts: 'Прочитано из вывода консоли',
+  factNames: ruScreens.factName,
   summary: 'Кратко',
   likelyCause: 'Вероятная причина',
   standsAt: 'Сейчас на шаге',
@@ -635,18 +644,80 @@ describe('facts read from console output', () => {
       tcpTestSucceeded: { value: false, line: 'TcpTestSucceeded : False' },
     },
   };
-  it('lists each fact with the line that shows it', () => {
+  it('lists each fact in words, with the line that shows it, in both languages', () => {
     const md = render(record);
     expect(md).toContain('## Read from console output');
     expect(md).toContain(
-      '- **kmsHost:** kms01.corp.example.com (KMS machine name from DNS: kms01.corp.example.com:1688)',
+      '- **KMS host:** kms01.corp.example.com (KMS machine name from DNS: kms01.corp.example.com:1688)',
     );
-    expect(md).toContain('- **tcpTestSucceeded:** false (TcpTestSucceeded : False)');
+    expect(md).toContain('- **TCP port test succeeded:** No (TcpTestSucceeded : False)');
+    expect(md).not.toMatch(/kmsHost|tcpTestSucceeded/);
+    const ru = render(record, { lang: 'ru', labels: RU });
+    expect(ru).toContain('## Прочитано из вывода консоли');
+    expect(ru).toContain(
+      '- **Узел KMS:** kms01.corp.example.com (KMS machine name from DNS: kms01.corp.example.com:1688)',
+    );
+    expect(ru).toContain('- **IP-адрес узла KMS:** 10.20.30.40 (KMS machine IP address: 10.20.30.40)');
+    expect(ru).toContain('- **Проверка TCP-порта прошла:** Нет (TcpTestSucceeded : False)');
   });
+
+  it("the app's own labels name every fact in words, in English and Russian", async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      lng: 'en',
+      ns: ['common'],
+      defaultNS: 'common',
+      resources: {
+        en: { common: { ...enCommon, ...enScreens } },
+        ru: { common: { ...ruCommon, ...ruScreens } },
+      },
+      interpolation: { escapeValue: false },
+    });
+    const en = transcriptLabels(i18n.getFixedT('en') as unknown as Translate);
+    const ru = transcriptLabels(i18n.getFixedT('ru') as unknown as Translate);
+    for (const name of FACT_NAMES) {
+      expect(en.factNames[name], name).toMatch(/^[A-Z][^.]*$/);
+      expect(ru.factNames[name], name).toMatch(/[А-ЯЁа-яё]/);
+    }
+    expect(toMarkdown({ record, flows, catalog: codes, lang: 'ru', labels: ru })).toContain(
+      '- **Проверка TCP-порта прошла:** Нет (TcpTestSucceeded : False)',
+    );
+  });
+
+  it('reads a list fact as a comma-separated list, SRV records as host:port', () => {
+    const lists: SessionRecord = {
+      ...record,
+      facts: {
+        warnings: {
+          value: ['Name resolution of kms01 failed', 'Ping to 10.20.30.40 failed'],
+          line: 'WARNING: Name resolution of kms01 failed',
+        },
+        srv: {
+          value: [
+            { target: 'kms01.corp.example.com', port: 1688, priority: 0, weight: 0 },
+            { target: 'kms02.corp.example.com', port: 1688, priority: 10, weight: 0 },
+          ],
+          line: 'svr hostname   = kms01.corp.example.com',
+        },
+      },
+    };
+    const md = render(lists);
+    expect(md).toContain(
+      '- **Warnings:** Name resolution of kms01 failed, Ping to 10.20.30.40 failed (WARNING: Name resolution of kms01 failed)',
+    );
+    expect(md).toContain(
+      '- **SRV records:** kms01.corp.example.com:1688, kms02.corp.example.com:1688 (svr hostname = kms01.corp.example.com)',
+    );
+    expect(md).not.toMatch(/[[{"]/);
+    expect(render(lists, { lang: 'ru', labels: RU })).toContain(
+      '- **Предупреждения:** Name resolution of kms01 failed, Ping to 10.20.30.40 failed',
+    );
+  });
+
   it('leaves host names and addresses out of facts and their lines when asked', () => {
     const md = render(record, { hideHosts: true });
     expect(md).not.toMatch(/kms01|10\.20\.30\.40/);
-    expect(md).toContain('- **kmsIp:** \\<host\\>');
+    expect(md).toContain('- **KMS host IP address:** \\<host\\>');
   });
 });
 
