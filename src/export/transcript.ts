@@ -7,8 +7,8 @@ import type { FactName } from '../console/types.ts';
 import type { Language } from '../flow/constants.ts';
 import { STATUSES, findNode } from '../flow/engine.ts';
 import type { Answer, FlowMap, Status } from '../flow/engine.ts';
-import { PLACEHOLDERS, commandText, fillCommand, proposeAnswer } from '../flow/facts.ts';
-import type { FactValue, KnownFacts } from '../flow/facts.ts';
+import { PLACEHOLDERS, commandText, factsOnTrail, fillCommand, proposeAnswer } from '../flow/facts.ts';
+import type { FactValue, KnownFact, KnownFacts } from '../flow/facts.ts';
 import type { CatalogEntry, Command, FlowNode } from '../flow-format/schema.ts';
 import type { Translate } from '../i18n/index.ts';
 import { answerLabel, answerWords, shellLabel } from '../i18n/labels.ts';
@@ -313,7 +313,8 @@ export function toMarkdown(input: TranscriptInput): string {
   block(`# ${inline(labels.title)}`);
   const entry = record.code ? catalogEntry(catalog, record.code) : undefined;
   const statusText = inline(labels.statusText[record.status] ?? record.status);
-  const facts = record.facts ?? {};
+  // Facts from a branch the technician went back out of are not what this session found.
+  const facts = factsOnTrail(record.facts ?? {}, record.state.trail.length);
   // One line a ticket list can show: the code, how it ended, what this session found and the answer behind it.
   const summary = [record.code ? inline(record.code) : inline(labels.noCode), statusText];
   summary.push(...findings(input, facts, opts));
@@ -332,7 +333,7 @@ export function toMarkdown(input: TranscriptInput): string {
   block(...meta.map((m) => `- ${m}`));
 
   // What pasted console output told the session, each fact with the line that shows it.
-  const read = Object.entries(facts) as Array<[FactName, { value: FactValue; line: string }]>;
+  const read = Object.entries(facts) as Array<[FactName, KnownFact]>;
   if (read.length) {
     block(`## ${inline(labels.facts)}`);
     block(

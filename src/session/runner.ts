@@ -15,6 +15,7 @@ import {
   start,
 } from '../flow/engine.ts';
 import type { Answer, CurrentStep, EngineError, EngineState, FlowMap } from '../flow/engine.ts';
+import { leaveBranch, readAt } from '../flow/facts.ts';
 import type { KnownFacts } from '../flow/facts.ts';
 import { observable } from '../observable.ts';
 import type { Observable } from '../observable.ts';
@@ -339,6 +340,9 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
     if (notices.get(entry.sessionId)?.kind === 'asks-first') notices.delete(entry.sessionId);
     turn++; // a step taken now wins over anything still opening
     const next: EntryState = { ...entry, state, depth: replace ? entry.depth : entry.depth + 1 };
+    // Going back cuts the trail: facts read past the cut are from a branch left (kept, for proposals).
+    if (entry.facts && state.trail.length < entry.state.trail.length)
+      next.facts = leaveBranch(entry.facts, state.trail.length);
     // Show the next step at once; history is cheap, storage and preloading follow later.
     show(next, step.value);
     own(() => history.go(routeOf(step.value), next, replace));
@@ -403,7 +407,9 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
       // Checked as stored facts are: whatever hands them over, only facts that pass their rules are kept.
       const facts = readFacts(given, options.onFactsDropped);
       if (!v || !facts) return;
-      const entry: EntryState = { ...v.entry, facts: { ...v.entry.facts, ...facts } };
+      // Each fact keeps the step it was read at, so the ticket can leave out a branch gone back out of.
+      const at = readAt(facts, v.entry.state.trail.length - 1);
+      const entry: EntryState = { ...v.entry, facts: { ...v.entry.facts, ...at } };
       show(entry, v.step);
       own(() => history.setState(entry));
       later(() => save(recordOf(entry, v.step.status, now())));

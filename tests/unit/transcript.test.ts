@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answer, current, start } from '../../src/flow/engine.ts';
 import type { Answer, EngineState, FlowMap } from '../../src/flow/engine.ts';
 import type { Flow } from '../../src/flow-format/schema.ts';
+import { validateRecord } from '../../src/session/record.ts';
 import type { SessionRecord } from '../../src/session/record.ts';
 import { shareTitle, toMarkdown, transcriptFileName, transcriptLabels } from '../../src/export/transcript.ts';
 import type { TranscriptInput, TranscriptLabels } from '../../src/export/transcript.ts';
@@ -814,5 +815,49 @@ describe('what the session found, with the commands as run', () => {
     };
     expect(render(v6, { flows: map })).toContain('slmgr /skms [fd00::1688]:1688 && slmgr /ato');
     expect(render(v6, { flows: map, hideHosts: true })).toContain('slmgr /skms <host>:1688 && slmgr /ato');
+  });
+});
+
+describe('facts of a branch gone back out of', () => {
+  // main/start → yes → edition → client → count, where the session stands.
+  const walked = drive(flows, 'main', ['yes', 'client']);
+  const host = { value: 'kms01.corp.example.com', line: 'KMS machine name: kms01.corp.example.com' };
+  const tnc = { value: false, line: 'TcpTestSucceeded : False' };
+
+  it('leaves out a fact read on a branch the technician went back out of, and keeps those of the path', () => {
+    const record: SessionRecord = {
+      ...walked,
+      facts: { kmsHost: { ...host, step: 1 }, tcpTestSucceeded: { ...tnc, step: 2, left: true } },
+    };
+    const md = render(record);
+    expect(md).toContain('- **KMS host:** kms01.corp.example.com');
+    expect(md).not.toContain('TcpTestSucceeded');
+    expect(md).not.toContain('TCP port test');
+    expect(render(record, { lang: 'ru', labels: RU })).not.toContain('Проверка TCP-порта');
+  });
+
+  it('leaves out a fact read at a step the trail no longer has', () => {
+    const record: SessionRecord = {
+      ...walked,
+      facts: { kmsHost: { ...host, step: 0 }, tcpTestSucceeded: { ...tnc, step: 3 } },
+    };
+    const md = render(record);
+    expect(md).toContain('- **KMS host:** kms01.corp.example.com');
+    expect(md).not.toContain('TcpTestSucceeded');
+  });
+
+  it('still renders an older record whose facts carry no step, every fact listed', () => {
+    // As stored by a version that did not record the step: read back through the record's checks.
+    const stored: unknown = JSON.parse(
+      JSON.stringify({ ...walked, facts: { kmsHost: host, tcpTestSucceeded: tnc } }),
+    );
+    const old = validateRecord(stored);
+    expect(old?.facts?.kmsHost).toEqual(host);
+    const md = render(old!);
+    expect(md).toContain('- **KMS host:** kms01.corp.example.com (KMS machine name: kms01.corp.example.com)');
+    expect(md).toContain('- **TCP port test succeeded:** No (TcpTestSucceeded : False)');
+    expect(md.split('\n')[2]).toBe(
+      '**Summary:** No error code · In progress · Now at step 3: What is the count? · Which edition? Client',
+    );
   });
 });
