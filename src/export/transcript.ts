@@ -119,6 +119,13 @@ const CODE_CONTROLS = /[^\P{Cc}\n\t]/gu;
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\d.])(?:${OCTET}\\.){3}${OCTET}(?!\\d|\\.\\d)`, 'g');
+const HEX = '[0-9A-Fa-f]{1,4}';
+// Full (eight groups) or shortened with "::", an optional zone ID; never after "]", as PowerShell's
+// [Type]::Member is not an address, and never three groups of digits like a time (17:05:09).
+const IPV6 = new RegExp(
+  `(?<![\\w:.\\]])(?:(?:${HEX}:){7}${HEX}|(?:${HEX}:){1,7}:(?:${HEX}(?::${HEX}){0,5})?|::${HEX}(?::${HEX}){0,6})(?:%[\\w.-]+)?(?![\\w:])`,
+  'g',
+);
 const LABEL = '_?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const FQDN = new RegExp(`(?<![\\w.-])(?:${LABEL}\\.)+([A-Za-z]{2,63})(?![\\w-])`, 'g');
 // File names look like host names to the pattern above: keep the ones commands use.
@@ -131,6 +138,7 @@ const FILE_EXTENSIONS = new Set(
 function hideHostNames(text: string): string {
   return text
     .replace(IPV4, '<host>')
+    .replace(IPV6, '<host>')
     .replace(FQDN, (match, tld: string) => (FILE_EXTENSIONS.has(tld.toLowerCase()) ? match : '<host>'));
 }
 

@@ -814,7 +814,28 @@ describe('what the session found, with the commands as run', () => {
       },
     };
     expect(render(v6, { flows: map })).toContain('slmgr /skms [fd00::1688]:1688 && slmgr /ato');
-    expect(render(v6, { flows: map, hideHosts: true })).toContain('slmgr /skms <host>:1688 && slmgr /ato');
+    const hiddenV6 = render(v6, { flows: map, hideHosts: true });
+    expect(hiddenV6).toContain('slmgr /skms <host>:1688 && slmgr /ato');
+    // The fact and its line too; PowerShell's [Type]::Member and times are no addresses.
+    expect(hiddenV6).toContain('- **KMS host:** \\<host\\> (KMS machine IP address: \\<host\\>)');
+    expect(hiddenV6).not.toContain('fd00');
+    const ps: Flow = {
+      ...port,
+      nodes: port.nodes.map((n) =>
+        n.kind === 'action'
+          ? {
+              ...n,
+              command: {
+                ...n.command,
+                run: '[Math]::Abs(-1); Test-NetConnection <KMS host FQDN> -Port 1688 # 17:05:09',
+              },
+            }
+          : n,
+      ),
+    };
+    expect(render(v6, { flows: { port: ps }, hideHosts: true })).toContain(
+      '[Math]::Abs(-1); Test-NetConnection <host> -Port 1688 # 17:05:09',
+    );
   });
 });
 
