@@ -183,7 +183,7 @@ const HOST_FACTS: ReadonlySet<string> = new Set(['kmsHost', 'kmsIp']);
 /** A command as the technician would run it: the facts the session knows filled in, the rest as placeholders. */
 function runCommand(command: Command, facts: KnownFacts, opts: Clean): string[] {
   const parts = fillCommand(command.run, facts).map((p) => {
-    // An IPv6 address is no host name to hideHostNames: a filled host is replaced here whatever its form.
+    // A one-label name (kms01) is no FQDN to hideHostNames: a filled host is replaced here whatever its form.
     const fact =
       'filled' in p && Object.hasOwn(PLACEHOLDERS, p.placeholder)
         ? PLACEHOLDERS[p.placeholder]!.fact
@@ -260,6 +260,7 @@ function factText(value: FactValue, words: AnswerWords): string {
 // The question a step asks: an action's own question after its command, else the node's text.
 const questionOf = (node: Exclude<FlowNode, { kind: 'link' }>, lang: Language) =>
   node.kind === 'action' && node.ask ? node.ask[lang] : node.text[lang];
+
 /**
  * What the session found, for the summary: the outcome it ended at (or the step it stands at), then the
  * last answered question before it, whose answer decided the route, with the line of pasted output that
@@ -299,8 +300,9 @@ function findings(input: TranscriptInput, facts: KnownFacts, opts: Clean): strin
 }
 
 /**
- * Renders a saved session as Markdown to paste into a ticket: a one-line summary, the user's label, code,
- * times with their zone, status, every step with its note, and the outcome.
+ * Renders a saved session as Markdown to paste into a ticket: a one-line summary of what the session found,
+ * the user's label, code and likely cause, times with their zone, status, the facts read on the path taken,
+ * every step with its note and its command as run, and the outcome.
  */
 export function toMarkdown(input: TranscriptInput): string {
   const { record, flows, catalog, lang, labels } = input;

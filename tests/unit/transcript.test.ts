@@ -806,6 +806,9 @@ describe('what the session found, with the commands as run', () => {
     const hidden = render(escalated, { flows: map, hideHosts: true });
     expect(hidden).toContain('```\nTest-NetConnection -ComputerName <host> -Port 1688\n```');
     expect(hidden).not.toContain('kms01');
+    // A one-label name is no FQDN, yet filled in it is hidden too.
+    const short = { ...escalated, facts: { kmsHost: { value: 'kms01', line: 'KMS machine name: kms01' } } };
+    expect(render(short, { flows: map, hideHosts: true })).toContain('-ComputerName <host> -Port 1688');
     const v6 = {
       ...drive(map, 'port', ['yes', 'fixed']),
       facts: {
