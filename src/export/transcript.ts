@@ -3,7 +3,7 @@
  * an answer contains, it reads as text: no HTML, headings, tables or links with hidden targets come out of it.
  */
 import { FACT_NAMES } from '../console/types.ts';
-import type { FactName } from '../console/types.ts';
+import type { FactName, Facts } from '../console/types.ts';
 import type { Language } from '../flow/constants.ts';
 import { STATUSES, findNode } from '../flow/engine.ts';
 import type { Answer, FlowMap, Status } from '../flow/engine.ts';
@@ -15,6 +15,13 @@ import { answerLabel, answerWords, shellLabel } from '../i18n/labels.ts';
 import type { AnswerWords } from '../i18n/labels.ts';
 import type { SessionRecord } from '../session/record.ts';
 import { maskKeysIn, replaceProductKeys } from '../redact/key-in-text.ts';
+
+/** The facts whose values are words of the reader's own (licensed, dns), in the transcript's language. */
+export interface FactValueWords {
+  licenseStatus: Record<NonNullable<Facts['licenseStatus']>, string>;
+  kmsHostFrom: Record<NonNullable<Facts['kmsHostFrom']>, string>;
+  dnsFailure: Record<NonNullable<Facts['dnsFailure']>, string>;
+}
 
 export interface TranscriptLabels {
   title: string;
@@ -35,6 +42,8 @@ export interface TranscriptLabels {
   facts: string;
   /** Each fact's name in words: "KMS host", not kmsHost. */
   factNames: Record<FactName, string>;
+  /** The reader's own words for some values ("initial-grace"), as a technician reads them. */
+  factValues: FactValueWords;
   /** The one-line summary at the top: code · status · what the session found, and the answer that decided it. */
   summary: string;
   /** The catalog's likely cause of the code, listed with the code. */
@@ -75,6 +84,24 @@ export function transcriptLabels(t: Translate): TranscriptLabels {
     contact: t('outcome.contact'),
     facts: t('transcript.facts'),
     factNames: Object.fromEntries(FACT_NAMES.map((n) => [n, t(`factName.${n}`)])) as Record<FactName, string>,
+    factValues: {
+      licenseStatus: {
+        unlicensed: t('factValue.licenseStatus.unlicensed'),
+        licensed: t('factValue.licenseStatus.licensed'),
+        'initial-grace': t('factValue.licenseStatus.initial-grace'),
+        'additional-grace': t('factValue.licenseStatus.additional-grace'),
+        'non-genuine-grace': t('factValue.licenseStatus.non-genuine-grace'),
+        notification: t('factValue.licenseStatus.notification'),
+        'extended-grace': t('factValue.licenseStatus.extended-grace'),
+      },
+      kmsHostFrom: { dns: t('factValue.kmsHostFrom.dns'), registered: t('factValue.kmsHostFrom.registered') },
+      dnsFailure: {
+        timeout: t('factValue.dnsFailure.timeout'),
+        'not-found': t('factValue.dnsFailure.not-found'),
+        'server-failure': t('factValue.dnsFailure.server-failure'),
+        'no-records': t('factValue.dnsFailure.no-records'),
+      },
+    },
     summary: t('transcript.summary'),
     likelyCause: t('transcript.likelyCause'),
     standsAt: t('transcript.standsAt'),
@@ -249,9 +276,13 @@ function catalogEntry(catalog: readonly CatalogEntry[], code: string): CatalogEn
   return catalog.find((e) => e.code.toLowerCase() === wanted);
 }
 
-/** A fact's value in words: Yes or No, a list as "a, b", an SRV record as host:port. */
-function factText(value: FactValue, words: AnswerWords): string {
-  if (typeof value === 'boolean') return value ? words.yes : words.no;
+/** A fact's value in words: Yes or No, the reader's own words translated, a list as "a, b", SRV records as host:port. */
+function factText(name: FactName, value: FactValue, labels: TranscriptLabels): string {
+  if (typeof value === 'boolean') return value ? labels.words.yes : labels.words.no;
+  const words: Readonly<Record<string, string>> | undefined = Object.hasOwn(labels.factValues, name)
+    ? labels.factValues[name as keyof FactValueWords]
+    : undefined;
+  if (typeof value === 'string' && words && Object.hasOwn(words, value)) return words[value]!;
   if (Array.isArray(value))
     return value.map((v) => (typeof v === 'string' ? v : `${v.target}:${v.port}`)).join(', ');
   return String(value);
@@ -349,7 +380,7 @@ export function toMarkdown(input: TranscriptInput): string {
     block(
       ...read.map(
         ([name, fact]) =>
-          `- ${field(labels.factNames[name] ?? name, inline(factText(fact.value, labels.words), opts))} (${inline(fact.line, opts)})`,
+          `- ${field(labels.factNames[name] ?? name, inline(factText(name, fact.value, labels), opts))} (${inline(fact.line, opts)})`,
       ),
     );
   }

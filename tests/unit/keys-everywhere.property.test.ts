@@ -137,6 +137,7 @@ const LABELS: TranscriptLabels = {
   contact: 'Contact',
   facts: 'Facts',
   factNames: enScreens.factName,
+  factValues: enScreens.factValue,
   summary: 'Summary',
   likelyCause: 'Likely cause',
   standsAt: 'Now at step',

@@ -35,6 +35,7 @@ const EN: TranscriptLabels = {
   contact: 'Contact',
   facts: 'Read from console output',
   factNames: enScreens.factName,
+  factValues: enScreens.factValue,
   summary: 'Summary',
   likelyCause: 'Likely cause',
   standsAt: 'Now at step',
@@ -65,6 +66,7 @@ const RU: TranscriptLabels = {
   contact: 'Обратитесь',
   facts: 'Прочитано из вывода консоли',
   factNames: ruScreens.factName,
+  factValues: ruScreens.factValue,
   summary: 'Кратко',
   likelyCause: 'Вероятная причина',
   standsAt: 'Сейчас на шаге',
@@ -680,9 +682,31 @@ describe('facts read from console output', () => {
       expect(en.factNames[name], name).toMatch(/^[A-Z][^.]*$/);
       expect(ru.factNames[name], name).toMatch(/[А-ЯЁа-яё]/);
     }
+    expect(en.factValues.licenseStatus['initial-grace']).toBe('Initial grace period');
+    expect(ru.factValues.kmsHostFrom.dns).toBe('найден через DNS');
     expect(toMarkdown({ record, flows, catalog: codes, lang: 'ru', labels: ru })).toContain(
       '- **Проверка TCP-порта прошла:** Нет (TcpTestSucceeded : False)',
     );
+  });
+
+  it("translates the reader's own words for a value: a licence state, where the host came from", () => {
+    const states: SessionRecord = {
+      ...record,
+      facts: {
+        licenseStatus: { value: 'initial-grace', line: 'License Status: Initial grace period' },
+        kmsHostFrom: { value: 'registered', line: 'Registered KMS machine name: kms01:1688' },
+        dnsFailure: { value: 'not-found', line: "*** UnKnown can't find _vlmcs._tcp: Non-existent domain" },
+      },
+    };
+    const md = render(states);
+    expect(md).toContain('- **License status:** Initial grace period (License Status: Initial grace period)');
+    expect(md).toContain('- **KMS host taken from:** set with slmgr /skms');
+    expect(md).toContain('- **DNS lookup failed:** name not found');
+    const ru = render(states, { lang: 'ru', labels: RU });
+    expect(ru).toContain('- **Состояние лицензии:** Начальный льготный период');
+    expect(ru).toContain('- **Откуда взят узел KMS:** задан командой slmgr /skms');
+    expect(ru).toContain('- **Ошибка DNS-запроса:** имя не найдено');
+    expect(ru).not.toMatch(/initial-grace|registered|not-found/);
   });
 
   it('reads a list fact as a comma-separated list, SRV records as host:port', () => {
