@@ -204,8 +204,17 @@ function codeBlock(code: string, opts: Clean): string[] {
   return [fence, ...body.split('\n'), fence];
 }
 
-// Facts that fill a command with a host's name or address: hidden with the rest when hosts are.
-const HOST_FACTS: ReadonlySet<string> = new Set(['kmsHost', 'kmsIp']);
+// Facts whose value names a host or an address: hidden with the rest when hosts are, whatever their form.
+const HOST_FACTS: ReadonlySet<string> = new Set([
+  'kmsHost',
+  'kmsIp',
+  'computerName',
+  'remoteAddress',
+  'server',
+  'serverAddress',
+  'target',
+  'timeSource',
+]);
 
 /** A command as the technician would run it: the facts the session knows filled in, the rest as placeholders. */
 function runCommand(command: Command, facts: KnownFacts, opts: Clean): string[] {
@@ -378,10 +387,14 @@ export function toMarkdown(input: TranscriptInput): string {
   if (read.length) {
     block(`## ${inline(labels.facts)}`);
     block(
-      ...read.map(
-        ([name, fact]) =>
-          `- ${field(labels.factNames[name] ?? name, inline(factText(name, fact.value, labels), opts))} (${inline(fact.line, opts)})`,
-      ),
+      ...read.map(([name, fact]) => {
+        // A one-label host (kms01) is no FQDN to hideHostNames: its value goes, in the line too.
+        const host =
+          opts.hideHosts && HOST_FACTS.has(name) && typeof fact.value === 'string' && fact.value !== '';
+        const value = host ? '<host>' : factText(name, fact.value, labels);
+        const line = host ? fact.line.split(fact.value as string).join('<host>') : fact.line;
+        return `- ${field(labels.factNames[name] ?? name, inline(value, opts))} (${inline(line, opts)})`;
+      }),
     );
   }
 

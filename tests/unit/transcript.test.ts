@@ -743,6 +743,13 @@ describe('facts read from console output', () => {
     const md = render(record, { hideHosts: true });
     expect(md).not.toMatch(/kms01|10\.20\.30\.40/);
     expect(md).toContain('- **KMS host IP address:** \\<host\\>');
+    // A one-label name is no FQDN, yet as a host's fact it goes too, from its line as well.
+    const short = render(
+      { ...record, facts: { kmsHost: { value: 'kms01', line: 'Registered KMS machine name: kms01:1688' } } },
+      { hideHosts: true },
+    );
+    expect(short).toContain('- **KMS host:** \\<host\\> (Registered KMS machine name: \\<host\\>:1688)');
+    expect(short).not.toContain('kms01');
   });
 });
 
