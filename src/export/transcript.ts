@@ -2,15 +2,26 @@
  * A saved session as Markdown for a support ticket. Every piece of text is escaped, so whatever a flow or
  * an answer contains, it reads as text: no HTML, headings, tables or links with hidden targets come out of it.
  */
+import { FACT_NAMES } from '../console/types.ts';
+import type { FactName, Facts } from '../console/types.ts';
 import type { Language } from '../flow/constants.ts';
 import { STATUSES, findNode } from '../flow/engine.ts';
 import type { Answer, FlowMap, Status } from '../flow/engine.ts';
+import { PLACEHOLDERS, commandText, factsOnTrail, fillCommand, proposeAnswer } from '../flow/facts.ts';
+import type { FactValue, KnownFact, KnownFacts } from '../flow/facts.ts';
 import type { CatalogEntry, Command, FlowNode } from '../flow-format/schema.ts';
 import type { Translate } from '../i18n/index.ts';
 import { answerLabel, answerWords, shellLabel } from '../i18n/labels.ts';
 import type { AnswerWords } from '../i18n/labels.ts';
 import type { SessionRecord } from '../session/record.ts';
 import { maskKeysIn, replaceProductKeys } from '../redact/key-in-text.ts';
+
+/** The facts whose values are words of the reader's own (licensed, dns), in the transcript's language. */
+export interface FactValueWords {
+  licenseStatus: Record<NonNullable<Facts['licenseStatus']>, string>;
+  kmsHostFrom: Record<NonNullable<Facts['kmsHostFrom']>, string>;
+  dnsFailure: Record<NonNullable<Facts['dnsFailure']>, string>;
+}
 
 export interface TranscriptLabels {
   title: string;
@@ -29,8 +40,18 @@ export interface TranscriptLabels {
   contact: string;
   /** The heading of the facts read from pasted output. */
   facts: string;
-  /** The one-line summary at the top: code · outcome · likely cause. */
+  /** Each fact's name in words: "KMS host", not kmsHost. */
+  factNames: Record<FactName, string>;
+  /** The reader's own words for some values ("initial-grace"), as a technician reads them. */
+  factValues: FactValueWords;
+  /** The one-line summary at the top: code · status · what the session found, and the answer that decided it. */
   summary: string;
+  /** The catalog's likely cause of the code, listed with the code. */
+  likelyCause: string;
+  /** Where a session in progress stands, before the step's number: "Now at step". */
+  standsAt: string;
+  /** Before a line of pasted output that gave an answer: "from output". */
+  fromOutput: string;
   /** Stands for the code in the summary of a session started without one. */
   noCode: string;
   /** The user's label of the session: a machine name or a ticket number. */
@@ -62,7 +83,29 @@ export function transcriptLabels(t: Translate): TranscriptLabels {
     collect: t('outcome.collect'),
     contact: t('outcome.contact'),
     facts: t('transcript.facts'),
+    factNames: Object.fromEntries(FACT_NAMES.map((n) => [n, t(`factName.${n}`)])) as Record<FactName, string>,
+    factValues: {
+      licenseStatus: {
+        unlicensed: t('factValue.licenseStatus.unlicensed'),
+        licensed: t('factValue.licenseStatus.licensed'),
+        'initial-grace': t('factValue.licenseStatus.initial-grace'),
+        'additional-grace': t('factValue.licenseStatus.additional-grace'),
+        'non-genuine-grace': t('factValue.licenseStatus.non-genuine-grace'),
+        notification: t('factValue.licenseStatus.notification'),
+        'extended-grace': t('factValue.licenseStatus.extended-grace'),
+      },
+      kmsHostFrom: { dns: t('factValue.kmsHostFrom.dns'), registered: t('factValue.kmsHostFrom.registered') },
+      dnsFailure: {
+        timeout: t('factValue.dnsFailure.timeout'),
+        'not-found': t('factValue.dnsFailure.not-found'),
+        'server-failure': t('factValue.dnsFailure.server-failure'),
+        'no-records': t('factValue.dnsFailure.no-records'),
+      },
+    },
     summary: t('transcript.summary'),
+    likelyCause: t('transcript.likelyCause'),
+    standsAt: t('transcript.standsAt'),
+    fromOutput: t('transcript.fromOutput'),
     noCode: t('transcript.noCode'),
     label: t('transcript.label'),
     note: t('transcript.note'),
@@ -103,6 +146,13 @@ const CODE_CONTROLS = /[^\P{Cc}\n\t]/gu;
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\d.])(?:${OCTET}\\.){3}${OCTET}(?!\\d|\\.\\d)`, 'g');
+const HEX = '[0-9A-Fa-f]{1,4}';
+// Full (eight groups) or shortened with "::", an optional zone ID; never after "]", as PowerShell's
+// [Type]::Member is not an address, and never three groups of digits like a time (17:05:09).
+const IPV6 = new RegExp(
+  `(?<![\\w:.\\]])(?:(?:${HEX}:){7}${HEX}|(?:${HEX}:){1,7}:(?:${HEX}(?::${HEX}){0,5})?|::${HEX}(?::${HEX}){0,6})(?:%[\\w.-]+)?(?![\\w:])`,
+  'g',
+);
 const LABEL = '_?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const FQDN = new RegExp(`(?<![\\w.-])(?:${LABEL}\\.)+([A-Za-z]{2,63})(?![\\w-])`, 'g');
 // File names look like host names to the pattern above: keep the ones commands use.
@@ -115,6 +165,7 @@ const FILE_EXTENSIONS = new Set(
 function hideHostNames(text: string): string {
   return text
     .replace(IPV4, '<host>')
+    .replace(IPV6, '<host>')
     .replace(FQDN, (match, tld: string) => (FILE_EXTENSIONS.has(tld.toLowerCase()) ? match : '<host>'));
 }
 
@@ -151,6 +202,31 @@ function codeBlock(code: string, opts: Clean): string[] {
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return [fence, ...body.split('\n'), fence];
+}
+
+// Facts whose value names a host or an address: hidden with the rest when hosts are, whatever their form.
+const HOST_FACTS: ReadonlySet<string> = new Set([
+  'kmsHost',
+  'kmsIp',
+  'computerName',
+  'remoteAddress',
+  'server',
+  'serverAddress',
+  'target',
+  'timeSource',
+]);
+
+/** A command as the technician would run it: the facts the session knows filled in, the rest as placeholders. */
+function runCommand(command: Command, facts: KnownFacts, opts: Clean): string[] {
+  const parts = fillCommand(command.run, facts).map((p) => {
+    // A one-label name (kms01) is no FQDN to hideHostNames: a filled host is replaced here whatever its form.
+    const fact =
+      'filled' in p && Object.hasOwn(PLACEHOLDERS, p.placeholder)
+        ? PLACEHOLDERS[p.placeholder]!.fact
+        : undefined;
+    return opts.hideHosts && fact && HOST_FACTS.has(fact) ? { ...p, filled: '<host>' } : p;
+  });
+  return codeBlock(commandText(parts), opts);
 }
 
 const field = (label: string, value = '') =>
@@ -209,9 +285,64 @@ function catalogEntry(catalog: readonly CatalogEntry[], code: string): CatalogEn
   return catalog.find((e) => e.code.toLowerCase() === wanted);
 }
 
+/** A fact's value in words: Yes or No, the reader's own words translated, a list as "a, b", SRV records as host:port. */
+function factText(name: FactName, value: FactValue, labels: TranscriptLabels): string {
+  if (typeof value === 'boolean') return value ? labels.words.yes : labels.words.no;
+  const words: Readonly<Record<string, string>> | undefined = Object.hasOwn(labels.factValues, name)
+    ? labels.factValues[name as keyof FactValueWords]
+    : undefined;
+  if (typeof value === 'string' && words && Object.hasOwn(words, value)) return words[value]!;
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === 'string' ? v : `${v.target}:${v.port}`)).join(', ');
+  return String(value);
+}
+
+// The question a step asks: an action's own question after its command, else the node's text.
+const questionOf = (node: Exclude<FlowNode, { kind: 'link' }>, lang: Language) =>
+  node.kind === 'action' && node.ask ? node.ask[lang] : node.text[lang];
+
 /**
- * Renders a saved session as Markdown to paste into a ticket: a one-line summary, the user's label, code,
- * times with their zone, status, every step with its note, and the outcome.
+ * What the session found, for the summary: the outcome it ended at (or the step it stands at), then the
+ * last answered question before it, whose answer decided the route, with the line of pasted output that
+ * gave that answer when a fact did.
+ */
+function findings(input: TranscriptInput, facts: KnownFacts, opts: Clean): string[] {
+  const { record, flows, lang, labels } = input;
+  const trail = record.state.trail;
+  const out: string[] = [];
+  const lastIndex = trail.length - 1;
+  const last = trail[lastIndex];
+  if (!last) return out;
+  const node = nodeAt(flows, last.flow, last.node);
+  const shown = !node || node.kind === 'link' ? `${last.flow} / ${last.node}` : node.text[lang];
+  // A session that ended names its outcome; one in progress names where it stands.
+  out.push(
+    record.status !== 'active' && node?.kind === 'outcome'
+      ? inline(shown)
+      : `${inline(labels.standsAt)} ${lastIndex + 1}: ${inline(shown)}`,
+  );
+  for (let i = lastIndex; i >= 0; i--) {
+    const step = trail[i]!;
+    const asked = nodeAt(flows, step.flow, step.node);
+    // A fix that did not help decides the route too; the fix that worked is the finding itself.
+    if (step.answer === undefined || !asked || asked.kind === 'link' || step.answer === 'fixed') continue;
+    const question = inline(questionOf(asked, lang));
+    const given = answerText(asked, step.answer, input, opts);
+    let decided = question.endsWith('?') ? `${question} ${given}` : `${question} — ${given}`;
+    // The answer came from pasted output when what it read proposes that same answer.
+    const proposal = proposeAnswer(asked, facts);
+    if (proposal && proposal.answer === step.answer && proposal.line)
+      decided += ` (${inline(labels.fromOutput)}: ${inline(proposal.line, opts)})`;
+    out.push(decided);
+    break;
+  }
+  return out;
+}
+
+/**
+ * Renders a saved session as Markdown to paste into a ticket: a one-line summary of what the session found,
+ * the user's label, code and likely cause, times with their zone, status, the facts read on the path taken,
+ * every step with its note and its command as run, and the outcome.
  */
 export function toMarkdown(input: TranscriptInput): string {
   const { record, flows, catalog, lang, labels } = input;
@@ -232,9 +363,11 @@ export function toMarkdown(input: TranscriptInput): string {
   block(`# ${inline(labels.title)}`);
   const entry = record.code ? catalogEntry(catalog, record.code) : undefined;
   const statusText = inline(labels.statusText[record.status] ?? record.status);
-  // One line a ticket list can show: what failed, how it ended, and why it likely failed.
+  // Facts from a branch the technician went back out of are not what this session found.
+  const facts = factsOnTrail(record.facts ?? {}, record.state.trail.length);
+  // One line a ticket list can show: the code, how it ended, what this session found and the answer behind it.
   const summary = [record.code ? inline(record.code) : inline(labels.noCode), statusText];
-  if (entry) summary.push(inline(entry.cause[lang]));
+  summary.push(...findings(input, facts, opts));
   block(field(labels.summary, summary.join(' · ')));
 
   const meta: string[] = [];
@@ -242,6 +375,7 @@ export function toMarkdown(input: TranscriptInput): string {
   if (record.code) {
     meta.push(field(labels.code, inline(record.code)));
     if (entry) meta.push(field(labels.message, inline(entry.message[lang])));
+    if (entry) meta.push(field(labels.likelyCause, inline(entry.cause[lang])));
   }
   meta.push(field(labels.started, time(record.startedAt)), field(labels.updated, time(record.updatedAt)));
   if (zoned) meta.push(field(labels.timeZone, inline(zoned.zone)));
@@ -249,14 +383,18 @@ export function toMarkdown(input: TranscriptInput): string {
   block(...meta.map((m) => `- ${m}`));
 
   // What pasted console output told the session, each fact with the line that shows it.
-  const facts = Object.entries(record.facts ?? {}) as Array<[string, { value: unknown; line: string }]>;
-  if (facts.length) {
+  const read = Object.entries(facts) as Array<[FactName, KnownFact]>;
+  if (read.length) {
     block(`## ${inline(labels.facts)}`);
     block(
-      ...facts.map(
-        ([name, fact]) =>
-          `- ${field(name, inline(typeof fact.value === 'object' ? JSON.stringify(fact.value) : String(fact.value), opts))} (${inline(fact.line, opts)})`,
-      ),
+      ...read.map(([name, fact]) => {
+        // A one-label host (kms01) is no FQDN to hideHostNames: its value goes, in the line too.
+        const host =
+          opts.hideHosts && HOST_FACTS.has(name) && typeof fact.value === 'string' && fact.value !== '';
+        const value = host ? '<host>' : factText(name, fact.value, labels);
+        const line = host ? fact.line.split(fact.value as string).join('<host>') : fact.line;
+        return `- ${field(labels.factNames[name] ?? name, inline(value, opts))} (${inline(line, opts)})`;
+      }),
     );
   }
 
@@ -272,14 +410,14 @@ export function toMarkdown(input: TranscriptInput): string {
       block(inline(node.text[lang]));
       if (node.kind === 'action') {
         block(field(labels.command, inline(labels.runIn(node.command))));
-        block(...codeBlock(node.command.run, opts));
+        block(...runCommand(node.command, facts, opts));
         block(field(labels.expect, inline(node.expect[lang])));
         if (node.ask) block(inline(node.ask[lang]));
       }
       if (node.kind === 'outcome') {
         if (node.command) {
           block(field(labels.command, inline(labels.runIn(node.command))));
-          block(...codeBlock(node.command.run, opts));
+          block(...runCommand(node.command, facts, opts));
         }
         if (node.collect) block(field(labels.collect, inline(node.collect[lang])));
         if (node.contact) block(field(labels.contact, inline(node.contact[lang])));

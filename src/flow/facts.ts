@@ -10,8 +10,42 @@ import type { FlowNode, Reads } from '../flow-format/schema.ts';
 /** A fact's value, as the reader gives it. */
 export type FactValue = NonNullable<Facts[FactName]>;
 
+/** A fact a session knows: its value, the line of output it came from, and the step it was read at. */
+export interface KnownFact {
+  value: FactValue;
+  line: string;
+  /** The index in the trail of the step it was read or typed at; none: read before the first step, or saved by an older version. */
+  step?: number;
+  /** Read on a branch the technician went back out of: proposals may still use it, the ticket leaves it out. */
+  left?: true;
+}
+
 /** Facts a session knows, each with the line of output it came from. */
-export type KnownFacts = Partial<Record<FactName, { value: FactValue; line: string }>>;
+export type KnownFacts = Partial<Record<FactName, KnownFact>>;
+
+/** The facts read at `step`: each marked with the step, and no longer from a branch left. */
+export function readAt(facts: KnownFacts, step: number): KnownFacts {
+  const out: KnownFacts = {};
+  for (const [name, fact] of Object.entries(facts) as Array<[FactName, KnownFact]>)
+    out[name] = { value: fact.value, line: fact.line, step };
+  return out;
+}
+
+/** After the trail is cut back to `steps` steps: facts read at a step it no longer has are from a branch left. */
+export function leaveBranch(facts: KnownFacts, steps: number): KnownFacts {
+  const out: KnownFacts = {};
+  for (const [name, fact] of Object.entries(facts) as Array<[FactName, KnownFact]>)
+    out[name] = fact.step !== undefined && fact.step >= steps ? { ...fact, left: true } : fact;
+  return out;
+}
+
+/** The facts of the path a trail of `steps` steps took: none from a branch left, none from a step beyond it. */
+export function factsOnTrail(facts: KnownFacts, steps: number): KnownFacts {
+  const out: KnownFacts = {};
+  for (const [name, fact] of Object.entries(facts) as Array<[FactName, KnownFact]>)
+    if (!fact.left && (fact.step === undefined || fact.step < steps)) out[name] = fact;
+  return out;
+}
 
 /**
  * The facts of read sections, later sections winning over earlier ones. Sections set aside (another

@@ -5,7 +5,7 @@
 import { STATUSES, parseState } from '../flow/engine.ts';
 import type { EngineState, Status } from '../flow/engine.ts';
 import { factLine, factValue } from '../console/fact-rules.ts';
-import type { FactValue, KnownFacts } from '../flow/facts.ts';
+import type { KnownFact, KnownFacts } from '../flow/facts.ts';
 import type { FactName } from '../console/types.ts';
 import { stripKeys, stripKeysDeep } from '../redact/key-in-text.ts';
 
@@ -88,11 +88,18 @@ export function readFacts(raw: unknown, dropped?: () => void): KnownFacts | unde
   for (const [name, fact] of Object.entries(raw)) {
     const value = isObject(fact) ? factValue(name as FactName, fact.value) : undefined;
     const line = isObject(fact) ? factLine(fact.line) : undefined;
-    if (value === undefined || line === undefined) {
+    if (!isObject(fact) || value === undefined || line === undefined) {
       lost = true;
       continue;
     }
-    out[name as FactName] = { value, line };
+    // Where it was read is an extra: a damaged step or mark is dropped, never the fact.
+    const step = fact.step;
+    out[name as FactName] = {
+      value,
+      line,
+      ...(Number.isSafeInteger(step) && (step as number) >= 0 ? { step: step as number } : {}),
+      ...(fact.left === true ? { left: true as const } : {}),
+    };
   }
   if (lost) dropped?.();
   return Object.keys(out).length ? out : undefined;
@@ -182,8 +189,9 @@ export function upgradeRecord(raw: unknown): SessionRecord | undefined {
 /** Facts with product keys taken out of their lines and values of any type (a pasted line can hold one). */
 export function factsWithoutKeys(facts: KnownFacts): KnownFacts {
   const out: KnownFacts = {};
-  for (const [name, fact] of Object.entries(facts) as Array<[FactName, { value: FactValue; line: string }]>)
+  for (const [name, fact] of Object.entries(facts) as Array<[FactName, KnownFact]>)
     out[name] = {
+      ...fact,
       value: stripKeysDeep(fact.value),
       line: stripKeys(fact.line),
     };

@@ -15,6 +15,7 @@ import {
   start,
 } from '../flow/engine.ts';
 import type { Answer, CurrentStep, EngineError, EngineState, FlowMap } from '../flow/engine.ts';
+import { leaveBranch, readAt } from '../flow/facts.ts';
 import type { KnownFacts } from '../flow/facts.ts';
 import { observable } from '../observable.ts';
 import type { Observable } from '../observable.ts';
@@ -39,7 +40,7 @@ export type SessionNotice =
   /** The link asked for a step that routes on this step's answer: this one comes first. */
   | { kind: 'asks-first' }
   /** Start over or a step of the trail set `answers` answers aside; Undo brings back `state`. */
-  | { kind: 'undo'; answers: number; state: EngineState };
+  | { kind: 'undo'; answers: number; state: EngineState; facts?: KnownFacts };
 
 /** What the step screen shows. */
 export type SessionView =
@@ -348,6 +349,9 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
     if (notice && !notices.has(entry.sessionId)) notices.set(entry.sessionId, notice);
     turn++; // a step taken now wins over anything still opening
     const next: EntryState = { ...entry, state, depth: replace ? entry.depth : entry.depth + 1 };
+    // Going back cuts the trail: facts read past the cut are from a branch left (kept, for proposals).
+    if (entry.facts && state.trail.length < entry.state.trail.length)
+      next.facts = leaveBranch(entry.facts, state.trail.length);
     // Show the next step at once; history is cheap, storage and preloading follow later.
     show(next, step.value);
     own(() => history.go(routeOf(step.value), next, replace));
@@ -360,7 +364,13 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
   // Going back more than one step, or to the start, offers Undo: one tap must not cost the answers given.
   function setAside(entry: EntryState, state: EngineState) {
     const answers = entry.state.trail.length - state.trail.length;
-    if (answers > 0) go(entry, state, false, { kind: 'undo', answers, state: entry.state });
+    if (answers > 0)
+      go(entry, state, false, {
+        kind: 'undo',
+        answers,
+        state: entry.state,
+        ...(entry.facts ? { facts: entry.facts } : {}),
+      });
   }
 
   return {
@@ -416,14 +426,24 @@ export function createSessionRunner(options: RunnerOptions): SessionRunner {
     undo() {
       const v = onStep();
       const notice = v && notices.get(v.entry.sessionId);
-      if (v && notice?.kind === 'undo') go(v.entry, notice.state);
+      if (v && notice?.kind === 'undo') {
+        // The facts as they were before, none from a branch left, and those read since kept on top.
+        const since = Object.entries(v.entry.facts ?? {}).filter(
+          ([name, fact]) => !fact.left && notice.facts?.[name as keyof KnownFacts] !== fact,
+        );
+        const facts = { ...notice.facts, ...Object.fromEntries(since) } as KnownFacts;
+        const { facts: _cut, ...entry } = v.entry;
+        go(Object.keys(facts).length ? { ...entry, facts } : entry, notice.state);
+      }
     },
     addFacts(given) {
       const v = onStep();
       // Checked as stored facts are: whatever hands them over, only facts that pass their rules are kept.
       const facts = readFacts(given, options.onFactsDropped);
       if (!v || !facts) return;
-      const entry: EntryState = { ...v.entry, facts: { ...v.entry.facts, ...facts } };
+      // Each fact keeps the step it was read at, so the ticket can leave out a branch gone back out of.
+      const at = readAt(facts, v.entry.state.trail.length - 1);
+      const entry: EntryState = { ...v.entry, facts: { ...v.entry.facts, ...at } };
       show(entry, v.step);
       own(() => history.setState(entry));
       later(() => save(recordOf(entry, v.step.status, now())));

@@ -47,7 +47,11 @@ test.describe('in a time zone far from UTC', () => {
     const md = await readFile((await (await download).path())!, 'utf8');
     const lines = plain(md).split('\n');
     expect(lines[2]).toBe(
-      "**Summary:** 0xC004F06C · Fixed · The client's clock and the KMS host's clock differ by more than 4 hours (compared in UTC).",
+      '**Summary:** 0xC004F06C · Fixed · The client is activated. To confirm, run slmgr /dlv: License Status should read Licensed. · Did it activate? Yes',
+    );
+    // The catalog's cause stays, as the code's likely cause.
+    expect(plain(md)).toContain(
+      "- **Likely cause:** The client's clock and the KMS host's clock differ by more than 4 hours (compared in UTC).\n",
     );
     expect(plain(md)).toContain('- **Machine or ticket:** PC-042 / INC-1234\n');
     expect(plain(md)).toMatch(

@@ -55,6 +55,29 @@ describe('facts read back from storage', () => {
       'cscript %windir%\\system32\\slmgr.vbs /skms <KMS host FQDN>:1688',
     );
   });
+  it('keep the step a fact was read at and its left-branch mark; a damaged one is dropped, not the fact', () => {
+    let told = 0;
+    const facts = readFacts(
+      {
+        kmsHost: { value: 'kms01.contoso.com', line: 'l', step: 2 },
+        kmsPort: { value: 1688, line: 'l', step: 3, left: true },
+        kmsIp: { value: '10.0.0.5', line: 'l', step: -1, left: 'yes' },
+        tcpTestSucceeded: { value: false, line: 'l', step: 1.5 },
+        activated: { value: true, line: 'l', step: '4' },
+        name: { value: 'Windows', line: 'l' },
+      },
+      () => told++,
+    );
+    expect(facts).toEqual({
+      kmsHost: { value: 'kms01.contoso.com', line: 'l', step: 2 },
+      kmsPort: { value: 1688, line: 'l', step: 3, left: true },
+      kmsIp: { value: '10.0.0.5', line: 'l' },
+      tcpTestSucceeded: { value: false, line: 'l' },
+      activated: { value: true, line: 'l' },
+      name: { value: 'Windows', line: 'l' },
+    });
+    expect(told).toBe(0);
+  });
   it('drop values of the wrong kind or shape, and keep the good ones as the reader gives them', () => {
     let told = 0;
     const facts = readFacts(

@@ -22,6 +22,7 @@ import { openSessionStore } from '../../src/storage/session-store.ts';
 import { KEY_ALPHABET, maskKeysIn } from '../../src/redact/key-in-text.ts';
 import { sampleText } from '../support/console-samples.ts';
 import { loadChecked } from '../support/flows.ts';
+import enScreens from '../../src/locales/en/screens.json';
 
 const TNC = sampleText('tnc-1688-failure-en-1.txt');
 const DLI = sampleText('slmgr-dli-kms-client-en-1.txt');
@@ -135,7 +136,12 @@ const LABELS: TranscriptLabels = {
   collect: 'Collect',
   contact: 'Contact',
   facts: 'Facts',
+  factNames: enScreens.factName,
+  factValues: enScreens.factValue,
   summary: 'Summary',
+  likelyCause: 'Likely cause',
+  standsAt: 'Now at step',
+  fromOutput: 'from output',
   noCode: 'No code',
   label: 'Label',
   note: 'Note',

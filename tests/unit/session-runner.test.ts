@@ -259,6 +259,51 @@ describe('the session runner', () => {
     expect(v.kind === 'step' && v.entry.facts?.kmsHost?.value).toBe('kms01.contoso.com');
   });
 
+  it('keeps the step each fact was read at, and marks facts past a step gone back to as from a branch left', async () => {
+    const history = new FakeHistory({ route: flowRoute('main'), state: null });
+    const { runner, view, store } = run(history);
+    await settle();
+    runner.answer('yes'); // at edition, step 2 of the trail (index 1)
+    runner.addFacts({ kmsHost: { value: 'kms01.contoso.com', line: 'KMS machine name: kms01.contoso.com' } });
+    runner.answer('client'); // at count, index 2
+    runner.addFacts({ tcpTestSucceeded: { value: false, line: 'TcpTestSucceeded : False' } });
+    const facts = () => {
+      const v = view();
+      return v.kind === 'step' ? v.entry.facts : undefined;
+    };
+    expect(facts()).toMatchObject({ kmsHost: { step: 1 }, tcpTestSucceeded: { step: 2 } });
+    runner.jumpTo(1);
+    // Still there, so the steps propose what they did; marked, so the ticket leaves it out.
+    expect(facts()?.tcpTestSucceeded).toEqual({
+      value: false,
+      line: 'TcpTestSucceeded : False',
+      step: 2,
+      left: true,
+    });
+    expect(facts()?.kmsHost).toEqual({
+      value: 'kms01.contoso.com',
+      line: 'KMS machine name: kms01.contoso.com',
+      step: 1,
+    });
+    await settle();
+    const sid = readEntry(history.current().state)!.sessionId;
+    expect(store.records.get(sid)?.facts?.tcpTestSucceeded?.left).toBe(true);
+    // Read again on the new path, it counts again.
+    runner.answer('client');
+    runner.addFacts({ tcpTestSucceeded: { value: false, line: 'TcpTestSucceeded : False' } });
+    expect(facts()?.tcpTestSucceeded).toEqual({ value: false, line: 'TcpTestSucceeded : False', step: 2 });
+    // Start over sets it aside again; Undo brings the path and its facts back, with one read since on top.
+    runner.restart();
+    expect(facts()?.tcpTestSucceeded?.left).toBe(true);
+    runner.addFacts({ kmsPort: { value: 1688, line: 'KMS port: 1688' } });
+    runner.undo();
+    expect(facts()).toEqual({
+      kmsHost: { value: 'kms01.contoso.com', line: 'KMS machine name: kms01.contoso.com', step: 1 },
+      tcpTestSucceeded: { value: false, line: 'TcpTestSucceeded : False', step: 2 },
+      kmsPort: { value: 1688, line: 'KMS port: 1688', step: 0 },
+    });
+  });
+
   it('checks facts a history entry or a screen hands over, keeps the good ones and says when some were left out', async () => {
     const history = new FakeHistory({
       route: flowRoute('main'),

@@ -2,10 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { answer, current, start } from '../../src/flow/engine.ts';
 import type { Answer, EngineState, FlowMap } from '../../src/flow/engine.ts';
 import type { Flow } from '../../src/flow-format/schema.ts';
+import { validateRecord } from '../../src/session/record.ts';
 import type { SessionRecord } from '../../src/session/record.ts';
-import { shareTitle, toMarkdown, transcriptFileName } from '../../src/export/transcript.ts';
+import { shareTitle, toMarkdown, transcriptFileName, transcriptLabels } from '../../src/export/transcript.ts';
 import type { TranscriptInput, TranscriptLabels } from '../../src/export/transcript.ts';
 import { loadChecked } from '../support/flows.ts';
+import i18next from 'i18next';
+import { FACT_NAMES } from '../../src/console/types.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import enCommon from '../../src/locales/en/common.json';
+import enScreens from '../../src/locales/en/screens.json';
+import ruCommon from '../../src/locales/ru/common.json';
+import ruScreens from '../../src/locales/ru/screens.json';
 
 const { flows, catalog } = loadChecked('valid');
 const codes = catalog.codes;
@@ -26,7 +34,12 @@ const EN: TranscriptLabels = {
   collect: 'Collect',
   contact: 'Contact',
   facts: 'Read from console output',
+  factNames: enScreens.factName,
+  factValues: enScreens.factValue,
   summary: 'Summary',
+  likelyCause: 'Likely cause',
+  standsAt: 'Now at step',
+  fromOutput: 'from output',
   noCode: 'No error code',
   label: 'Machine or ticket',
   note: 'Note',
@@ -52,7 +65,12 @@ const RU: TranscriptLabels = {
   collect: 'Соберите',
   contact: 'Обратитесь',
   facts: 'Прочитано из вывода консоли',
+  factNames: ruScreens.factName,
+  factValues: ruScreens.factValue,
   summary: 'Кратко',
+  likelyCause: 'Вероятная причина',
+  standsAt: 'Сейчас на шаге',
+  fromOutput: 'из вывода',
   noCode: 'Без кода ошибки',
   label: 'Компьютер или заявка',
   note: 'Заметка',
@@ -138,10 +156,11 @@ describe('toMarkdown', () => {
       [
         '# Windows activation troubleshooting',
         '',
-        '**Summary:** 0xC004F038 · Escalated · Count too low.',
+        '**Summary:** 0xC004F038 · Escalated · Too low. · Is the host reachable? No',
         '',
         '- **Error code:** 0xC004F038',
         '- **Message:** The count is insufficient.',
+        '- **Likely cause:** Count too low.',
         '- **Started:** T+0',
         '- **Last step:** T+3',
         '- **Status:** Escalated',
@@ -451,25 +470,53 @@ describe('toMarkdown with hostile content', () => {
 describe('summary, label, notes and time zone', () => {
   const escalated = drive(flows, 'main', ['no', 'no', 'no'], { code: '0xC004F038' });
 
-  it('opens with a one-line summary: code, outcome and the likely cause, in the transcript language', () => {
+  it('opens with a one-line summary of what the session found: the outcome and the answer that led there', () => {
     const lines = render(escalated).split('\n');
     expect(lines.slice(0, 3)).toEqual([
       '# Windows activation troubleshooting',
       '',
-      '**Summary:** 0xC004F038 · Escalated · Count too low.',
+      '**Summary:** 0xC004F038 · Escalated · Too low. · Is the host reachable? No',
     ]);
     expect(render(escalated, { lang: 'ru', labels: RU }).split('\n')[2]).toBe(
-      '**Кратко:** 0xC004F038 · Передано · Мало компьютеров.',
+      '**Кратко:** 0xC004F038 · Передано · Слишком мало. · Узел доступен? Нет',
+    );
+    // The catalog's cause is the code's likely cause, listed with the code, not the finding.
+    expect(lines.slice(4, 7)).toEqual([
+      '- **Error code:** 0xC004F038',
+      '- **Message:** The count is insufficient.',
+      '- **Likely cause:** Count too low.',
+    ]);
+    expect(lines[2]).not.toContain('Count too low.');
+  });
+
+  it('names the fix and the answer that led to it for a fixed session', () => {
+    const fixed = drive(flows, 'main', ['client', 30, 'fixed'], { node: 'edition', code: '0xC004F038' });
+    expect(render(fixed).split('\n')[2]).toBe(
+      '**Summary:** 0xC004F038 · Resolved · Activate. · What is the count? 30',
+    );
+    expect(render(fixed, { lang: 'ru', labels: RU }).split('\n')[2]).toBe(
+      '**Кратко:** 0xC004F038 · Решено · Активируйте. · Какое значение счётчика? 30',
     );
   });
 
-  it('says so in the summary when there is no code, and leaves out a cause the catalog lacks', () => {
-    expect(render(drive(flows, 'main', ['yes']))).toContain('\n**Summary:** No error code · In progress\n');
-    expect(render(drive(flows, 'main', ['yes']), { lang: 'ru', labels: RU })).toContain(
-      '\n**Кратко:** Без кода ошибки · В работе\n',
+  it('names the step a session in progress stands at, and the last answer; no code and no cause said so', () => {
+    expect(render(drive(flows, 'main', ['yes']))).toContain(
+      '\n**Summary:** No error code · In progress · Now at step 2: Which edition? · Did you see 0xC004F038? Yes\n',
     );
-    expect(render(drive(flows, 'main', ['yes'], { code: '0x80070005' }))).toContain(
-      '\n**Summary:** 0x80070005 · In progress\n',
+    expect(render(drive(flows, 'main', ['yes']), { lang: 'ru', labels: RU })).toContain(
+      '\n**Кратко:** Без кода ошибки · В работе · Сейчас на шаге 2: Какой выпуск? · Вы видели 0xC004F038? Да\n',
+    );
+    const unknown = render(drive(flows, 'main', [], { code: '0x80070005' }));
+    expect(unknown).toContain(
+      '\n**Summary:** 0x80070005 · In progress · Now at step 1: Did you see 0xC004F038?\n',
+    );
+    expect(unknown).not.toContain('Likely cause');
+  });
+
+  it('names a resolved outcome that did not help by where it led, and "Still failing" as the deciding answer', () => {
+    const record = drive(flows, 'other', ['yes', 'failing'], { code: '0xC004F074' });
+    expect(render(record).split('\n')[2]).toBe(
+      '**Summary:** 0xC004F074 · Escalated · Escalate. · Retry. — Still failing',
     );
   });
 
@@ -481,7 +528,7 @@ describe('summary, label, notes and time zone', () => {
     };
     const md = render(record);
     expect(md).toContain(
-      '**Summary:** 0xC004F038 · Escalated · Count too low.\n\n- **Machine or ticket:** PC-042 / INC-1234\n- **Error code:** 0xC004F038',
+      '**Summary:** 0xC004F038 · Escalated · Too low. · Is the host reachable? No\n\n- **Machine or ticket:** PC-042 / INC-1234\n- **Error code:** 0xC004F038',
     );
     expect(md).toContain(
       '## Step 1\n\nDid you see 0xC004F038?\n\n**Answer:** No (T+1)\n\n**Note:** Checked on the console.\n',
@@ -600,17 +647,272 @@ describe('facts read from console output', () => {
       tcpTestSucceeded: { value: false, line: 'TcpTestSucceeded : False' },
     },
   };
-  it('lists each fact with the line that shows it', () => {
+  it('lists each fact in words, with the line that shows it, in both languages', () => {
     const md = render(record);
     expect(md).toContain('## Read from console output');
     expect(md).toContain(
-      '- **kmsHost:** kms01.corp.example.com (KMS machine name from DNS: kms01.corp.example.com:1688)',
+      '- **KMS host:** kms01.corp.example.com (KMS machine name from DNS: kms01.corp.example.com:1688)',
     );
-    expect(md).toContain('- **tcpTestSucceeded:** false (TcpTestSucceeded : False)');
+    expect(md).toContain('- **TCP port test succeeded:** No (TcpTestSucceeded : False)');
+    expect(md).not.toMatch(/kmsHost|tcpTestSucceeded/);
+    const ru = render(record, { lang: 'ru', labels: RU });
+    expect(ru).toContain('## Прочитано из вывода консоли');
+    expect(ru).toContain(
+      '- **Узел KMS:** kms01.corp.example.com (KMS machine name from DNS: kms01.corp.example.com:1688)',
+    );
+    expect(ru).toContain('- **IP-адрес узла KMS:** 10.20.30.40 (KMS machine IP address: 10.20.30.40)');
+    expect(ru).toContain('- **Проверка TCP-порта прошла:** Нет (TcpTestSucceeded : False)');
   });
+
+  it("the app's own labels name every fact in words, in English and Russian", async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      lng: 'en',
+      ns: ['common'],
+      defaultNS: 'common',
+      resources: {
+        en: { common: { ...enCommon, ...enScreens } },
+        ru: { common: { ...ruCommon, ...ruScreens } },
+      },
+      interpolation: { escapeValue: false },
+    });
+    const en = transcriptLabels(i18n.getFixedT('en') as unknown as Translate);
+    const ru = transcriptLabels(i18n.getFixedT('ru') as unknown as Translate);
+    for (const name of FACT_NAMES) {
+      expect(en.factNames[name], name).toMatch(/^[A-Z][^.]*$/);
+      expect(ru.factNames[name], name).toMatch(/[А-ЯЁа-яё]/);
+    }
+    expect(en.factValues.licenseStatus['initial-grace']).toBe('Initial grace period');
+    expect(ru.factValues.kmsHostFrom.dns).toBe('найден через DNS');
+    expect(toMarkdown({ record, flows, catalog: codes, lang: 'ru', labels: ru })).toContain(
+      '- **Проверка TCP-порта прошла:** Нет (TcpTestSucceeded : False)',
+    );
+  });
+
+  it("translates the reader's own words for a value: a licence state, where the host came from", () => {
+    const states: SessionRecord = {
+      ...record,
+      facts: {
+        licenseStatus: { value: 'initial-grace', line: 'License Status: Initial grace period' },
+        kmsHostFrom: { value: 'registered', line: 'Registered KMS machine name: kms01:1688' },
+        dnsFailure: { value: 'not-found', line: "*** UnKnown can't find _vlmcs._tcp: Non-existent domain" },
+      },
+    };
+    const md = render(states);
+    expect(md).toContain('- **License status:** Initial grace period (License Status: Initial grace period)');
+    expect(md).toContain('- **KMS host taken from:** set with slmgr /skms');
+    expect(md).toContain('- **DNS lookup failed:** name not found');
+    const ru = render(states, { lang: 'ru', labels: RU });
+    expect(ru).toContain('- **Состояние лицензии:** Начальный льготный период');
+    expect(ru).toContain('- **Откуда взят узел KMS:** задан командой slmgr /skms');
+    expect(ru).toContain('- **Ошибка DNS-запроса:** имя не найдено');
+    expect(ru).not.toMatch(/initial-grace|registered|not-found/);
+  });
+
+  it('reads a list fact as a comma-separated list, SRV records as host:port', () => {
+    const lists: SessionRecord = {
+      ...record,
+      facts: {
+        warnings: {
+          value: ['Name resolution of kms01 failed', 'Ping to 10.20.30.40 failed'],
+          line: 'WARNING: Name resolution of kms01 failed',
+        },
+        srv: {
+          value: [
+            { target: 'kms01.corp.example.com', port: 1688, priority: 0, weight: 0 },
+            { target: 'kms02.corp.example.com', port: 1688, priority: 10, weight: 0 },
+          ],
+          line: 'svr hostname   = kms01.corp.example.com',
+        },
+      },
+    };
+    const md = render(lists);
+    expect(md).toContain(
+      '- **Warnings:** Name resolution of kms01 failed, Ping to 10.20.30.40 failed (WARNING: Name resolution of kms01 failed)',
+    );
+    expect(md).toContain(
+      '- **SRV records:** kms01.corp.example.com:1688, kms02.corp.example.com:1688 (svr hostname = kms01.corp.example.com)',
+    );
+    expect(md).not.toMatch(/[[{"]/);
+    expect(render(lists, { lang: 'ru', labels: RU })).toContain(
+      '- **Предупреждения:** Name resolution of kms01 failed, Ping to 10.20.30.40 failed',
+    );
+  });
+
   it('leaves host names and addresses out of facts and their lines when asked', () => {
     const md = render(record, { hideHosts: true });
     expect(md).not.toMatch(/kms01|10\.20\.30\.40/);
-    expect(md).toContain('- **kmsIp:** \\<host\\>');
+    expect(md).toContain('- **KMS host IP address:** \\<host\\>');
+    // A one-label name is no FQDN, yet as a host's fact it goes too, from its line as well.
+    const short = render(
+      { ...record, facts: { kmsHost: { value: 'kms01', line: 'Registered KMS machine name: kms01:1688' } } },
+      { hideHosts: true },
+    );
+    expect(short).toContain('- **KMS host:** \\<host\\> (Registered KMS machine name: \\<host\\>:1688)');
+    expect(short).not.toContain('kms01');
+  });
+});
+
+describe('what the session found, with the commands as run', () => {
+  // A port test like kms-connect's: the answer can come from pasted Test-NetConnection output.
+  const port: Flow = {
+    title: { en: 'KMS port', ru: 'Порт KMS' },
+    start: 'test-port',
+    nodes: [
+      {
+        id: 'test-port',
+        kind: 'action',
+        text: {
+          en: 'From the client, test TCP port 1688 on the KMS host (PowerShell).',
+          ru: 'Проверьте с клиента TCP-порт 1688 на узле KMS (PowerShell).',
+        },
+        command: {
+          run: 'Test-NetConnection -ComputerName <KMS host FQDN> -Port 1688',
+          shell: 'powershell',
+          elevated: false,
+        },
+        expect: { en: 'TcpTestSucceeded : True.', ru: 'TcpTestSucceeded : True.' },
+        ask: { en: 'Does it show TcpTestSucceeded : True?', ru: 'Получено TcpTestSucceeded : True?' },
+        reads: { fact: 'tcpTestSucceeded', answers: { yes: [true], no: [false] } },
+        yes: 'activate',
+        no: 'network-path',
+      },
+      {
+        id: 'activate',
+        kind: 'outcome',
+        result: 'resolved',
+        text: { en: 'Activate against the host.', ru: 'Активируйте через узел.' },
+        command: { run: 'slmgr /skms <KMS host FQDN>:<port> && slmgr /ato', shell: 'cmd', elevated: true },
+        failed: 'network-path',
+      },
+      {
+        id: 'network-path',
+        kind: 'outcome',
+        result: 'escalate',
+        text: { en: 'Something on the way blocks TCP 1688.', ru: 'TCP 1688 блокирует что-то по пути.' },
+        collect: { en: 'The port test output.', ru: 'Результат проверки порта.' },
+      },
+    ],
+  };
+  const map: FlowMap = { port };
+  const tnc = { value: false, line: 'TcpTestSucceeded       : False' };
+  const host = {
+    value: 'kms01.corp.example.com',
+    line: 'KMS machine name from DNS: kms01.corp.example.com:1688',
+  };
+  const escalated: SessionRecord = {
+    ...drive(map, 'port', ['no'], { code: '0xC004F074' }),
+    facts: { tcpTestSucceeded: tnc, kmsHost: host },
+  };
+
+  it('names the escalation and the port test answered from pasted output, with the line it read', () => {
+    expect(render(escalated, { flows: map }).split('\n')[2]).toBe(
+      '**Summary:** 0xC004F074 · Escalated · Something on the way blocks TCP 1688. · Does it show TcpTestSucceeded : True? No (from output: TcpTestSucceeded : False)',
+    );
+    expect(render(escalated, { flows: map, lang: 'ru', labels: RU }).split('\n')[2]).toBe(
+      '**Кратко:** 0xC004F074 · Передано · TCP 1688 блокирует что-то по пути. · Получено TcpTestSucceeded : True? Нет (из вывода: TcpTestSucceeded : False)',
+    );
+    // An answer the output did not give cites no line.
+    const typed = { ...drive(map, 'port', ['no'], { code: '0xC004F074' }), facts: { kmsHost: host } };
+    expect(render(typed, { flows: map }).split('\n')[2]).toBe(
+      '**Summary:** 0xC004F074 · Escalated · Something on the way blocks TCP 1688. · Does it show TcpTestSucceeded : True? No',
+    );
+  });
+
+  it('writes each command with the host the session knows filled in, and leaves unknown placeholders', () => {
+    const md = render(escalated, { flows: map });
+    expect(md).toContain('```\nTest-NetConnection -ComputerName kms01.corp.example.com -Port 1688\n```');
+    const fixed = { ...drive(map, 'port', ['yes', 'fixed']), facts: { kmsHost: host } };
+    // The port is not known: it stays a placeholder to type.
+    expect(render(fixed, { flows: map })).toContain(
+      '```\nslmgr /skms kms01.corp.example.com:<port> && slmgr /ato\n```',
+    );
+    const bare = drive(map, 'port', []);
+    expect(render(bare, { flows: map })).toContain(
+      '```\nTest-NetConnection -ComputerName <KMS host FQDN> -Port 1688\n```',
+    );
+  });
+
+  it('hides a filled-in host, a name or an IPv6 address, when hosts are left out', () => {
+    const hidden = render(escalated, { flows: map, hideHosts: true });
+    expect(hidden).toContain('```\nTest-NetConnection -ComputerName <host> -Port 1688\n```');
+    expect(hidden).not.toContain('kms01');
+    // A one-label name is no FQDN, yet filled in it is hidden too.
+    const short = { ...escalated, facts: { kmsHost: { value: 'kms01', line: 'KMS machine name: kms01' } } };
+    expect(render(short, { flows: map, hideHosts: true })).toContain('-ComputerName <host> -Port 1688');
+    const v6 = {
+      ...drive(map, 'port', ['yes', 'fixed']),
+      facts: {
+        kmsHost: { value: 'fd00::1688', line: 'KMS machine IP address: fd00::1688' },
+        kmsPort: { value: 1688, line: 'Port: 1688' },
+      },
+    };
+    expect(render(v6, { flows: map })).toContain('slmgr /skms [fd00::1688]:1688 && slmgr /ato');
+    const hiddenV6 = render(v6, { flows: map, hideHosts: true });
+    expect(hiddenV6).toContain('slmgr /skms <host>:1688 && slmgr /ato');
+    // The fact and its line too; PowerShell's [Type]::Member and times are no addresses.
+    expect(hiddenV6).toContain('- **KMS host:** \\<host\\> (KMS machine IP address: \\<host\\>)');
+    expect(hiddenV6).not.toContain('fd00');
+    const ps: Flow = {
+      ...port,
+      nodes: port.nodes.map((n) =>
+        n.kind === 'action'
+          ? {
+              ...n,
+              command: {
+                ...n.command,
+                run: '[Math]::Abs(-1); Test-NetConnection <KMS host FQDN> -Port 1688 # 17:05:09',
+              },
+            }
+          : n,
+      ),
+    };
+    expect(render(v6, { flows: { port: ps }, hideHosts: true })).toContain(
+      '[Math]::Abs(-1); Test-NetConnection <host> -Port 1688 # 17:05:09',
+    );
+  });
+});
+
+describe('facts of a branch gone back out of', () => {
+  // main/start → yes → edition → client → count, where the session stands.
+  const walked = drive(flows, 'main', ['yes', 'client']);
+  const host = { value: 'kms01.corp.example.com', line: 'KMS machine name: kms01.corp.example.com' };
+  const tnc = { value: false, line: 'TcpTestSucceeded : False' };
+
+  it('leaves out a fact read on a branch the technician went back out of, and keeps those of the path', () => {
+    const record: SessionRecord = {
+      ...walked,
+      facts: { kmsHost: { ...host, step: 1 }, tcpTestSucceeded: { ...tnc, step: 2, left: true } },
+    };
+    const md = render(record);
+    expect(md).toContain('- **KMS host:** kms01.corp.example.com');
+    expect(md).not.toContain('TcpTestSucceeded');
+    expect(md).not.toContain('TCP port test');
+    expect(render(record, { lang: 'ru', labels: RU })).not.toContain('Проверка TCP-порта');
+  });
+
+  it('leaves out a fact read at a step the trail no longer has', () => {
+    const record: SessionRecord = {
+      ...walked,
+      facts: { kmsHost: { ...host, step: 0 }, tcpTestSucceeded: { ...tnc, step: 3 } },
+    };
+    const md = render(record);
+    expect(md).toContain('- **KMS host:** kms01.corp.example.com');
+    expect(md).not.toContain('TcpTestSucceeded');
+  });
+
+  it('still renders an older record whose facts carry no step, every fact listed', () => {
+    // As stored by a version that did not record the step: read back through the record's checks.
+    const stored: unknown = JSON.parse(
+      JSON.stringify({ ...walked, facts: { kmsHost: host, tcpTestSucceeded: tnc } }),
+    );
+    const old = validateRecord(stored);
+    expect(old?.facts?.kmsHost).toEqual(host);
+    const md = render(old!);
+    expect(md).toContain('- **KMS host:** kms01.corp.example.com (KMS machine name: kms01.corp.example.com)');
+    expect(md).toContain('- **TCP port test succeeded:** No (TcpTestSucceeded : False)');
+    expect(md.split('\n')[2]).toBe(
+      '**Summary:** No error code · In progress · Now at step 3: What is the count? · Which edition? Client',
+    );
   });
 });
