@@ -321,20 +321,30 @@ function findings(input: TranscriptInput, facts: KnownFacts, opts: Clean): strin
       ? inline(shown)
       : `${inline(labels.standsAt)} ${lastIndex + 1}: ${inline(shown)}`,
   );
-  for (let i = lastIndex; i >= 0; i--) {
+  // The answer that tells what was found: the last failing check ("No"), choice or number. The "Yes"
+  // after it (the command ran, the fix worked) tells nothing new; with no such answer, the last one.
+  const answered = (i: number) => {
     const step = trail[i]!;
     const asked = nodeAt(flows, step.flow, step.node);
     // A fix that did not help decides the route too; the fix that worked is the finding itself.
-    if (step.answer === undefined || !asked || asked.kind === 'link' || step.answer === 'fixed') continue;
+    return step.answer === undefined || !asked || asked.kind === 'link' || step.answer === 'fixed'
+      ? undefined
+      : { step, asked };
+  };
+  let pick = -1;
+  for (let i = lastIndex; i >= 0 && pick < 0; i--) if (answered(i) && trail[i]!.answer !== 'yes') pick = i;
+  for (let i = lastIndex; i >= 0 && pick < 0; i--) if (answered(i)) pick = i;
+  const found = pick >= 0 ? answered(pick) : undefined;
+  if (found) {
+    const { step, asked } = found;
     const question = inline(questionOf(asked, lang));
-    const given = answerText(asked, step.answer, input, opts);
+    const given = answerText(asked, step.answer!, input, opts);
     let decided = question.endsWith('?') ? `${question} ${given}` : `${question} — ${given}`;
     // The answer came from pasted output when what it read proposes that same answer.
     const proposal = proposeAnswer(asked, facts);
     if (proposal && proposal.answer === step.answer && proposal.line)
       decided += ` (${inline(labels.fromOutput)}: ${inline(proposal.line, opts)})`;
     out.push(decided);
-    break;
   }
   return out;
 }

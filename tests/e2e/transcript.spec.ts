@@ -47,7 +47,8 @@ test.describe('in a time zone far from UTC', () => {
     const md = await readFile((await (await download).path())!, 'utf8');
     const lines = plain(md).split('\n');
     expect(lines[2]).toBe(
-      '**Summary:** 0xC004F06C · Fixed · The client is activated. To confirm, run slmgr /dlv: License Status should read Licensed. · Did it activate? Yes',
+      // What was found is the clock at fault, not the "Yes" that confirmed the fix.
+      "**Summary:** 0xC004F06C · Fixed · The client is activated. To confirm, run slmgr /dlv: License Status should read Licensed. · The clocks are more than 4 hours apart. Which one is wrong? The KMS host's clock",
     );
     // The catalog's cause stays, as the code's likely cause.
     expect(plain(md)).toContain(

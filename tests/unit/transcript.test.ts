@@ -489,6 +489,14 @@ describe('summary, label, notes and time zone', () => {
     expect(lines[2]).not.toContain('Count too low.');
   });
 
+  it('names the failing check, not the "Yes" that followed it (the command ran, the fix worked)', () => {
+    const ended = drive(flows, 'main', ['no', 'yes'], { code: '0xC004F038' });
+    const start = flows.main!.nodes.find((n) => n.id === 'start')!;
+    const summary = render(ended).split('\n')[2]!;
+    expect(summary).toMatch(/ · [^·]+ No$/);
+    expect(summary).toContain(start.kind === 'link' ? '' : start.text.en);
+  });
+
   it('names the fix and the answer that led to it for a fixed session', () => {
     const fixed = drive(flows, 'main', ['client', 30, 'fixed'], { node: 'edition', code: '0xC004F038' });
     expect(render(fixed).split('\n')[2]).toBe(
