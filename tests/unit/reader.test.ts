@@ -461,6 +461,32 @@ describe('the collect command', () => {
       expect(COLLECT_COMMAND).toMatch(new RegExp(`[ ,]${property}[,;]`));
   });
 
+  it('in Constrained Language mode makes no .NET call, tests the port with Test-NetConnection, and says which mode ran', () => {
+    expect(COLLECT_COMMAND).toContain('"LanguageMode : $m"');
+    // Each statement with New-Object or a static .NET call runs only in FullLanguage, where they are allowed.
+    const statements: string[] = [];
+    let depth = 0;
+    let from = 0;
+    const body = COLLECT_COMMAND.slice(4, -2);
+    for (let i = 0; i < body.length; i++) {
+      if (body[i] === '{') depth++;
+      else if (body[i] === '}') depth--;
+      else if (depth === 0 && body.startsWith('; ', i)) {
+        statements.push(body.slice(from, i));
+        from = i + 2;
+      }
+    }
+    statements.push(body.slice(from));
+    const dotNet = statements.filter((part) => /New-Object|\]::/.test(part));
+    expect(dotNet.length).toBeGreaterThanOrEqual(2);
+    for (const part of dotNet) expect(part, part).toMatch(/^if \([^)]*\$m -eq 'FullLanguage'\)/);
+    const constrained = statements.filter((part) => /\$m -ne 'FullLanguage'|\} else \{/.test(part));
+    expect(constrained.join('\n')).toContain('Test-NetConnection -ComputerName');
+    expect(constrained.join('\n')).toContain('Get-ItemProperty');
+    // The connection's own suffix, where the computer has no primary one.
+    expect(COLLECT_COMMAND).toContain('Get-DnsClient');
+  });
+
   it('changes nothing: no setter, no method call, no service or clock command', () => {
     expect(COLLECT_COMMAND).not.toMatch(
       /\b(?:Set|Remove|Clear|Install|Register|Enable|Disable|Restart|Stop|Start|Invoke|Add|Update|Write)-[A-Z]|Invoke-CimMethod|slmgr|\/resync|\/config|\/ato\b|\/skms|\bsc(?:\.exe)? |net stop|Out-File|>\s*\S/i,
