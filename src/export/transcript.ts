@@ -286,7 +286,7 @@ function catalogEntry(catalog: readonly CatalogEntry[], code: string): CatalogEn
 }
 
 /** A fact's value in words: Yes or No, the reader's own words translated, a list as "a, b", SRV records as host:port. */
-function factText(name: FactName, value: FactValue, labels: TranscriptLabels): string {
+export function factText(name: FactName, value: FactValue, labels: TranscriptLabels): string {
   if (typeof value === 'boolean') return value ? labels.words.yes : labels.words.no;
   const words: Readonly<Record<string, string>> | undefined = Object.hasOwn(labels.factValues, name)
     ? labels.factValues[name as keyof FactValueWords]

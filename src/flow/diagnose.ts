@@ -9,21 +9,40 @@ import type { CatalogEntry } from '../flow-format/schema.ts';
 
 /** Why a session should start where it does. */
 export type Finding =
-  'error-code' | 'port-closed' | 'no-srv-record' | 'dns-unreachable' | 'clock-off' | 'count-low';
+  | 'error-code'
+  | 'port-closed'
+  | 'no-srv-record'
+  | 'dns-unreachable'
+  | 'clock-off'
+  | 'count-low'
+  | 'evaluation'
+  | 'clock-unsynced'
+  | 'ntp-timeout'
+  /** Healthy output: nothing to start, said so with the lines that show it. */
+  | 'activated'
+  | 'port-open'
+  | 'clock-ok';
+
+/** The findings that say the output is healthy: they lead to no step. */
+export const HEALTHY: readonly Finding[] = ['activated', 'port-open', 'clock-ok'];
 
 export interface Diagnosis {
   finding: Finding;
   /** The catalog entry of a printed error code. */
   entry?: CatalogEntry;
-  /** Where to start. */
-  flow: string;
-  node: string;
+  /** Where to start; none for healthy output. */
+  flow?: string;
+  node?: string;
   /** The facts the finding rests on, each with its line. */
   evidence: Array<{ fact: FactName; line: string }>;
 }
 
 // Four hours, in seconds: KMS refuses requests from a clock further off than that.
 const MAX_SKEW_SECONDS = 4 * 3600;
+// ERROR_TIMEOUT as w32tm /stripchart prints it for a sample no NTP server answered.
+const NTP_TIMEOUT = '0x800705B4';
+// w32tm's Source line when the clock follows no time server.
+const FREE_RUNNING = /^(?:Local CMOS Clock|Free-running System Clock)$/i;
 // The smallest count that activates anything (servers); clients need 25.
 const SERVER_THRESHOLD = 5;
 
@@ -59,5 +78,41 @@ export function diagnose(facts: KnownFacts, catalog: readonly CatalogEntry[]): D
   const count = facts.currentCount?.value;
   if (typeof count === 'number' && count < SERVER_THRESHOLD)
     return { finding: 'count-low', flow: 'kms-count', node: 'start', evidence: cite('currentCount') };
+  // An evaluation edition runs on its grace period and never takes a KMS or MAK key as it is.
+  const channel = facts.channel?.value;
+  if (typeof channel === 'string' && /TIMEBASED_EVAL/i.test(channel))
+    return {
+      finding: 'evaluation',
+      flow: 'no-code',
+      node: 'evaluation',
+      evidence: cite('channel', 'licenseStatus'),
+    };
+  // w32tm's sample timed out: the KMS host's NTP is out of reach, so compare the clocks by hand.
+  if (facts.errorCode?.value === NTP_TIMEOUT && facts.target)
+    return { finding: 'ntp-timeout', flow: 'time-sync', node: 'utc-both', evidence: cite('errorCode') };
+  // w32tm /query /status: leap indicator 3 (not synchronized), or a clock that follows nothing but itself.
+  const source = facts.timeSource?.value;
+  const unsynced = facts.leapIndicator?.value === 3;
+  const freeRunning = typeof source === 'string' && FREE_RUNNING.test(source);
+  if (unsynced || freeRunning)
+    return {
+      finding: 'clock-unsynced',
+      flow: 'time-sync',
+      node: 'start',
+      evidence: cite(
+        ...(unsynced ? ['leapIndicator' as const] : []),
+        ...(freeRunning ? ['timeSource' as const] : []),
+      ),
+    };
+  // Healthy output says so, most telling first, with every line that shows health.
+  const offsetOk = typeof offset === 'number' && Math.abs(offset) < MAX_SKEW_SECONDS;
+  const healthy = [
+    ...(facts.licenseStatus?.value === 'licensed' ? cite('licenseStatus', 'kmsHost') : []),
+    ...(facts.tcpTestSucceeded?.value === true ? cite('tcpTestSucceeded') : []),
+    ...(offsetOk ? cite('offsetSeconds') : []),
+  ];
+  if (facts.licenseStatus?.value === 'licensed') return { finding: 'activated', evidence: healthy };
+  if (facts.tcpTestSucceeded?.value === true) return { finding: 'port-open', evidence: healthy };
+  if (offsetOk) return { finding: 'clock-ok', evidence: healthy };
   return undefined;
 }

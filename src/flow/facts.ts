@@ -4,7 +4,7 @@
  */
 import { answersFor } from './engine.ts';
 import { FACT_TEXT_MAX, factValue, isIpv6 } from '../console/fact-rules.ts';
-import type { FactName, Facts, Section } from '../console/types.ts';
+import type { FactName, Facts, Section, SrvRecord } from '../console/types.ts';
 import type { FlowNode, Reads } from '../flow-format/schema.ts';
 
 /** A fact's value, as the reader gives it. */
@@ -59,6 +59,24 @@ export function factsOf(sections: readonly Section[]): KnownFacts {
       if (value === undefined) continue;
       out[name] = { value, line: section.lines[name] ?? '' };
     }
+  }
+  // A KMS client picks among _vlmcs records by priority, then weight: with no host read elsewhere, the one
+  // it would try first fills <KMS host FQDN> and <port>, as a typed host does.
+  const srv = out.srv?.value;
+  const query = out.query?.value;
+  if (
+    !out.kmsHost &&
+    Array.isArray(srv) &&
+    srv.length &&
+    typeof query === 'string' &&
+    /_vlmcs\./i.test(query)
+  ) {
+    const first = [...(srv as SrvRecord[])].sort(
+      (a, b) => a.priority - b.priority || b.weight - a.weight,
+    )[0]!;
+    const line = out.srv!.line;
+    out.kmsHost = { value: first.target, line };
+    if (!out.kmsPort) out.kmsPort = { value: first.port, line };
   }
   return out;
 }

@@ -95,6 +95,23 @@ test('Home: paste console output, see the problem and the line that proves it, s
   await expect(question(page)).toHaveText(text('kms-dns', 'start'));
 });
 
+test('Home: healthy output is said to be healthy, with what was read in words, and nothing to start from it', async ({
+  page,
+}) => {
+  await page.goto('/#/paste');
+  await page.locator('#paste-console').fill(fixture('slmgr-dli-kms-client-en-1.txt'));
+  await page.getByRole('button', { name: 'Read it', exact: true }).click();
+  const found = page.locator('.diagnosis');
+  await expect(found.getByRole('heading')).toHaveText(/^This computer is activated/);
+  await expect(found.locator('code').first()).toContainText('License Status: Licensed');
+  await expect(found.getByRole('button', { name: 'Start here' })).toHaveCount(0);
+  await found.getByText('What was read').click();
+  await expect(found.locator('.facts-read')).toContainText('License status');
+  await expect(found.locator('.facts-read')).toContainText('Licensed');
+  // In words, not the reader's own names.
+  await expect(found.locator('.facts-read')).not.toContainText('licenseStatus');
+});
+
 test('a KMS host typed once fills this command and the ones after it; a bad value is refused', async ({
   page,
 }) => {

@@ -33,16 +33,55 @@ describe('diagnose: from pasted output to where to start', () => {
     expect(of('Tracking kms01 [10.0.0.5:123].\n14:18:09, +18000.0349344s')).toMatchObject({
       finding: 'clock-off',
     });
-    expect(of('14:18:09, +00.0349344s')).toBeUndefined();
     expect(of(sampleText('slmgr-dli-kms-host-en-1.txt'))).toMatchObject({
       finding: 'count-low',
       flow: 'kms-count',
     });
   });
-  it('says nothing about healthy output or rubbish', () => {
-    expect(of(sampleText('tnc-1688-success-en-1.txt'))).toBeUndefined();
-    expect(of(sampleText('slmgr-dli-kms-client-en-1.txt'))).toBeUndefined();
+  it('names an evaluation edition, a clock that follows no time server and a time query no host answered', () => {
+    expect(of(sampleText('slmgr-dli-eval-grace-en-1.txt'))).toMatchObject({
+      finding: 'evaluation',
+      flow: 'no-code',
+      node: 'evaluation',
+    });
+    const status = sampleText('w32tm-query-status-en-1.txt');
+    expect(of(status.replace(/^Source: .*$/m, 'Source: Local CMOS Clock'))).toMatchObject({
+      finding: 'clock-unsynced',
+      flow: 'time-sync',
+      evidence: [{ fact: 'timeSource', line: 'Source: Local CMOS Clock' }],
+    });
+    expect(of(status.replace(/^Leap Indicator: .*$/m, 'Leap Indicator: 3(not synchronized)'))?.finding).toBe(
+      'clock-unsynced',
+    );
+    // Synchronized with a domain controller: nothing wrong, and nothing said about it either.
+    expect(of(status)).toBeUndefined();
+    expect(of('Tracking kms01 [10.0.0.5:123].\n09:57:30, error: 0x800705B4')).toMatchObject({
+      finding: 'ntp-timeout',
+      flow: 'time-sync',
+      node: 'utc-both',
+    });
+  });
+  it('says what healthy output means, with the lines that show it, and leads nowhere', () => {
+    const activated = of(sampleText('slmgr-dli-kms-client-en-1.txt'));
+    expect(activated).toMatchObject({ finding: 'activated' });
+    expect(activated?.flow).toBeUndefined();
+    expect(activated?.evidence.map((e) => e.fact)).toContain('licenseStatus');
+    expect(of(sampleText('tnc-1688-success-en-1.txt'))).toMatchObject({
+      finding: 'port-open',
+      evidence: [{ fact: 'tcpTestSucceeded' }],
+    });
+    expect(of('14:18:09, +00.0349344s')).toMatchObject({ finding: 'clock-ok' });
     expect(of('lorem ipsum')).toBeUndefined();
+  });
+  it('a _vlmcs SRV answer names the KMS host and port later commands use, the record tried first', () => {
+    const facts = factsOf(readConsole(sampleText('nslookup-srv-vlmcs-success-en-1.txt')).sections);
+    const srv = facts.srv!.value as Array<{ target: string; port: number; priority: number }>;
+    const first = [...srv].sort((a, b) => a.priority - b.priority)[0]!;
+    expect(facts.kmsHost).toEqual({ value: first.target, line: facts.srv!.line });
+    expect(facts.kmsPort?.value).toBe(first.port);
+    // Another service's records name no KMS host.
+    const ldap = sampleText('nslookup-srv-vlmcs-success-en-1.txt').replaceAll('_vlmcs', '_ldap');
+    expect(factsOf(readConsole(ldap).sections).kmsHost).toBeUndefined();
   });
   it('only ever points at steps the flows have', () => {
     const texts = [
@@ -54,7 +93,7 @@ describe('diagnose: from pasted output to where to start', () => {
     ];
     for (const t of texts) {
       const d = of(t)!;
-      expect(findNode(flows[d.flow]!, d.node), `${d.flow}/${d.node}`).toBeDefined();
+      expect(findNode(flows[d.flow!]!, d.node!), `${d.flow}/${d.node}`).toBeDefined();
     }
   });
 });

@@ -4,7 +4,9 @@ import { COLLECT_COMMAND } from '../../console/collect.ts';
 import { diagnose } from '../../flow/diagnose.ts';
 import type { Diagnosis } from '../../flow/diagnose.ts';
 import { factsOf } from '../../flow/facts.ts';
-import type { KnownFacts } from '../../flow/facts.ts';
+import type { KnownFact, KnownFacts } from '../../flow/facts.ts';
+import type { FactName } from '../../console/types.ts';
+import { factText, transcriptLabels } from '../../export/transcript.ts';
 import { readConsole } from '../../console/reader.ts';
 import type { Command } from '../../flow-format/schema.ts';
 import { useCatalog } from '../../hooks/use-catalog.ts';
@@ -50,6 +52,7 @@ export function PasteScreen() {
     navigate(node ? { name: 'flow', flow, node } : { name: 'flow', flow }, state);
 
   const d = read?.diagnosis;
+  const labels = transcriptLabels(t);
   return (
     <section class="stack paste-screen" aria-labelledby="paste-title">
       <h1 id="paste-title" tabIndex={-1}>
@@ -75,7 +78,7 @@ export function PasteScreen() {
       <div aria-live="polite">
         {read && (
           <section class="card stack diagnosis">
-            {d ? (
+            {d && (
               <>
                 <h2>
                   {d.entry
@@ -89,27 +92,41 @@ export function PasteScreen() {
                     <code>{e.line}</code>
                   </pre>
                 ))}
-                <button
-                  type="button"
-                  class="btn btn-primary"
-                  onClick={() =>
-                    start(d.flow, d.node, { ...(d.entry ? { code: d.entry.code } : {}), facts: read.facts })
-                  }
-                >
-                  {t('pasteScreen.startHere')}
-                </button>
               </>
+            )}
+            {!d && <p>{Object.keys(read.facts).length ? t('pasteScreen.noFinding') : t('paste.nothing')}</p>}
+            {/* Every fact read, in words, before the session starts on them. */}
+            {Object.keys(read.facts).length > 0 && (
+              <details class="facts-read">
+                <summary>{t('pasteScreen.facts')}</summary>
+                <dl>
+                  {(Object.entries(read.facts) as Array<[FactName, KnownFact]>).map(([name, fact]) => (
+                    <div key={name}>
+                      <dt>{labels.factNames[name]}</dt>
+                      <dd>{factText(name, fact.value, labels)}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </details>
+            )}
+            {d?.flow ? (
+              <button
+                type="button"
+                class="btn btn-primary"
+                onClick={() =>
+                  start(d.flow!, d.node, { ...(d.entry ? { code: d.entry.code } : {}), facts: read.facts })
+                }
+              >
+                {t('pasteScreen.startHere')}
+              </button>
             ) : (
-              <>
-                <p>{Object.keys(read.facts).length ? t('pasteScreen.noFinding') : t('paste.nothing')}</p>
-                <button
-                  type="button"
-                  class="btn"
-                  onClick={() => start('no-code', undefined, { facts: read.facts })}
-                >
-                  {t('pasteScreen.startNoCode')}
-                </button>
-              </>
+              <button
+                type="button"
+                class="btn"
+                onClick={() => start('no-code', undefined, { facts: read.facts })}
+              >
+                {t('pasteScreen.startNoCode')}
+              </button>
             )}
             {read.aside > 0 && <p class="hint">{t('paste.aside', { count: read.aside })}</p>}
             {read.unread > 0 && <p class="hint">{t('paste.unread', { count: read.unread })}</p>}
