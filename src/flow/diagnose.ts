@@ -67,7 +67,9 @@ export function diagnose(facts: KnownFacts, catalog: readonly CatalogEntry[]): D
       node: 'host-service',
       evidence: cite('tcpTestSucceeded'),
     };
-  const dns = facts.dnsFailure?.value;
+  // A lookup that failed in one suffix says nothing once another answered with records.
+  const records = facts.srv?.value;
+  const dns = Array.isArray(records) && records.length ? undefined : facts.dnsFailure?.value;
   if (dns === 'not-found' || dns === 'no-records')
     return { finding: 'no-srv-record', flow: 'kms-dns', node: 'check-suffix', evidence: cite('dnsFailure') };
   if (dns === 'timeout' || dns === 'server-failure')

@@ -83,6 +83,12 @@ describe('diagnose: from pasted output to where to start', () => {
     const ldap = sampleText('nslookup-srv-vlmcs-success-en-1.txt').replaceAll('_vlmcs', '_ldap');
     expect(factsOf(readConsole(ldap).sections).kmsHost).toBeUndefined();
   });
+  it('a lookup that failed in one DNS suffix is no finding once another suffix answered with records', () => {
+    const failed = sampleText('nslookup-srv-vlmcs-nxdomain-ru-constructed.txt');
+    const answered = sampleText('nslookup-srv-vlmcs-success-en-1.txt');
+    expect(of(failed)?.finding).toBe('no-srv-record');
+    expect(of(`${failed}\n\n${answered}`)?.finding).not.toBe('no-srv-record');
+  });
   it('only ever points at steps the flows have', () => {
     const texts = [
       sampleText('tnc-1688-failure-en-1.txt'),

@@ -191,6 +191,24 @@ describe('reader: forms and states written inline', () => {
     expect(only(read('10:02:41, +00,0206779s\n')).facts.offsetSeconds).toBe(0.0206779);
   });
 
+  it('sets an add-on licence (Extended Security Updates) beside Windows aside: its facts never stand for Windows', () => {
+    const row = (k: string, v: string) => `${k.padEnd(42)} : ${v}`;
+    const windows = [
+      row('Name', 'Windows(R), ServerStandard edition'),
+      row('LicenseStatus', '1'),
+      row('LicenseIsAddon', 'False'),
+    ];
+    const esu = [
+      row('Name', 'Windows(R), Server-ESU-Year1 add-on for ServerStandard'),
+      row('LicenseStatus', '0'),
+      row('PartialProductKey', 'ABCDE'),
+      row('LicenseIsAddon', 'True'),
+    ];
+    const result = read([...windows, '', '', ...esu].join('\n'));
+    expect(result.sections.map((s) => s.aside)).toEqual([undefined, 'other-product']);
+    expect(factsOf(result.sections).licenseStatus?.value).toBe('licensed');
+  });
+
   it('reads CIM states: negative reason codes, notification, grace minutes, KMS hosts, /skms over DNS', () => {
     const cim = (rows: Record<string, string>) =>
       only(
@@ -437,8 +455,13 @@ describe('the collect command', () => {
       'Get-CimInstance -ClassName SoftwareLicensingService',
       'Resolve-DnsName -Name $q -Type SRV',
       '_vlmcs._tcp',
-      'System.Net.Sockets.TcpClient',
-      '.Wait(3000)',
+      // In the resolved address's own family: a TcpClient made without one speaks IPv4 only.
+      'New-Object System.Net.Sockets.TcpClient($i.AddressFamily)',
+      '.Wait(5000)',
+      'not run: the name did not resolve',
+      // The domain set with /skms-domain comes first; the others only until one answers.
+      'KeyManagementServiceLookupDomain',
+      'if ($s.Count) { break }',
       'w32tm /stripchart /computer:$h /samples:1 /dataonly',
     ])
       expect(COLLECT_COMMAND).toContain(part);
@@ -457,6 +480,7 @@ describe('the collect command', () => {
       'KeyManagementServiceCurrentCount',
       'KeyManagementServiceListeningPort',
       'ClientMachineID',
+      'LicenseIsAddon',
     ])
       expect(COLLECT_COMMAND).toMatch(new RegExp(`[ ,]${property}[,;]`));
   });
