@@ -84,16 +84,26 @@ export const scenarios: Scenario[] = [
     ],
   },
   {
-    name: 'license-store: 0xC004E015 rebuild fails on Windows 7',
-    situation: 'On Windows 7 the rename of tokens.dat fails with an error.',
+    name: 'license-store: 0xC004E015 rebuild on Windows 7 finds a tokens.bar from an earlier rebuild',
+    situation:
+      'On Windows 7 ren refuses to rename tokens.dat because a tokens.bar, the original store with its keys, is left from an earlier rebuild; the guide does not rebuild twice.',
     start: { code: '0xC004E015' },
-    answers: ['win7', 'yes', 'no', 'public-key', 'no', 'ren-error'],
+    answers: ['win7', 'yes', 'no', 'public-key', 'no', 'ren-bar'],
     ends: 'license-store/escalate-store',
     passes: [
       'license-store/before-rebuild-7',
       'license-store/rebuild-tokens-7',
       'license-store/rebuild-failed',
     ],
+  },
+  {
+    name: 'license-store: a rebuild on Windows 7 run without elevation is run again',
+    situation:
+      'On Windows 7 ren reports "Access is denied" because the prompt was not elevated; nothing was renamed, and the rebuild runs again from an elevated prompt.',
+    start: { code: '0xC004E015' },
+    answers: ['win7', 'yes', 'no', 'public-key', 'no', 'ren-error', 'win7'],
+    ends: 'license-store/rebuild-tokens-7',
+    passes: ['license-store/rebuild-failed', 'license-store/rebuild-again'],
   },
   {
     name: 'license-store: tokens.dat rebuilt on a newer Windows, key reinstalled, activated',
@@ -282,9 +292,22 @@ export const scenarios: Scenario[] = [
     situation:
       'On Windows Server 2022 the rename of tokens.dat worked but net start sppsvc failed; the old store is put back from tokens.bar.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'no', 'after-ren', 'yes'],
+    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'no', 'after-ren', 'newer', 'yes'],
     ends: 'license-store/escalate-store',
-    passes: ['license-store/rebuild-failed', 'license-store/restore-bar'],
+    passes: [
+      'license-store/rebuild-failed',
+      'license-store/restore-bar-version',
+      'license-store/restore-bar',
+    ],
+  },
+  {
+    name: 'license-store: on Windows Server 2008 R2 a rebuild that failed after the rename gets the Windows 7 folder',
+    situation:
+      'On a Windows Server 2008 R2 KMS client the rename worked but slmgr /rilc failed; the old store is put back from tokens.bar in the Network Service profile folder.',
+    start: { code: '0xC004E015' },
+    answers: ['win7', 'yes', 'no', 'public-key', 'no', 'after-ren', 'win7', 'yes'],
+    ends: 'license-store/escalate-store',
+    passes: ['license-store/rebuild-tokens-7', 'license-store/restore-bar-7'],
   },
   {
     name: 'license-store: net stop saying the service was not started does not stop a good rebuild',
