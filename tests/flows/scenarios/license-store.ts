@@ -191,9 +191,22 @@ export const scenarios: Scenario[] = [
     situation:
       'After tokens.dat is rebuilt on a Windows 10 client activation still fails with the same error; tokens.bar is renamed back and the case handed over.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'yes', 'yes', 'no', 'same', 'yes'],
+    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'yes', 'yes', 'no', 'same', 'newer', 'yes'],
     ends: 'license-store/escalate-store',
-    passes: ['license-store/roll-back'],
+    passes: ['license-store/restore-bar-version', 'license-store/restore-bar'],
+  },
+  {
+    name: 'license-store: Windows 7 rebuild fixed nothing, the old store is put back from its own folder',
+    situation:
+      'After tokens.dat is rebuilt on a Windows 7 KMS client activation still fails with the same error; tokens.bar is renamed back in the Network Service profile and the case handed over.',
+    start: { code: '0xC004E015' },
+    answers: ['win7', 'yes', 'no', 'public-key', 'yes', 'yes', 'no', 'same', 'win7', 'yes'],
+    ends: 'license-store/escalate-store',
+    passes: [
+      'license-store/rebuild-tokens-7',
+      'license-store/restore-bar-version',
+      'license-store/restore-bar-7',
+    ],
   },
   {
     name: 'license-store: Windows 7 KMS host is not rebuilt',
