@@ -209,6 +209,15 @@ export const scenarios: Scenario[] = [
     ],
   },
   {
+    name: 'license-store: a Deny entry on the Windows 7 store is removed, not rebuilt over',
+    situation:
+      'On Windows 7 0xC004E002 stays; icacls lists NETWORK SERVICE:(DENY) on tokens.dat after the grant. The Deny is removed and activation works.',
+    start: { code: '0xC004E002' },
+    answers: ['win7', 'no', 'deny', 'yes', 'yes'],
+    ends: 'license-store/store-fixed',
+    passes: ['license-store/perms-wrong-7', 'license-store/remove-deny-7', 'license-store/activate-perms'],
+  },
+  {
     name: 'license-store: Windows 7 KMS host is not rebuilt',
     situation: 'A Windows Server 2008 R2 KMS host reports 0xC004E015; slmgr /dlv all shows a KMS host key.',
     start: { code: '0xC004E015' },
