@@ -128,7 +128,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A KMS host that also activates Office LTSC 2021 reports 0xC004E015; its CSVLK and Office Volume License Pack are at hand, tokens.dat is rebuilt, the CSVLK reinstalled and the Office host licence put back.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'office-host'],
+    answers: ['newer', 'yes', 'yes', 'yes', 'yes', 'office-host', 'yes', 'yes', 'yes', 'office-host'],
     ends: 'license-store/restore-other',
     passes: [
       'license-store/host-keys-ready',
@@ -173,7 +173,19 @@ export const scenarios: Scenario[] = [
     situation:
       'On a KMS host whose Windows host key was already reactivated, the Office KMS host licence stays unlicensed; rolling back would bring the corrupt store back and spend another reactivation.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'office-host', 'failing'],
+    answers: [
+      'newer',
+      'yes',
+      'yes',
+      'yes',
+      'yes',
+      'office-host',
+      'yes',
+      'yes',
+      'yes',
+      'office-host',
+      'failing',
+    ],
     ends: 'license-store/escalate-store',
     passes: ['license-store/restore-other'],
   },
@@ -182,7 +194,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A Windows 10 KMS client with Office LTSC 2021 is rebuilt; the record showed Office licences, so they are reinstalled with ospp.vbs /inslic and the Office GVLK.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'no', 'public-key', 'yes', 'yes', 'yes', 'yes', 'office'],
+    answers: ['newer', 'yes', 'no', 'public-key', 'yes', 'public-key', 'yes', 'yes', 'yes', 'office'],
     ends: 'license-store/restore-office',
     passes: ['license-store/office-before', 'license-store/other-licences'],
   },
@@ -216,6 +228,15 @@ export const scenarios: Scenario[] = [
     answers: ['win7', 'no', 'deny', 'yes', 'yes'],
     ends: 'license-store/store-fixed',
     passes: ['license-store/perms-wrong-7', 'license-store/remove-deny-7', 'license-store/activate-perms'],
+  },
+  {
+    name: 'license-store: Office retail key not in hand stops the rebuild',
+    situation:
+      'A Windows 11 KMS client with retail Office 2021 reports 0xC004E015; ospp.vbs /dstatus shows a RETAIL licence and nobody has its key.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'yes', 'no', 'public-key', 'yes', 'key-missing'],
+    ends: 'license-store/get-office-key-first',
+    passes: ['license-store/office-before', 'license-store/office-keys'],
   },
   {
     name: 'license-store: Windows 7 KMS host is not rebuilt',
