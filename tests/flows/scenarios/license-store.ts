@@ -239,6 +239,15 @@ export const scenarios: Scenario[] = [
     passes: ['license-store/office-before', 'license-store/office-keys'],
   },
   {
+    name: 'license-store: a KMS host with Office clients gets both Office licences back',
+    situation:
+      'A Windows Server 2022 KMS host that also runs volume Office is rebuilt; the record showed the Office KMS host licence and Office client licences.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'yes', 'yes', 'yes', 'yes', 'office-host', 'yes', 'yes', 'yes', 'both', 'yes'],
+    ends: 'license-store/restore-office',
+    passes: ['license-store/other-licences', 'license-store/restore-host-office'],
+  },
+  {
     name: 'license-store: Windows 7 KMS host is not rebuilt',
     situation: 'A Windows Server 2008 R2 KMS host reports 0xC004E015; slmgr /dlv all shows a KMS host key.',
     start: { code: '0xC004E015' },
