@@ -145,7 +145,9 @@ for (const { width, lang } of FITS)
  * The one step whose command alone takes most of a 360 × 740 screen (two icacls commands with the same
  * long path, 17 lines): its answers start just below the first screen. Known, and bounded here.
  */
-const LONGER: Record<string, number> = { 'license-store/fix-permissions-7': 830 };
+// The firewall check lists each KMS rule with its port and scope from the active policy, one command a
+// technician runs once on the host: the one step whose command alone is nearly a screen at 360 px.
+const LONGER: Record<string, number> = { 'kms-connect/check-firewall': 1000 };
 
 /**
  * Opens a command step in the page and measures, from the top of the command, how far down its first

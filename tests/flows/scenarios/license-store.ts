@@ -230,6 +230,15 @@ export const scenarios: Scenario[] = [
     passes: ['license-store/perms-wrong-7', 'license-store/remove-deny-7', 'license-store/activate-perms'],
   },
   {
+    name: 'license-store: an Office KMS host licence whose host key is not in hand stops the rebuild',
+    situation:
+      'A Windows Server 2019 member server (a KMS client) reports 0xC004E015; ospp.vbs /dstatus lists an Office KMS host licence and nobody has its host key.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'yes', 'no', 'public-key', 'yes', 'office-host-missing'],
+    ends: 'license-store/escalate-host-store',
+    passes: ['license-store/office-keys'],
+  },
+  {
     name: 'license-store: Office retail key not in hand stops the rebuild',
     situation:
       'A Windows 11 KMS client with retail Office 2021 reports 0xC004E015; ospp.vbs /dstatus shows a RETAIL licence and nobody has its key.',
