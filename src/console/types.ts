@@ -14,7 +14,10 @@ export type SectionKind =
   | 'w32tm-status'
   | 'w32tm-stripchart'
   | 'event'
-  | 'cim';
+  | 'cim'
+  | 'ospp-dstatus'
+  | 'ospp-act'
+  | 'ospp-error';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
