@@ -22,7 +22,7 @@ const LABELS = new Map<string, Label>([
   ['LICENSE DESCRIPTION', { key: 'description', wrap: true }],
   ['BETA EXPIRATION', { key: 'betaExpiration' }],
   ['LICENSE STATUS', { key: 'status' }],
-  ['ERROR CODE', { key: 'error' }],
+  ['ERROR CODE', { key: 'error', wrap: true }],
   ['ERROR DESCRIPTION', { key: 'errorText', wrap: true }],
   ['REMAINING GRACE', { key: 'remaining' }],
   ['Last 5 characters of installed product key', { key: 'partialKey' }],
@@ -90,7 +90,7 @@ function osppLine(line: Line): Hit | null {
       t,
     )
   ) {
-    return osppHit('kbNotice', t, { repeat: true });
+    return osppHit('kbNotice', t, { repeat: true, wrap: true });
   }
   const m = /^([^:]{2,60}?):(?:\s+(.*))?$/.exec(t);
   if (!m) return null;
