@@ -318,6 +318,14 @@ describe('reader: ospp.vbs', () => {
     expect(r.unread).toEqual([]);
   });
 
+  it('tells /dstatus from /act by what a block holds, when one follows the other without its command line', () => {
+    const act = pick('ospp-act-success-en-2.txt').trim();
+    const dstatus = pick('ospp-dstatus-subscription-en-1.txt').trim();
+    const r = read(`${act}\n${dstatus.split('\n').slice(3).join('\n')}`);
+    expect(r.sections.map((s) => s.kind)).toEqual(['ospp-act', 'ospp-act', 'ospp-dstatus', 'ospp-dstatus']);
+    expect(r.sections[2]!.facts.licenseStatus).toBe('licensed');
+  });
+
   it('lets the last product tried stand for Office, a licence with no key not at all', () => {
     expect(factsOf(read(pick('ospp-act-en-1.txt')).sections).activated?.value).toBe(true);
     const all = factsOf(read(pick('ospp-dstatusall-unlicensed-en-1.txt')).sections);

@@ -108,7 +108,14 @@ function minutes(value: string): number | undefined {
 function finishOspp(draft: Draft): Finished {
   const e = draft.entries;
   const product = PRODUCT_KEYS.some((k) => draft.keys.has(k));
-  const act = draft.keys.has('attempt') || draft.keys.has('activated') || draft.hint === 'ospp-act';
+  // What the block holds decides; the command line only where it holds neither (a block cut short).
+  const has = (key: string) => draft.keys.has(key);
+  const act =
+    has('attempt') || has('activated')
+      ? true
+      : has('status') || has('remaining')
+        ? false
+        : draft.hint === 'ospp-act';
   const kind = !product ? 'ospp-error' : act ? 'ospp-act' : 'ospp-dstatus';
   const s = new Sink(kind);
 
