@@ -54,6 +54,10 @@ const PHRASES = new Map<string, { key: string; repeat?: boolean }>([
   ],
 ]);
 
+// MSG_ACT_ERROR_FOUND_KB and MSG_ACT_ERROR_KB_LINK, each followed by the code or the link.
+const KB_NOTICE =
+  /^(?:NOTICE: A KB article has been detected for activation failure|FOR MORE INFORMATION PLEASE VISIT): \S/;
+
 // " ---OOB_GRACE--- " and the others, in SoftwareLicensingProduct.LicenseStatus order; ---UNKNOWN--- is none.
 const STATUS = new Map<string, LicenseStatus>([
   ['UNLICENSED', 'unlicensed'],
@@ -68,7 +72,16 @@ const STATUS = new Map<string, LicenseStatus>([
 const ACTIVATION_TYPES = ['All', 'AD', 'KMS', 'Token'] as const;
 
 // The labels only a product's block has: without any, a draft is an error printed on its own.
-const PRODUCT_KEYS = ['productId', 'skuId', 'name', 'description', 'status', 'partialKey', 'attempt'];
+const PRODUCT_KEYS = [
+  'productId',
+  'skuId',
+  'name',
+  'description',
+  'status',
+  'partialKey',
+  'attempt',
+  'activated',
+];
 
 function osppHit(key: string, value: string, extra?: Partial<Hit>): Hit {
   // Every ospp line may open a section, so a wrapped value never swallows the label after it.
@@ -85,13 +98,7 @@ function osppLine(line: Line): Hit | null {
   const phrase = PHRASES.get(t);
   if (phrase) return osppHit(phrase.key, t, phrase.repeat ? { repeat: true } : undefined);
   // The KB notice /act prints after a failure: two lines, read so they end the error's text.
-  if (
-    /^(?:NOTICE: A KB article has been detected for activation failure|FOR MORE INFORMATION PLEASE VISIT): \S/.test(
-      t,
-    )
-  ) {
-    return osppHit('kbNotice', t, { repeat: true, wrap: true });
-  }
+  if (KB_NOTICE.test(t)) return osppHit('kbNotice', t, { repeat: true, wrap: true });
   const m = /^([^:]{2,60}?):(?:\s+(.*))?$/.exec(t);
   if (!m) return null;
   const label = LABELS.get(m[1]!);
@@ -107,9 +114,9 @@ function minutes(value: string): number | undefined {
 
 function finishOspp(draft: Draft): Finished {
   const e = draft.entries;
-  const product = PRODUCT_KEYS.some((k) => draft.keys.has(k));
-  // What the block holds decides; the command line only where it holds neither (a block cut short).
   const has = (key: string) => draft.keys.has(key);
+  const product = PRODUCT_KEYS.some(has);
+  // What the block holds decides; the command line only where it holds neither (a block cut short).
   const act =
     has('attempt') || has('activated')
       ? true
@@ -180,7 +187,10 @@ function finishOspp(draft: Draft): Finished {
 
 /** The ospp.vbs option a command line runs (`dstatus`, `act`…, lowercase); undefined when it is not ospp.vbs. */
 export function osppOption(text: string): string | undefined {
-  const m = /^(?:cscript(?:\.exe)?\s+(?:\/\/nologo\s+)?)?("[^"]{1,250}"|\S{1,250})(\s.{0,300})?$/i.exec(text);
+  const m =
+    /^(?:cscript(?:\.exe)?\s+(?:\/\/[a-z:]{1,12}\s+){0,3})?("[^"]{1,250}"|\S{1,250})(\s.{0,300})?$/i.exec(
+      text,
+    );
   if (!m || !/(?:^|[\\/])ospp\.vbs$/i.test(m[1]!.replace(/"/g, ''))) return undefined;
   return /(?:^|\s)\/([a-z-]{2,20})\b/i.exec(m[2] ?? '')?.[1]?.toLowerCase();
 }
