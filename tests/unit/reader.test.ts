@@ -366,6 +366,13 @@ describe('reader: rubbish, huge and cut input', () => {
     expect(JSON.stringify(r)).not.toMatch(/NPPR9/);
   });
 
+  it('reports a continuation row as pasted, garbled labels and all, when its section reads nothing', () => {
+    const text = 'SourceAddress          : 192.168.0.15\n\t\u255a\u044c :     rbc.ru';
+    const r = read(text);
+    expect(r.sections).toEqual([]);
+    for (const line of r.unread) expect(text.includes(line), line).toBe(true);
+  });
+
   it('reads binary-ish noise without throwing', () => {
     let noise = '';
     for (let i = 0; i < 20_000; i++) noise += String.fromCharCode((i * 7919) % 0xd800);
