@@ -14,7 +14,10 @@ export type SectionKind =
   | 'w32tm-status'
   | 'w32tm-stripchart'
   | 'event'
-  | 'cim';
+  | 'cim'
+  | 'ospp-dstatus'
+  | 'ospp-act'
+  | 'ospp-error';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
@@ -240,8 +243,10 @@ export interface Entry {
   key: string;
   value: string;
   line: Line;
-  /** Further rows that belong to this entry (Format-List continuation). */
+  /** Further rows that belong to this entry (Format-List continuation), as patterns read them. */
   more: string[];
+  /** The same rows as pasted (trimmed): what `unread` reports when the section reads nothing. */
+  moreText: string[];
   wrap: boolean;
   /** Width of the entry's last row, for deciding whether the next row continues it. */
   lastWidth: number;

@@ -53,6 +53,44 @@ describe('facts from pasted output', () => {
   });
 });
 
+describe('facts from ospp.vbs output, in the Office flow', () => {
+  const office = (file: string) => factsOf(readConsole(fixture(file)).sections);
+  it('answer "Is the product licensed?" and the channel from /dstatus', () => {
+    const kms = office('ospp-dstatus-kms-client-en-1.txt');
+    expect(proposeAnswer(node('office', 'dstatus'), kms)).toMatchObject({
+      answer: 'yes',
+      fact: 'licenseStatus',
+    });
+    expect(proposeAnswer(node('office', 'channel'), kms)).toEqual({
+      answer: 'kms',
+      fact: 'channel',
+      line: 'LICENSE DESCRIPTION: Office 19, VOLUME_KMSCLIENT channel',
+    });
+    const notified = office('ospp-dstatus-notifications-en-1.txt');
+    expect(proposeAnswer(node('office', 'dstatus'), notified)).toMatchObject({ answer: 'no' });
+    // RETAIL(Grace) is retail Office or Microsoft 365 Apps by its LICENSE NAME: the technician decides.
+    expect(proposeAnswer(node('office', 'channel'), notified)).toBeUndefined();
+  });
+  it('answer "Did Office activate?" and "Which error code?" from /act', () => {
+    expect(proposeAnswer(node('office', 'act'), office('ospp-act-success-en-2.txt'))).toMatchObject({
+      answer: 'yes',
+      fact: 'activated',
+    });
+    const failed = office('ospp-act-error-0xc004f074-en-1.txt');
+    expect(proposeAnswer(node('office', 'act'), failed)).toBeUndefined();
+    expect(proposeAnswer(node('office', 'which-error'), failed)).toEqual({
+      answer: 'no-kms',
+      fact: 'errorCode',
+      line: 'ERROR CODE: 0xC004F074',
+    });
+  });
+  it('fill <KMS host FQDN> and <port> from the host /dstatus shows', () => {
+    const kms = office('ospp-dstatus-kms-client-en-1.txt');
+    expect(kms.kmsHost?.value).toBe('kms.ghpym.com');
+    expect(kms.kmsPort?.value).toBe(1688);
+  });
+});
+
 describe('placeholders', () => {
   it('are all known in every command of the flows', () => {
     for (const flow of Object.values(flows))

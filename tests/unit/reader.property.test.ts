@@ -81,3 +81,33 @@ describe('reader, any input', () => {
     );
   });
 });
+
+describe('reader, ospp.vbs output as consoles and web pages pass it on', () => {
+  const ospp = allSamples()
+    .filter((s) => s.kind === 'ospp')
+    .map((s) => parts(s.url).output);
+  // The console's 80-column wrap: the rest of a longer row goes on at the next row, cut mid-word.
+  const wrap80 = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => l.replace(/(.{80})(?=.)/g, '$1\n'))
+      .join('\n');
+
+  it('reads the same facts wrapped at 80 columns, with a blank line after every row, with any line ends', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ospp),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        (s, wrap, blank, eol) => {
+          const plain = readConsole(s).sections.map((x) => [x.kind, x.facts]);
+          const rows = (wrap ? wrap80(s) : s).split('\n');
+          const text = rows.join(blank ? eol + eol : eol);
+          expect(readConsole(text).sections.map((x) => [x.kind, x.facts])).toEqual(plain);
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+});

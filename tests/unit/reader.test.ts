@@ -300,6 +300,55 @@ describe('reader: several outputs pasted at once', () => {
   });
 });
 
+describe('reader: ospp.vbs', () => {
+  it('never opens an slmgr section on its capital labels, even with no command line or block before them', () => {
+    const r = read('LICENSE STATUS:  ---LICENSED---\nLast 5 characters of installed product key: 6MWKP\n');
+    expect(r.sections.map((s) => s.kind)).toEqual(['ospp-dstatus']);
+    expect(r.sections[0]!.facts).toEqual({ licenseStatus: 'licensed', partialKey: '6MWKP' });
+  });
+
+  it('reads Windows and Office pasted back to back as their own sections', () => {
+    const text = [
+      pick('slmgr-dli-kms-client-en-2.txt').trim(),
+      pick('ospp-error-0xc004f069-en-2.txt').trim(),
+      pick('ospp-act-success-en-2.txt').trim(),
+    ].join('\n');
+    const r = read(text);
+    expect(r.sections.map((s) => s.kind)).toEqual(['slmgr-dli', 'ospp-error', 'ospp-act', 'ospp-act']);
+    expect(r.unread).toEqual([]);
+  });
+
+  it('tells /dstatus from /act by what a block holds, when one follows the other without its command line', () => {
+    const act = pick('ospp-act-success-en-2.txt').trim();
+    const dstatus = pick('ospp-dstatus-subscription-en-1.txt').trim();
+    const r = read(`${act}\n${dstatus.split('\n').slice(3).join('\n')}`);
+    expect(r.sections.map((s) => s.kind)).toEqual(['ospp-act', 'ospp-act', 'ospp-dstatus', 'ospp-dstatus']);
+    expect(r.sections[2]!.facts.licenseStatus).toBe('licensed');
+  });
+
+  it('lets the last product tried stand for Office, a licence with no key not at all', () => {
+    expect(factsOf(read(pick('ospp-act-en-1.txt')).sections).activated?.value).toBe(true);
+    const all = factsOf(read(pick('ospp-dstatusall-unlicensed-en-1.txt')).sections);
+    expect(all.partialKey?.value).toBe('K7363');
+    expect(all.licenseStatus?.value).toBe('initial-grace');
+  });
+
+  it('reads an error code only when it is one: not a licensed product\'s reason "for information purposes only"', () => {
+    const [licensed, grace] = read(pick('ospp-dstatus-subscription-en-1.txt')).sections;
+    expect(licensed!.facts.errorCode).toBeUndefined();
+    expect(licensed!.facts.expirationMinutes).toBe(27459);
+    expect(grace!.facts.errorCode).toBe('0x4004F00C');
+    expect(grace!.facts.graceMinutes).toBe(7160);
+  });
+
+  it("keeps a command line's product key out of every line it reports", () => {
+    const key = ['NMMKJ', '6RK4F', 'KMJVX', '8D9MJ', '6MWKP'].join('-');
+    const r = read(`cscript ospp.vbs /inpkey:${key}\nERROR CODE: 0xC004F069\n`);
+    expect(only(r).facts.errorCode).toBe('0xC004F069');
+    expect(JSON.stringify(r)).not.toContain(key);
+  });
+});
+
 describe('reader: rubbish, huge and cut input', () => {
   it('reports rubbish as unread lines, trimmed, in order', () => {
     const r = read('  hello world  \n\n\u0000\u0001\u0002 binary\nLicense Statu\n{"json": true}\n');
@@ -315,6 +364,13 @@ describe('reader: rubbish, huge and cut input', () => {
     expect(only(r).lines.errorCode).toContain('(key XXXXX-XXXXX-XXXXX-XXXXX-2YT43)');
     expect(r.unread).toEqual(['C:\\>slmgr /ipk XXXXX-XXXXX-XXXXX-XXXXX-2YT43']);
     expect(JSON.stringify(r)).not.toMatch(/NPPR9/);
+  });
+
+  it('reports a continuation row as pasted, garbled labels and all, when its section reads nothing', () => {
+    const text = 'SourceAddress          : 192.168.0.15\n\t\u255a\u044c :     rbc.ru';
+    const r = read(text);
+    expect(r.sections).toEqual([]);
+    for (const line of r.unread) expect(text.includes(line), line).toBe(true);
   });
 
   it('reads binary-ish noise without throwing', () => {
