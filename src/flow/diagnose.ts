@@ -21,10 +21,13 @@ export type Finding =
   /** Healthy output: nothing to start, said so with the lines that show it. */
   | 'activated'
   | 'port-open'
-  | 'clock-ok';
+  | 'clock-ok'
+  /** Office's own output (ospp.vbs): its steps read it. */
+  | 'office'
+  | 'office-activated';
 
 /** The findings that say the output is healthy: they lead to no step. */
-export const HEALTHY: readonly Finding[] = ['activated', 'port-open', 'clock-ok'];
+export const HEALTHY: readonly Finding[] = ['activated', 'port-open', 'clock-ok', 'office-activated'];
 
 export interface Diagnosis {
   finding: Finding;
@@ -117,4 +120,16 @@ export function diagnose(facts: KnownFacts, catalog: readonly CatalogEntry[]): D
   if (facts.tcpTestSucceeded?.value === true) return { finding: 'port-open', evidence: healthy };
   if (offsetOk) return { finding: 'clock-ok', evidence: healthy };
   return undefined;
+}
+
+/**
+ * Where facts read from Office's own output (ospp.vbs) say to start: nowhere when Office is licensed, else
+ * the Office steps, whose questions the facts answer. Never a Windows step: Office's codes mean Office's.
+ */
+export function diagnoseOffice(facts: KnownFacts): Diagnosis {
+  const cite = (...names: FactName[]) =>
+    names.flatMap((fact) => (facts[fact] ? [{ fact, line: facts[fact].line }] : []));
+  if (facts.licenseStatus?.value === 'licensed' || facts.activated?.value === true)
+    return { finding: 'office-activated', evidence: cite('licenseStatus', 'activated') };
+  return { finding: 'office', flow: 'office', node: 'start', evidence: cite('licenseStatus', 'errorCode') };
 }

@@ -95,6 +95,15 @@ test('Home: paste console output, see the problem and the line that proves it, s
   await expect(question(page)).toHaveText(text('kms-dns', 'start'));
 });
 
+test("Home: Office's output starts Office's steps, never a Windows one", async ({ page }) => {
+  await page.goto('/#/paste');
+  await page.locator('#paste-console').fill(fixture('ospp-act-error-0xc004f074-en-1.txt'));
+  await page.getByRole('button', { name: 'Read it', exact: true }).click();
+  await expect(page.locator('.diagnosis h2')).toHaveText(/^This is Office’s output/);
+  await page.getByRole('button', { name: 'Start here' }).click();
+  await expect(question(page)).toHaveText(text('office', 'start'));
+});
+
 test('Home: healthy output is said to be healthy, with what was read in words, and nothing to start from it', async ({
   page,
 }) => {

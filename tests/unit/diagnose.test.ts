@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/flow/diagnose.ts';
+import { diagnose, diagnoseOffice } from '../../src/flow/diagnose.ts';
 import { findNode } from '../../src/flow/engine.ts';
 import { factsOf } from '../../src/flow/facts.ts';
 import { readConsole } from '../../src/console/reader.ts';
@@ -88,6 +88,15 @@ describe('diagnose: from pasted output to where to start', () => {
     const answered = sampleText('nslookup-srv-vlmcs-success-en-1.txt');
     expect(of(failed)?.finding).toBe('no-srv-record');
     expect(of(`${failed}\n\n${answered}`)?.finding).not.toBe('no-srv-record');
+  });
+  it("Office's own output speaks for Office: licensed is said to be so, anything else starts Office's steps", () => {
+    const office = (file: string) => diagnoseOffice(factsOf(readConsole(sampleText(file)).sections));
+    expect(office('ospp-dstatus-kms-client-en-1.txt')).toMatchObject({ finding: 'office-activated' });
+    expect(office('ospp-dstatus-kms-client-en-1.txt').flow).toBeUndefined();
+    const failed = office('ospp-act-error-0xc004f074-en-1.txt');
+    expect(failed).toMatchObject({ finding: 'office', flow: 'office', node: 'start' });
+    expect(failed.evidence.map((e) => e.fact)).toContain('errorCode');
+    expect(findNode(flows.office!, failed.node!)).toBeDefined();
   });
   it('only ever points at steps the flows have', () => {
     const texts = [
