@@ -1,32 +1,70 @@
 /**
- * slmgr.vbs /ato output: the activation result, or an error with its code and message (as printed, or
- * copied from the Windows Script Host dialog), rejoined across console wraps.
+ * slmgr.vbs results that are one message: /ato (activated, or an error), and the errors of /rearm and /ipk.
+ * An error is read in every form it is pasted in: as printed, copied from the Windows Script Host dialog
+ * (one line: title, product, error), wrapped in Markdown, as "0x…: message", with a localized label
+ * (Ошибка:, Fehler:, Erreur :, 错误:…); its message is rejoined across console wraps.
  */
 import { commandHit } from '../commands.ts';
-import { Sink, hexCode, last, leadingCode } from '../text.ts';
+import { Sink, hexCode, last, leadingCode, unmark } from '../text.ts';
 import type { Draft, Finished, Hit, Line, OutputKind } from '../types.ts';
 import { slmgrOption } from './slmgr-command.ts';
 
-// What a line can be in slmgr /ato output: the activating line, success, or an error.
+// The labels slmgr's error line has in the languages Windows prints it in ("Error: 0x…").
+const LABEL =
+  'Error|Ошибка|Помилка|Fehler|Erreur ?|Errore|Erro|Błąd|Chyba|Hiba|Fout|Fejl|Feil|Fel|Virhe|Hata|错误|錯誤|エラー|오류';
+// The label at the start of a row. English and Russian take any text after it, as before; the others
+// only a code, so a localized word followed by a colon in other text opens nothing.
+const LABELLED = new RegExp(`^(${LABEL})\\s?:\\s?(.*)$`, 'i');
+// The label inside a row (the dialog copied as one line): a failure HRESULT must follow.
+const INLINE = new RegExp(
+  `(?:^|[\\s.,;:!?)\\]])(?:${LABEL})\\s?:\\s?(0x[89a-f][0-9a-f]{7})(?![0-9a-z])`,
+  'i',
+);
+// "0xC004F038: The Software Licensing Service reported …": a failure HRESULT, then a sentence.
+const CODE_FIRST = /^(0x[89a-f][0-9a-f]{7}):\s{1,4}(\p{L}.{0,2000})$/iu;
+// slmgr's hint for a code it has no text for, in any language: the code is the one slui shows.
+const SLUI = /\bslui(?:\.exe)? 0x2a (0x[0-9a-f]{1,8})(?![0-9a-z])/i;
+// "Activating <product> (<activation id>) ...": the product's name before the activation ID.
+const ACTIVATING =
+  /\bActivating (Windows.{1,150}?) \([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\)/i;
+
+// What a line can be in these results: the activating line, success, an error in any of its forms.
 function atoLine(line: Line): Hit | null {
-  const t = line.norm;
+  const t = unmark(line.norm);
+  if (t.length < 3) return null;
+  // The message box's furniture, when it was copied with its frame.
+  if (/^(?:-{27}|Windows Script Host|```[a-z]{0,20})$/i.test(t)) {
+    return { family: 'ato', key: 'frame', value: '', start: false, noise: true };
+  }
   // "Activating <product> (<activation id>) ..." — often cut by the 80-column wrap.
-  if (/^Activating .{0,300}(?:edition|\(R\)|\(TM\)|Office)/i.test(t)) {
+  if (/^Activating .{0,300}(?:edition|\(R\)|\(TM\)|Office)/i.test(t) && !INLINE.test(t)) {
     return { family: 'ato', key: 'activating', value: t, start: true, wrap: true };
   }
   if (/^Product activated successfully\.?$/i.test(t)) {
     return { family: 'ato', key: 'activated', value: t, start: true };
   }
-  const err = /^(?:Error|Ошибка): ?(.*)$/.exec(t);
-  if (err) return { family: 'ato', key: 'error', value: err[1]!.trim(), start: true, wrap: true };
+  const err = LABELLED.exec(t);
+  if (err) {
+    const value = err[2]!.trim();
+    const anyText = /^(?:Error|Ошибка)$/i.test(err[1]!);
+    if (anyText || /^0x[0-9a-f]{1,8}(?![0-9a-z])/i.test(value)) {
+      return { family: 'ato', key: 'error', value, start: true, wrap: true };
+    }
+  }
   const occurred = /^Error (0x[0-9a-f]{1,8}) occurred (.{1,300})$/i.exec(t);
   if (occurred) {
     return { family: 'ato', key: 'error', value: `${occurred[1]} ${occurred[2]}`, start: true, wrap: true };
   }
-  const slui =
-    /^On a computer running Microsoft Windows non-core edition, run 'slui\.exe 0x2a (0x[0-9a-f]{1,8})' to display the error text\.?$/i.exec(
-      t,
-    );
+  const first = CODE_FIRST.exec(t);
+  if (first)
+    return { family: 'ato', key: 'error', value: `${first[1]} ${first[2]}`, start: true, wrap: true };
+  const inline = INLINE.exec(t);
+  if (inline) {
+    // The code and all that follows it on the row.
+    const value = t.slice(inline.index + inline[0].length - inline[1]!.length);
+    return { family: 'ato', key: 'error', value, start: true, wrap: true };
+  }
+  const slui = SLUI.exec(t);
   if (slui) return { family: 'ato', key: 'slui', value: slui[1]!, start: true };
   return null;
 }
@@ -44,15 +82,23 @@ function finishAto(draft: Draft): Finished {
   if (!s.out.facts.errorCode && slui) s.put('errorCode', hexCode(slui.value), slui);
   const ok = last(draft.entries, 'activated');
   s.put('activated', ok ? true : undefined, ok);
+  // The product: from the activating line, else from the dialog's one line that holds it too.
+  const activating = last(draft.entries, 'activating');
+  const named = activating ? ACTIVATING.exec(activating.value) : null;
+  if (named) s.put('name', named[1]!.trim(), activating);
+  else if (err) s.put('name', ACTIVATING.exec(unmark(err.line.norm))?.[1]?.trim(), err);
   return s.out;
 }
 
-/** slmgr /ato: the activation result or its error (also an slmgr error copied from its dialog). */
+/** slmgr /ato, /rearm and /ipk: the activation result or the error (also as copied from its dialog). */
 export const ATO: OutputKind = {
   id: 'ato',
   sections: ['slmgr-ato', 'slmgr-error'],
-  facts: ['errorCode', 'message', 'activated'],
-  command: (text) => (slmgrOption(text) === 'ato' ? commandHit('ato', text) : null),
+  facts: ['errorCode', 'message', 'activated', 'name'],
+  command: (text) => {
+    const option = slmgrOption(text);
+    return option === 'ato' || option === 'rearm' || option === 'ipk' ? commandHit('ato', text) : null;
+  },
   line: atoLine,
   finish: finishAto,
 };
