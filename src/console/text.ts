@@ -82,15 +82,16 @@ export function splitLines(input: string): Line[] {
 
 /**
  * A row without the Markdown a ticket or forum wraps it in: quote markers (`> `), bold and code marks
- * (`**`, `__`, backticks), full-width letters and colons (CJK input) made plain. For kinds whose rows are
+ * (`**`, `__`, backticks), full-width letters, digits and colons (CJK input) made plain. For kinds whose rows are
  * pasted from documents (errors, events); other kinds read rows as the console printed them.
  */
 export function unmark(norm: string): string {
   let t = norm.replace(/^(?:> ?){1,8}/, '');
-  if (/[*_`\uff01-\uff5e\u3000]/.test(t)) {
+  if (/[*_`\uff10-\uff1a\uff21-\uff3a\uff41-\uff5a\u3000]/.test(t)) {
+    // Other full-width punctuation (，。) is the text's own and stays.
     t = t
       .replace(/\*\*|__|`/g, '')
-      .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/[\uff10-\uff1a\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
       .replace(/\u3000/g, ' ');
     // A lone emphasis mark around the whole row (`*text*`).
     if (/^[*_][^*_]/.test(t) && /[^*_][*_]$/.test(t)) t = t.slice(1, -1);

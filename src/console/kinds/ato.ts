@@ -12,12 +12,13 @@ import { slmgrOption } from './slmgr-command.ts';
 // The labels slmgr's error line has in the languages Windows prints it in ("Error: 0x…").
 const LABEL =
   'Error|Ошибка|Помилка|Fehler|Erreur ?|Errore|Erro|Błąd|Chyba|Hiba|Fout|Fejl|Feil|Fel|Virhe|Hata|错误|錯誤|エラー|오류';
-// The label at the start of a row. English and Russian take any text after it, as before; the others
-// only a code, so a localized word followed by a colon in other text opens nothing.
-const LABELLED = new RegExp(`^(${LABEL})\\s?:\\s?(.*)$`, 'i');
+// The label at the start of a row. English and Russian take any text after "Error:", as before; the
+// others, and a label ended by a period (a translated page's "Ошибка. 0x…"), only a code, so a
+// localized word followed by a colon in other text opens nothing.
+const LABELLED = new RegExp(`^(${LABEL})\\s?([:.])\\s?(.*)$`, 'i');
 // The label inside a row (the dialog copied as one line): a failure HRESULT must follow.
 const INLINE = new RegExp(
-  `(?:^|[\\s.,;:!?)\\]])(?:${LABEL})\\s?:\\s?(0x[89a-f][0-9a-f]{7})(?![0-9a-z])`,
+  `(?:^|[\\s.,;:!?)\\]"'“”«„])(?:${LABEL})\\s?:\\s?(0x[89a-f][0-9a-f]{7})(?![0-9a-z])`,
   'i',
 );
 // "0xC004F038: The Software Licensing Service reported …": a failure HRESULT, then a sentence.
@@ -30,23 +31,23 @@ const ACTIVATING =
 
 // What a line can be in these results: the activating line, success, an error in any of its forms.
 function atoLine(line: Line): Hit | null {
-  const t = unmark(line.norm);
-  if (t.length < 3) return null;
-  // The message box's furniture, when it was copied with its frame.
-  if (/^(?:-{27}|Windows Script Host|```[a-z]{0,20})$/i.test(t)) {
+  // The message box's furniture, when it was copied with its frame, and a Markdown code fence.
+  if (/^(?:-{27}|Windows Script Host|```[a-z]{0,20})$/i.test(line.norm)) {
     return { family: 'ato', key: 'frame', value: '', start: false, noise: true };
   }
+  const t = unmark(line.norm);
+  if (t.length < 3) return null;
   // "Activating <product> (<activation id>) ..." — often cut by the 80-column wrap.
   if (/^Activating .{0,300}(?:edition|\(R\)|\(TM\)|Office)/i.test(t) && !INLINE.test(t)) {
-    return { family: 'ato', key: 'activating', value: t, start: true, wrap: true };
+    return { family: 'ato', key: 'activating', value: t, start: true, wrap: true, first: true };
   }
   if (/^Product activated successfully\.?$/i.test(t)) {
     return { family: 'ato', key: 'activated', value: t, start: true };
   }
   const err = LABELLED.exec(t);
   if (err) {
-    const value = err[2]!.trim();
-    const anyText = /^(?:Error|Ошибка)$/i.test(err[1]!);
+    const value = err[3]!.trim();
+    const anyText = err[2] === ':' && /^(?:Error|Ошибка)$/i.test(err[1]!);
     if (anyText || /^0x[0-9a-f]{1,8}(?![0-9a-z])/i.test(value)) {
       return { family: 'ato', key: 'error', value, start: true, wrap: true };
     }
@@ -76,7 +77,8 @@ function finishAto(draft: Draft): Finished {
   if (err) {
     const code = leadingCode(err.value);
     s.put('errorCode', code?.code, err);
-    const message = code ? code.rest.trim() : err.value;
+    // The text after the code, without the colon or dash some pages put between ("0xC004F074 : le …").
+    const message = code ? code.rest.replace(/^[:\u2013\u2014-]\s*/, '').trim() : err.value;
     s.put('message', message || undefined, err);
   }
   if (!s.out.facts.errorCode && slui) s.put('errorCode', hexCode(slui.value), slui);

@@ -53,26 +53,22 @@ const CSV = /^(0x[0-9a-f]{1,8})\s{0,4},/i;
 // The Software Protection providers, so a lone "Source:" of another program opens no section.
 const SPP_SOURCE = /Security-SPP|Software Protection|Security-Licensing|Key Management Service/i;
 
+// 12288's and 12289's messages: they tell the Info layout when no Event ID was pasted.
+const REQUEST =
+  /^The client has sent an activation request to the key management service (?:machine|computer)\.?$/i;
+const RESPONSE =
+  /^The client has processed an activation response from the key management service (?:machine|computer)\.?$/i;
+
 // Message texts that are Software Protection's alone: each opens an event even without its header.
-// `request` and `response` tell the Info layout (12288, 12289) when no Event ID was pasted.
-const BODIES: ReadonlyArray<readonly [RegExp, string]> = [
-  [
-    /^The client has sent an activation request to the key management service (?:machine|computer)\.?$/i,
-    'request',
-  ],
-  [
-    /^The client has processed an activation response from the key management service (?:machine|computer)\.?$/i,
-    'response',
-  ],
-  [/^An activation request has been processed\.?$/i, 'body'],
+const BODIES: readonly RegExp[] = [
+  REQUEST,
+  RESPONSE,
+  /^An activation request has been processed\.?$/i,
   // Microsoft's own copy of 12293 spells it "Managment".
-  [/^Publishing the Key Manage?ment Service \(KMS\) to DNS in the \S{1,255} domain failed\.?$/i, 'body'],
-  [
-    /^License Activation \(slui\.exe\) failed with the following error code:(?:\s{0,4}hr ?= ?0x[0-9a-f]{1,8})?$/i,
-    'body',
-  ],
-  [/^License acquisition failure details\.?$/i, 'body'],
-  [/^Acquisition of genuine ticket failed \(hr ?= ?0x[0-9a-f]{1,8}\)/i, 'body'],
+  /^Publishing the Key Manage?ment Service \(KMS\) to DNS in the \S{1,255} domain failed\.?$/i,
+  /^License Activation \(slui\.exe\) failed with the following error code:(?:\s{0,4}hr ?= ?0x[0-9a-f]{1,8})?$/i,
+  /^License acquisition failure details\.?$/i,
+  /^Acquisition of genuine ticket failed \(hr ?= ?0x[0-9a-f]{1,8}\)/i,
 ];
 
 // A code where an event's text gives one: "hr=0x…", "(hr=0x…)", "Error Code:0x…", "Error code: 0x…",
@@ -82,8 +78,8 @@ const CODE_IN_TEXT = /(?:^|[\s(.,;])(?:hr|error code|reason) ?[:=] ?(0x[0-9a-f]{
 const CODE_ROW = /^(0x[0-9a-f]{1,8})(?::\s{1,4}\S.{0,300})?$/i;
 
 // The entries whose values are message text, and the ones after which unclaimed rows are message text.
-const TEXT_KEYS = new Set(['info', 'text', 'csv', 'description', 'body', 'request', 'response']);
-const OPENS_TEXT = new Set(['description', 'info', 'eventId', 'body', 'request', 'response']);
+const TEXT_KEYS = new Set(['info', 'text', 'csv', 'description', 'body']);
+const OPENS_TEXT = ['description', 'info', 'eventId', 'body'];
 
 // The license states in SoftwareLicensingProduct order, as 12288's Info prints them (0…6).
 const STATES: readonly LicenseStatus[] = [
@@ -101,7 +97,8 @@ const STATES: readonly LicenseStatus[] = [
 function eventLine(line: Line): Hit | null {
   const t = unmark(line.norm);
   if (t.length < 3) return null;
-  for (const [re, key] of BODIES) if (re.test(t)) return { family: 'event', key, value: t, start: true };
+  // One message per event: a second one in the same section opens the next event.
+  if (BODIES.some((re) => re.test(t))) return { family: 'event', key: 'body', value: t, start: true };
   // Inside an event, a code row belongs to it (the explanation under 12293's Info); elsewhere it is slmgr's.
   if (CODE_ROW.test(t)) return { family: 'event', key: 'text', value: t, start: false, repeat: true };
   if (/^Event\[\d{1,6}\]:$/.test(t)) return { family: 'event', key: 'wevtutil', value: '', start: true };
@@ -141,8 +138,9 @@ function finishEvent(draft: Draft): Finished {
     }
   }
   // Which Info layout: the Event ID says, else the message text does.
-  const request = eventId === 12288 || (eventId === undefined && draft.keys.has('request'));
-  const response = eventId === 12289 || (eventId === undefined && draft.keys.has('response'));
+  const body = first(e, 'body')?.value ?? '';
+  const request = eventId === 12288 || (eventId === undefined && REQUEST.test(body));
+  const response = eventId === 12289 || (eventId === undefined && RESPONSE.test(body));
   const csv = rows.find((r) => CSV.test(r.text));
   if (csv) {
     const fields = csv.text.split(',').map((f) => f.trim());
@@ -180,9 +178,10 @@ export const EVENT: OutputKind = {
   // Message text after the Event ID, "Description:", "Info:" or a message's first line (and Format-List
   // continuation rows), up to the CSV.
   free: (draft, line) => {
-    if (draft.keys.has('csv') || ![...OPENS_TEXT].some((k) => draft.keys.has(k))) return null;
+    if (draft.keys.has('csv') || !OPENS_TEXT.some((k) => draft.keys.has(k))) return null;
     const t = unmark(line.norm);
-    const key = CSV.test(t) || /^hr ?= ?0x[0-9a-f]{1,8}$/i.test(t) ? 'csv' : 'text';
+    // Rows after an "hr=" row still belong to the message (8198's command-line arguments).
+    const key = CSV.test(t) ? 'csv' : 'text';
     return { family: 'event', key, value: t, start: false, repeat: key === 'text' };
   },
   finish: finishEvent,
