@@ -91,7 +91,9 @@ export function unmark(norm: string): string {
     // Other full-width punctuation (，。) is the text's own and stays.
     t = t
       .replace(/\*\*|__|`/g, '')
-      .replace(/[\uff10-\uff1a\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/[\uff10-\uff1a\uff21-\uff3a\uff41-\uff5a]/g, (c) =>
+        String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+      )
       .replace(/\u3000/g, ' ');
     // A lone emphasis mark around the whole row (`*text*`).
     if (/^[*_][^*_]/.test(t) && /[^*_][*_]$/.test(t)) t = t.slice(1, -1);
