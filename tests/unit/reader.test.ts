@@ -310,7 +310,10 @@ describe('reader: errors in every pasted form, events as people copy them', () =
       'RuleId=31e71c49-8da7-4a2f-ad92-45d98a1c79ba;LastConsumptionReason=0x4004fc04',
     ]) {
       const r = read(text);
-      expect(r.sections.flatMap((s) => (s.facts.errorCode ? [s.facts.errorCode] : [])), text).toEqual([]);
+      expect(
+        r.sections.flatMap((s) => (s.facts.errorCode ? [s.facts.errorCode] : [])),
+        text,
+      ).toEqual([]);
     }
   });
 
@@ -436,6 +439,33 @@ describe('reader: rubbish, huge and cut input', () => {
     for (const line of r.unread) expect(line.length).toBeLessThanOrEqual(MAX_UNREAD_CHARS);
     // About 0.2 s here; the limit leaves room for a machine several times slower.
     expect(elapsed).toBeLessThan(5_000);
+  }, 30_000);
+});
+
+describe('reader: adversarial rows for the error and event forms', () => {
+  it('reads 200 KB of each near-miss in linear time, inventing no code', () => {
+    const row = (s: string) => s.repeat(Math.ceil(4000 / s.length)).slice(0, 4000);
+    const near = [
+      row('x Error: 0x8000000'),
+      `${row('Activating Windows(R) edition (')} Error: 0xC004F07`,
+      row('> '),
+      row('**`'),
+      `Event ID: 8198\n${row(' hr=0x')}`,
+      `License acquisition failure details.\n${row('(Reason:0x')}`,
+      row('slui.exe 0x2a '),
+      row('Publishing the Key Management Service (KMS) to DNS in the '),
+      row('Erreur :Fehler:错误:'),
+    ];
+    const started = performance.now();
+    for (const s of near) {
+      const r = readConsole(Array<string>(50).fill(s).join('\n'));
+      expect(
+        r.sections.flatMap((x) => (x.facts.errorCode ? [x.facts.errorCode] : [])),
+        s.slice(0, 40),
+      ).toEqual([]);
+    }
+    // About 0.2 s here; the limit leaves room for a machine several times slower.
+    expect(performance.now() - started).toBeLessThan(5_000);
   }, 30_000);
 });
 
