@@ -25,9 +25,11 @@ const INLINE = new RegExp(
 const CODE_FIRST = /^(0x[89a-f][0-9a-f]{7}):\s{1,4}(\p{L}.{0,2000})$/iu;
 // slmgr's hint for a code it has no text for, in any language: the code is the one slui shows.
 const SLUI = /\bslui(?:\.exe)? 0x2a (0x[0-9a-f]{1,8})(?![0-9a-z])/i;
-// "Activating <product> (<activation id>) ...": the product's name before the activation ID.
-const ACTIVATING =
-  /\bActivating (Windows.{1,150}?) \([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\)/i;
+// "Activating <product> (<activation id>) ...": the product's name before the activation ID (or the
+// placeholder Microsoft's articles print in its place, "(\<kms-client-product-key>)").
+const ACTIVATING = /\bActivating (Windows.{1,150}?) \((?:[0-9a-f]{8}-[0-9a-f-]{4,27}|\\?<[^<>()]{1,40}>)\)/i;
+// The result on the activating row itself (a page that joined the two rows).
+const ACTIVATED = /^Activating .{1,400}\bProduct activated successfully\.?$/i;
 
 // What a line can be in these results: the activating line, success, an error in any of its forms.
 function atoLine(line: Line): Hit | null {
@@ -37,6 +39,7 @@ function atoLine(line: Line): Hit | null {
   }
   const t = unmark(line.norm);
   if (t.length < 3) return null;
+  if (ACTIVATED.test(t)) return { family: 'ato', key: 'activated', value: t, start: true, first: true };
   // "Activating <product> (<activation id>) ..." — often cut by the 80-column wrap.
   if (/^Activating .{0,300}(?:edition|\(R\)|\(TM\)|Office)/i.test(t) && !INLINE.test(t)) {
     return { family: 'ato', key: 'activating', value: t, start: true, wrap: true, first: true };
@@ -84,11 +87,17 @@ function finishAto(draft: Draft): Finished {
   if (!s.out.facts.errorCode && slui) s.put('errorCode', hexCode(slui.value), slui);
   const ok = last(draft.entries, 'activated');
   s.put('activated', ok ? true : undefined, ok);
-  // The product: from the activating line, else from the dialog's one line that holds it too.
-  const activating = last(draft.entries, 'activating');
-  const named = activating ? ACTIVATING.exec(activating.value) : null;
-  if (named) s.put('name', named[1]!.trim(), activating);
-  else if (err) s.put('name', ACTIVATING.exec(unmark(err.line.norm))?.[1]?.trim(), err);
+  // The product: from the activating line, else from the one line that holds it and the result too.
+  for (const entry of [last(draft.entries, 'activating'), err, ok]) {
+    // The activating row's value is rejoined across a wrap; the others hold the name on their first row.
+    const named = entry
+      ? ACTIVATING.exec(entry.key === 'activating' ? entry.value : unmark(entry.line.norm))
+      : null;
+    if (named) {
+      s.put('name', named[1]!.trim(), entry);
+      break;
+    }
+  }
   return s.out;
 }
 
