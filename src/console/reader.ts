@@ -96,7 +96,7 @@ export function readConsole(text: string): ReadResult {
     // A section with nothing read in it is no section: its rows were only shaped like the kind's.
     if (Object.keys(done.facts).length === 0 && !done.aside) {
       for (const entry of cur.entries)
-        for (const text of [entry.line.text, ...entry.more])
+        for (const text of [entry.line.text, ...entry.moreText])
           if (unread.length < MAX_UNREAD) unread.push(maskKeysIn(text.slice(0, MAX_UNREAD_CHARS)));
       prev = cur;
       cur = null;
@@ -119,6 +119,7 @@ export function readConsole(text: string): ReadResult {
       value: hit.value,
       line,
       more: [],
+      moreText: [],
       wrap: !!hit.wrap,
       lastWidth: line.width,
     };
@@ -212,7 +213,10 @@ export function readConsole(text: string): ReadResult {
     const free = draft ? kindOf(draft.family).free?.(draft, line) : null;
     if (draft && free) {
       if (free.key === '+') {
-        draft.entries[draft.entries.length - 1]?.more.push(line.norm);
+        const entry = draft.entries[draft.entries.length - 1];
+        entry?.more.push(line.norm);
+        // Unread rows are reported as pasted: `norm` may have had its mojibake undone.
+        entry?.moreText.push(line.text);
         lastEntry = null;
       } else if (!free.repeat && draft.keys.has(free.key)) {
         open(free, line);

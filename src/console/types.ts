@@ -242,8 +242,10 @@ export interface Entry {
   key: string;
   value: string;
   line: Line;
-  /** Further rows that belong to this entry (Format-List continuation). */
+  /** Further rows that belong to this entry (Format-List continuation), as read (`norm`). */
   more: string[];
+  /** The same rows as pasted (trimmed `text`), for reporting them unread. */
+  moreText: string[];
   wrap: boolean;
   /** Width of the entry's last row, for deciding whether the next row continues it. */
   lastWidth: number;

@@ -390,6 +390,15 @@ describe('reader: rubbish, huge and cut input', () => {
     expect(unreadKey.unread).toEqual(['C:\\>slmgr /ipk XXXXX-XXXXX-XXXXX-XXXXX-2YT43']);
   });
 
+  it('reports a continuation row unread as pasted, its mojibake not undone', () => {
+    // A property-test counterexample: the row was reported as read ("Им :"), which is not in the input.
+    const r = read('KeyManagementServiceTotalRequests              : 4294967295\n \u255a\u044c :     rbc.ru');
+    for (const line of r.unread)
+      expect(
+        'KeyManagementServiceTotalRequests              : 4294967295\n \u255a\u044c :     rbc.ru',
+      ).toContain(line);
+  });
+
   it('reads binary-ish noise without throwing', () => {
     let noise = '';
     for (let i = 0; i < 20_000; i++) noise += String.fromCharCode((i * 7919) % 0xd800);
