@@ -291,6 +291,10 @@ describe('reader: errors in every pasted form, events as people copy them', () =
     });
   });
 
+  it('leaves w32tm\'s lone sample error to w32tm: its lowercase "error:" is no dialog\'s label', () => {
+    expect(only(read('14:18:09, error: 0x800705B4\n')).kind).toBe('w32tm-stripchart');
+  });
+
   it('reads /rearm and /ipk failures under their command lines', () => {
     const r = read(
       'C:\\>slmgr /rearm\r\nError: 0xC004D307 The maximum allowed number of re-arms has been exceeded.\r\n\r\nC:\\>slmgr -ipk <key>\r\nError: 0xC004F050 The Software Licensing Service reported that the product key is invalid.\r\n',

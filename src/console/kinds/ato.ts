@@ -17,9 +17,9 @@ const LABEL =
 // localized word followed by a colon in other text opens nothing.
 const LABELLED = new RegExp(`^(${LABEL})\\s?([:.])\\s?(.*)$`, 'i');
 // The label inside a row (the dialog copied as one line): a failure HRESULT must follow.
+// Case counts: the dialog writes "Error:", while w32tm's sample rows read ", error: 0x…" and are w32tm's.
 const INLINE = new RegExp(
-  `(?:^|[\\s.,;:!?)\\]"'“”«„])(?:${LABEL})\\s?:\\s?(0x[89a-f][0-9a-f]{7})(?![0-9a-z])`,
-  'i',
+  `(?:^|[\\s.,;:!?)\\]"'“”«„])(?:${LABEL})\\s?:\\s?(0[xX][89a-fA-F][0-9a-fA-F]{7})(?![0-9a-zA-Z])`,
 );
 // "0xC004F038: The Software Licensing Service reported …": a failure HRESULT, then a sentence.
 const CODE_FIRST = /^(0x[89a-f][0-9a-f]{7}):\s{1,4}(\p{L}.{0,2000})$/iu;
