@@ -14,8 +14,9 @@ const LABEL =
   'Error|Ошибка|Помилка|Fehler|Erreur ?|Errore|Erro|Błąd|Chyba|Hiba|Fout|Fejl|Feil|Fel|Virhe|Hata|错误|錯誤|エラー|오류';
 // The label at the start of a row. English and Russian take any text after "Error:", as before; the
 // others, and a label ended by a period (a translated page's "Ошибка. 0x…"), only a code, so a
-// localized word followed by a colon in other text opens nothing.
-const LABELLED = new RegExp(`^(${LABEL})\\s?([:.])\\s?(.*)$`, 'i');
+// localized word followed by a colon in other text opens nothing. Labels are matched as Windows
+// capitalizes them: a lowercase "error:" is some other program's.
+const LABELLED = new RegExp(`^(${LABEL})\\s?([:.])\\s?(.*)$`);
 // The label inside a row (the dialog copied as one line): a failure HRESULT must follow.
 // Case counts: the dialog writes "Error:", while w32tm's sample rows read ", error: 0x…" and are w32tm's.
 const INLINE = new RegExp(
@@ -50,7 +51,7 @@ function atoLine(line: Line): Hit | null {
   const err = LABELLED.exec(t);
   if (err) {
     const value = err[3]!.trim();
-    const anyText = err[2] === ':' && /^(?:Error|Ошибка)$/i.test(err[1]!);
+    const anyText = err[2] === ':' && /^(?:Error|Ошибка)$/.test(err[1]!);
     if (anyText || /^0x[0-9a-f]{1,8}(?![0-9a-z])/i.test(value)) {
       return { family: 'ato', key: 'error', value, start: true, wrap: true };
     }
