@@ -184,7 +184,9 @@ export function readConsole(text: string): ReadResult {
     }
     const draft = cur as Draft | null;
     const mine = draft ? hs.find((h) => h.family === draft.family) : undefined;
-    if (draft && mine && (mine.repeat || !draft.keys.has(mine.key))) {
+    // A row that begins an output does not join one already under way (a second paste of the same command).
+    const begun = mine?.first && draft ? draft.entries.some((e) => e.key !== 'command') : false;
+    if (draft && mine && !begun && (mine.repeat || !draft.keys.has(mine.key))) {
       const other = mine.shared ? decide(i, hs) : undefined;
       if (other && other.family !== draft.family) open(other, line);
       else add(draft, mine, line);

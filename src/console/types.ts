@@ -227,6 +227,8 @@ export interface Hit {
   start: boolean;
   /** May occur more than once in one section (otherwise a repeat opens a new section). */
   repeat?: boolean;
+  /** Begins an output: joins a section only while it holds no more than its command line ("Activating …"). */
+  first?: boolean;
   /** The value may continue on following rows (console wrap). */
   wrap?: boolean;
   /** A command line: always opens a section; carries a kind hint (slmgr /dlv). */

@@ -80,6 +80,31 @@ describe('reader, any input', () => {
       { numRuns: 60 },
     );
   });
+
+  it('reads an error or an event whatever Markdown, quote marks, line ends and blank lines surround it', () => {
+    const code = fc.constantFrom('0xC004F074', '0xC004C003', '0x8007232B', '0xC004F038');
+    const label = fc.constantFrom('Error:', 'Ошибка:', 'Fehler:', 'Erreur :', '错误\uff1a');
+    const mark = fc.constantFrom('', '**', '__', '`');
+    const quote = fc.constantFrom('', '> ', '>', '> > ');
+    const eol = fc.constantFrom('\n', '\r\n', '\r');
+    const blanks = fc.constantFrom('', '\n', '\n\n', '  \n');
+    fc.assert(
+      fc.property(code, label, mark, quote, eol, blanks, (c, l, m, q, e, b) => {
+        const error = `${b}${q}${m}${l} ${c}${m} The Software Licensing Service reported an error.  ${e}${b}`;
+        const r = readConsole(error.replace(/\n/g, e));
+        expect(r.sections.map((s) => s.facts.errorCode)).toEqual([c]);
+        const event = [
+          `${q}Source:  Security-SPP`,
+          `${q}Event ID:  12293`,
+          `${q}Publishing the Key Management Service (KMS) to DNS in the ${m}contoso.com${m} domain failed.`,
+          `${q}Info:  ${m}${c}${m}`,
+        ].join(`  ${e}${b.replace(/\n/g, e)}`);
+        const read = readConsole(event);
+        expect(read.sections.map((s) => [s.facts.eventId, s.facts.errorCode])).toEqual([[12293, c]]);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe('reader, ospp.vbs output as consoles and web pages pass it on', () => {
