@@ -60,6 +60,16 @@ export function factsOf(sections: readonly Section[]): KnownFacts {
       out[name] = { value, line: section.lines[name] ?? '' };
     }
   }
+  // ospp.vbs lists one block per Office product (ProPlus, Visio, Project…): a fact that tells how a product
+  // stands is kept only where every block of that output says the same, so no one product answers for another.
+  for (const kind of PER_PRODUCT) {
+    const blocks = sections.filter((s) => s.kind === kind && !s.aside);
+    if (blocks.length < 2) continue;
+    for (const name of PRODUCT_STATE) {
+      const values = blocks.map((b) => JSON.stringify(b.facts[name] ?? null));
+      if (values.some((v) => v !== values[0]) && out[name]) delete out[name];
+    }
+  }
   // A KMS client picks among _vlmcs records by priority, then weight: with no host read elsewhere, the one
   // it would try first fills <KMS host FQDN> and <port>, as a typed host does.
   const srv = out.srv?.value;
@@ -80,6 +90,17 @@ export function factsOf(sections: readonly Section[]): KnownFacts {
   }
   return out;
 }
+
+// Outputs with one section per product, and the facts that describe a product's own state.
+const PER_PRODUCT = ['ospp-dstatus', 'ospp-act'] as const;
+const PRODUCT_STATE: readonly FactName[] = [
+  'activated',
+  'licenseStatus',
+  'channel',
+  'errorCode',
+  'name',
+  'partialKey',
+];
 
 /** An answer the facts propose, with the fact and the line that prove it. */
 export interface Proposal {
