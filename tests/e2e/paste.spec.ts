@@ -51,7 +51,10 @@ test('0xC004F074: a pasted Test-NetConnection failure proposes the answers, down
 
 test('in Russian: Russian Windows output is read, and the proposal speaks Russian', async ({ page }) => {
   await page.goto('/');
+  // The switch once the app runs (first-paint.spec tests a press before that).
+  await expect(page.locator('#app')).not.toHaveAttribute('data-pre');
   await page.getByRole('button', { name: /Русский/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await page.goto('/#/flow/kms-connect/test-port');
   await expect(question(page)).toHaveText(text('kms-connect', 'test-port', 'ru'));
   await paste(page, fixture('tnc-3001-failure-ru-1.txt'), 'Прочитать');
