@@ -4,7 +4,8 @@
  * Markdown, or their message text alone when it is unmistakable.
  */
 import { Sink, first, formatList, hexCode, hostPort, uint, unmark } from '../text.ts';
-import type { Draft, Finished, Hit, LicenseStatus, Line, OutputKind } from '../types.ts';
+import { LICENSE_STATUSES } from '../fact-rules.ts';
+import type { Draft, Finished, Hit, Line, OutputKind } from '../types.ts';
 
 const LABELS = new Map<string, { key: string; start: boolean }>([
   ['log name', { key: 'logName', start: true }],
@@ -81,17 +82,6 @@ const CODE_ROW = /^(0x[0-9a-f]{1,8})(?::\s{1,4}\S.{0,300})?$/i;
 const TEXT_KEYS = new Set(['info', 'text', 'csv', 'description', 'body']);
 const OPENS_TEXT = ['description', 'info', 'eventId', 'body'];
 
-// The license states in SoftwareLicensingProduct order, as 12288's Info prints them (0…6).
-const STATES: readonly LicenseStatus[] = [
-  'unlicensed',
-  'licensed',
-  'initial-grace',
-  'additional-grace',
-  'non-genuine-grace',
-  'notification',
-  'extended-grace',
-];
-
 // What a line can be in an event copy: Event Viewer's labels, wevtutil's header, Format-List properties,
 // a message text that is an event's alone.
 function eventLine(line: Line): Hit | null {
@@ -153,7 +143,8 @@ function finishEvent(draft: Draft): Finished {
     }
     // 12288: HRESULT, flags, host:port, CMID, time, VM, license state (0…6), minutes, activation ID, N.
     const state = uint(fields[6]);
-    if (request && fields.length >= 8 && state !== undefined) s.put('licenseStatus', STATES[state], csv.line);
+    if (request && fields.length >= 8 && state !== undefined)
+      s.put('licenseStatus', LICENSE_STATUSES[state], csv.line); // 12288's Info numbers them as CIM does
     // 12289 (client response): HRESULT, flags, fBound, unused, KMS current count, intervals, time.
     if (response) s.put('currentCount', uint(fields[4]), csv.line);
   } else {
