@@ -165,6 +165,8 @@ export const PLACEHOLDERS: Readonly<Record<string, Placeholder>> = {
   '<path to .xrm-ms>': {},
   '<AVMA key>': {},
   '<correct date and time>': {},
+  '<client address ranges>': {},
+  '<network profile>': {},
 };
 
 /** A `<…>` placeholder in a command: what the technician types in its place. */

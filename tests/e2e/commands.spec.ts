@@ -142,14 +142,6 @@ for (const { width, lang } of FITS)
   });
 
 /**
- * The one step whose command alone takes most of a 360 × 740 screen (two icacls commands with the same
- * long path, 17 lines): its answers start just below the first screen. Known, and bounded here.
- */
-// The firewall check lists each KMS rule with its port and scope from the active policy, one command a
-// technician runs once on the host: the one step whose command alone is nearly a screen at 360 px.
-const LONGER: Record<string, number> = { 'kms-connect/check-firewall': 1000 };
-
-/**
  * Opens a command step in the page and measures, from the top of the command, how far down its first
  * answer starts: one round trip per step. `hop`: go elsewhere first, when the step before asks the same question
  * with the same command (else the old step would pass for the new one).
@@ -195,7 +187,7 @@ for (const lang of ['en', 'ru'] as const)
           `(${reach})(${JSON.stringify({ ...args, hop: key === before })})`,
         );
         before = key;
-        if (distance > (LONGER[`${flow}/${node}`] ?? 740)) far.push(`${flow}/${node}: ${distance} px`);
+        if (distance > 740) far.push(`${flow}/${node}: ${distance} px`);
       }
       expect(far).toEqual([]);
     });
