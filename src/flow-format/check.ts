@@ -165,6 +165,12 @@ function checkFacts(file: string, flow: Flow, cited: ReadonlySet<string> | undef
       else
         for (const a of Object.keys(node.reads.answers))
           if (!accepted.includes(a)) at(`reads: "${a}" is not an answer of this question`);
+      const onError = node.reads.onError;
+      if (onError !== undefined) {
+        if (accepted === 'number' || !accepted.includes(onError))
+          at(`reads: onError "${onError}" is not an answer of this question`);
+        if (node.kind !== 'action') at("reads: onError needs the step's own command (an action step)");
+      }
     }
   }
   return out;

@@ -66,6 +66,13 @@ export const ReadsSchema = z
       .describe(
         'Each answer and the fact values that give it; omitted on a number question, whose answer is the value',
       ),
+    onError: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The answer an error code gives when it was printed by this step's own command (pasted at this step)",
+      ),
   })
   .strict();
 

@@ -112,13 +112,41 @@ export interface Proposal {
 const same = (a: unknown, b: unknown) =>
   typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b;
 
-/** What the known facts answer at a node, if its question names a fact they hold and the value decides it. */
-export function proposeAnswer(node: FlowNode, facts: KnownFacts): Proposal | undefined {
+/**
+ * Facts that tell how a command just run turned out (activated, a key installed, an error): on a command
+ * step they answer only when read at that step, so an earlier attempt's result never answers for this one.
+ */
+export const RESULT_FACTS: readonly FactName[] = ['activated', 'errorCode', 'message'];
+
+/**
+ * What the known facts answer at a node, if its question names a fact they hold and the value decides it.
+ * `at`: the node's index in the trail; on a command step, result facts count only when read there.
+ */
+export function proposeAnswer(node: FlowNode, facts: KnownFacts, at?: number): Proposal | undefined {
   if (node.kind === 'link' || node.kind === 'outcome' || !node.reads) return undefined;
   const reads: Reads = node.reads;
-  const known = facts[reads.fact];
-  if (!known) return undefined;
+  const own = (name: FactName): KnownFact | undefined => {
+    const fact = facts[name];
+    if (!fact || node.kind !== 'action' || !RESULT_FACTS.includes(name)) return fact;
+    return at !== undefined && fact.step === at && !fact.left ? fact : undefined;
+  };
+  const known = own(reads.fact);
   const accepted = answersFor(node);
+  const decided = known && decide(reads, accepted, node, known);
+  if (decided) return decided;
+  // An error the step's own command printed: its answer, unless the fact read decided otherwise.
+  const error = reads.onError !== undefined && node.kind === 'action' ? own('errorCode') : undefined;
+  if (error && accepted !== 'number' && accepted.includes(reads.onError!))
+    return { answer: reads.onError!, fact: 'errorCode', line: error.line };
+  return undefined;
+}
+
+function decide(
+  reads: Reads,
+  accepted: ReturnType<typeof answersFor>,
+  node: FlowNode,
+  known: KnownFact,
+): Proposal | undefined {
   if (accepted === 'number') {
     const v = known.value;
     if (node.kind !== 'number' || typeof v !== 'number' || !Number.isInteger(v)) return undefined;

@@ -7,6 +7,7 @@ import {
   placeholdersIn,
   PLACEHOLDERS,
   proposeAnswer,
+  readAt,
   typedValue,
 } from '../../src/flow/facts.ts';
 import { findNode } from '../../src/flow/engine.ts';
@@ -53,6 +54,27 @@ describe('facts from pasted output', () => {
   });
 });
 
+describe("a command's result answers only the step it was pasted at", () => {
+  const activated = factsOf(readConsole('Product activated successfully.').sections);
+  const failed = factsOf(readConsole(fixture('slmgr-ato-error-0xc004f074-en-1.txt')).sections);
+  const ato = node('kms-connect', 'activate-now');
+  it('success or an error read at the step answers Yes or No there', () => {
+    expect(proposeAnswer(ato, readAt(activated, 6), 6)).toMatchObject({ answer: 'yes', fact: 'activated' });
+    expect(proposeAnswer(ato, readAt(failed, 6), 6)).toMatchObject({ answer: 'no', fact: 'errorCode' });
+  });
+  it('an earlier attempt, output pasted before the session, or a branch left answers nothing', () => {
+    expect(proposeAnswer(ato, readAt(activated, 2), 6)).toBeUndefined();
+    expect(proposeAnswer(ato, readAt(failed, 2), 6)).toBeUndefined();
+    expect(proposeAnswer(ato, activated, 6)).toBeUndefined();
+    const left = { activated: { ...readAt(activated, 6).activated!, left: true as const } };
+    expect(proposeAnswer(ato, left, 6)).toBeUndefined();
+  });
+  it('a fact that describes the machine still answers wherever it was read', () => {
+    const tnc = factsOf(readConsole(fixture('tnc-1688-failure-en-1.txt')).sections);
+    expect(proposeAnswer(node('kms-connect', 'test-port'), readAt(tnc, 1), 5)?.answer).toBe('no');
+  });
+});
+
 describe('facts from ospp.vbs output, in the Office flow', () => {
   const office = (file: string) => factsOf(readConsole(fixture(file)).sections);
   it('answer "Is the product licensed?" and the channel from /dstatus', () => {
@@ -72,12 +94,15 @@ describe('facts from ospp.vbs output, in the Office flow', () => {
     expect(proposeAnswer(node('office', 'channel'), notified)).toBeUndefined();
   });
   it('answer "Did Office activate?" and "Which error code?" from /act', () => {
-    expect(proposeAnswer(node('office', 'act'), office('ospp-act-success-en-2.txt'))).toMatchObject({
-      answer: 'yes',
-      fact: 'activated',
+    // Pasted at the step itself (trail index 4): its own result answers it.
+    const ok = readAt(office('ospp-act-success-en-2.txt'), 4);
+    expect(proposeAnswer(node('office', 'act'), ok, 4)).toMatchObject({ answer: 'yes', fact: 'activated' });
+    const failed = readAt(office('ospp-act-error-0xc004f074-en-1.txt'), 4);
+    expect(proposeAnswer(node('office', 'act'), failed, 4)).toMatchObject({
+      answer: 'no',
+      fact: 'errorCode',
+      line: 'ERROR CODE: 0xC004F074',
     });
-    const failed = office('ospp-act-error-0xc004f074-en-1.txt');
-    expect(proposeAnswer(node('office', 'act'), failed)).toBeUndefined();
     expect(proposeAnswer(node('office', 'which-error'), failed)).toEqual({
       answer: 'no-kms',
       fact: 'errorCode',

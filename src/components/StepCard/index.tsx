@@ -31,6 +31,8 @@ interface Props {
   session: string;
   /** Where the session stands: the step's number, and the flow it came from when a flow handed over. */
   position?: { n: number; from?: Text | undefined };
+  /** The step's index in the trail: a command's result read here answers here only. */
+  at?: number;
 }
 
 // The numbers entered on this page, by session and step: in memory only, like the field itself.
@@ -46,7 +48,16 @@ function StepLookup() {
  * One step, in the order it is used: the question in large type, its command and what to look for, and
  * the answers; on a command step the details, exact lines and sources folded under them, then Paste output.
  */
-export function StepCard({ session, step, onAnswer, returning, facts: own = {}, onFacts, position }: Props) {
+export function StepCard({
+  session,
+  step,
+  onAnswer,
+  returning,
+  facts: own = {},
+  onFacts,
+  position,
+  at,
+}: Props) {
   const { t, lang } = useT();
   const { node, flow, status } = step;
   // The organization's defaults fill what the session has not learned for itself.
@@ -85,7 +96,7 @@ export function StepCard({ session, step, onAnswer, returning, facts: own = {}, 
 
   const command = commandOf(node);
   const output = node.kind === 'action' ? node.output : undefined;
-  const proposal = proposeAnswer(node, facts);
+  const proposal = proposeAnswer(node, facts, at);
   const text = splitStepText(node.text[lang]);
   const kindClass = node.kind === 'outcome' ? `outcome outcome-${node.result}` : node.kind;
   return (
