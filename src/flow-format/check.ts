@@ -165,6 +165,15 @@ function checkFacts(file: string, flow: Flow, cited: ReadonlySet<string> | undef
       else
         for (const a of Object.keys(node.reads.answers))
           if (!accepted.includes(a)) at(`reads: "${a}" is not an answer of this question`);
+      for (const values of Object.values(node.reads.answers ?? {}))
+        for (const v of values)
+          if (typeof v === 'object' && 'match' in v) {
+            try {
+              new RegExp(v.match, 'i');
+            } catch {
+              at(`reads: "${v.match}" is not a regular expression`);
+            }
+          }
       const onError = node.reads.onError;
       if (onError !== undefined) {
         if (accepted === 'number' || !accepted.includes(onError))

@@ -56,12 +56,27 @@ const facts = {
   ),
 };
 
+/** A test of a fact's value beyond equality: a range of numbers, a pattern, or the fact being read at all. */
+export const MatcherSchema = z.union([
+  z
+    .object({
+      min: z.number().optional().describe('The number is at least this'),
+      max: z.number().optional().describe('The number is at most this'),
+    })
+    .strict()
+    .refine((m) => m.min !== undefined || m.max !== undefined, 'a range needs "min" or "max"'),
+  z
+    .object({ match: z.string().min(1).describe('A regular expression the text matches (case-insensitive)') })
+    .strict(),
+  z.object({ present: z.literal(true).describe('The fact was read, whatever its value') }).strict(),
+]);
+
 /** Which fact, read from pasted console output, answers a question, and how. */
 export const ReadsSchema = z
   .object({
     fact: z.enum(FACT_NAMES).describe('A fact the console output reader gives (src/console/types.ts)'),
     answers: z
-      .record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()])).min(1))
+      .record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean(), MatcherSchema])).min(1))
       .optional()
       .describe(
         'Each answer and the fact values that give it; omitted on a number question, whose answer is the value',

@@ -7,6 +7,9 @@ import { FACT_TEXT_MAX, factValue, isIpv6 } from '../console/fact-rules.ts';
 import type { FactName, Facts, Section, SrvRecord } from '../console/types.ts';
 import type { FlowNode, Reads } from '../flow-format/schema.ts';
 
+/** One value a `reads` answer names. */
+type ReadsValue = NonNullable<Reads['answers']>[string][number];
+
 /** A fact's value, as the reader gives it. */
 export type FactValue = NonNullable<Facts[FactName]>;
 
@@ -109,8 +112,20 @@ export interface Proposal {
   line: string;
 }
 
-const same = (a: unknown, b: unknown) =>
-  typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b;
+/** Whether a fact's value is one `reads` names: equal (text ignoring case), in a range, matching, or read at all. */
+export function valueMatches(expected: ReadsValue, value: unknown): boolean {
+  if (typeof expected !== 'object')
+    return typeof expected === 'string' && typeof value === 'string'
+      ? expected.toLowerCase() === value.toLowerCase()
+      : expected === value;
+  if ('present' in expected) return value !== undefined;
+  if ('match' in expected) return typeof value === 'string' && new RegExp(expected.match, 'i').test(value);
+  return (
+    typeof value === 'number' &&
+    (expected.min === undefined || value >= expected.min) &&
+    (expected.max === undefined || value <= expected.max)
+  );
+}
 
 /**
  * Facts that tell how a command just run turned out (activated, a key installed, an error): on a command
@@ -154,7 +169,7 @@ function decide(
     return { answer: v, fact: reads.fact, line: known.line };
   }
   for (const [answer, values] of Object.entries(reads.answers ?? {}))
-    if (accepted.includes(answer) && values.some((v) => same(v, known.value)))
+    if (accepted.includes(answer) && values.some((v) => valueMatches(v, known.value)))
       return { answer, fact: reads.fact, line: known.line };
   return undefined;
 }

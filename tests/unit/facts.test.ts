@@ -9,6 +9,7 @@ import {
   proposeAnswer,
   readAt,
   typedValue,
+  valueMatches,
 } from '../../src/flow/facts.ts';
 import { findNode } from '../../src/flow/engine.ts';
 import type { FlowNode } from '../../src/flow-format/schema.ts';
@@ -51,6 +52,23 @@ describe('facts from pasted output', () => {
     const both = `${fixture('tnc-1688-failure-en-1.txt')}\n\n${fixture('tnc-1688-success-en-2.txt')}`;
     const facts = factsOf(readConsole(both).sections);
     expect(proposeAnswer(node('kms-connect', 'test-port'), facts)?.answer).toBe('yes');
+  });
+});
+
+describe('a value a question names', () => {
+  it('is equal (text ignoring case), in a range, matching a pattern, or read at all', () => {
+    expect(valueMatches('VOLUME_KMSCLIENT', 'volume_kmsclient')).toBe(true);
+    expect(valueMatches(false, false)).toBe(true);
+    expect(valueMatches(1, '1')).toBe(false);
+    expect(valueMatches({ min: 1 }, 1)).toBe(true);
+    expect(valueMatches({ min: 1 }, 0)).toBe(false);
+    expect(valueMatches({ min: 1, max: 3 }, 4)).toBe(false);
+    expect(valueMatches({ max: 0 }, '0')).toBe(false);
+    expect(valueMatches({ match: 'eval$' }, 'ServerStandardEval')).toBe(true);
+    expect(valueMatches({ match: 'eval$' }, 'ServerStandard')).toBe(false);
+    expect(valueMatches({ match: 'x' }, 5)).toBe(false);
+    expect(valueMatches({ present: true }, 'kms01')).toBe(true);
+    expect(valueMatches({ present: true }, undefined)).toBe(false);
   });
 });
 
