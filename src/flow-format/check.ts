@@ -157,6 +157,8 @@ function checkFacts(file: string, flow: Flow, cited: ReadonlySet<string> | undef
         if (!Object.hasOwn(PLACEHOLDERS, p))
           at(`command: unknown placeholder "${p}" (known: src/flow/facts.ts)`);
     }
+    if (node.kind === 'action' && node.reads && node.noReading)
+      at('noReading: the step reads its output ("reads"): remove "noReading"');
     if (node.reads) {
       const accepted = answersFor(node);
       if (accepted === 'number') {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-import { ACTIVATION_TYPES, LANGUAGES } from '../flow/constants.ts';
+import { ACTIVATION_TYPES, LANGUAGES, NO_READING } from '../flow/constants.ts';
 import { FACT_NAMES } from '../console/types.ts';
 import type { Language } from '../flow/constants.ts';
 
@@ -198,6 +198,12 @@ const ActionNode = z
       .optional()
       .describe('The exact lines of output the expectation refers to'),
     ask: TextSchema.optional().describe('The yes/no question after the command; default "Did it work?"'),
+    noReading: z
+      .enum(NO_READING)
+      .optional()
+      .describe(
+        'Why its own output cannot answer the question, where it has no "reads": window (it opens a window), compare (set against what only the technician knows), key (it prints a product key)',
+      ),
     yes: Ref,
     no: Ref,
   })

@@ -205,3 +205,27 @@ test('the Paste screen keeps its collect command folded, and Copy copies it unfo
   await expect(show).toHaveAttribute('aria-expanded', 'true');
   await expect(page.locator('.paste-screen .command > pre')).toContainText('SoftwareLicensingProduct');
 });
+
+test('a step whose own output cannot answer says why, and offers no box where nothing can be pasted', async ({
+  page,
+}) => {
+  // slui 4 opens a window: nothing printed, so no paste box.
+  await page.goto('/#/flow/phone-activation/get-number');
+  await expect(question(page)).toHaveText(text('phone-activation', 'get-number'));
+  await expect(page.locator('.no-reading')).toHaveText(/opens a window: there is no output to paste/);
+  await expect(page.locator('.paste-open')).toHaveCount(0);
+  // A command that prints a product key: the key is never read.
+  await page.goto('/#/flow/product-key/pid-txt');
+  await expect(question(page)).toHaveText(text('product-key', 'pid-txt'));
+  await expect(page.locator('.no-reading')).toHaveText(/never reads or keeps keys/);
+  await expect(page.locator('.paste-open')).toHaveCount(0);
+  // Times set side by side: only the technician can answer, but what is pasted still fills commands.
+  await page.goto('/#/flow/time-sync/utc-both');
+  await expect(question(page)).toHaveText(text('time-sync', 'utc-both'));
+  await expect(page.locator('.no-reading')).toHaveText(/Only you can answer this from the output/);
+  await expect(page.locator('.paste-open')).toBeVisible();
+  // A step that reads its own output says nothing of the kind.
+  await page.goto('/#/flow/kms-connect/test-port');
+  await expect(question(page)).toHaveText(text('kms-connect', 'test-port'));
+  await expect(page.locator('.no-reading')).toHaveCount(0);
+});

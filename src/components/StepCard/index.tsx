@@ -275,10 +275,17 @@ export function StepCard({
           <SourceLine ids={node.sources} unverified={node.unverified} />
         </details>
       )}
-      {onFacts && status === 'active' && (node.kind === 'action' || node.reads) && (
-        // Keyed by the step: a paste and what it read never follow the user to the next step.
-        <PasteOutput key={`${position?.n ?? 0}:${step.flowId}/${node.id}`} onFacts={onFacts} />
+      {status === 'active' && node.kind === 'action' && node.noReading && (
+        <p class="hint no-reading">{t(`paste.noReading.${node.noReading}`)}</p>
       )}
+      {onFacts &&
+        status === 'active' &&
+        (node.kind === 'action' || node.reads) &&
+        // A window prints nothing, and a key is never read: no paste box there.
+        !(node.kind === 'action' && (node.noReading === 'window' || node.noReading === 'key')) && (
+          // Keyed by the step: a paste and what it read never follow the user to the next step.
+          <PasteOutput key={`${position?.n ?? 0}:${step.flowId}/${node.id}`} onFacts={onFacts} />
+        )}
     </article>
   );
 }
