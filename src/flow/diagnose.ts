@@ -63,7 +63,11 @@ export function diagnose(facts: KnownFacts, catalog: readonly CatalogEntry[]): D
     if (entry)
       return { finding: 'error-code', entry, flow: entry.flow, node: entry.node, evidence: cite(fact) };
   }
-  if (facts.tcpTestSucceeded?.value === false)
+  // A port test speaks of the KMS host only when it tested the KMS port (the host's, else 1688).
+  const tested = facts.remotePort?.value;
+  const kmsPort = typeof facts.kmsPort?.value === 'number' ? facts.kmsPort.value : 1688;
+  const tcp = tested === undefined || tested === kmsPort ? facts.tcpTestSucceeded?.value : undefined;
+  if (tcp === false)
     return {
       finding: 'port-closed',
       flow: 'kms-connect',
@@ -113,11 +117,11 @@ export function diagnose(facts: KnownFacts, catalog: readonly CatalogEntry[]): D
   const offsetOk = typeof offset === 'number' && Math.abs(offset) < MAX_SKEW_SECONDS;
   const healthy = [
     ...(facts.licenseStatus?.value === 'licensed' ? cite('licenseStatus', 'kmsHost') : []),
-    ...(facts.tcpTestSucceeded?.value === true ? cite('tcpTestSucceeded') : []),
+    ...(tcp === true ? cite('tcpTestSucceeded') : []),
     ...(offsetOk ? cite('offsetSeconds') : []),
   ];
   if (facts.licenseStatus?.value === 'licensed') return { finding: 'activated', evidence: healthy };
-  if (facts.tcpTestSucceeded?.value === true) return { finding: 'port-open', evidence: healthy };
+  if (tcp === true) return { finding: 'port-open', evidence: healthy };
   if (offsetOk) return { finding: 'clock-ok', evidence: healthy };
   return undefined;
 }

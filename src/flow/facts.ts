@@ -146,6 +146,11 @@ export function proposeAnswer(node: FlowNode, facts: KnownFacts, at?: number): P
     return at !== undefined && fact.step === at && !fact.left ? fact : undefined;
   };
   const known = own(reads.fact);
+  // A port test answers only for the port the step tests: a test of another port is no answer here.
+  const port =
+    node.kind === 'action' && PORT_TEST.has(reads.fact) ? testedPort(node.command.run, facts) : undefined;
+  const tested = facts.remotePort?.value;
+  if (port !== undefined && tested !== undefined && tested !== port) return undefined;
   const accepted = answersFor(node);
   const decided = known && decide(reads, accepted, node, known);
   if (decided) return decided;
@@ -154,6 +159,18 @@ export function proposeAnswer(node: FlowNode, facts: KnownFacts, at?: number): P
   if (error && accepted !== 'number' && accepted.includes(reads.onError!))
     return { answer: reads.onError!, fact: 'errorCode', line: error.line };
   return undefined;
+}
+
+// The facts a port test gives about the connection it tried.
+const PORT_TEST: ReadonlySet<FactName> = new Set(['tcpTestSucceeded']);
+
+/** The port a command tests (`-Port 1688`, or `-Port <port>` once the port is known); undefined when it names none. */
+export function testedPort(command: string, facts: KnownFacts): number | undefined {
+  const m = /-Port\s+(\d{1,5}|<port>)(?![\w>])/i.exec(command);
+  if (!m) return undefined;
+  if (m[1] !== '<port>') return Number(m[1]);
+  const known = facts.kmsPort?.value;
+  return typeof known === 'number' ? known : undefined;
 }
 
 function decide(

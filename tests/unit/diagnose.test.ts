@@ -26,6 +26,10 @@ describe('diagnose: from pasted output to where to start', () => {
       finding: 'port-closed',
       flow: 'kms-connect',
     });
+    // A test of another port says nothing of the KMS host's; with the host's own port known, that port does.
+    const other = sampleText('tnc-3001-failure-ru-1.txt');
+    expect(of(other)?.finding).not.toBe('port-closed');
+    expect(of(`${other}\n\nKMS machine name from DNS: kms01.contoso.com:3001`)?.finding).toBe('port-closed');
     expect(of(sampleText('nslookup-srv-vlmcs-nxdomain-ru-constructed.txt'))).toMatchObject({
       finding: 'no-srv-record',
     });

@@ -8,6 +8,7 @@ import {
   PLACEHOLDERS,
   proposeAnswer,
   readAt,
+  testedPort,
   typedValue,
   valueMatches,
 } from '../../src/flow/facts.ts';
@@ -47,6 +48,19 @@ describe('facts from pasted output', () => {
       proposeAnswer(node('no-code', 'channel'), { channel: { value: 'VOLUME_SOMETHING', line: '' } }),
     ).toBeUndefined();
     expect(proposeAnswer(node('kms-connect', 'test-port'), facts)).toBeUndefined();
+  });
+  it('a test of another port is no answer to a question about 1688, nor about the port the host uses', () => {
+    const other = factsOf(readConsole(fixture('tnc-3001-failure-ru-1.txt')).sections);
+    expect(other.remotePort?.value).toBe(3001);
+    expect(proposeAnswer(node('kms-connect', 'test-port'), other)).toBeUndefined();
+    // office/test-port tests <port>: the port known for the host decides.
+    const at1688 = { ...other, kmsPort: { value: 1688, line: 'KMS machine name: kms01:1688' } };
+    expect(proposeAnswer(node('office', 'test-port'), at1688)).toBeUndefined();
+    const at3001 = { ...other, kmsPort: { value: 3001, line: 'KMS machine name: kms01:3001' } };
+    expect(proposeAnswer(node('office', 'test-port'), at3001)?.answer).toBe('no');
+    expect(testedPort('Test-NetConnection kms01 -Port 1688', {})).toBe(1688);
+    expect(testedPort('Test-NetConnection kms01 -Port <port>', {})).toBeUndefined();
+    expect(testedPort('Test-NetConnection kms01', {})).toBeUndefined();
   });
   it('later output wins over earlier output', () => {
     const both = `${fixture('tnc-1688-failure-en-1.txt')}\n\n${fixture('tnc-1688-success-en-2.txt')}`;
