@@ -95,7 +95,8 @@ export function readConsole(text: string): ReadResult {
     const done = kindOf(cur.family).finish(cur);
     // A section with nothing read in it is no section: its rows were only shaped like the kind's.
     if (Object.keys(done.facts).length === 0 && !done.aside) {
-      for (const entry of cur.entries)
+      const quiet = kindOf(cur.family).quiet ?? [];
+      for (const entry of cur.entries.filter((e) => !quiet.includes(e.key)))
         for (const text of [entry.line.text, ...entry.moreText])
           if (unread.length < MAX_UNREAD) unread.push(maskKeysIn(text.slice(0, MAX_UNREAD_CHARS)));
       prev = cur;
@@ -125,6 +126,8 @@ export function readConsole(text: string): ReadResult {
     };
     draft.entries.push(entry);
     draft.keys.add(hit.key);
+    // A row that sets how later output reads (nslookup's set type=) passes it on, as a command does.
+    if (hit.hint) draft.hint = hit.hint;
     lastEntry = entry;
   };
   const open = (hit: Hit, line: Line) => {

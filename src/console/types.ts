@@ -294,4 +294,6 @@ export interface OutputKind {
   free?(draft: Draft, line: Line): Hit | null;
   /** The section a draft of its lines becomes. */
   finish(draft: Draft): Finished;
+  /** Keys of rows that only set how later rows read (nslookup's `set type=`): read, never reported unread. */
+  quiet?: readonly string[];
 }

@@ -110,6 +110,56 @@ describe('reader: forms and states written inline', () => {
     expect(fail.facts).toEqual({ dnsFailure: 'server-failure', query: '_vlmcs._tcp.contoso.com' });
   });
 
+  it('reads an interactive nslookup session as one section per query, the type set once holding for each', () => {
+    const session = [
+      'C:\\>nslookup',
+      'Default Server:  dc01.contoso.com',
+      'Address:  10.0.0.10',
+      '',
+      '> set type=srv',
+      '> _vlmcs._tcp.contoso.com',
+      'Server:  dc01.contoso.com',
+      'Address:  10.0.0.10',
+      '',
+      '_vlmcs._tcp.contoso.com  SRV service location:',
+      '          priority       = 0',
+      '          weight         = 0',
+      '          port           = 1688',
+      '          svr hostname   = kms01.contoso.com',
+      '> _vlmcs._tcp.fabrikam.com',
+      'Server:  dc01.contoso.com',
+      'Address:  10.0.0.10',
+      '',
+      "*** dc01.contoso.com can't find _vlmcs._tcp.fabrikam.com: Non-existent domain",
+      '> server 10.0.0.11',
+      'Default Server:  dc02.contoso.com',
+      'Address:  10.0.0.11',
+      '',
+      '> _vlmcs._tcp.contoso.com',
+      'Server:  dc02.contoso.com',
+      'Address:  10.0.0.11',
+      '',
+      'DNS request timed out.',
+      '    timeout was 2 seconds.',
+      '*** Request to dc02.contoso.com timed-out',
+      '> exit',
+    ].join('\n');
+    const result = read(session);
+    expect(result.unread).toEqual([]);
+    const queries = result.sections.filter((s) => s.facts.query);
+    expect(queries.map((s) => [s.facts.query, s.facts.queryType, s.facts.server])).toEqual([
+      ['_vlmcs._tcp.contoso.com', 'srv', 'dc01.contoso.com'],
+      ['_vlmcs._tcp.fabrikam.com', 'srv', 'dc01.contoso.com'],
+      ['_vlmcs._tcp.contoso.com', 'srv', 'dc02.contoso.com'],
+    ]);
+    expect(queries.map((s) => s.facts.dnsFailure)).toEqual([undefined, 'not-found', 'timeout']);
+    expect(queries[0]!.facts.srv).toEqual([
+      { target: 'kms01.contoso.com', port: 1688, priority: 0, weight: 0 },
+    ]);
+    // A type set with nothing asked after it is no section, and not a line left unread.
+    expect(readConsole('> set type=srv\n')).toEqual({ sections: [], unread: [] });
+  });
+
   it('reads an SOA answer to an SRV query as "no records", and a timeout before an answer as no failure', () => {
     const soa = only(
       read(
