@@ -28,6 +28,8 @@ describe('flow checker', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toMatch(/ok: 2 flows, 11 nodes, 2 codes/);
+    // The valid fixture's one command step neither reads its output nor says why.
+    expect(out).toMatch(/command steps: 1, 0 read their own output, 0 say why they cannot/);
   });
 
   // Each broken fixture differs from "valid" by one mistake; the message names file, node and problem.
