@@ -229,3 +229,22 @@ test('a step whose own output cannot answer says why, and offers no box where no
   await expect(question(page)).toHaveText(text('kms-connect', 'test-port'));
   await expect(page.locator('.no-reading')).toHaveCount(0);
 });
+
+test("Office's /act output answers its own step: an error proposes No, success Yes", async ({ page }) => {
+  await page.goto('/#/flow/office/act');
+  await expect(question(page)).toHaveText(text('office', 'act'));
+  await paste(page, fixture('ospp-act-error-0xc004f074-en-1.txt'), 'Read it');
+  const proposal = page.locator('.proposal');
+  await expect(proposal).toContainText('From what you pasted: No');
+  await expect(proposal.locator('code')).toHaveText('ERROR CODE: 0xC004F074');
+  // A fresh session at the same step: nothing pasted there yet, nothing proposed.
+  await page.goto('/#/');
+  await expect(page.locator('#code-input')).toBeVisible();
+  await page.goto('/#/flow/office/act');
+  await expect(question(page)).toHaveText(text('office', 'act'));
+  await expect(page.locator('.proposal')).toHaveCount(0);
+  await paste(page, fixture('ospp-act-success-en-2.txt'), 'Read it');
+  await expect(page.locator('.proposal')).toContainText('From what you pasted: Yes');
+  await page.locator('.proposal').getByRole('button', { name: 'Use this answer' }).click();
+  await expect(question(page)).toHaveText(text('office', 'licensed'));
+});
