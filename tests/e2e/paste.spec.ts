@@ -237,12 +237,11 @@ test("Office's /act output answers its own step: an error proposes No, success Y
   const proposal = page.locator('.proposal');
   await expect(proposal).toContainText('From what you pasted: No');
   await expect(proposal.locator('code')).toHaveText('ERROR CODE: 0xC004F074');
-  // A fresh session at the same step: nothing pasted there yet, nothing proposed.
-  await page.goto('/#/');
-  await expect(page.locator('#code-input')).toBeVisible();
+  // The same step link opened again is a fresh session: nothing pasted there yet, nothing proposed.
   await page.goto('/#/flow/office/act');
   await expect(question(page)).toHaveText(text('office', 'act'));
   await expect(page.locator('.proposal')).toHaveCount(0);
+  await expect(page.locator('#paste-output')).toHaveCount(0);
   await paste(page, fixture('ospp-act-success-en-2.txt'), 'Read it');
   await expect(page.locator('.proposal')).toContainText('From what you pasted: Yes');
   await page.locator('.proposal').getByRole('button', { name: 'Use this answer' }).click();

@@ -283,8 +283,8 @@ export function StepCard({
         (node.kind === 'action' || node.reads) &&
         // A window prints nothing, and a key is never read: no paste box there.
         !(node.kind === 'action' && (node.noReading === 'window' || node.noReading === 'key')) && (
-          // Keyed by the step: a paste and what it read never follow the user to the next step.
-          <PasteOutput key={`${position?.n ?? 0}:${step.flowId}/${node.id}`} onFacts={onFacts} />
+          // Keyed by session and step: a paste never follows the user to the next step or session.
+          <PasteOutput key={`${session}:${position?.n ?? 0}:${step.flowId}/${node.id}`} onFacts={onFacts} />
         )}
     </article>
   );
