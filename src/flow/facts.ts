@@ -227,6 +227,7 @@ export const PLACEHOLDERS: Readonly<Record<string, Placeholder>> = {
   '<correct date and time>': {},
   '<client address ranges>': {},
   '<network profile>': {},
+  '<rule name>': {},
 };
 
 /** A `<…>` placeholder in a command: what the technician types in its place. */

@@ -6,12 +6,13 @@ export const scenarios: Scenario[] = [
     situation:
       'A new Windows 11 client fails with 0xC004F074; slmgr /dlv names no host because it never activated, event 12288 names kms01:1688, and the SPPSVC-In-TCP rule on the new host is off.',
     start: { code: '0xC004F074' },
-    answers: ['windows', 'no', 'yes', 'yes', 'no', 'false', 'yes', 'yes', 'no', 'yes', 'yes'],
+    answers: ['windows', 'no', 'yes', 'yes', 'no', 'false', 'yes', 'yes', 'no', 'off', 'yes', 'yes'],
     ends: 'kms-connect/activated',
     passes: [
       'kms-connect/tried-host',
       'kms-connect/test-port',
       'kms-connect/check-firewall',
+      'kms-connect/firewall-what',
       'kms-connect/enable-firewall',
     ],
   },
@@ -127,9 +128,13 @@ export const scenarios: Scenario[] = [
     situation:
       'sppsvc runs, KMS listens on 1688 and the host rule is enabled for Any profile, yet a branch-office firewall drops TCP 1688.',
     start: { code: '0xC004F039' },
-    answers: ['yes', 'yes', 'no', 'false', 'yes', 'yes', 'yes', 'yes'],
+    answers: ['yes', 'yes', 'no', 'false', 'yes', 'yes', 'yes', 'yes', 'yes'],
     ends: 'kms-connect/network-path',
-    passes: ['kms-connect/check-firewall', 'kms-connect/check-firewall-scope'],
+    passes: [
+      'kms-connect/check-firewall',
+      'kms-connect/check-firewall-scope',
+      'kms-connect/check-firewall-block',
+    ],
   },
   {
     name: 'kms-connect: Windows 10 KMS host on a private network, clients on other subnets',
@@ -149,8 +154,8 @@ export const scenarios: Scenario[] = [
     situation:
       'The host was set to listen on 1700 with slmgr /sprt and the clients use 1700; SPPSVC-In-TCP is on for Any, but it opens 1688.',
     start: { code: '0xC004F039' },
-    answers: ['yes', 'yes', 'no', 'false', 'yes', 'yes', 'yes', 'no', 'port', 'no'],
-    ends: 'kms-connect/network-path',
+    answers: ['yes', 'yes', 'no', 'false', 'yes', 'yes', 'yes', 'no', 'port', 'yes', 'yes'],
+    ends: 'kms-connect/activated',
     passes: ['kms-connect/scope-what', 'kms-connect/add-port-rule'],
   },
   {
@@ -167,9 +172,36 @@ export const scenarios: Scenario[] = [
     situation:
       'A Windows 11 Enterprise machine serves as KMS host on a domain network; only SPPSVC-In-TCP (Private, Public, LocalSubnet) was enabled, so SPPSVC-In-TCP-NoScope for the Domain profile is turned on too.',
     start: { code: '0xC004F074' },
-    answers: ['windows', 'no', 'yes', 'yes', 'no', 'false', 'yes', 'yes', 'no', 'yes', 'yes'],
+    answers: ['windows', 'no', 'yes', 'yes', 'no', 'false', 'yes', 'yes', 'no', 'off', 'yes', 'yes'],
     ends: 'kms-connect/activated',
     passes: ['kms-connect/check-firewall', 'kms-connect/enable-firewall'],
+  },
+  {
+    name: 'kms-connect: domain KMS host on a network Windows calls Public',
+    situation:
+      'A Windows Server 2022 KMS host had the rule set for Domain and Private as Microsoft gives it, but its network shows Public: it lost sight of the domain controllers at boot. Restarting Network Location Awareness brings back DomainAuthenticated.',
+    start: { code: '0xC004F039' },
+    answers: ['yes', 'yes', 'no', 'false', 'yes', 'yes', 'no', 'other-profile', 'yes', 'yes'],
+    ends: 'kms-connect/activated',
+    passes: ['kms-connect/firewall-what', 'kms-connect/network-location'],
+  },
+  {
+    name: 'kms-connect: the host firewall is set by Group Policy with local rules ignored',
+    situation:
+      'The KMS host takes its firewall from a GPO that turns local rule merging off: the active policy lists no KMS rule, so the rule has to be turned on in the GPO.',
+    start: { code: '0xC004F039' },
+    answers: ['yes', 'yes', 'no', 'false', 'yes', 'yes', 'no', 'policy'],
+    ends: 'kms-connect/firewall-gpo',
+    passes: ['kms-connect/firewall-what'],
+  },
+  {
+    name: 'kms-connect: the KMS rule is on, but the Public profile blocks all incoming connections',
+    situation:
+      'A workgroup KMS host has SPPSVC-In-TCP on with clients admitted, but its profile was set to block all incoming connections (AllowInboundRules False).',
+    start: { code: '0xC004F039' },
+    answers: ['yes', 'yes', 'no', 'false', 'yes', 'yes', 'yes', 'yes', 'no'],
+    ends: 'kms-connect/firewall-blocks',
+    passes: ['kms-connect/check-firewall-block'],
   },
   {
     name: 'kms-connect: a Hyper-V guest on AVMA is sent to its host, not to a KMS host',
