@@ -174,10 +174,11 @@ const allListed: AllFactsListed = true;
 void allListed;
 
 /**
- * A licence listed beside the Windows one in use (slmgr /dlv all, /dli all): another product (Office…), or
- * a licence not in use (no product key). Its section keeps its facts, but they never feed the session's.
+ * A licence listed beside the Windows one in use (slmgr /dlv all, /dli all): another product (Office…), an
+ * add-on of Windows (Extended Security Updates, sharing Windows' application ID), or a licence not in use
+ * (no product key). Its section keeps its facts, but they never feed the session's.
  */
-export type Aside = 'other-product' | 'not-in-use';
+export type Aside = 'other-product' | 'add-on' | 'not-in-use';
 
 /** One command output as read: its kind, its facts and the line each came from. */
 export interface Section {

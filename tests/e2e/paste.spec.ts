@@ -254,3 +254,30 @@ test("Office's /act output answers its own step: an error proposes No, success Y
   await page.locator('.proposal').getByRole('button', { name: 'Use this answer' }).click();
   await expect(question(page)).toHaveText(text('office', 'licensed'));
 });
+
+test('Home: an Extended Security Updates add-on beside Windows is named and never stands for Windows', async ({
+  page,
+}) => {
+  const block = (name: string, channel: string, key: string, status: string) =>
+    [
+      `Name: ${name}`,
+      `Description: Windows(R) Operating System, ${channel} channel`,
+      'Application ID: 55c92734-d682-4d71-983e-d6ec3f16059f',
+      `Partial Product Key: ${key}`,
+      `License Status: ${status}`,
+      '',
+    ].join('\n');
+  await page.goto('/#/paste');
+  await page
+    .locator('#paste-console')
+    .fill(
+      `${block('Windows(R), ServerStandard edition', 'VOLUME_KMSCLIENT', 'WCPRB', 'Licensed')}\n${block('Windows(R), Server-ESU-Year1 add-on for StandardServer', 'VOLUME_MAK', '4X8QJ', 'Unlicensed')}`,
+    );
+  await page.getByRole('button', { name: 'Read it', exact: true }).click();
+  await expect(
+    page.getByText(/1 Extended Security Updates \(ESU\) add-on is listed beside Windows/),
+  ).toBeVisible();
+  // The Windows licence decides: activated, not the add-on's Unlicensed.
+  await expect(page.locator('.diagnosis')).toContainText('License Status: Licensed');
+  await expect(page.locator('.diagnosis')).not.toContainText('VOLUME_MAK');
+});

@@ -45,6 +45,60 @@ describe('reader: slmgr /dlv all, Windows beside other products', () => {
   });
 });
 
+describe('reader: an Extended Security Updates add-on beside Windows', () => {
+  // The ESU licence shares Windows' application ID and has its own MAK: it must never answer for Windows.
+  const windows = [
+    'Name: Windows(R), ServerStandard edition',
+    'Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel',
+    'Activation ID: 00000000-0000-0000-0000-000000000001',
+    'Application ID: 55c92734-d682-4d71-983e-d6ec3f16059f',
+    'Partial Product Key: WCPRB',
+    'License Status: Licensed',
+  ];
+  const esu = [
+    'Name: Windows(R), Server-ESU-Year1 add-on for DatacenterServer,StandardServer',
+    'Description: Windows(R) Operating System, VOLUME_MAK channel',
+    'Activation ID: 00000000-0000-0000-0000-000000000002',
+    'Application ID: 55c92734-d682-4d71-983e-d6ec3f16059f',
+    'Partial Product Key: 4X8QJ',
+    'License Status: Unlicensed',
+  ];
+  it('sets the add-on aside in slmgr /dlv all, whichever comes first', () => {
+    for (const blocks of [
+      [windows, esu],
+      [esu, windows],
+    ]) {
+      const result = read(['cscript slmgr.vbs /dlv all', ...blocks.flatMap((b) => [...b, ''])].join('\n'));
+      expect(result.sections.map((s) => s.aside ?? null)).toEqual(
+        blocks.map((b) => (b === esu ? 'add-on' : null)),
+      );
+      const facts = factsOf(result.sections);
+      expect([facts.channel?.value, facts.licenseStatus?.value, facts.partialKey?.value]).toEqual([
+        'VOLUME_KMSCLIENT',
+        'licensed',
+        'WCPRB',
+      ]);
+    }
+  });
+  it('sets it aside in a CIM listing by LicenseIsAddon or by its name', () => {
+    const cim = (name: string, addon: string) =>
+      read(
+        [
+          'Get-CimInstance SoftwareLicensingProduct | Format-List Name,Description,LicenseStatus,PartialProductKey,LicenseIsAddon',
+          '',
+          `Name              : ${name}`,
+          'Description       : Windows(R) Operating System, VOLUME_MAK channel',
+          'LicenseStatus     : 0',
+          'PartialProductKey : 4X8QJ',
+          `LicenseIsAddon    : ${addon}`,
+        ].join('\n'),
+      ).sections[0]!.aside;
+    expect(cim('Windows(R), ESU add-on', 'False')).toBe('add-on');
+    expect(cim('Windows(R), Server-ESU-Year1 add-on for StandardServer', 'True')).toBe('add-on');
+    expect(cim('Windows(R), ServerStandard edition', 'False')).toBeUndefined();
+  });
+});
+
 describe('reader: forms and states written inline', () => {
   it.each([
     ['Licensed', 'licensed'],
@@ -257,7 +311,7 @@ describe('reader: forms and states written inline', () => {
       row('LicenseIsAddon', 'True'),
     ];
     const result = read([...windows, '', '', ...esu].join('\n'));
-    expect(result.sections.map((s) => s.aside)).toEqual([undefined, 'other-product']);
+    expect(result.sections.map((s) => s.aside)).toEqual([undefined, 'add-on']);
     expect(factsOf(result.sections).licenseStatus?.value).toBe('licensed');
   });
 

@@ -28,10 +28,12 @@ export function PasteOutput({ onFacts }: { onFacts: (facts: KnownFacts) => void 
     const facts = factsOf(result.sections);
     const count = Object.keys(facts).length;
     // Other products' licences and those not in use (slmgr /dlv all) are read, but never stand for Windows.
-    const aside = result.sections.filter((s) => s.aside).length;
+    const aside = result.sections.filter((s) => s.aside && s.aside !== 'add-on').length;
+    const addOns = result.sections.filter((s) => s.aside === 'add-on').length;
     const lines = [
       count ? t('paste.facts', { count, sections: result.sections.length }) : t('paste.nothing'),
       ...(aside ? [t('paste.aside', { count: aside })] : []),
+      ...(addOns ? [t('paste.addOn', { count: addOns })] : []),
       ...(result.unread.length ? [t('paste.unread', { count: result.unread.length })] : []),
     ];
     setSaid(lines.join(' '));

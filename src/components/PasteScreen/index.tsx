@@ -26,6 +26,7 @@ interface Read {
   unread: number;
   /** Listed licences of other products or not in use (slmgr /dlv all): read, but left out of the facts. */
   aside: number;
+  addOns: number;
 }
 
 /** Home's "Paste console output": what the output says, the likely problem with the lines that prove it, and where to start. */
@@ -51,7 +52,8 @@ export function PasteScreen() {
       facts,
       diagnosis,
       unread: result.unread.length,
-      aside: result.sections.filter((s) => s.aside).length,
+      aside: result.sections.filter((s) => s.aside && s.aside !== 'add-on').length,
+      addOns: result.sections.filter((s) => s.aside === 'add-on').length,
     });
   };
   const start = (flow: string, node: string | undefined, state: StartState) =>
@@ -135,6 +137,7 @@ export function PasteScreen() {
               </button>
             )}
             {read.aside > 0 && <p class="hint">{t('paste.aside', { count: read.aside })}</p>}
+            {read.addOns > 0 && <p class="hint">{t('paste.addOn', { count: read.addOns })}</p>}
             {read.unread > 0 && <p class="hint">{t('paste.unread', { count: read.unread })}</p>}
           </section>
         )}

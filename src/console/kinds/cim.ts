@@ -165,12 +165,15 @@ function finishCim(draft: Draft): Finished {
   // application ID), or one with no key, never stands for Windows in use.
   const app = text('ApplicationID')?.toLowerCase();
   const addon = text('LicenseIsAddon')?.toLowerCase() === 'true';
+  const productName = text('Name') ?? '';
   const aside: Aside | undefined =
-    (app && isGuid(app) && app !== WINDOWS_APP) || addon
+    app && isGuid(app) && app !== WINDOWS_APP
       ? 'other-product'
-      : pk && !pk.value && status === 'unlicensed'
-        ? 'not-in-use'
-        : undefined;
+      : addon || /\bESU\b|\badd-on for\b/i.test(productName)
+        ? 'add-on'
+        : pk && !pk.value && status === 'unlicensed'
+          ? 'not-in-use'
+          : undefined;
   return aside ? { ...s.out, aside } : s.out;
 }
 

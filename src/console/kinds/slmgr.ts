@@ -149,7 +149,7 @@ function slmgrLine(line: Line): Hit | null {
 
 /**
  * Whether a listed licence is not the Windows one in use: another product (an Application ID other than
- * Windows', or an Office name where no ID is printed), or a licence with no product key ("This license is
+ * Windows', or an Office name where no ID is printed), an ESU add-on, or a licence with no product key ("This license is
  * not in use.", or no Partial Product Key and Unlicensed). Redacted IDs decide nothing.
  */
 function asideOf(e: readonly Entry[]): Aside | undefined {
@@ -157,6 +157,8 @@ function asideOf(e: readonly Entry[]): Aside | undefined {
   const name = first(e, 'name')?.value ?? '';
   if (app && isGuid(app) ? app !== WINDOWS_APP : /^(?:Microsoft )?Office\b/i.test(name))
     return 'other-product';
+  // Extended Security Updates: Windows' application ID, its own MAK and state ("…-ESU-Year1 add-on for …").
+  if (/\bESU\b|\badd-on for\b/i.test(name)) return 'add-on';
   if (first(e, 'notInUse')) return 'not-in-use';
   const status = first(e, 'status')?.value.toLowerCase().replace(/\.$/, '');
   if (!first(e, 'partialKey') && status === 'unlicensed') return 'not-in-use';
