@@ -8,6 +8,7 @@ export type SectionKind =
   | 'slmgr-dlv'
   | 'slmgr-error'
   | 'slmgr-ato'
+  | 'slmgr-done'
   | 'nslookup-srv'
   | 'dns-srv'
   | 'test-netconnection'
@@ -36,6 +37,36 @@ export interface SrvRecord {
   priority: number;
   weight: number;
 }
+
+/**
+ * The slmgr.vbs options whose success is one message of its own ("Installed product key … successfully."),
+ * as typed after the slash, lowercase. /ato's success is `activated`.
+ */
+export const SLMGR_DONE = [
+  'ipk',
+  'upk',
+  'cpky',
+  'atp',
+  'ilc',
+  'rilc',
+  'rearm',
+  'rearm-app',
+  'rearm-sku',
+  'act-type',
+  'skms',
+  'ckms',
+  'skms-domain',
+  'ckms-domain',
+  'sprt',
+  'sai',
+  'sri',
+  'spri',
+  'cpri',
+  'del-ao',
+  'ad-activation-online',
+  'ad-activation-apply-cid',
+] as const;
+export type SlmgrDone = (typeof SLMGR_DONE)[number];
 
 /**
  * Every fact the reader knows. A fact is present only when its value was read as printed and had
@@ -82,6 +113,8 @@ export interface Facts {
   genuineStatus?: number;
   /** `slmgr /ato` printed "Product activated successfully." */
   activated?: boolean;
+  /** The slmgr option whose own success message was printed (`ipk`, `skms`, `atp`, `rearm`…). */
+  succeeded?: SlmgrDone;
   /** slmgr error, event HRESULT, w32tm sample error. */
   errorCode?: string;
   /** The slmgr error text after the code, rejoined across console wraps. */
@@ -143,6 +176,7 @@ export const FACT_NAMES = [
   'dnsPublishing',
   'genuineStatus',
   'activated',
+  'succeeded',
   'errorCode',
   'message',
   'query',

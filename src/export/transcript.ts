@@ -285,9 +285,11 @@ function catalogEntry(catalog: readonly CatalogEntry[], code: string): CatalogEn
   return catalog.find((e) => e.code.toLowerCase() === wanted);
 }
 
-/** A fact's value in words: Yes or No, the reader's own words translated, a list as "a, b", SRV records as host:port. */
+/** A fact's value in words: Yes or No, the reader's own words translated, an slmgr option as its command, a list as "a, b", SRV records as host:port. */
 export function factText(name: FactName, value: FactValue, labels: TranscriptLabels): string {
   if (typeof value === 'boolean') return value ? labels.words.yes : labels.words.no;
+  // The option that succeeded is shown as the command it belongs to, the same in every language.
+  if (name === 'succeeded' && typeof value === 'string') return `slmgr /${value}`;
   const words: Readonly<Record<string, string>> | undefined = Object.hasOwn(labels.factValues, name)
     ? labels.factValues[name as keyof FactValueWords]
     : undefined;

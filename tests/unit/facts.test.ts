@@ -180,3 +180,63 @@ describe('values typed once', () => {
     expect(missingFacts(fillCommand(run, { kmsPort: { value: 1688, line: '' } }))).toEqual(['kmsHost']);
   });
 });
+
+describe("slmgr steps read their own command's output", () => {
+  const read = (text: string) => factsOf(readConsole(text).sections);
+  const successes = read(fixture('slmgr-one-message-success-constructed-en.txt'));
+  const skms = read(fixture('slmgr-skms-success-markdown-en-1.txt'));
+  const ipkFailed = read(
+    'cscript //nologo slmgr.vbs /ipk <product key>\nError: 0xC004F050 The Software Licensing Service reported that the product key is invalid.\n',
+  );
+  it('a key installed answers Yes at an /ipk step; its error answers No', () => {
+    const ipk = node('product-key', 'install-mak');
+    const installed = read('Installed product key W269N-WFGWX-YVC9B-4J6C9-T83GX successfully.');
+    expect(proposeAnswer(ipk, readAt(installed, 3), 3)).toEqual({
+      answer: 'yes',
+      fact: 'succeeded',
+      line: 'Installed product key XXXXX-XXXXX-XXXXX-XXXXX-T83GX successfully.',
+    });
+    expect(proposeAnswer(ipk, readAt(ipkFailed, 3), 3)).toMatchObject({ answer: 'no', fact: 'errorCode' });
+    // A key installed at an earlier step says nothing of this attempt.
+    expect(proposeAnswer(ipk, readAt(installed, 1), 3)).toBeUndefined();
+  });
+  it('another option that succeeded answers nothing: only its own success counts', () => {
+    // The last success pasted here is /act-type's, not /ipk's.
+    expect(proposeAnswer(node('mak', 'install-mak'), readAt(successes, 2), 2)).toBeUndefined();
+    expect(proposeAnswer(node('kms-connect', 'set-host'), readAt(skms, 2), 2)?.answer).toBe('yes');
+    expect(proposeAnswer(node('kms-dns', 'both-failed'), readAt(skms, 2), 2)).toBeUndefined();
+  });
+  it('/ckms, /atp and /rearm answer their steps', () => {
+    const ckms = read('Key Management Service machine name cleared successfully.');
+    expect(proposeAnswer(node('kms-dns', 'both-failed'), readAt(ckms, 4), 4)?.answer).toBe('yes');
+    const atp = read(
+      'Confirmation ID for product 2de67392-b7a7-462a-b1ca-108dd189f588 deposited successfully.',
+    );
+    expect(proposeAnswer(node('phone-activation', 'apply-cid'), readAt(atp, 3), 3)?.answer).toBe('yes');
+    const rearm = read(
+      'Command completed successfully.\nPlease restart the system for the changes to take effect.',
+    );
+    expect(proposeAnswer(node('kms-count', 'rearm-clone'), readAt(rearm, 5), 5)?.answer).toBe('yes');
+    const noRearms = read(
+      'Error: 0xC004D307 The maximum allowed number of re-arms has been exceeded. You must re-install the OS before trying to re-arm again\n',
+    );
+    expect(proposeAnswer(node('kms-count', 'rearm-clone'), readAt(noRearms, 5), 5)?.answer).toBe('no');
+  });
+  it('an /skms then /ato step answers from the activation, not from the name being set', () => {
+    const step = node('kms-dns', 'set-fqdn');
+    expect(proposeAnswer(step, readAt(skms, 2), 2)).toBeUndefined();
+    const both = read(
+      'Key Management Service machine name set to kms.contoso.com:1688 successfully.\n\nActivating Windows(R), Enterprise edition (73111121-5638-40f6-bc11-f1d7b0d64300) ...\nProduct activated successfully.\n',
+    );
+    expect(proposeAnswer(step, readAt(both, 2), 2)).toMatchObject({ answer: 'yes', fact: 'activated' });
+  });
+  it('/dlv answers the rearm count, the KMS host and the channel steps', () => {
+    const dlv = read(fixture('slmgr-dli-kms-client-en-2.txt'));
+    expect(proposeAnswer(node('kms-connect', 'start'), readAt(dlv, 0), 0)?.answer).toBe('yes');
+    expect(proposeAnswer(node('no-code', 'read-channel'), readAt(dlv, 0), 0)?.answer).toBe('yes');
+    const none = read('Remaining Windows rearm count: 0');
+    expect(proposeAnswer(node('kms-count', 'rearm-count'), readAt(none, 2), 2)?.answer).toBe('no');
+    const some = read('Remaining Windows rearm count: 1001');
+    expect(proposeAnswer(node('kms-count', 'rearm-count'), readAt(some, 2), 2)?.answer).toBe('yes');
+  });
+});

@@ -149,6 +149,64 @@ describe('reader: forms and states written inline', () => {
     expect(s).toMatchObject({ kind: 'slmgr-ato', facts: { activated: true } });
   });
 
+  it("reads slmgr's one-message successes into the option that succeeded", () => {
+    const cases: Array<[string, string]> = [
+      ['Installed product key W269N-WFGWX-YVC9B-4J6C9-T83GX successfully.', 'ipk'],
+      ['Uninstalled product key successfully.', 'upk'],
+      ['Product key from registry cleared successfully.', 'cpky'],
+      ['Key Management Service machine name set to kms.contoso.com:1688 successfully.', 'skms'],
+      ['Key Management Service machine name set to [2001:db8::5]:1688 successfully.', 'skms'],
+      ['Key Management Service machine name cleared successfully.', 'ckms'],
+      ['Key Management Service lookup domain set to contoso.com successfully.', 'skms-domain'],
+      ['Confirmation ID for product 2de67392-b7a7-462a-b1ca-108dd189f588 deposited successfully.', 'atp'],
+      ['Re-installing license files ...\n\nLicense files re-installed successfully.', 'rilc'],
+      ['Command completed successfully.\nPlease restart the system for the changes to take effect.', 'rearm'],
+      ['Volume activation type set successfully.', 'act-type'],
+      [
+        'KMS port set to 1688 successfully.\nWarning: a KMS reboot is needed for this setting to take effect.',
+        'sprt',
+      ],
+    ];
+    for (const [text, option] of cases) {
+      const s = only(read(text));
+      expect(s, text).toMatchObject({ kind: 'slmgr-done', facts: { succeeded: option } });
+    }
+  });
+
+  it('keeps only a masked key from a success line and its command', () => {
+    const r = read(
+      'C:\\>cscript //nologo slmgr.vbs /ipk W269N-WFGWX-YVC9B-4J6C9-T83GX\nInstalled product key W269N-WFGWX-YVC9B-4J6C9-T83GX successfully.\n',
+    );
+    expect(only(r).lines.succeeded).toBe('Installed product key XXXXX-XXXXX-XXXXX-XXXXX-T83GX successfully.');
+    expect(JSON.stringify(r)).not.toContain('W269N-WFGWX');
+  });
+
+  it('counts a message other programs print only after the slmgr command that prints it', () => {
+    // "Command completed successfully." alone could be any program's; /rearm's notice or its command vouches for it.
+    expect(read('Command completed successfully.\n').sections).toEqual([]);
+    expect(read('Operation completed successfully.\n').sections).toEqual([]);
+    expect(only(read('slmgr /rearm-sku 1\nCommand completed successfully.\n')).facts).toEqual({
+      succeeded: 'rearm-sku',
+    });
+    expect(only(read('slmgr /del-ao Contoso\nOperation completed successfully.\n')).facts).toEqual({
+      succeeded: 'del-ao',
+    });
+    // After an AD activation command, "Product activated successfully." is the forest's object, not this Windows.
+    const ad = only(read('slmgr /ad-activation-online <KMS host key>\nProduct activated successfully.\n'));
+    expect(ad.facts).toEqual({ succeeded: 'ad-activation-online' });
+  });
+
+  it('reads an error of a one-message option as its error, with no success', () => {
+    const s = only(
+      read(
+        'cscript //nologo slmgr.vbs /skms kms.contoso.com\nError: 0xC004F025 Access denied: the requested action requires elevated privileges\n',
+      ),
+    );
+    expect(s.kind).toBe('slmgr-error');
+    expect(s.facts).toMatchObject({ errorCode: '0xC004F025' });
+    expect(s.facts.succeeded).toBeUndefined();
+  });
+
   it('reads nslookup failures in English: NXDOMAIN and server failure', () => {
     const nx = only(
       read(

@@ -672,6 +672,22 @@ describe('facts read from console output', () => {
     expect(ru).toContain('- **Проверка TCP-порта прошла:** Нет (TcpTestSucceeded : False)');
   });
 
+  it('shows the slmgr option that succeeded as its command, in either language', () => {
+    const done = {
+      ...record,
+      facts: {
+        succeeded: {
+          value: 'ipk',
+          line: 'Installed product key XXXXX-XXXXX-XXXXX-XXXXX-T83GX successfully.',
+        },
+      },
+    };
+    expect(render(done)).toContain(
+      '- **Completed successfully:** slmgr /ipk (Installed product key XXXXX-XXXXX-XXXXX-XXXXX-T83GX successfully.)',
+    );
+    expect(render(done, { lang: 'ru', labels: RU })).toContain('- **Успешно выполнено:** slmgr /ipk (');
+  });
+
   it("the app's own labels name every fact in words, in English and Russian", async () => {
     const i18n = i18next.createInstance();
     await i18n.init({

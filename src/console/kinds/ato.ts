@@ -1,12 +1,14 @@
 /**
- * slmgr.vbs results that are one message: /ato (activated, or an error), and the errors of /rearm and /ipk.
+ * slmgr.vbs results that are one message: /ato (activated, or an error), the success messages of the
+ * options that change one setting (/ipk, /skms, /ckms, /atp, /rilc, /rearm…: `succeeded`), and their errors.
  * An error is read in every form it is pasted in: as printed, copied from the Windows Script Host dialog
  * (one line: title, product, error), wrapped in Markdown, as "0x…: message", with a localized label
  * (Ошибка:, Fehler:, Erreur :, 错误:…); its message is rejoined across console wraps.
  */
 import { commandHit } from '../commands.ts';
-import { Sink, hexCode, last, leadingCode, unmark } from '../text.ts';
-import type { Draft, Finished, Hit, Line, OutputKind } from '../types.ts';
+import { Sink, first, hexCode, last, leadingCode, unmark } from '../text.ts';
+import { SLMGR_DONE } from '../types.ts';
+import type { Draft, Finished, Hit, Line, OutputKind, SlmgrDone } from '../types.ts';
 import { slmgrOption } from './slmgr-command.ts';
 
 // The labels slmgr's error line has in the languages Windows prints it in ("Error: 0x…").
@@ -32,6 +34,35 @@ const ACTIVATING = /\bActivating (Windows.{1,150}?) \((?:[0-9a-f]{8}-[0-9a-f-]{4
 // The result on the activating row itself (a page that joined the two rows).
 const ACTIVATED = /^Activating .{1,400}\bProduct activated successfully\.?$/i;
 
+// slmgr.vbs's success messages, as its string table words them (L_MsgInstalledPKey, L_MsgKmsNameSet…),
+// each with the option that prints it. English only: no Russian Windows capture of them was found.
+const DONE: ReadonlyArray<readonly [RegExp, SlmgrDone]> = [
+  [/^Installed product key .{1,80} successfully\.?$/i, 'ipk'],
+  [/^Uninstalled product key successfully\.?$/i, 'upk'],
+  [/^Product key from registry cleared successfully\.?$/i, 'cpky'],
+  [/^Confirmation ID for product \S{1,80} deposited successfully\.?$/i, 'atp'],
+  [/^License file .{1,300} installed successfully\.?$/i, 'ilc'],
+  [/^License files re-installed successfully\.?$/i, 'rilc'],
+  [/^Volume activation type set successfully\.?$/i, 'act-type'],
+  [/^Key Management Service machine name set to \S{1,300} successfully\.?$/i, 'skms'],
+  [/^Key Management Service machine name cleared successfully\.?$/i, 'ckms'],
+  [/^Key Management Service lookup domain set to \S{1,300} successfully\.?$/i, 'skms-domain'],
+  [/^Key Management Service lookup domain cleared successfully\.?$/i, 'ckms-domain'],
+  [/^KMS port set to \d{1,5} successfully\.?$/i, 'sprt'],
+  [/^Volume activation interval set to \d{1,10} minutes successfully\.?$/i, 'sai'],
+  [/^Volume renewal interval set to \d{1,10} minutes successfully\.?$/i, 'sri'],
+  [/^KMS priority set to Normal\.?$/i, 'spri'],
+  [/^KMS priority set to Low\.?$/i, 'cpri'],
+];
+// Messages other programs print too: they count only after the command that prints them (or, for
+// /rearm, beside its own second line). "Product activated successfully." after an AD activation command
+// activated the forest's activation object, not this Windows.
+const SHARED: Readonly<Partial<Record<string, readonly SlmgrDone[]>>> = {
+  'command completed': ['rearm', 'rearm-app', 'rearm-sku'],
+  'operation completed': ['del-ao'],
+  activated: ['ad-activation-online', 'ad-activation-apply-cid'],
+};
+
 // What a line can be in these results: the activating line, success, an error in any of its forms.
 function atoLine(line: Line): Hit | null {
   // The message box's furniture, when it was copied with its frame, and a Markdown code fence.
@@ -48,6 +79,21 @@ function atoLine(line: Line): Hit | null {
   if (/^Product activated successfully\.?$/i.test(t)) {
     return { family: 'ato', key: 'activated', value: t, start: true };
   }
+  // A success is the first line its command prints (/rilc's follows its progress line): a later one is another run's.
+  for (const [re, option] of DONE)
+    if (re.test(t))
+      return { family: 'ato', key: 'done', value: option, start: true, first: option !== 'rilc' };
+  // The lines that go with a success: /rilc's progress line, /rearm's restart notice, a KMS host setting's.
+  if (/^Re-installing license files \.{3}$/i.test(t))
+    return { family: 'ato', key: 'reinstalling', value: t, start: true, first: true };
+  if (/^Command completed successfully\.?$/i.test(t))
+    return { family: 'ato', key: 'command completed', value: t, start: true, first: true };
+  if (/^Operation completed successfully\.?$/i.test(t))
+    return { family: 'ato', key: 'operation completed', value: t, start: true, first: true };
+  if (/^Please restart the system for the changes to take effect\.?$/i.test(t))
+    return { family: 'ato', key: 'restart', value: t, start: true };
+  if (/^Warning: a KMS reboot is needed for this setting to take effect\.?$/i.test(t))
+    return { family: 'ato', key: 'reboot', value: t, start: false };
   const err = LABELLED.exec(t);
   if (err) {
     const value = err[3]!.trim();
@@ -74,10 +120,28 @@ function atoLine(line: Line): Hit | null {
   return null;
 }
 
+// The success a draft shows: a message of its own, or a shared one its command (or /rearm's notice) vouches for.
+function success(draft: Draft): { option: SlmgrDone; entry: Draft['entries'][number] } | undefined {
+  const done = last(draft.entries, 'done');
+  if (done) return { option: done.value as SlmgrDone, entry: done };
+  const command = first(draft.entries, 'command');
+  const option = command ? slmgrOption(command.value) : undefined;
+  for (const [key, options] of Object.entries(SHARED)) {
+    const entry = last(draft.entries, key);
+    if (!entry || !options) continue;
+    const ran = options.find((o) => o === option);
+    if (ran) return { option: ran, entry };
+    if (key === 'command completed' && last(draft.entries, 'restart')) return { option: 'rearm', entry };
+  }
+  return undefined;
+}
+
 function finishAto(draft: Draft): Finished {
   const err = last(draft.entries, 'error');
   const slui = last(draft.entries, 'slui');
-  const s = new Sink(err || slui ? 'slmgr-error' : 'slmgr-ato');
+  const done = err || slui ? undefined : success(draft);
+  const s = new Sink(err || slui ? 'slmgr-error' : done ? 'slmgr-done' : 'slmgr-ato');
+  s.put('succeeded', done?.option, done?.entry);
   if (err) {
     const code = leadingCode(err.value);
     s.put('errorCode', code?.code, err);
@@ -86,7 +150,7 @@ function finishAto(draft: Draft): Finished {
     s.put('message', message || undefined, err);
   }
   if (!s.out.facts.errorCode && slui) s.put('errorCode', hexCode(slui.value), slui);
-  const ok = last(draft.entries, 'activated');
+  const ok = done?.entry.key === 'activated' ? undefined : last(draft.entries, 'activated');
   s.put('activated', ok ? true : undefined, ok);
   // The product: from the activating line, else from the one line that holds it and the result too.
   for (const entry of [last(draft.entries, 'activating'), err, ok]) {
@@ -102,14 +166,16 @@ function finishAto(draft: Draft): Finished {
   return s.out;
 }
 
-/** slmgr /ato, /rearm and /ipk: the activation result or the error (also as copied from its dialog). */
+/** slmgr /ato and the one-message options (/ipk, /skms, /atp, /rearm…): the result or the error (also as copied from its dialog). */
 export const ATO: OutputKind = {
   id: 'ato',
-  sections: ['slmgr-ato', 'slmgr-error'],
-  facts: ['errorCode', 'message', 'activated', 'name'],
+  sections: ['slmgr-ato', 'slmgr-done', 'slmgr-error'],
+  facts: ['errorCode', 'message', 'activated', 'succeeded', 'name'],
   command: (text) => {
     const option = slmgrOption(text);
-    return option === 'ato' || option === 'rearm' || option === 'ipk' ? commandHit('ato', text) : null;
+    return option === 'ato' || (SLMGR_DONE as readonly string[]).includes(option ?? '')
+      ? commandHit('ato', text)
+      : null;
   },
   line: atoLine,
   finish: finishAto,
