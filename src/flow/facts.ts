@@ -228,6 +228,7 @@ export const PLACEHOLDERS: Readonly<Record<string, Placeholder>> = {
   '<client address ranges>': {},
   '<network profile>': {},
   '<rule name>': {},
+  '<card name>': {},
 };
 
 /** A `<…>` placeholder in a command: what the technician types in its place. */

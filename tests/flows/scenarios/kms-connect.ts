@@ -181,9 +181,41 @@ export const scenarios: Scenario[] = [
     situation:
       'A Windows Server 2022 KMS host had the rule set for Domain and Private as Microsoft gives it, but its network shows Public: it lost sight of the domain controllers at boot. Restarting Network Location Awareness brings back DomainAuthenticated.',
     start: { code: '0xC004F039' },
-    answers: ['yes', 'yes', 'no', 'false', 'yes', 'yes', 'no', 'other-profile', 'yes', 'yes'],
+    answers: [
+      'yes',
+      'yes',
+      'no',
+      'false',
+      'yes',
+      'yes',
+      'no',
+      'other-profile',
+      'yes',
+      'no',
+      'not-domain',
+      'yes',
+      'yes',
+    ],
     ends: 'kms-connect/activated',
-    passes: ['kms-connect/firewall-what', 'kms-connect/network-location'],
+    passes: ['kms-connect/firewall-what', 'kms-connect/network-location', 'kms-connect/enable-firewall'],
+  },
+  {
+    name: 'kms-connect: a domain KMS host that cannot see a domain controller',
+    situation:
+      'The KMS host in a branch shows its network as Public; restarting Network Location Awareness does not help, because the site link to the domain controllers is down.',
+    start: { code: '0xC004F039' },
+    answers: ['yes', 'yes', 'no', 'false', 'yes', 'yes', 'no', 'other-profile', 'no'],
+    ends: 'kms-connect/domain-unreachable',
+    passes: ['kms-connect/network-location'],
+  },
+  {
+    name: 'kms-connect: a workgroup KMS host on a lab network Windows calls Public',
+    situation:
+      'A workgroup Windows Server KMS host in an isolated lab network has its card on Public, so the Domain and Private rule does not apply; the lab network is private, so the card is set to Private.',
+    start: { code: '0xC004F039' },
+    answers: ['yes', 'yes', 'no', 'false', 'yes', 'yes', 'no', 'workgroup-public', 'yes', 'yes'],
+    ends: 'kms-connect/activated',
+    passes: ['kms-connect/firewall-what', 'kms-connect/set-private'],
   },
   {
     name: 'kms-connect: the host firewall is set by Group Policy with local rules ignored',
