@@ -111,4 +111,31 @@ export const scenarios: Scenario[] = [
     answers: [],
     ends: 'kms-dns/record-owner',
   },
+  {
+    name: 'kms-dns: SRV record and host disagree on the port',
+    situation:
+      'The _vlmcs record names the host with port 1688, but a hardening script moved the host to port 11688 with slmgr /sprt.',
+    start: { code: '0x8007232B' },
+    answers: ['yes', 'yes', 'no', 'yes', 'wrong-port'],
+    ends: 'kms-dns/port-mismatch',
+    passes: ['kms-dns/record-target'],
+  },
+  {
+    name: 'kms-dns: zone refuses the host dynamic updates',
+    situation:
+      'The host logs event 12293 with a code other than 0x80072338: the zone was set to accept no dynamic updates.',
+    start: { code: '0x8007232B' },
+    answers: ['yes', 'yes', 'no', 'no', 'no', 'yes', 'failed-other'],
+    ends: 'kms-dns/zone-updates',
+    passes: ['kms-dns/publish-result'],
+  },
+  {
+    name: 'kms-dns: zone stays closed, record made by hand and publishing turned off',
+    situation:
+      'The DNS team will not open the zone to dynamic updates; the record is created by hand and publishing is turned off on the hosts.',
+    start: { code: '0x8007232B' },
+    answers: ['yes', 'yes', 'no', 'no', 'no', 'yes', 'failed-other', 'failing'],
+    ends: 'kms-dns/manual-record',
+    passes: ['kms-dns/zone-updates'],
+  },
 ];

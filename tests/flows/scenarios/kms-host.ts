@@ -49,8 +49,8 @@ export const scenarios: Scenario[] = [
     situation:
       'The key group covers Windows Server 2025, but the Windows Server 2022 host has no 2024 cumulative update.',
     start: { code: '0xC004F042' },
-    answers: ['windows', 'yes', 'no', 'yes', 'no'],
-    ends: 'kms-host/install-update',
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2022'],
+    ends: 'kms-host/kb5034765',
     passes: ['kms-host/host-update'],
   },
   {
@@ -58,9 +58,14 @@ export const scenarios: Scenario[] = [
     situation:
       'A server meant to be the KMS host shows VOLUME_KMSCLIENT: the CSVLK was never installed. It is installed, the service restarted and the host activated.',
     start: { flow: 'kms-host' },
-    answers: ['not-enabled', 'no', 'no', 'yes', 'yes'],
+    answers: ['not-enabled', 'no', 'no', 'yes', 'yes', 'yes'],
     ends: 'kms-host/host-activated',
-    passes: ['kms-host/no-host-key', 'kms-host/install-host-key', 'kms-host/restart-activate'],
+    passes: [
+      'kms-host/no-host-key',
+      'kms-host/va-role',
+      'kms-host/install-host-key',
+      'kms-host/restart-activate',
+    ],
   },
   {
     name: 'kms-host: KMS host key installed on a client PC',
@@ -88,5 +93,147 @@ export const scenarios: Scenario[] = [
     answers: ['no', 'yes', 'yes'],
     ends: 'kms-host/host-activated',
     passes: ['kms-host/host-key-group', 'kms-host/new-host-key'],
+  },
+  {
+    name: 'kms-host: Windows Server 2019 host, Windows Server 2022 clients',
+    situation:
+      'The host key group covers Windows Server 2022, but the Windows Server 2019 host has had no cumulative update since 2020.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2019', 'ws2022'],
+    ends: 'kms-host/kb5003646',
+    passes: ['kms-host/host-update', 'kms-host/clients-2019'],
+  },
+  {
+    name: 'kms-host: Windows Server 2019 host, Windows Server 2025 clients',
+    situation:
+      'The first Windows Server 2025 machines arrive; the Windows Server 2019 host carries the 2025 host key but no 2024 update.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2019', 'ws2025'],
+    ends: 'kms-host/kb5034768',
+    passes: ['kms-host/clients-2019'],
+  },
+  {
+    name: 'kms-host: newer host key refused on an unpatched Windows Server 2016 host',
+    situation:
+      'The Windows Server 2022 host key will not install on the Windows Server 2016 host, which has no update since 2019.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'no', 'no', 'yes', 'ws2016', 'ws2022'],
+    ends: 'kms-host/kb5003638',
+    passes: ['kms-host/new-host-key', 'kms-host/key-newer-than-host', 'kms-host/clients-2016'],
+  },
+  {
+    name: 'kms-host: Windows Server 2016 host, Windows Server 2019 clients',
+    situation: 'A Windows Server 2016 host with the 2019 host key turns away Windows Server 2019 clients.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2016', 'ws2019'],
+    ends: 'kms-host/kb4478877',
+  },
+  {
+    name: 'kms-host: Windows Server 2016 host cannot serve Windows Server 2025',
+    situation:
+      'The 2025 host key will not go onto the Windows Server 2016 host: no version of that group can be hosted on 2016.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'no', 'no', 'yes', 'ws2016', 'ws2025'],
+    ends: 'kms-host/host-too-old',
+  },
+  {
+    name: 'kms-host: newer host key refused, but it is not newer than the host',
+    situation:
+      'A Windows Server 2019 host key is typed into a Windows Server 2022 host and refused; the code slmgr printed is followed instead.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'no', 'no', 'no', 'key-invalid'],
+    ends: 'product-key/key-invalid',
+    passes: ['kms-host/key-newer-than-host', 'kms-host/host-ato-error'],
+  },
+  {
+    name: 'kms-host: 0xC004F015, Windows Server 2012 R2 host lacks the July 2016 rollup',
+    situation:
+      'The 2012 R2 host has the "Windows Srv 2012R2 DataCtr/Std KMS for Windows 10" key, yet logs 0xC004F015 for Windows 10 clients: KB3172614 was never installed.',
+    start: { code: '0xC004F015' },
+    answers: ['yes', 'ws2012r2', 'ws2016'],
+    ends: 'kms-host/kb3172614',
+    passes: ['kms-host/clients-2012r2'],
+  },
+  {
+    name: 'kms-host: Windows Server 2012 R2 host, Windows Server 2019 clients',
+    situation: 'The 2012 R2 host with the 2019 host key refuses new Windows Server 2019 machines.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2012r2', 'ws2019'],
+    ends: 'kms-host/kb4467695',
+  },
+  {
+    name: 'kms-host: Windows Server 2012 R2 host, Windows Server 2022 clients',
+    situation:
+      'Windows Server 2022 clients are pointed at a 2012 R2 host, which no 2022 host key can run on.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2012r2', 'ws2022'],
+    ends: 'kms-host/host-too-old',
+  },
+  {
+    name: 'kms-host: Windows Server 2012 host, Windows 10 clients',
+    situation: 'A Windows Server 2012 host with the 2016 host key turns away Windows 10 clients.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2012', 'ws2016'],
+    ends: 'kms-host/kb3172615',
+    passes: ['kms-host/clients-2012'],
+  },
+  {
+    name: 'kms-host: Windows Server 2012 host, Windows Server 2019 clients',
+    situation: 'Windows Server 2019 clients meet a Windows Server 2012 host.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2012', 'ws2019'],
+    ends: 'kms-host/host-too-old',
+  },
+  {
+    name: 'kms-host: 0xC004F015 on a Windows Server 2008 R2 host',
+    situation:
+      'The old 2008 R2 host logs 0xC004F015 for Windows 10 clients; its key covers Windows 10 but KB3079821 is missing.',
+    start: { code: '0xC004F015' },
+    answers: ['yes', 'ws2008r2', 'win10'],
+    ends: 'kms-host/kb3079821',
+    passes: ['kms-host/clients-2008r2'],
+  },
+  {
+    name: 'kms-host: Windows Server 2008 R2 host, Windows Server 2016 clients',
+    situation: 'Windows Server 2016 clients are sent to the 2008 R2 host.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2008r2', 'ws2016'],
+    ends: 'kms-host/host-too-old',
+  },
+  {
+    name: 'kms-host: Windows 8.1 KMS host, Windows 10 clients',
+    situation: 'A Windows 8.1 PC serves as KMS host for a small office and refuses its new Windows 10 PCs.',
+    start: { code: '0xC004F015' },
+    answers: ['yes', 'win81'],
+    ends: 'kms-host/kb3172614',
+  },
+  {
+    name: 'kms-host: Windows 7 KMS host, Windows 10 clients',
+    situation: 'A Windows 7 KMS host refuses Windows 10 clients.',
+    start: { code: '0xC004F015' },
+    answers: ['yes', 'win7'],
+    ends: 'kms-host/kb3079821',
+  },
+  {
+    name: 'kms-host: host on an unlisted Windows gets the latest updates',
+    situation: 'The KMS host runs Windows 10 and the technician is not sure which update applies.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'other'],
+    ends: 'kms-host/install-update',
+  },
+  {
+    name: 'kms-host: host already up to date',
+    situation: 'The Windows Server 2025 host activates older clients only; no update is missing.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'not-older'],
+    ends: 'kms-host/escalate-host',
+  },
+  {
+    name: 'kms-host: Volume Activation role will not install',
+    situation: 'On a new Windows Server 2022 meant as KMS host, Install-WindowsFeature fails.',
+    start: { flow: 'kms-host' },
+    answers: ['not-enabled', 'no', 'no', 'no'],
+    ends: 'kms-host/escalate-host',
+    passes: ['kms-host/va-role'],
   },
 ];
