@@ -130,9 +130,9 @@ export const scenarios: Scenario[] = [
     passes: ['kms-dns/publish-result'],
   },
   {
-    name: 'kms-dns: zone stays closed, record made by hand and publishing turned off',
+    name: 'kms-dns: zone stays closed, record made by hand',
     situation:
-      'The DNS team will not open the zone to dynamic updates; the record is created by hand and publishing is turned off on the hosts.',
+      'The DNS team will not give the host write access; the record is created by hand and publishing is turned off only on the host whose publishing fails.',
     start: { code: '0x8007232B' },
     answers: ['yes', 'yes', 'no', 'no', 'no', 'yes', 'failed-other', 'failing'],
     ends: 'kms-dns/manual-record',
