@@ -238,8 +238,70 @@ export const scenarios: Scenario[] = [
     situation: 'A Windows 10 KMS host, not updated for years, turns away newly imaged Windows 10 clients.',
     start: { code: '0xC004F042' },
     answers: ['windows', 'yes', 'no', 'yes', 'win10', 'win10'],
-    ends: 'kms-host/install-update',
+    ends: 'kms-host/win10-no-update',
     passes: ['kms-host/clients-win10'],
+  },
+  {
+    name: 'kms-host: Windows 10 KMS host needs no update, its key group is wrong',
+    situation:
+      'A Windows 10 KMS host turns away Windows 10 clients; slmgr /dlv shows a key group that does not cover them.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'win10', 'win10', 'no'],
+    ends: 'kms-host/new-host-key',
+    passes: ['kms-host/win10-no-update'],
+  },
+  {
+    name: 'kms-host: Windows 10 KMS host, Windows 10 Enterprise LTSC 2021 clients',
+    situation:
+      'New Windows 10 Enterprise LTSC 2021 machines are pointed at a Windows 10 KMS host, whose host key group does not list them.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'win10', 'win11'],
+    ends: 'kms-host/host-too-old',
+    passes: ['kms-host/clients-win10'],
+  },
+  {
+    name: 'kms-host: Windows Server 2012 host, Windows 10 Enterprise LTSC 2019 clients',
+    situation:
+      'Windows 10 Enterprise LTSC 2019 clients meet a Windows Server 2012 host, which cannot carry the Windows Server 2019 host key.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2012', 'ws2019'],
+    ends: 'kms-host/host-too-old',
+    passes: ['kms-host/clients-2012'],
+  },
+  {
+    name: 'kms-host: Windows Server 2008 R2 host, Windows 10 Enterprise LTSC 2021 clients',
+    situation: 'Windows 10 Enterprise LTSC 2021 clients are sent to the old 2008 R2 host.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2008r2', 'ws2016'],
+    ends: 'kms-host/host-too-old',
+    passes: ['kms-host/clients-2008r2'],
+  },
+  {
+    name: 'kms-host: Windows Server 2016 host, Windows 10 Enterprise LTSC 2019 clients',
+    situation:
+      'A Windows Server 2016 host turns away Windows 10 Enterprise LTSC 2019 clients; KB4478877 is missing.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2016', 'ws2019'],
+    ends: 'kms-host/kb4478877',
+    passes: ['kms-host/clients-2016'],
+  },
+  {
+    name: 'kms-host: host updated, but its own activation has no internet',
+    situation:
+      'After KB4467695 the 2012 R2 host takes its new host key, but slmgr /ato on the host times out: it has no internet access.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2012r2', 'ws2019', 'failing', 'timeout'],
+    ends: 'phone-activation/start',
+    passes: ['kms-host/kb4467695', 'kms-host/host-ato-error'],
+  },
+  {
+    name: 'kms-host: latest updates installed, host key then refused at activation',
+    situation:
+      'On an unlisted host the latest rollup is installed, but slmgr /ato on the host answers 0xC004C008.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'other', 'failing', 'key-limit'],
+    ends: 'kms-host/host-key-limit',
+    passes: ['kms-host/install-update', 'kms-host/host-ato-error'],
   },
   {
     name: 'kms-host: Windows 10 KMS host, Windows 11 clients',
