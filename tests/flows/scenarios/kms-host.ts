@@ -353,4 +353,30 @@ export const scenarios: Scenario[] = [
     ends: 'kms-host/kb5003646',
     passes: ['kms-host/install-host-key', 'kms-host/key-newer-than-host', 'kms-host/clients-2019'],
   },
+  {
+    name: 'kms-host: Windows Server 2019 host, Windows 10 Enterprise LTSC 2021 clients',
+    situation:
+      'New Windows 10 Enterprise LTSC 2021 machines fail against the Windows Server 2019 host, which still carries its Windows Server 2016 host key.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2019', 'ws2019', 'no'],
+    ends: 'kms-host/new-host-key',
+    passes: ['kms-host/clients-2019', 'kms-host/host-no-update'],
+  },
+  {
+    name: 'kms-host: Windows 8.1 KMS host, Windows 8.1 clients',
+    situation:
+      'A Windows 8.1 KMS host refuses Windows 8.1 clients; no Windows 10 machines are in the office yet.',
+    start: { code: '0xC004F015' },
+    answers: ['yes', 'win81', 'win81'],
+    ends: 'kms-host/host-no-update',
+    passes: ['kms-host/clients-win81'],
+  },
+  {
+    name: 'kms-host: Windows 7 KMS host, Windows 7 clients',
+    situation: 'A Windows 7 KMS host turns away Windows 7 clients only.',
+    start: { code: '0xC004F015' },
+    answers: ['yes', 'win7', 'win7'],
+    ends: 'kms-host/host-no-update',
+    passes: ['kms-host/clients-win7'],
+  },
 ];
