@@ -7,7 +7,8 @@ import { hydrate, render } from 'preact';
 import { App } from './app.tsx';
 import { APP_ID, DEEP_LINK, OTHER_COPY_ID, PRERENDERED, REPLAY } from './first-screen/markers.ts';
 import { loadCatalog } from './flows/catalog.ts';
-import { initI18n } from './i18n/index.ts';
+import { initI18n, language, setLanguage } from './i18n/index.ts';
+import { startLanguage } from './i18n/language-choice.ts';
 import { currentLocation } from './navigation.ts';
 import './styles.css';
 
@@ -16,8 +17,15 @@ const onHome = () => currentLocation.get().route.name === 'home';
 async function start() {
   // The home screen shows the catalog at once: fetch it alongside the language, not after.
   const catalog = onHome() ? loadCatalog() : undefined;
-  const lng = await initI18n();
+  let lng = await initI18n();
   await catalog;
+  // A language switch pressed while the app was starting was remembered by the boot script: it wins, even
+  // where the page has moved on and the button it pressed is gone.
+  const chosen = startLanguage();
+  if (chosen !== lng) {
+    await setLanguage(chosen);
+    lng = chosen;
+  }
   // Read again: a link tapped meanwhile (the boot script holds back only buttons) may have left home.
   const home = onHome();
   // From here to the hydration nothing waits: the boot script holds back presses until PRERENDERED goes.
@@ -41,6 +49,9 @@ async function start() {
         if (what === 'submit' && el instanceof HTMLFormElement) el.requestSubmit();
         else el.click();
       }
+      // A held-back language switch whose button is gone (the page moved on) still switches.
+      const wanted = startLanguage();
+      if (wanted !== language.get()) void setLanguage(wanted);
     });
   } else {
     // The other language was chosen before the app took over (or a link left home): the screen is painted

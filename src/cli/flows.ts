@@ -92,9 +92,14 @@ function runCommand(argv: string[], cwd: string): { code: number; out: string; e
       }
       const n = Object.keys(result.flows).length;
       const nodes = Object.values(result.flows).reduce((s, f) => s + f.nodes.length, 0);
+      const steps = Object.values(result.flows).flatMap((f) => f.nodes.filter((x) => x.kind === 'action'));
+      const reads = steps.filter((x) => x.reads).length;
+      const why = steps.filter((x) => x.kind === 'action' && x.noReading).length;
       return {
         code: 0,
-        out: `ok: ${n} flows, ${nodes} nodes, ${result.catalog?.codes.length ?? 0} codes\n`,
+        out:
+          `ok: ${n} flows, ${nodes} nodes, ${result.catalog?.codes.length ?? 0} codes\n` +
+          `command steps: ${steps.length}, ${reads} read their own output, ${why} say why they cannot\n`,
         err: '',
       };
     }

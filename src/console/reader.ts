@@ -95,8 +95,9 @@ export function readConsole(text: string): ReadResult {
     const done = kindOf(cur.family).finish(cur);
     // A section with nothing read in it is no section: its rows were only shaped like the kind's.
     if (Object.keys(done.facts).length === 0 && !done.aside) {
-      for (const entry of cur.entries)
-        for (const text of [entry.line.text, ...entry.more])
+      const quiet = kindOf(cur.family).quiet ?? [];
+      for (const entry of cur.entries.filter((e) => !quiet.includes(e.key)))
+        for (const text of [entry.line.text, ...entry.moreText])
           if (unread.length < MAX_UNREAD) unread.push(maskKeysIn(text.slice(0, MAX_UNREAD_CHARS)));
       prev = cur;
       cur = null;
@@ -119,11 +120,14 @@ export function readConsole(text: string): ReadResult {
       value: hit.value,
       line,
       more: [],
+      moreText: [],
       wrap: !!hit.wrap,
       lastWidth: line.width,
     };
     draft.entries.push(entry);
     draft.keys.add(hit.key);
+    // A row that sets how later output reads (nslookup's set type=) passes it on, as a command does.
+    if (hit.hint) draft.hint = hit.hint;
     lastEntry = entry;
   };
   const open = (hit: Hit, line: Line) => {
@@ -183,7 +187,9 @@ export function readConsole(text: string): ReadResult {
     }
     const draft = cur as Draft | null;
     const mine = draft ? hs.find((h) => h.family === draft.family) : undefined;
-    if (draft && mine && (mine.repeat || !draft.keys.has(mine.key))) {
+    // A row that begins an output does not join one already under way (a second paste of the same command).
+    const begun = mine?.first && draft ? draft.entries.some((e) => e.key !== 'command') : false;
+    if (draft && mine && !begun && (mine.repeat || !draft.keys.has(mine.key))) {
       const other = mine.shared ? decide(i, hs) : undefined;
       if (other && other.family !== draft.family) open(other, line);
       else add(draft, mine, line);
@@ -210,7 +216,9 @@ export function readConsole(text: string): ReadResult {
     const free = draft ? kindOf(draft.family).free?.(draft, line) : null;
     if (draft && free) {
       if (free.key === '+') {
-        draft.entries[draft.entries.length - 1]?.more.push(line.norm);
+        const entry = draft.entries[draft.entries.length - 1];
+        entry?.more.push(line.norm);
+        entry?.moreText.push(line.text);
         lastEntry = null;
       } else if (!free.repeat && draft.keys.has(free.key)) {
         open(free, line);

@@ -80,6 +80,27 @@ export function splitLines(input: string): Line[] {
   return out;
 }
 
+/**
+ * A row without the Markdown a ticket or forum wraps it in: quote markers (`> `), bold and code marks
+ * (`**`, `__`, backticks), full-width letters, digits and colons (CJK input) made plain. For kinds whose rows are
+ * pasted from documents (errors, events); other kinds read rows as the console printed them.
+ */
+export function unmark(norm: string): string {
+  let t = norm.replace(/^(?:> ?){1,8}/, '');
+  if (/[*_`\uff10-\uff1a\uff21-\uff3a\uff41-\uff5a\u3000]/.test(t)) {
+    // Other full-width punctuation (，。) is the text's own and stays.
+    t = t
+      .replace(/\*\*|__|`/g, '')
+      .replace(/[\uff10-\uff1a\uff21-\uff3a\uff41-\uff5a]/g, (c) =>
+        String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+      )
+      .replace(/\u3000/g, ' ');
+    // A lone emphasis mark around the whole row (`*text*`).
+    if (/^[*_][^*_]/.test(t) && /[^*_][*_]$/.test(t)) t = t.slice(1, -1);
+  }
+  return t.trim();
+}
+
 /** A whole unsigned number (no sign, no decimals), or undefined. */
 export function uint(value: string | undefined): number | undefined {
   const m = value === undefined ? null : /^(\d{1,10})$/.exec(value.trim());

@@ -14,7 +14,10 @@ export type SectionKind =
   | 'w32tm-status'
   | 'w32tm-stripchart'
   | 'event'
-  | 'cim';
+  | 'cim'
+  | 'ospp-dstatus'
+  | 'ospp-act'
+  | 'ospp-error';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
@@ -224,6 +227,8 @@ export interface Hit {
   start: boolean;
   /** May occur more than once in one section (otherwise a repeat opens a new section). */
   repeat?: boolean;
+  /** Begins an output: joins a section only while it holds no more than its command line ("Activating …"). */
+  first?: boolean;
   /** The value may continue on following rows (console wrap). */
   wrap?: boolean;
   /** A command line: always opens a section; carries a kind hint (slmgr /dlv). */
@@ -240,8 +245,10 @@ export interface Entry {
   key: string;
   value: string;
   line: Line;
-  /** Further rows that belong to this entry (Format-List continuation). */
+  /** Further rows that belong to this entry (Format-List continuation), as patterns read them. */
   more: string[];
+  /** The same rows as pasted (trimmed): what `unread` reports when the section reads nothing. */
+  moreText: string[];
   wrap: boolean;
   /** Width of the entry's last row, for deciding whether the next row continues it. */
   lastWidth: number;
@@ -287,4 +294,6 @@ export interface OutputKind {
   free?(draft: Draft, line: Line): Hit | null;
   /** The section a draft of its lines becomes. */
   finish(draft: Draft): Finished;
+  /** Keys of rows that only set how later rows read (nslookup's `set type=`): read, never reported unread. */
+  quiet?: readonly string[];
 }

@@ -341,7 +341,7 @@ function findings(input: TranscriptInput, facts: KnownFacts, opts: Clean): strin
     const given = answerText(asked, step.answer!, input, opts);
     let decided = question.endsWith('?') ? `${question} ${given}` : `${question} — ${given}`;
     // The answer came from pasted output when what it read proposes that same answer.
-    const proposal = proposeAnswer(asked, facts);
+    const proposal = proposeAnswer(asked, facts, pick);
     if (proposal && proposal.answer === step.answer && proposal.line)
       decided += ` (${inline(labels.fromOutput)}: ${inline(proposal.line, opts)})`;
     out.push(decided);

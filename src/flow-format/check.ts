@@ -157,6 +157,8 @@ function checkFacts(file: string, flow: Flow, cited: ReadonlySet<string> | undef
         if (!Object.hasOwn(PLACEHOLDERS, p))
           at(`command: unknown placeholder "${p}" (known: src/flow/facts.ts)`);
     }
+    if (node.kind === 'action' && node.reads && node.noReading)
+      at('noReading: the step reads its output ("reads"): remove "noReading"');
     if (node.reads) {
       const accepted = answersFor(node);
       if (accepted === 'number') {
@@ -165,6 +167,21 @@ function checkFacts(file: string, flow: Flow, cited: ReadonlySet<string> | undef
       else
         for (const a of Object.keys(node.reads.answers))
           if (!accepted.includes(a)) at(`reads: "${a}" is not an answer of this question`);
+      for (const values of Object.values(node.reads.answers ?? {}))
+        for (const v of values)
+          if (typeof v === 'object' && 'match' in v) {
+            try {
+              new RegExp(v.match, 'i');
+            } catch {
+              at(`reads: "${v.match}" is not a regular expression`);
+            }
+          }
+      const onError = node.reads.onError;
+      if (onError !== undefined) {
+        if (accepted === 'number' || !accepted.includes(onError))
+          at(`reads: onError "${onError}" is not an answer of this question`);
+        if (node.kind !== 'action') at("reads: onError needs the step's own command (an action step)");
+      }
     }
   }
   return out;

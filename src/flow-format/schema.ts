@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-import { ACTIVATION_TYPES, LANGUAGES } from '../flow/constants.ts';
+import { ACTIVATION_TYPES, LANGUAGES, NO_READING } from '../flow/constants.ts';
 import { FACT_NAMES } from '../console/types.ts';
 import type { Language } from '../flow/constants.ts';
 
@@ -56,15 +56,37 @@ const facts = {
   ),
 };
 
+/** A test of a fact's value beyond equality: a range of numbers, a pattern, or the fact being read at all. */
+export const MatcherSchema = z.union([
+  z
+    .object({
+      min: z.number().optional().describe('The number is at least this'),
+      max: z.number().optional().describe('The number is at most this'),
+    })
+    .strict()
+    .refine((m) => m.min !== undefined || m.max !== undefined, 'a range needs "min" or "max"'),
+  z
+    .object({ match: z.string().min(1).describe('A regular expression the text matches (case-insensitive)') })
+    .strict(),
+  z.object({ present: z.literal(true).describe('The fact was read, whatever its value') }).strict(),
+]);
+
 /** Which fact, read from pasted console output, answers a question, and how. */
 export const ReadsSchema = z
   .object({
     fact: z.enum(FACT_NAMES).describe('A fact the console output reader gives (src/console/types.ts)'),
     answers: z
-      .record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()])).min(1))
+      .record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean(), MatcherSchema])).min(1))
       .optional()
       .describe(
         'Each answer and the fact values that give it; omitted on a number question, whose answer is the value',
+      ),
+    onError: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The answer an error code gives when it was printed by this step's own command (pasted at this step)",
       ),
   })
   .strict();
@@ -176,6 +198,12 @@ const ActionNode = z
       .optional()
       .describe('The exact lines of output the expectation refers to'),
     ask: TextSchema.optional().describe('The yes/no question after the command; default "Did it work?"'),
+    noReading: z
+      .enum(NO_READING)
+      .optional()
+      .describe(
+        'Why its own output cannot answer the question, where it has no "reads": window (it opens a window), compare (set against what only the technician knows), key (it prints a product key)',
+      ),
     yes: Ref,
     no: Ref,
   })

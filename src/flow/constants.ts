@@ -7,3 +7,10 @@ export type Language = (typeof LANGUAGES)[number];
 /** The activation types an error code can concern. */
 export const ACTIVATION_TYPES = ['MAK', 'KMS client', 'KMS host', 'Retail/OEM'] as const;
 export type ActivationType = (typeof ACTIVATION_TYPES)[number];
+
+/**
+ * Why a command step's own output cannot answer its question: it opens a window (nothing to paste), its
+ * output is set against what only the technician knows, or it prints a product key (never read or kept).
+ */
+export const NO_READING = ['window', 'compare', 'key'] as const;
+export type NoReading = (typeof NO_READING)[number];

@@ -21,10 +21,13 @@ export type Finding =
   /** Healthy output: nothing to start, said so with the lines that show it. */
   | 'activated'
   | 'port-open'
-  | 'clock-ok';
+  | 'clock-ok'
+  /** Office's own output (ospp.vbs): its steps read it. */
+  | 'office'
+  | 'office-activated';
 
 /** The findings that say the output is healthy: they lead to no step. */
-export const HEALTHY: readonly Finding[] = ['activated', 'port-open', 'clock-ok'];
+export const HEALTHY: readonly Finding[] = ['activated', 'port-open', 'clock-ok', 'office-activated'];
 
 export interface Diagnosis {
   finding: Finding;
@@ -60,14 +63,20 @@ export function diagnose(facts: KnownFacts, catalog: readonly CatalogEntry[]): D
     if (entry)
       return { finding: 'error-code', entry, flow: entry.flow, node: entry.node, evidence: cite(fact) };
   }
-  if (facts.tcpTestSucceeded?.value === false)
+  // A port test speaks of the KMS host only when it tested the KMS port (the host's, else 1688).
+  const tested = facts.remotePort?.value;
+  const kmsPort = typeof facts.kmsPort?.value === 'number' ? facts.kmsPort.value : 1688;
+  const tcp = tested === undefined || tested === kmsPort ? facts.tcpTestSucceeded?.value : undefined;
+  if (tcp === false)
     return {
       finding: 'port-closed',
       flow: 'kms-connect',
       node: 'host-service',
       evidence: cite('tcpTestSucceeded'),
     };
-  const dns = facts.dnsFailure?.value;
+  // A lookup that failed in one suffix says nothing once another answered with records.
+  const records = facts.srv?.value;
+  const dns = Array.isArray(records) && records.length ? undefined : facts.dnsFailure?.value;
   if (dns === 'not-found' || dns === 'no-records')
     return { finding: 'no-srv-record', flow: 'kms-dns', node: 'check-suffix', evidence: cite('dnsFailure') };
   if (dns === 'timeout' || dns === 'server-failure')
@@ -108,11 +117,23 @@ export function diagnose(facts: KnownFacts, catalog: readonly CatalogEntry[]): D
   const offsetOk = typeof offset === 'number' && Math.abs(offset) < MAX_SKEW_SECONDS;
   const healthy = [
     ...(facts.licenseStatus?.value === 'licensed' ? cite('licenseStatus', 'kmsHost') : []),
-    ...(facts.tcpTestSucceeded?.value === true ? cite('tcpTestSucceeded') : []),
+    ...(tcp === true ? cite('tcpTestSucceeded') : []),
     ...(offsetOk ? cite('offsetSeconds') : []),
   ];
   if (facts.licenseStatus?.value === 'licensed') return { finding: 'activated', evidence: healthy };
-  if (facts.tcpTestSucceeded?.value === true) return { finding: 'port-open', evidence: healthy };
+  if (tcp === true) return { finding: 'port-open', evidence: healthy };
   if (offsetOk) return { finding: 'clock-ok', evidence: healthy };
   return undefined;
+}
+
+/**
+ * Where facts read from Office's own output (ospp.vbs) say to start: nowhere when Office is licensed, else
+ * the Office steps, whose questions the facts answer. Never a Windows step: Office's codes mean Office's.
+ */
+export function diagnoseOffice(facts: KnownFacts): Diagnosis {
+  const cite = (...names: FactName[]) =>
+    names.flatMap((fact) => (facts[fact] ? [{ fact, line: facts[fact].line }] : []));
+  if (facts.licenseStatus?.value === 'licensed' || facts.activated?.value === true)
+    return { finding: 'office-activated', evidence: cite('licenseStatus', 'activated') };
+  return { finding: 'office', flow: 'office', node: 'start', evidence: cite('licenseStatus', 'errorCode') };
 }

@@ -7,6 +7,9 @@ import { FACT_TEXT_MAX, factValue, isIpv6 } from '../console/fact-rules.ts';
 import type { FactName, Facts, Section, SrvRecord } from '../console/types.ts';
 import type { FlowNode, Reads } from '../flow-format/schema.ts';
 
+/** One value a `reads` answer names. */
+type ReadsValue = NonNullable<Reads['answers']>[string][number];
+
 /** A fact's value, as the reader gives it. */
 export type FactValue = NonNullable<Facts[FactName]>;
 
@@ -60,6 +63,16 @@ export function factsOf(sections: readonly Section[]): KnownFacts {
       out[name] = { value, line: section.lines[name] ?? '' };
     }
   }
+  // ospp.vbs lists one block per Office product (ProPlus, Visio, Project…): a fact that tells how a product
+  // stands is kept only where every block of that output says the same, so no one product answers for another.
+  for (const kind of PER_PRODUCT) {
+    const blocks = sections.filter((s) => s.kind === kind && !s.aside);
+    if (blocks.length < 2) continue;
+    for (const name of PRODUCT_STATE) {
+      const values = blocks.map((b) => JSON.stringify(b.facts[name] ?? null));
+      if (values.some((v) => v !== values[0]) && out[name]) delete out[name];
+    }
+  }
   // A KMS client picks among _vlmcs records by priority, then weight: with no host read elsewhere, the one
   // it would try first fills <KMS host FQDN> and <port>, as a typed host does.
   const srv = out.srv?.value;
@@ -81,6 +94,17 @@ export function factsOf(sections: readonly Section[]): KnownFacts {
   return out;
 }
 
+// Outputs with one section per product, and the facts that describe a product's own state.
+const PER_PRODUCT = ['ospp-dstatus', 'ospp-act'] as const;
+const PRODUCT_STATE: readonly FactName[] = [
+  'activated',
+  'licenseStatus',
+  'channel',
+  'errorCode',
+  'name',
+  'partialKey',
+];
+
 /** An answer the facts propose, with the fact and the line that prove it. */
 export interface Proposal {
   answer: string | number;
@@ -88,16 +112,73 @@ export interface Proposal {
   line: string;
 }
 
-const same = (a: unknown, b: unknown) =>
-  typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b;
+/** Whether a fact's value is one `reads` names: equal (text ignoring case), in a range, matching, or read at all. */
+export function valueMatches(expected: ReadsValue, value: unknown): boolean {
+  if (typeof expected !== 'object')
+    return typeof expected === 'string' && typeof value === 'string'
+      ? expected.toLowerCase() === value.toLowerCase()
+      : expected === value;
+  if ('present' in expected) return value !== undefined;
+  if ('match' in expected) return typeof value === 'string' && new RegExp(expected.match, 'i').test(value);
+  return (
+    typeof value === 'number' &&
+    (expected.min === undefined || value >= expected.min) &&
+    (expected.max === undefined || value <= expected.max)
+  );
+}
 
-/** What the known facts answer at a node, if its question names a fact they hold and the value decides it. */
-export function proposeAnswer(node: FlowNode, facts: KnownFacts): Proposal | undefined {
+/**
+ * Facts that tell how a command just run turned out (activated, a key installed, an error): on a command
+ * step they answer only when read at that step, so an earlier attempt's result never answers for this one.
+ */
+export const RESULT_FACTS: readonly FactName[] = ['activated', 'errorCode', 'message'];
+
+/**
+ * What the known facts answer at a node, if its question names a fact they hold and the value decides it.
+ * `at`: the node's index in the trail; on a command step, result facts count only when read there.
+ */
+export function proposeAnswer(node: FlowNode, facts: KnownFacts, at?: number): Proposal | undefined {
   if (node.kind === 'link' || node.kind === 'outcome' || !node.reads) return undefined;
   const reads: Reads = node.reads;
-  const known = facts[reads.fact];
-  if (!known) return undefined;
+  const own = (name: FactName): KnownFact | undefined => {
+    const fact = facts[name];
+    if (!fact || node.kind !== 'action' || !RESULT_FACTS.includes(name)) return fact;
+    return at !== undefined && fact.step === at && !fact.left ? fact : undefined;
+  };
+  const known = own(reads.fact);
+  // A port test answers only for the port the step tests: a test of another port is no answer here.
+  const port =
+    node.kind === 'action' && PORT_TEST.has(reads.fact) ? testedPort(node.command.run, facts) : undefined;
+  const tested = facts.remotePort?.value;
+  if (port !== undefined && tested !== undefined && tested !== port) return undefined;
   const accepted = answersFor(node);
+  const decided = known && decide(reads, accepted, node, known);
+  if (decided) return decided;
+  // An error the step's own command printed: its answer, unless the fact read decided otherwise.
+  const error = reads.onError !== undefined && node.kind === 'action' ? own('errorCode') : undefined;
+  if (error && accepted !== 'number' && accepted.includes(reads.onError!))
+    return { answer: reads.onError!, fact: 'errorCode', line: error.line };
+  return undefined;
+}
+
+// The facts a port test gives about the connection it tried.
+const PORT_TEST: ReadonlySet<FactName> = new Set(['tcpTestSucceeded']);
+
+/** The port a command tests (`-Port 1688`, or `-Port <port>` once the port is known); undefined when it names none. */
+export function testedPort(command: string, facts: KnownFacts): number | undefined {
+  const m = /-Port\s+(\d{1,5}|<port>)(?![\w>])/i.exec(command);
+  if (!m) return undefined;
+  if (m[1] !== '<port>') return Number(m[1]);
+  const known = facts.kmsPort?.value;
+  return typeof known === 'number' ? known : undefined;
+}
+
+function decide(
+  reads: Reads,
+  accepted: ReturnType<typeof answersFor>,
+  node: FlowNode,
+  known: KnownFact,
+): Proposal | undefined {
   if (accepted === 'number') {
     const v = known.value;
     if (node.kind !== 'number' || typeof v !== 'number' || !Number.isInteger(v)) return undefined;
@@ -105,7 +186,7 @@ export function proposeAnswer(node: FlowNode, facts: KnownFacts): Proposal | und
     return { answer: v, fact: reads.fact, line: known.line };
   }
   for (const [answer, values] of Object.entries(reads.answers ?? {}))
-    if (accepted.includes(answer) && values.some((v) => same(v, known.value)))
+    if (accepted.includes(answer) && values.some((v) => valueMatches(v, known.value)))
       return { answer, fact: reads.fact, line: known.line };
   return undefined;
 }
@@ -144,6 +225,8 @@ export const PLACEHOLDERS: Readonly<Record<string, Placeholder>> = {
   '<path to .xrm-ms>': {},
   '<AVMA key>': {},
   '<correct date and time>': {},
+  '<client address ranges>': {},
+  '<network profile>': {},
 };
 
 /** A `<…>` placeholder in a command: what the technician types in its place. */

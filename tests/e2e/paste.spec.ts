@@ -51,7 +51,10 @@ test('0xC004F074: a pasted Test-NetConnection failure proposes the answers, down
 
 test('in Russian: Russian Windows output is read, and the proposal speaks Russian', async ({ page }) => {
   await page.goto('/');
+  // The switch once the app runs (first-paint.spec tests a press before that).
+  await expect(page.locator('#app')).not.toHaveAttribute('data-pre');
   await page.getByRole('button', { name: /Русский/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await page.goto('/#/flow/kms-connect/test-port');
   await expect(question(page)).toHaveText(text('kms-connect', 'test-port', 'ru'));
   await paste(page, fixture('tnc-3001-failure-ru-1.txt'), 'Прочитать');
@@ -93,6 +96,15 @@ test('Home: paste console output, see the problem and the line that proves it, s
   await expect(page.locator('.diagnosis h2')).toHaveText('The output shows error 0x8007232B.');
   await page.getByRole('button', { name: 'Start here' }).click();
   await expect(question(page)).toHaveText(text('kms-dns', 'start'));
+});
+
+test("Home: Office's output starts Office's steps, never a Windows one", async ({ page }) => {
+  await page.goto('/#/paste');
+  await page.locator('#paste-console').fill(fixture('ospp-act-error-0xc004f074-en-1.txt'));
+  await page.getByRole('button', { name: 'Read it', exact: true }).click();
+  await expect(page.locator('.diagnosis h2')).toHaveText(/^This is Office’s output/);
+  await page.getByRole('button', { name: 'Start here' }).click();
+  await expect(question(page)).toHaveText(text('office', 'start'));
 });
 
 test('Home: healthy output is said to be healthy, with what was read in words, and nothing to start from it', async ({
@@ -192,4 +204,28 @@ test('the Paste screen keeps its collect command folded, and Copy copies it unfo
   await show.click();
   await expect(show).toHaveAttribute('aria-expanded', 'true');
   await expect(page.locator('.paste-screen .command > pre')).toContainText('SoftwareLicensingProduct');
+});
+
+test('a step whose own output cannot answer says why, and offers no box where nothing can be pasted', async ({
+  page,
+}) => {
+  // slui 4 opens a window: nothing printed, so no paste box.
+  await page.goto('/#/flow/phone-activation/get-number');
+  await expect(question(page)).toHaveText(text('phone-activation', 'get-number'));
+  await expect(page.locator('.no-reading')).toHaveText(/opens a window: there is no output to paste/);
+  await expect(page.locator('.paste-open')).toHaveCount(0);
+  // A command that prints a product key: the key is never read.
+  await page.goto('/#/flow/product-key/pid-txt');
+  await expect(question(page)).toHaveText(text('product-key', 'pid-txt'));
+  await expect(page.locator('.no-reading')).toHaveText(/never reads or keeps keys/);
+  await expect(page.locator('.paste-open')).toHaveCount(0);
+  // Times set side by side: only the technician can answer, but what is pasted still fills commands.
+  await page.goto('/#/flow/time-sync/utc-both');
+  await expect(question(page)).toHaveText(text('time-sync', 'utc-both'));
+  await expect(page.locator('.no-reading')).toHaveText(/Only you can answer this from the output/);
+  await expect(page.locator('.paste-open')).toBeVisible();
+  // A step that reads its own output says nothing of the kind.
+  await page.goto('/#/flow/kms-connect/test-port');
+  await expect(question(page)).toHaveText(text('kms-connect', 'test-port'));
+  await expect(page.locator('.no-reading')).toHaveCount(0);
 });

@@ -62,6 +62,12 @@ describe('flow checker', () => {
       /main\.json: node "run-cmd": command: "net stop" or "net start" fails when the service/,
     ],
     ['silent-return', /main\.json: node "ok": leads back to an earlier step: add "returns"/],
+    ['reads-and-no-reading', /main\.json: node "run-cmd": noReading: the step reads its output/],
+    ['reads-bad-pattern', /main\.json: node "run-cmd": reads: "Eval\(" is not a regular expression/],
+    [
+      'reads-on-error',
+      /main\.json: node "run-cmd": reads: onError "failed" is not an answer of this question/,
+    ],
     [
       'powershell-unclosed-quote',
       /main\.json: node "run-cmd": command: PowerShell syntax error: the " quote at column 64 is never closed/,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/flow/diagnose.ts';
+import { diagnose, diagnoseOffice } from '../../src/flow/diagnose.ts';
 import { findNode } from '../../src/flow/engine.ts';
 import { factsOf } from '../../src/flow/facts.ts';
 import { readConsole } from '../../src/console/reader.ts';
@@ -26,6 +26,10 @@ describe('diagnose: from pasted output to where to start', () => {
       finding: 'port-closed',
       flow: 'kms-connect',
     });
+    // A test of another port says nothing of the KMS host's; with the host's own port known, that port does.
+    const other = sampleText('tnc-3001-failure-ru-1.txt');
+    expect(of(other)?.finding).not.toBe('port-closed');
+    expect(of(`${other}\n\nKMS machine name from DNS: kms01.contoso.com:3001`)?.finding).toBe('port-closed');
     expect(of(sampleText('nslookup-srv-vlmcs-nxdomain-ru-constructed.txt'))).toMatchObject({
       finding: 'no-srv-record',
     });
@@ -82,6 +86,21 @@ describe('diagnose: from pasted output to where to start', () => {
     // Another service's records name no KMS host.
     const ldap = sampleText('nslookup-srv-vlmcs-success-en-1.txt').replaceAll('_vlmcs', '_ldap');
     expect(factsOf(readConsole(ldap).sections).kmsHost).toBeUndefined();
+  });
+  it('a lookup that failed in one DNS suffix is no finding once another suffix answered with records', () => {
+    const failed = sampleText('nslookup-srv-vlmcs-nxdomain-ru-constructed.txt');
+    const answered = sampleText('nslookup-srv-vlmcs-success-en-1.txt');
+    expect(of(failed)?.finding).toBe('no-srv-record');
+    expect(of(`${failed}\n\n${answered}`)?.finding).not.toBe('no-srv-record');
+  });
+  it("Office's own output speaks for Office: licensed is said to be so, anything else starts Office's steps", () => {
+    const office = (file: string) => diagnoseOffice(factsOf(readConsole(sampleText(file)).sections));
+    expect(office('ospp-dstatus-kms-client-en-1.txt')).toMatchObject({ finding: 'office-activated' });
+    expect(office('ospp-dstatus-kms-client-en-1.txt').flow).toBeUndefined();
+    const failed = office('ospp-act-error-0xc004f074-en-1.txt');
+    expect(failed).toMatchObject({ finding: 'office', flow: 'office', node: 'start' });
+    expect(failed.evidence.map((e) => e.fact)).toContain('errorCode');
+    expect(findNode(flows.office!, failed.node!)).toBeDefined();
   });
   it('only ever points at steps the flows have', () => {
     const texts = [

@@ -7,7 +7,10 @@ import {
   placeholdersIn,
   PLACEHOLDERS,
   proposeAnswer,
+  readAt,
+  testedPort,
   typedValue,
+  valueMatches,
 } from '../../src/flow/facts.ts';
 import { findNode } from '../../src/flow/engine.ts';
 import type { FlowNode } from '../../src/flow-format/schema.ts';
@@ -46,10 +49,102 @@ describe('facts from pasted output', () => {
     ).toBeUndefined();
     expect(proposeAnswer(node('kms-connect', 'test-port'), facts)).toBeUndefined();
   });
+  it('a test of another port is no answer to a question about 1688, nor about the port the host uses', () => {
+    const other = factsOf(readConsole(fixture('tnc-3001-failure-ru-1.txt')).sections);
+    expect(other.remotePort?.value).toBe(3001);
+    expect(proposeAnswer(node('kms-connect', 'test-port'), other)).toBeUndefined();
+    // office/test-port tests <port>: the port known for the host decides.
+    const at1688 = { ...other, kmsPort: { value: 1688, line: 'KMS machine name: kms01:1688' } };
+    expect(proposeAnswer(node('office', 'test-port'), at1688)).toBeUndefined();
+    const at3001 = { ...other, kmsPort: { value: 3001, line: 'KMS machine name: kms01:3001' } };
+    expect(proposeAnswer(node('office', 'test-port'), at3001)?.answer).toBe('no');
+    expect(testedPort('Test-NetConnection kms01 -Port 1688', {})).toBe(1688);
+    expect(testedPort('Test-NetConnection kms01 -Port <port>', {})).toBeUndefined();
+    expect(testedPort('Test-NetConnection kms01', {})).toBeUndefined();
+  });
   it('later output wins over earlier output', () => {
     const both = `${fixture('tnc-1688-failure-en-1.txt')}\n\n${fixture('tnc-1688-success-en-2.txt')}`;
     const facts = factsOf(readConsole(both).sections);
     expect(proposeAnswer(node('kms-connect', 'test-port'), facts)?.answer).toBe('yes');
+  });
+});
+
+describe('a value a question names', () => {
+  it('is equal (text ignoring case), in a range, matching a pattern, or read at all', () => {
+    expect(valueMatches('VOLUME_KMSCLIENT', 'volume_kmsclient')).toBe(true);
+    expect(valueMatches(false, false)).toBe(true);
+    expect(valueMatches(1, '1')).toBe(false);
+    expect(valueMatches({ min: 1 }, 1)).toBe(true);
+    expect(valueMatches({ min: 1 }, 0)).toBe(false);
+    expect(valueMatches({ min: 1, max: 3 }, 4)).toBe(false);
+    expect(valueMatches({ max: 0 }, '0')).toBe(false);
+    expect(valueMatches({ match: 'eval$' }, 'ServerStandardEval')).toBe(true);
+    expect(valueMatches({ match: 'eval$' }, 'ServerStandard')).toBe(false);
+    expect(valueMatches({ match: 'x' }, 5)).toBe(false);
+    expect(valueMatches({ present: true }, 'kms01')).toBe(true);
+    expect(valueMatches({ present: true }, undefined)).toBe(false);
+  });
+});
+
+describe("a command's result answers only the step it was pasted at", () => {
+  const activated = factsOf(readConsole('Product activated successfully.').sections);
+  const failed = factsOf(readConsole(fixture('slmgr-ato-error-0xc004f074-en-1.txt')).sections);
+  const ato = node('kms-connect', 'activate-now');
+  it('success or an error read at the step answers Yes or No there', () => {
+    expect(proposeAnswer(ato, readAt(activated, 6), 6)).toMatchObject({ answer: 'yes', fact: 'activated' });
+    expect(proposeAnswer(ato, readAt(failed, 6), 6)).toMatchObject({ answer: 'no', fact: 'errorCode' });
+  });
+  it('an earlier attempt, output pasted before the session, or a branch left answers nothing', () => {
+    expect(proposeAnswer(ato, readAt(activated, 2), 6)).toBeUndefined();
+    expect(proposeAnswer(ato, readAt(failed, 2), 6)).toBeUndefined();
+    expect(proposeAnswer(ato, activated, 6)).toBeUndefined();
+    const left = { activated: { ...readAt(activated, 6).activated!, left: true as const } };
+    expect(proposeAnswer(ato, left, 6)).toBeUndefined();
+  });
+  it('a fact that describes the machine still answers wherever it was read', () => {
+    const tnc = factsOf(readConsole(fixture('tnc-1688-failure-en-1.txt')).sections);
+    expect(proposeAnswer(node('kms-connect', 'test-port'), readAt(tnc, 1), 5)?.answer).toBe('no');
+  });
+});
+
+describe('facts from ospp.vbs output, in the Office flow', () => {
+  const office = (file: string) => factsOf(readConsole(fixture(file)).sections);
+  it('answer "Is the product licensed?" and the channel from /dstatus', () => {
+    const kms = office('ospp-dstatus-kms-client-en-1.txt');
+    expect(proposeAnswer(node('office', 'dstatus'), kms)).toMatchObject({
+      answer: 'yes',
+      fact: 'licenseStatus',
+    });
+    expect(proposeAnswer(node('office', 'channel'), kms)).toEqual({
+      answer: 'kms',
+      fact: 'channel',
+      line: 'LICENSE DESCRIPTION: Office 19, VOLUME_KMSCLIENT channel',
+    });
+    const notified = office('ospp-dstatus-notifications-en-1.txt');
+    expect(proposeAnswer(node('office', 'dstatus'), notified)).toMatchObject({ answer: 'no' });
+    // RETAIL(Grace) is retail Office or Microsoft 365 Apps by its LICENSE NAME: the technician decides.
+    expect(proposeAnswer(node('office', 'channel'), notified)).toBeUndefined();
+  });
+  it('answer "Did Office activate?" and "Which error code?" from /act', () => {
+    // Pasted at the step itself (trail index 4): its own result answers it.
+    const ok = readAt(office('ospp-act-success-en-2.txt'), 4);
+    expect(proposeAnswer(node('office', 'act'), ok, 4)).toMatchObject({ answer: 'yes', fact: 'activated' });
+    const failed = readAt(office('ospp-act-error-0xc004f074-en-1.txt'), 4);
+    expect(proposeAnswer(node('office', 'act'), failed, 4)).toMatchObject({
+      answer: 'no',
+      fact: 'errorCode',
+      line: 'ERROR CODE: 0xC004F074',
+    });
+    expect(proposeAnswer(node('office', 'which-error'), failed)).toEqual({
+      answer: 'no-kms',
+      fact: 'errorCode',
+      line: 'ERROR CODE: 0xC004F074',
+    });
+  });
+  it('fill <KMS host FQDN> and <port> from the host /dstatus shows', () => {
+    const kms = office('ospp-dstatus-kms-client-en-1.txt');
+    expect(kms.kmsHost?.value).toBe('kms.ghpym.com');
+    expect(kms.kmsPort?.value).toBe(1688);
   });
 });
 

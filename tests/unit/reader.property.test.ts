@@ -80,4 +80,59 @@ describe('reader, any input', () => {
       { numRuns: 60 },
     );
   });
+
+  it('reads an error or an event whatever Markdown, quote marks, line ends and blank lines surround it', () => {
+    const code = fc.constantFrom('0xC004F074', '0xC004C003', '0x8007232B', '0xC004F038');
+    const label = fc.constantFrom('Error:', 'Ошибка:', 'Fehler:', 'Erreur :', '错误\uff1a');
+    const mark = fc.constantFrom('', '**', '__', '`');
+    const quote = fc.constantFrom('', '> ', '>', '> > ');
+    const eol = fc.constantFrom('\n', '\r\n', '\r');
+    const blanks = fc.constantFrom('', '\n', '\n\n', '  \n');
+    fc.assert(
+      fc.property(code, label, mark, quote, eol, blanks, (c, l, m, q, e, b) => {
+        const error = `${b}${q}${m}${l} ${c}${m} The Software Licensing Service reported an error.  ${e}${b}`;
+        const r = readConsole(error.replace(/\n/g, e));
+        expect(r.sections.map((s) => s.facts.errorCode)).toEqual([c]);
+        const event = [
+          `${q}Source:  Security-SPP`,
+          `${q}Event ID:  12293`,
+          `${q}Publishing the Key Management Service (KMS) to DNS in the ${m}contoso.com${m} domain failed.`,
+          `${q}Info:  ${m}${c}${m}`,
+        ].join(`  ${e}${b.replace(/\n/g, e)}`);
+        const read = readConsole(event);
+        expect(read.sections.map((s) => [s.facts.eventId, s.facts.errorCode])).toEqual([[12293, c]]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('reader, ospp.vbs output as consoles and web pages pass it on', () => {
+  const ospp = allSamples()
+    .filter((s) => s.kind === 'ospp')
+    .map((s) => parts(s.url).output);
+  // The console's 80-column wrap: the rest of a longer row goes on at the next row, cut mid-word.
+  const wrap80 = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => l.replace(/(.{80})(?=.)/g, '$1\n'))
+      .join('\n');
+
+  it('reads the same facts wrapped at 80 columns, with a blank line after every row, with any line ends', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ospp),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        (s, wrap, blank, eol) => {
+          const plain = readConsole(s).sections.map((x) => [x.kind, x.facts]);
+          const rows = (wrap ? wrap80(s) : s).split('\n');
+          const text = rows.join(blank ? eol + eol : eol);
+          expect(readConsole(text).sections.map((x) => [x.kind, x.facts])).toEqual(plain);
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
 });

@@ -133,6 +133,7 @@ export function FlowScreen() {
         facts={entry.facts}
         onFacts={addFacts}
         position={position}
+        at={entry.state.trail.length - 1}
       />
       <div class="step-nav">
         <button type="button" class="btn" onClick={back} disabled={!canGoBack}>

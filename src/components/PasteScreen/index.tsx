@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { copyText } from '../../clipboard.ts';
 import { COLLECT_COMMAND } from '../../console/collect.ts';
-import { diagnose } from '../../flow/diagnose.ts';
+import { diagnose, diagnoseOffice } from '../../flow/diagnose.ts';
 import type { Diagnosis } from '../../flow/diagnose.ts';
 import { factsOf } from '../../flow/facts.ts';
 import type { KnownFact, KnownFacts } from '../../flow/facts.ts';
@@ -41,9 +41,15 @@ export function PasteScreen() {
     const result = readConsole(text);
     // No product key travels in the history entry the session starts from.
     const facts = factsWithoutKeys(factsOf(result.sections));
+    // Office's output speaks for Office: Windows' output, where there is some, decides what Home says.
+    const windows = result.sections.filter((s) => !s.kind.startsWith('ospp-'));
+    const diagnosis =
+      windows.length < result.sections.length && !windows.some((s) => Object.keys(s.facts).length)
+        ? diagnoseOffice(facts)
+        : diagnose(factsWithoutKeys(factsOf(windows)), catalog ?? []);
     setRead({
       facts,
-      diagnosis: diagnose(facts, catalog ?? []),
+      diagnosis,
       unread: result.unread.length,
       aside: result.sections.filter((s) => s.aside).length,
     });

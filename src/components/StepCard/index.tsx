@@ -31,6 +31,8 @@ interface Props {
   session: string;
   /** Where the session stands: the step's number, and the flow it came from when a flow handed over. */
   position?: { n: number; from?: Text | undefined };
+  /** The step's index in the trail: a command's result read here answers here only. */
+  at?: number;
 }
 
 // The numbers entered on this page, by session and step: in memory only, like the field itself.
@@ -46,7 +48,16 @@ function StepLookup() {
  * One step, in the order it is used: the question in large type, its command and what to look for, and
  * the answers; on a command step the details, exact lines and sources folded under them, then Paste output.
  */
-export function StepCard({ session, step, onAnswer, returning, facts: own = {}, onFacts, position }: Props) {
+export function StepCard({
+  session,
+  step,
+  onAnswer,
+  returning,
+  facts: own = {},
+  onFacts,
+  position,
+  at,
+}: Props) {
   const { t, lang } = useT();
   const { node, flow, status } = step;
   // The organization's defaults fill what the session has not learned for itself.
@@ -85,7 +96,7 @@ export function StepCard({ session, step, onAnswer, returning, facts: own = {}, 
 
   const command = commandOf(node);
   const output = node.kind === 'action' ? node.output : undefined;
-  const proposal = proposeAnswer(node, facts);
+  const proposal = proposeAnswer(node, facts, at);
   const text = splitStepText(node.text[lang]);
   const kindClass = node.kind === 'outcome' ? `outcome outcome-${node.result}` : node.kind;
   return (
@@ -264,10 +275,17 @@ export function StepCard({ session, step, onAnswer, returning, facts: own = {}, 
           <SourceLine ids={node.sources} unverified={node.unverified} />
         </details>
       )}
-      {onFacts && status === 'active' && (node.kind === 'action' || node.reads) && (
-        // Keyed by the step: a paste and what it read never follow the user to the next step.
-        <PasteOutput key={`${position?.n ?? 0}:${step.flowId}/${node.id}`} onFacts={onFacts} />
+      {status === 'active' && node.kind === 'action' && node.noReading && (
+        <p class="hint no-reading">{t(`paste.noReading.${node.noReading}`)}</p>
       )}
+      {onFacts &&
+        status === 'active' &&
+        (node.kind === 'action' || node.reads) &&
+        // A window prints nothing, and a key is never read: no paste box there.
+        !(node.kind === 'action' && (node.noReading === 'window' || node.noReading === 'key')) && (
+          // Keyed by the step: a paste and what it read never follow the user to the next step.
+          <PasteOutput key={`${position?.n ?? 0}:${step.flowId}/${node.id}`} onFacts={onFacts} />
+        )}
     </article>
   );
 }

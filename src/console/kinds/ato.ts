@@ -1,32 +1,75 @@
 /**
- * slmgr.vbs /ato output: the activation result, or an error with its code and message (as printed, or
- * copied from the Windows Script Host dialog), rejoined across console wraps.
+ * slmgr.vbs results that are one message: /ato (activated, or an error), and the errors of /rearm and /ipk.
+ * An error is read in every form it is pasted in: as printed, copied from the Windows Script Host dialog
+ * (one line: title, product, error), wrapped in Markdown, as "0x…: message", with a localized label
+ * (Ошибка:, Fehler:, Erreur :, 错误:…); its message is rejoined across console wraps.
  */
 import { commandHit } from '../commands.ts';
-import { Sink, hexCode, last, leadingCode } from '../text.ts';
+import { Sink, hexCode, last, leadingCode, unmark } from '../text.ts';
 import type { Draft, Finished, Hit, Line, OutputKind } from '../types.ts';
 import { slmgrOption } from './slmgr-command.ts';
 
-// What a line can be in slmgr /ato output: the activating line, success, or an error.
+// The labels slmgr's error line has in the languages Windows prints it in ("Error: 0x…").
+const LABEL =
+  'Error|Ошибка|Помилка|Fehler|Erreur ?|Errore|Erro|Błąd|Chyba|Hiba|Fout|Fejl|Feil|Fel|Virhe|Hata|错误|錯誤|エラー|오류';
+// The label at the start of a row. English and Russian take any text after "Error:", as before; the
+// others, and a label ended by a period (a translated page's "Ошибка. 0x…"), only a code, so a
+// localized word followed by a colon in other text opens nothing. Labels are matched as Windows
+// capitalizes them: a lowercase "error:" is some other program's.
+const LABELLED = new RegExp(`^(${LABEL})\\s?([:.])\\s?(.*)$`);
+// The label inside a row (the dialog copied as one line): a failure HRESULT must follow.
+// Case counts: the dialog writes "Error:", while w32tm's sample rows read ", error: 0x…" and are w32tm's.
+const INLINE = new RegExp(
+  `(?:^|[\\s.,;:!?)\\]"'“”«„])(?:${LABEL})\\s?:\\s?(0[xX][89a-fA-F][0-9a-fA-F]{7})(?![0-9a-zA-Z])`,
+);
+// "0xC004F038: The Software Licensing Service reported …": a failure HRESULT, then a sentence.
+const CODE_FIRST = /^(0x[89a-f][0-9a-f]{7}):\s{1,4}(\p{L}.{0,2000})$/iu;
+// slmgr's hint for a code it has no text for, in any language: the code is the one slui shows.
+const SLUI = /\bslui(?:\.exe)? 0x2a (0x[0-9a-f]{1,8})(?![0-9a-z])/i;
+// "Activating <product> (<activation id>) ...": the product's name before the activation ID (or the
+// placeholder Microsoft's articles print in its place, "(\<kms-client-product-key>)").
+const ACTIVATING = /\bActivating (Windows.{1,150}?) \((?:[0-9a-f]{8}-[0-9a-f-]{4,27}|\\?<[^<>()]{1,40}>)\)/i;
+// The result on the activating row itself (a page that joined the two rows).
+const ACTIVATED = /^Activating .{1,400}\bProduct activated successfully\.?$/i;
+
+// What a line can be in these results: the activating line, success, an error in any of its forms.
 function atoLine(line: Line): Hit | null {
-  const t = line.norm;
+  // The message box's furniture, when it was copied with its frame, and a Markdown code fence.
+  if (/^(?:-{27}|Windows Script Host|```[a-z]{0,20})$/i.test(line.norm)) {
+    return { family: 'ato', key: 'frame', value: '', start: false, noise: true };
+  }
+  const t = unmark(line.norm);
+  if (t.length < 3) return null;
+  if (ACTIVATED.test(t)) return { family: 'ato', key: 'activated', value: t, start: true, first: true };
   // "Activating <product> (<activation id>) ..." — often cut by the 80-column wrap.
-  if (/^Activating .{0,300}(?:edition|\(R\)|\(TM\)|Office)/i.test(t)) {
-    return { family: 'ato', key: 'activating', value: t, start: true, wrap: true };
+  if (/^Activating .{0,300}(?:edition|\(R\)|\(TM\)|Office)/i.test(t) && !INLINE.test(t)) {
+    return { family: 'ato', key: 'activating', value: t, start: true, wrap: true, first: true };
   }
   if (/^Product activated successfully\.?$/i.test(t)) {
     return { family: 'ato', key: 'activated', value: t, start: true };
   }
-  const err = /^(?:Error|Ошибка): ?(.*)$/.exec(t);
-  if (err) return { family: 'ato', key: 'error', value: err[1]!.trim(), start: true, wrap: true };
+  const err = LABELLED.exec(t);
+  if (err) {
+    const value = err[3]!.trim();
+    const anyText = err[2] === ':' && /^(?:Error|Ошибка)$/.test(err[1]!);
+    if (anyText || /^0x[0-9a-f]{1,8}(?![0-9a-z])/i.test(value)) {
+      return { family: 'ato', key: 'error', value, start: true, wrap: true };
+    }
+  }
   const occurred = /^Error (0x[0-9a-f]{1,8}) occurred (.{1,300})$/i.exec(t);
   if (occurred) {
     return { family: 'ato', key: 'error', value: `${occurred[1]} ${occurred[2]}`, start: true, wrap: true };
   }
-  const slui =
-    /^On a computer running Microsoft Windows non-core edition, run 'slui\.exe 0x2a (0x[0-9a-f]{1,8})' to display the error text\.?$/i.exec(
-      t,
-    );
+  const first = CODE_FIRST.exec(t);
+  if (first)
+    return { family: 'ato', key: 'error', value: `${first[1]} ${first[2]}`, start: true, wrap: true };
+  const inline = INLINE.exec(t);
+  if (inline) {
+    // The code and all that follows it on the row.
+    const value = t.slice(inline.index + inline[0].length - inline[1]!.length);
+    return { family: 'ato', key: 'error', value, start: true, wrap: true };
+  }
+  const slui = SLUI.exec(t);
   if (slui) return { family: 'ato', key: 'slui', value: slui[1]!, start: true };
   return null;
 }
@@ -38,21 +81,36 @@ function finishAto(draft: Draft): Finished {
   if (err) {
     const code = leadingCode(err.value);
     s.put('errorCode', code?.code, err);
-    const message = code ? code.rest.trim() : err.value;
+    // The text after the code, without the colon or dash some pages put between ("0xC004F074 : le …").
+    const message = code ? code.rest.replace(/^[:\u2013\u2014-]\s*/, '').trim() : err.value;
     s.put('message', message || undefined, err);
   }
   if (!s.out.facts.errorCode && slui) s.put('errorCode', hexCode(slui.value), slui);
   const ok = last(draft.entries, 'activated');
   s.put('activated', ok ? true : undefined, ok);
+  // The product: from the activating line, else from the one line that holds it and the result too.
+  for (const entry of [last(draft.entries, 'activating'), err, ok]) {
+    // The activating row's value is rejoined across a wrap; the others hold the name on their first row.
+    const named = entry
+      ? ACTIVATING.exec(entry.key === 'activating' ? entry.value : unmark(entry.line.norm))
+      : null;
+    if (named) {
+      s.put('name', named[1]!.trim(), entry);
+      break;
+    }
+  }
   return s.out;
 }
 
-/** slmgr /ato: the activation result or its error (also an slmgr error copied from its dialog). */
+/** slmgr /ato, /rearm and /ipk: the activation result or the error (also as copied from its dialog). */
 export const ATO: OutputKind = {
   id: 'ato',
   sections: ['slmgr-ato', 'slmgr-error'],
-  facts: ['errorCode', 'message', 'activated'],
-  command: (text) => (slmgrOption(text) === 'ato' ? commandHit('ato', text) : null),
+  facts: ['errorCode', 'message', 'activated', 'name'],
+  command: (text) => {
+    const option = slmgrOption(text);
+    return option === 'ato' || option === 'rearm' || option === 'ipk' ? commandHit('ato', text) : null;
+  },
   line: atoLine,
   finish: finishAto,
 };

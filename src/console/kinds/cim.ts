@@ -161,10 +161,12 @@ function finishCim(draft: Draft): Finished {
     const line = get(property);
     s.put(fact, set(line?.value), line);
   }
-  // As slmgr /dlv all: another product's licence, or one with no key, never stands for Windows in use.
+  // As slmgr /dlv all: another product's licence, an add-on (Extended Security Updates share Windows'
+  // application ID), or one with no key, never stands for Windows in use.
   const app = text('ApplicationID')?.toLowerCase();
+  const addon = text('LicenseIsAddon')?.toLowerCase() === 'true';
   const aside: Aside | undefined =
-    app && isGuid(app) && app !== WINDOWS_APP
+    (app && isGuid(app) && app !== WINDOWS_APP) || addon
       ? 'other-product'
       : pk && !pk.value && status === 'unlicensed'
         ? 'not-in-use'

@@ -1,8 +1,10 @@
 /**
- * Software Protection events (12288, 12289, 12290, 12293, 8198…) as copied from Event Viewer,
- * printed by wevtutil, or listed by Get-WinEvent / Get-EventLog | Format-List.
+ * Software Protection events (12288, 12289, 12290, 12293, 8198, 8200, 8208, 8229, 1058…) as copied from
+ * Event Viewer, printed by wevtutil, listed by Get-WinEvent / Get-EventLog | Format-List, quoted in
+ * Markdown, or their message text alone when it is unmistakable.
  */
-import { Sink, first, formatList, hexCode, hostPort, uint } from '../text.ts';
+import { Sink, first, formatList, hexCode, hostPort, uint, unmark } from '../text.ts';
+import { LICENSE_STATUSES } from '../fact-rules.ts';
 import type { Draft, Finished, Hit, Line, OutputKind } from '../types.ts';
 
 const LABELS = new Map<string, { key: string; start: boolean }>([
@@ -52,9 +54,43 @@ const CSV = /^(0x[0-9a-f]{1,8})\s{0,4},/i;
 // The Software Protection providers, so a lone "Source:" of another program opens no section.
 const SPP_SOURCE = /Security-SPP|Software Protection|Security-Licensing|Key Management Service/i;
 
-// What a line can be in an event copy: Event Viewer's labels, wevtutil's header, Format-List properties.
+// 12288's and 12289's messages: they tell the Info layout when no Event ID was pasted.
+const REQUEST =
+  /^The client has sent an activation request to the key management service (?:machine|computer)\.?$/i;
+const RESPONSE =
+  /^The client has processed an activation response from the key management service (?:machine|computer)\.?$/i;
+
+// Message texts that are Software Protection's alone: each opens an event even without its header.
+const BODIES: readonly RegExp[] = [
+  REQUEST,
+  RESPONSE,
+  /^An activation request has been processed\.?$/i,
+  // Microsoft's own copy of 12293 spells it "Managment".
+  /^Publishing the Key Manage?ment Service \(KMS\) to DNS in the \S{1,255} domain failed\.?$/i,
+  /^License Activation \(slui\.exe\) failed with the following error code:(?:\s{0,4}hr ?= ?0x[0-9a-f]{1,8})?$/i,
+  /^License acquisition failure details\.?$/i,
+  /^Acquisition of genuine ticket failed \(hr ?= ?0x[0-9a-f]{1,8}\)/i,
+];
+
+// A code where an event's text gives one: "hr=0x…", "(hr=0x…)", "Error Code:0x…", "Error code: 0x…",
+// "Reason:0x…", after a word boundary so a GUID or a longer hex run is never read as one.
+const CODE_IN_TEXT = /(?:^|[\s(.,;])(?:hr|error code|reason) ?[:=] ?(0x[0-9a-f]{1,8})(?![0-9a-z])/i;
+// A row that is a code alone (12293's Info) or a code and its name ("0x80072338: DNS_ERROR_…").
+const CODE_ROW = /^(0x[0-9a-f]{1,8})(?::\s{1,4}\S.{0,300})?$/i;
+
+// The entries whose values are message text, and the ones after which unclaimed rows are message text.
+const TEXT_KEYS = new Set(['info', 'text', 'csv', 'description', 'body']);
+const OPENS_TEXT = ['description', 'info', 'eventId', 'body'];
+
+// What a line can be in an event copy: Event Viewer's labels, wevtutil's header, Format-List properties,
+// a message text that is an event's alone.
 function eventLine(line: Line): Hit | null {
-  const t = line.norm;
+  const t = unmark(line.norm);
+  if (t.length < 3) return null;
+  // One message per event: a second one in the same section opens the next event.
+  if (BODIES.some((re) => re.test(t))) return { family: 'event', key: 'body', value: t, start: true };
+  // Inside an event, a code row belongs to it (the explanation under 12293's Info); elsewhere it is slmgr's.
+  if (CODE_ROW.test(t)) return { family: 'event', key: 'text', value: t, start: false, repeat: true };
   if (/^Event\[\d{1,6}\]:$/.test(t)) return { family: 'event', key: 'wevtutil', value: '', start: true };
   const fl = formatList(t);
   if (fl) {
@@ -86,13 +122,16 @@ function finishEvent(draft: Draft): Finished {
   type Row = { text: string; line: Line };
   const rows: Row[] = [];
   for (const x of e) {
-    if (x.key === 'info' || x.key === 'text' || x.key === 'csv' || x.key === 'description') {
+    if (TEXT_KEYS.has(x.key)) {
       if (x.value) rows.push({ text: x.value, line: x.line });
       for (const more of x.more) rows.push({ text: more, line: x.line });
     }
   }
+  // Which Info layout: the Event ID says, else the message text does.
+  const body = first(e, 'body')?.value ?? '';
+  const request = eventId === 12288 || (eventId === undefined && REQUEST.test(body));
+  const response = eventId === 12289 || (eventId === undefined && RESPONSE.test(body));
   const csv = rows.find((r) => CSV.test(r.text));
-  const hr = rows.find((r) => /^hr ?= ?0x[0-9a-f]{1,8}$/i.test(r.text));
   if (csv) {
     const fields = csv.text.split(',').map((f) => f.trim());
     s.put('errorCode', hexCode(fields[0]!), csv.line);
@@ -102,10 +141,21 @@ function finishEvent(draft: Draft): Finished {
       s.put('kmsHost', hp.host, csv.line);
       s.put('kmsPort', hp.port, csv.line);
     }
+    // 12288: HRESULT, flags, host:port, CMID, time, VM, license state (0…6), minutes, activation ID, N.
+    const state = uint(fields[6]);
+    if (request && fields.length >= 8 && state !== undefined)
+      s.put('licenseStatus', LICENSE_STATUSES[state], csv.line); // 12288's Info numbers them as CIM does
     // 12289 (client response): HRESULT, flags, fBound, unused, KMS current count, intervals, time.
-    if (eventId === 12289) s.put('currentCount', uint(fields[4]), csv.line);
-  } else if (hr) {
-    s.put('errorCode', hexCode(hr.text.replace(/^hr ?= ?/i, '')), hr.line);
+    if (response) s.put('currentCount', uint(fields[4]), csv.line);
+  } else {
+    // The first code the text gives: a row that is one (12293's Info), or hr=, Error Code:, Reason:.
+    for (const r of rows) {
+      const code = CODE_ROW.exec(unmark(r.text))?.[1] ?? CODE_IN_TEXT.exec(r.text)?.[1];
+      if (code) {
+        s.put('errorCode', hexCode(code), r.line);
+        break;
+      }
+    }
   }
   return s.out;
 }
@@ -114,13 +164,16 @@ function finishEvent(draft: Draft): Finished {
 export const EVENT: OutputKind = {
   id: 'event',
   sections: ['event'],
-  facts: ['eventId', 'source', 'errorCode', 'kmsHost', 'kmsPort', 'currentCount'],
+  facts: ['eventId', 'source', 'errorCode', 'kmsHost', 'kmsPort', 'currentCount', 'licenseStatus'],
   line: eventLine,
-  // Message text under "Description:" / "Info:" (and Format-List continuation rows), up to the CSV.
+  // Message text after the Event ID, "Description:", "Info:" or a message's first line (and Format-List
+  // continuation rows), up to the CSV.
   free: (draft, line) => {
-    if (draft.keys.has('csv') || !(draft.keys.has('description') || draft.keys.has('info'))) return null;
-    const key = CSV.test(line.norm) || /^hr ?= ?0x[0-9a-f]{1,8}$/i.test(line.norm) ? 'csv' : 'text';
-    return { family: 'event', key, value: line.norm, start: false, repeat: key === 'text' };
+    if (draft.keys.has('csv') || !OPENS_TEXT.some((k) => draft.keys.has(k))) return null;
+    const t = unmark(line.norm);
+    // Rows after an "hr=" row still belong to the message (8198's command-line arguments).
+    const key = CSV.test(t) ? 'csv' : 'text';
+    return { family: 'event', key, value: t, start: false, repeat: key === 'text' };
   },
   finish: finishEvent,
 };

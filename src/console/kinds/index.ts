@@ -7,6 +7,7 @@ import { ATO } from './ato.ts';
 import { CIM } from './cim.ts';
 import { EVENT } from './event.ts';
 import { NSLOOKUP } from './nslookup.ts';
+import { OSPP } from './ospp.ts';
 import { RESOLVE_DNSNAME } from './resolve-dnsname.ts';
 import { SLMGR } from './slmgr.ts';
 import { TEST_NETCONNECTION } from './test-netconnection.ts';
@@ -17,6 +18,7 @@ import { W32TM_STRIPCHART } from './w32tm-stripchart.ts';
 export const KINDS: readonly OutputKind[] = [
   SLMGR,
   ATO,
+  OSPP,
   NSLOOKUP,
   RESOLVE_DNSNAME,
   TEST_NETCONNECTION,

@@ -49,11 +49,17 @@ function stars(t: string): Hit | null {
 function nslookupLine(line: Line): Hit | null {
   const t = line.norm;
   let m: RegExpExecArray | null;
+  // Interactive nslookup: "set type=" holds for every query after it, so it travels as the sections' hint.
   if ((m = /^> ?set (?:type|q|querytype)=([a-z]{1,10})$/i.exec(t)))
-    return ns('set', m[1]!, true, false, true);
+    return { ...ns('set', m[1]!, true), hint: m[1]!.toLowerCase() };
+  // Each query at the prompt is a section of its own, as is each change of server.
   if ((m = /^> ?([a-z0-9_][a-z0-9_.-]{0,253})$/i.exec(t)) && /[._]/.test(m[1]!)) {
-    return ns('query', m[1]!, true, false);
+    return { ...ns('query', m[1]!, true, false), first: true };
   }
+  if ((m = /^> ?(?:l?server (\S{1,255})|root)$/i.exec(t))) {
+    return { ...ns('serverCommand', m[1] ?? 'root', true, false), first: true };
+  }
+  if (/^> ?exit$/i.test(t)) return { ...ns('exit', '', false), noise: true };
   if ((m = /^(?:Default Server|Server|Сервер по умолчанию|Сервер):\s{0,20}(\S{0,255})$/.exec(t))) {
     return ns('server', m[1]!, true, false);
   }
@@ -120,8 +126,16 @@ function finishNslookup(draft: Draft): Finished {
     const name = positional(cmd.value)[0];
     s.put('query', name && isHost(name) ? name : undefined, cmd);
   }
+  // A row that only sets the type, with nothing asked after it, is no section.
+  if (e.every((x) => x.key === 'set')) return s.out;
+  // The type set at the prompt is a query's: the server banner it follows asks nothing.
   const set = first(e, 'set');
-  s.put('queryType', set?.value.toLowerCase(), set);
+  const asked = e.some((x) => ['query', 'srvHead', 'failure', 'timeout', 'soa'].includes(x.key));
+  if (asked) s.put('queryType', set?.value.toLowerCase(), set);
+  // A query at the prompt after "set type=": the type set before it.
+  const q0 = first(e, 'query');
+  if (!s.out.facts.queryType && q0 && draft.hint && /^[a-z]{1,10}$/.test(draft.hint))
+    s.put('queryType', draft.hint, q0);
   const q = first(e, 'query');
   s.put('query', q?.value, q);
   const server = first(e, 'server');
@@ -164,6 +178,7 @@ export const NSLOOKUP: OutputKind = {
   facts: ['queryType', 'query', 'server', 'serverAddress', 'nonAuthoritative', 'srv', 'dnsFailure'],
   command: (text) => (/^nslookup(?:\.exe)?(?:\s|$)/i.test(text) ? commandHit('nslookup', text) : null),
   line: nslookupLine,
+  quiet: ['set'],
   // Continuation of "Addresses:", or the zone name printed above an SOA answer.
   free: (_draft, line) => (/^[\w.:%-]{1,255}$/.test(line.norm) ? ns('bare', line.norm, false) : null),
   finish: finishNslookup,

@@ -137,6 +137,8 @@ function slmgrLine(line: Line): Hit | null {
   if (!m) return null;
   const label = LABELS.get(m[1]!.trim().toLowerCase());
   if (!label) return null;
+  // ospp.vbs prints "LICENSE STATUS:" in capitals; slmgr's only label in capitals is "AO DN:".
+  if (label.key !== 'aoDn' && m[1] === m[1]!.toUpperCase()) return null;
   const value = (m[2] ?? '').trim();
   // nslookup and event copies have "Name:" and "Description:" too; slmgr's hold a product name.
   if ((label.key === 'name' || label.key === 'description') && !(PRODUCT.test(value) && /\s/.test(value))) {

@@ -127,9 +127,31 @@ export const scenarios: Scenario[] = [
     situation:
       'sppsvc runs, KMS listens on 1688 and the host rule is enabled for Any profile, yet a branch-office firewall drops TCP 1688.',
     start: { code: '0xC004F039' },
-    answers: ['yes', 'yes', 'no', 'false', 'yes', 'yes', 'yes'],
+    answers: ['yes', 'yes', 'no', 'false', 'yes', 'yes', 'yes', 'yes'],
     ends: 'kms-connect/network-path',
-    passes: ['kms-connect/check-firewall'],
+    passes: ['kms-connect/check-firewall', 'kms-connect/check-firewall-scope'],
+  },
+  {
+    name: 'kms-connect: Windows 10 KMS host on a private network, clients on other subnets',
+    situation:
+      'A Windows 10 Enterprise KMS host sits on a Private network; SPPSVC-In-TCP is on but admits LocalSubnet only, and the clients are routed from 10.20.0.0/16.',
+    start: { code: '0xC004F039' },
+    answers: ['yes', 'yes', 'no', 'false', 'yes', 'yes', 'yes', 'no', 'address', 'yes', 'yes'],
+    ends: 'kms-connect/activated',
+    passes: [
+      'kms-connect/check-firewall-scope',
+      'kms-connect/scope-what',
+      'kms-connect/widen-firewall-scope',
+    ],
+  },
+  {
+    name: 'kms-connect: host moved to port 1700, the built-in rule opens 1688 only',
+    situation:
+      'The host was set to listen on 1700 with slmgr /sprt and the clients use 1700; SPPSVC-In-TCP is on for Any, but it opens 1688.',
+    start: { code: '0xC004F039' },
+    answers: ['yes', 'yes', 'no', 'false', 'yes', 'yes', 'yes', 'no', 'port', 'no'],
+    ends: 'kms-connect/network-path',
+    passes: ['kms-connect/scope-what', 'kms-connect/add-port-rule'],
   },
   {
     name: 'kms-connect: no host known at all',

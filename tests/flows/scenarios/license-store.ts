@@ -84,16 +84,26 @@ export const scenarios: Scenario[] = [
     ],
   },
   {
-    name: 'license-store: 0xC004E015 rebuild fails on Windows 7',
-    situation: 'On Windows 7 the rename of tokens.dat fails with an error.',
+    name: 'license-store: 0xC004E015 rebuild on Windows 7 finds a tokens.bar from an earlier rebuild',
+    situation:
+      'On Windows 7 ren refuses to rename tokens.dat because a tokens.bar, the original store with its keys, is left from an earlier rebuild; the guide does not rebuild twice.',
     start: { code: '0xC004E015' },
-    answers: ['win7', 'yes', 'no', 'public-key', 'no', 'ren-error'],
+    answers: ['win7', 'yes', 'no', 'public-key', 'no', 'ren-bar'],
     ends: 'license-store/escalate-store',
     passes: [
       'license-store/before-rebuild-7',
       'license-store/rebuild-tokens-7',
       'license-store/rebuild-failed',
     ],
+  },
+  {
+    name: 'license-store: a rebuild on Windows 7 run without elevation is run again',
+    situation:
+      'On Windows 7 ren reports "Access is denied" because the prompt was not elevated; nothing was renamed, and the rebuild runs again from an elevated prompt.',
+    start: { code: '0xC004E015' },
+    answers: ['win7', 'yes', 'no', 'public-key', 'no', 'ren-error', 'win7'],
+    ends: 'license-store/rebuild-tokens-7',
+    passes: ['license-store/rebuild-failed', 'license-store/rebuild-again'],
   },
   {
     name: 'license-store: tokens.dat rebuilt on a newer Windows, key reinstalled, activated',
@@ -118,7 +128,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A KMS host that also activates Office LTSC 2021 reports 0xC004E015; its CSVLK and Office Volume License Pack are at hand, tokens.dat is rebuilt, the CSVLK reinstalled and the Office host licence put back.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'office-host'],
+    answers: ['newer', 'yes', 'yes', 'yes', 'yes', 'office-host', 'yes', 'yes', 'yes', 'office-host'],
     ends: 'license-store/restore-other',
     passes: [
       'license-store/host-keys-ready',
@@ -163,7 +173,19 @@ export const scenarios: Scenario[] = [
     situation:
       'On a KMS host whose Windows host key was already reactivated, the Office KMS host licence stays unlicensed; rolling back would bring the corrupt store back and spend another reactivation.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'office-host', 'failing'],
+    answers: [
+      'newer',
+      'yes',
+      'yes',
+      'yes',
+      'yes',
+      'office-host',
+      'yes',
+      'yes',
+      'yes',
+      'office-host',
+      'failing',
+    ],
     ends: 'license-store/escalate-store',
     passes: ['license-store/restore-other'],
   },
@@ -172,7 +194,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A Windows 10 KMS client with Office LTSC 2021 is rebuilt; the record showed Office licences, so they are reinstalled with ospp.vbs /inslic and the Office GVLK.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'no', 'public-key', 'yes', 'yes', 'yes', 'yes', 'office'],
+    answers: ['newer', 'yes', 'no', 'public-key', 'yes', 'public-key', 'yes', 'yes', 'yes', 'office'],
     ends: 'license-store/restore-office',
     passes: ['license-store/office-before', 'license-store/other-licences'],
   },
@@ -181,9 +203,58 @@ export const scenarios: Scenario[] = [
     situation:
       'After tokens.dat is rebuilt on a Windows 10 client activation still fails with the same error; tokens.bar is renamed back and the case handed over.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'yes', 'yes', 'no', 'same', 'yes'],
+    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'yes', 'yes', 'no', 'same', 'newer', 'yes'],
     ends: 'license-store/escalate-store',
-    passes: ['license-store/roll-back'],
+    passes: ['license-store/restore-bar-version', 'license-store/restore-bar'],
+  },
+  {
+    name: 'license-store: Windows 7 rebuild fixed nothing, the old store is put back from its own folder',
+    situation:
+      'After tokens.dat is rebuilt on a Windows 7 KMS client activation still fails with the same error; tokens.bar is renamed back in the Network Service profile and the case handed over.',
+    start: { code: '0xC004E015' },
+    answers: ['win7', 'yes', 'no', 'public-key', 'yes', 'yes', 'no', 'same', 'win7', 'yes'],
+    ends: 'license-store/escalate-store',
+    passes: [
+      'license-store/rebuild-tokens-7',
+      'license-store/restore-bar-version',
+      'license-store/restore-bar-7',
+    ],
+  },
+  {
+    name: 'license-store: a Deny entry on the Windows 7 store is removed, not rebuilt over',
+    situation:
+      'On Windows 7 0xC004E002 stays; icacls lists NETWORK SERVICE:(DENY) on tokens.dat after the grant. The Deny is removed and activation works.',
+    start: { code: '0xC004E002' },
+    answers: ['win7', 'no', 'deny', 'yes', 'yes'],
+    ends: 'license-store/store-fixed',
+    passes: ['license-store/perms-wrong-7', 'license-store/remove-deny-7', 'license-store/activate-perms'],
+  },
+  {
+    name: 'license-store: an Office KMS host licence whose host key is not in hand stops the rebuild',
+    situation:
+      'A Windows Server 2019 member server (a KMS client) reports 0xC004E015; ospp.vbs /dstatus lists an Office KMS host licence and nobody has its host key.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'yes', 'no', 'public-key', 'yes', 'office-host-missing'],
+    ends: 'license-store/escalate-host-store',
+    passes: ['license-store/office-keys'],
+  },
+  {
+    name: 'license-store: Office retail key not in hand stops the rebuild',
+    situation:
+      'A Windows 11 KMS client with retail Office 2021 reports 0xC004E015; ospp.vbs /dstatus shows a RETAIL licence and nobody has its key.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'yes', 'no', 'public-key', 'yes', 'key-missing'],
+    ends: 'license-store/get-office-key-first',
+    passes: ['license-store/office-before', 'license-store/office-keys'],
+  },
+  {
+    name: 'license-store: a KMS host with Office clients gets both Office licences back',
+    situation:
+      'A Windows Server 2022 KMS host that also runs volume Office is rebuilt; the record showed the Office KMS host licence and Office client licences.',
+    start: { code: '0xC004E015' },
+    answers: ['newer', 'yes', 'yes', 'yes', 'yes', 'office-host', 'yes', 'yes', 'yes', 'both', 'yes'],
+    ends: 'license-store/restore-office',
+    passes: ['license-store/other-licences', 'license-store/restore-host-office'],
   },
   {
     name: 'license-store: Windows 7 KMS host is not rebuilt',
@@ -282,9 +353,22 @@ export const scenarios: Scenario[] = [
     situation:
       'On Windows Server 2022 the rename of tokens.dat worked but net start sppsvc failed; the old store is put back from tokens.bar.',
     start: { code: '0xC004E015' },
-    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'no', 'after-ren', 'yes'],
+    answers: ['newer', 'yes', 'no', 'public-key', 'no', 'no', 'after-ren', 'newer', 'yes'],
     ends: 'license-store/escalate-store',
-    passes: ['license-store/rebuild-failed', 'license-store/restore-bar'],
+    passes: [
+      'license-store/rebuild-failed',
+      'license-store/restore-bar-version',
+      'license-store/restore-bar',
+    ],
+  },
+  {
+    name: 'license-store: on Windows Server 2008 R2 a rebuild that failed after the rename gets the Windows 7 folder',
+    situation:
+      'On a Windows Server 2008 R2 KMS client the rename worked but slmgr /rilc failed; the old store is put back from tokens.bar in the Network Service profile folder.',
+    start: { code: '0xC004E015' },
+    answers: ['win7', 'yes', 'no', 'public-key', 'no', 'after-ren', 'win7', 'yes'],
+    ends: 'license-store/escalate-store',
+    passes: ['license-store/rebuild-tokens-7', 'license-store/restore-bar-7'],
   },
   {
     name: 'license-store: net stop saying the service was not started does not stop a good rebuild',
