@@ -50,7 +50,7 @@ export const scenarios: Scenario[] = [
       'The key group covers Windows Server 2025, but the Windows Server 2022 host has no 2024 cumulative update.',
     start: { code: '0xC004F042' },
     answers: ['windows', 'yes', 'no', 'yes', 'ws2022'],
-    ends: 'kms-host/kb5034765',
+    ends: 'kms-host/kb5034770',
     passes: ['kms-host/host-update'],
   },
   {
@@ -378,5 +378,57 @@ export const scenarios: Scenario[] = [
     answers: ['yes', 'win7', 'win7'],
     ends: 'kms-host/host-no-update',
     passes: ['kms-host/clients-win7'],
+  },
+  {
+    name: 'kms-host: Windows 11 machine set up as KMS host',
+    situation:
+      'Someone turned a Windows 11 PC into the KMS host; the clients get 0xC004F042 and no update helps.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'win11'],
+    ends: 'kms-host/host-too-old',
+    passes: ['kms-host/host-update'],
+  },
+  {
+    name: 'kms-host: Windows Server host key refused on a Windows 10 host',
+    situation:
+      'A Windows Server 2022 host key is typed into the Windows 10 machine that serves as KMS host and is refused at slmgr /ipk.',
+    start: { flow: 'kms-host' },
+    answers: ['not-enabled', 'no', 'no', 'yes', 'no', 'server-key'],
+    ends: 'kms-host/host-too-old',
+    passes: ['kms-host/install-host-key', 'kms-host/key-newer-than-host'],
+  },
+  {
+    name: 'kms-host: Windows Server 2016 host, Windows 10 clients only',
+    situation:
+      'A Windows Server 2016 host turns away Windows 10 Enterprise clients; its key is a Windows Server 2012 R2 key for Windows 10 clients.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2016', 'no-update', 'no'],
+    ends: 'kms-host/new-host-key',
+    passes: ['kms-host/clients-2016', 'kms-host/host-no-update'],
+  },
+  {
+    name: 'kms-host: Windows Server 2012 R2 host, Windows 8.1 clients',
+    situation: 'A Windows Server 2012 R2 host refuses Windows 8.1 clients; no newer Windows is in use.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2012r2', 'no-update'],
+    ends: 'kms-host/host-no-update',
+    passes: ['kms-host/clients-2012r2'],
+  },
+  {
+    name: 'kms-host: Windows Server 2012 host, Windows 8 and 7 clients',
+    situation:
+      'A Windows Server 2012 host activates only Windows 8 and Windows 7 clients and turns them away.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2012', 'no-update'],
+    ends: 'kms-host/host-no-update',
+    passes: ['kms-host/clients-2012'],
+  },
+  {
+    name: 'kms-host: Windows Server 2008 R2 host, Windows 7 clients',
+    situation: 'A Windows Server 2008 R2 host turns away Windows 7 clients; its key group is checked.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2008r2', 'no-update', 'yes'],
+    ends: 'kms-host/escalate-host',
+    passes: ['kms-host/clients-2008r2', 'kms-host/host-no-update'],
   },
 ];
