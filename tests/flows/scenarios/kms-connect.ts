@@ -96,7 +96,20 @@ export const scenarios: Scenario[] = [
     situation:
       'A new Windows Server 2025 client reaches the host (event 12290 logged) but gets no activation; the host has not installed KB5034770 or later.',
     start: { code: '0xC004F074' },
-    answers: ['windows', 'yes', 'yes', 'yes', 'no', 'yes', 'no-answer', 'yes', 'yes', 'no', 'ws2022'],
+    answers: [
+      'windows',
+      'yes',
+      'yes',
+      'yes',
+      'no',
+      'yes',
+      'no-answer',
+      'yes',
+      'yes',
+      'no',
+      'ws2022',
+      'ws2025',
+    ],
     ends: 'kms-host/kb5034770',
     passes: [
       'kms-connect/host-event',

@@ -49,9 +49,36 @@ export const scenarios: Scenario[] = [
     situation:
       'The key group covers Windows Server 2025, but the Windows Server 2022 host has no 2024 cumulative update.',
     start: { code: '0xC004F042' },
-    answers: ['windows', 'yes', 'no', 'yes', 'ws2022'],
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2022', 'ws2025'],
     ends: 'kms-host/kb5034770',
-    passes: ['kms-host/host-update'],
+    passes: ['kms-host/host-update', 'kms-host/clients-2022'],
+  },
+  {
+    name: 'kms-host: Windows Server 2022 host with Windows 11 clients needs no update',
+    situation:
+      'The Windows Server 2022 host activates Windows 11 23H2 and Windows Server 2022; its key is the Windows Server 2022 group.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2022', 'older', 'yes'],
+    ends: 'kms-host/escalate-host',
+    passes: ['kms-host/clients-2022', 'kms-host/host-no-update'],
+  },
+  {
+    name: 'kms-host: Windows Server 2025 host, key group checked',
+    situation:
+      'The KMS host runs Windows Server 2025, but its key is still the Windows Server 2019 group and the clients run Windows 11.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2025', 'no'],
+    ends: 'kms-host/new-host-key',
+    passes: ['kms-host/host-update', 'kms-host/host-no-update'],
+  },
+  {
+    name: 'kms-host: host activated after its update, client still fails',
+    situation:
+      'After KB4467695 the 2012 R2 host takes its new host key but reports no error; the Windows Server 2019 client still fails.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'yes', 'ws2012r2', 'ws2019', 'failing', 'host-ok'],
+    ends: 'kms-host/escalate-host',
+    passes: ['kms-host/kb4467695', 'kms-host/host-ato-error'],
   },
   {
     name: 'kms-host: intended host only has a KMS client key',
@@ -332,8 +359,9 @@ export const scenarios: Scenario[] = [
     name: 'kms-host: host already up to date',
     situation: 'The Windows Server 2025 host activates older clients only; no update is missing.',
     start: { code: '0xC004F042' },
-    answers: ['windows', 'yes', 'no', 'yes', 'not-older'],
+    answers: ['windows', 'yes', 'no', 'yes', 'not-older', 'yes'],
     ends: 'kms-host/escalate-host',
+    passes: ['kms-host/host-no-update'],
   },
   {
     name: 'kms-host: Volume Activation role will not install',
