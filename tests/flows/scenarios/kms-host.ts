@@ -140,6 +140,15 @@ export const scenarios: Scenario[] = [
     passes: ['kms-host/clients-2019'],
   },
   {
+    name: 'kms-host: Windows 10 host key refused on a Windows Server host',
+    situation:
+      'The technician tried the Windows 10 KMS host key from the licensing portal on the Windows Server 2019 host, and slmgr /ipk refused it.',
+    start: { code: '0xC004F042' },
+    answers: ['windows', 'yes', 'no', 'no', 'no', 'client-key'],
+    ends: 'kms-host/new-host-key',
+    passes: ['kms-host/key-newer-than-host'],
+  },
+  {
     name: 'kms-host: newer host key refused on an unpatched Windows Server 2016 host',
     situation:
       'The Windows Server 2022 host key will not install on the Windows Server 2016 host, which has no update since 2019.',
