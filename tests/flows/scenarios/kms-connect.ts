@@ -95,10 +95,23 @@ export const scenarios: Scenario[] = [
   {
     name: 'kms-connect: host on Windows Server 2022 lacks the update for Windows Server 2025 clients',
     situation:
-      'A new Windows Server 2025 client reaches the host (event 12290 logged) but gets no activation; the host has not installed KB5034765 or later.',
+      'A new Windows Server 2025 client reaches the host (event 12290 logged) but gets no activation; the host has not installed KB5034770 or later.',
     start: { code: '0xC004F074' },
-    answers: ['windows', 'yes', 'yes', 'yes', 'no', 'yes', 'no-answer', 'yes', 'yes', 'no', 'no'],
-    ends: 'kms-host/install-update',
+    answers: [
+      'windows',
+      'yes',
+      'yes',
+      'yes',
+      'no',
+      'yes',
+      'no-answer',
+      'yes',
+      'yes',
+      'no',
+      'ws2022',
+      'ws2025',
+    ],
+    ends: 'kms-host/kb5034770',
     passes: [
       'kms-connect/host-event',
       'kms-connect/version-match',

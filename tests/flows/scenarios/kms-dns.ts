@@ -111,4 +111,49 @@ export const scenarios: Scenario[] = [
     answers: [],
     ends: 'kms-dns/record-owner',
   },
+  {
+    name: 'kms-dns: SRV record and host disagree on the port',
+    situation:
+      'The _vlmcs record names the host with port 1688, but a hardening script moved the host to port 11688 with slmgr /sprt.',
+    start: { code: '0x8007232B' },
+    answers: ['yes', 'yes', 'no', 'yes', 'wrong-port'],
+    ends: 'kms-dns/port-mismatch',
+    passes: ['kms-dns/record-target'],
+  },
+  {
+    name: 'kms-dns: zone refuses the host dynamic updates',
+    situation:
+      'The host logs event 12293 with a code other than 0x80072338; slui.exe 0x2a describes it as a refusal: the zone takes no dynamic updates from the host.',
+    start: { code: '0x8007232B' },
+    answers: ['yes', 'yes', 'no', 'no', 'no', 'yes', 'failed-other', 'refused'],
+    ends: 'kms-dns/zone-updates',
+    passes: ['kms-dns/publish-result', 'kms-dns/decode-12293'],
+  },
+  {
+    name: 'kms-dns: zone stays closed, record made by hand',
+    situation:
+      'The DNS team will not give the host write access; the record is created by hand and publishing is turned off only on the host whose publishing fails.',
+    start: { code: '0x8007232B' },
+    answers: ['yes', 'yes', 'no', 'no', 'no', 'yes', 'failed-other', 'refused', 'failing'],
+    ends: 'kms-dns/manual-record',
+    passes: ['kms-dns/zone-updates'],
+  },
+  {
+    name: 'kms-dns: host has no DNS servers to publish to',
+    situation:
+      'The host logs event 12293 with 0x8007267C; slui.exe 0x2a says no DNS servers are configured: its network card was set up with a static address and no DNS servers.',
+    start: { code: '0x8007232B' },
+    answers: ['yes', 'yes', 'no', 'no', 'no', 'yes', 'failed-other', 'dns-settings'],
+    ends: 'kms-dns/host-dns-settings',
+    passes: ['kms-dns/decode-12293'],
+  },
+  {
+    name: 'kms-dns: 12293 with a code that is neither a refusal nor a DNS setting',
+    situation:
+      'The host logs event 12293 with a code slui.exe 0x2a describes as neither; the record is created by hand.',
+    start: { code: '0x8007232B' },
+    answers: ['yes', 'yes', 'no', 'no', 'no', 'yes', 'failed-other', 'other'],
+    ends: 'kms-dns/manual-record',
+    passes: ['kms-dns/decode-12293'],
+  },
 ];
