@@ -215,6 +215,10 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   target: host,
   eventId: count,
   source: text,
+  skipRearm: count,
+  timeType: oneOf('NT5DS', 'NTP', 'NoSync', 'AllSync'),
+  ntpClientEnabled: flag,
+  registryNotFound: yes,
 };
 
 /** A fact's value as its rule keeps it, or undefined when the rule refuses it (or the name is no fact). */

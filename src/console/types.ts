@@ -17,7 +17,8 @@ export type SectionKind =
   | 'cim'
   | 'ospp-dstatus'
   | 'ospp-act'
-  | 'ospp-error';
+  | 'ospp-error'
+  | 'reg';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
@@ -115,6 +116,14 @@ export interface Facts {
   target?: string;
   eventId?: number;
   source?: string;
+  /** reg: SkipRearm under SoftwareProtectionPlatform (1: slmgr /rearm does nothing). */
+  skipRearm?: number;
+  /** reg: the Windows Time client's Type (W32Time\Parameters). */
+  timeType?: 'NT5DS' | 'NTP' | 'NoSync' | 'AllSync';
+  /** reg: the NTP client's Enabled value (W32Time\TimeProviders\NtpClient). */
+  ntpClientEnabled?: boolean;
+  /** reg printed that the key or value it was asked for is not there. */
+  registryNotFound?: boolean;
 }
 
 /** Every fact name, at run time (flows name the facts that answer their questions). */
@@ -166,6 +175,10 @@ export const FACT_NAMES = [
   'target',
   'eventId',
   'source',
+  'skipRearm',
+  'timeType',
+  'ntpClientEnabled',
+  'registryNotFound',
 ] as const satisfies ReadonlyArray<keyof Facts>;
 export type FactName = (typeof FACT_NAMES)[number];
 // Fails to compile when Facts gains a field FACT_NAMES lacks.

@@ -166,3 +166,47 @@ describe('values typed once', () => {
     expect(missingFacts(fillCommand(run, { kmsPort: { value: 1688, line: '' } }))).toEqual(['kmsHost']);
   });
 });
+
+describe('facts from reg query, at the steps that query the registry', () => {
+  const read = (text: string) => factsOf(readConsole(text).sections);
+  const spp =
+    'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\SoftwareProtectionPlatform';
+  it('answer SkipRearm, DNS publishing and a host set by hand from the value rows', () => {
+    const skip = node('kms-count', 'check-skiprearm');
+    expect(proposeAnswer(skip, read(`${spp}\n    SkipRearm    REG_DWORD    0x1\n`))?.answer).toBe('yes');
+    expect(proposeAnswer(skip, read(`${spp}\n    SkipRearm    REG_DWORD    0x0\n`))?.answer).toBe('no');
+    const publishing = node('kms-dns', 'check-publishing');
+    expect(
+      proposeAnswer(publishing, read(`${spp}\n    DisableDnsPublishing    REG_DWORD    0x1\n`)),
+    ).toMatchObject({
+      answer: 'yes',
+      fact: 'dnsPublishing',
+    });
+    const manual = node('kms-dns', 'check-manual');
+    expect(
+      proposeAnswer(manual, read(`${spp}\n    KeyManagementServiceName    REG_SZ    kms01.contoso.com\n`))
+        ?.answer,
+    ).toBe('yes');
+    // slmgr /dlv tells the same: a name from DNS means none was set by hand.
+    expect(proposeAnswer(manual, read(fixture('slmgr-dli-kms-client-en-1.txt')))?.answer).toBe('no');
+  });
+  it('answer the time client type and the NTP client switch', () => {
+    const params = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\W32Time\\Parameters';
+    const type = node('time-sync', 'domain-type');
+    expect(proposeAnswer(type, read(`${params}\n    Type    REG_SZ    NT5DS\n`))?.answer).toBe('yes');
+    expect(proposeAnswer(type, read(`${params}\n    Type    REG_SZ    NoSync\n`))?.answer).toBe('no');
+    const ntp = node('time-sync', 'ntp-source');
+    const client =
+      'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\W32Time\\TimeProviders\\NtpClient';
+    expect(proposeAnswer(ntp, read(`${client}\n    Enabled    REG_DWORD    0x0\n`))?.answer).toBe('no');
+    expect(proposeAnswer(ntp, read(`${client}\n    Enabled    REG_DWORD    0x1\n`))?.answer).toBe('yes');
+  });
+  it('a value reg could not find proposes nothing: what it means differs from value to value', () => {
+    const missing = readAt(
+      read('ERROR: The system was unable to find the specified registry key or value.\n'),
+      3,
+    );
+    expect(missing.registryNotFound?.value).toBe(true);
+    expect(proposeAnswer(node('kms-count', 'check-skiprearm'), missing, 3)).toBeUndefined();
+  });
+});

@@ -717,3 +717,49 @@ describe('the collect command', () => {
 function pick(file: string): string {
   return sampleText(file);
 }
+
+describe('reader: reg query', () => {
+  const key =
+    'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\SoftwareProtectionPlatform';
+  it('reads the activation values under their own key, with or without the command line', () => {
+    expect(only(read(`${key}\n    SkipRearm    REG_DWORD    0x0\n`)).facts).toEqual({ skipRearm: 0 });
+    expect(only(read(`    DisableDnsPublishing    REG_DWORD    0x0\n`)).facts).toEqual({
+      dnsPublishing: true,
+    });
+    expect(only(read(`${key}\n    KeyManagementServiceName    REG_SZ    10.0.0.5\n`)).facts).toEqual({
+      kmsHost: '10.0.0.5',
+      kmsHostFrom: 'registered',
+    });
+    const time = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\W32Time';
+    expect(only(read(`${time}\\Parameters\n    Type    REG_SZ    NTP\n`)).facts).toEqual({ timeType: 'NTP' });
+    expect(only(read(`${time}\\TimeProviders\\NtpClient\n\tEnabled\tREG_DWORD\t0x1\n`)).facts).toEqual({
+      ntpClientEnabled: true,
+    });
+  });
+  it('reads no value under another key, an "Enabled" without its key, or data of another shape', () => {
+    const tls =
+      'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server';
+    expect(read(`${tls}\n    Enabled    REG_DWORD    0x1\n`).sections).toEqual([]);
+    expect(read('    Enabled    REG_DWORD    0x1\n').sections).toEqual([]);
+    expect(
+      read(
+        `HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\W32Time\n    Type    REG_DWORD    0x20\n`,
+      ).sections,
+    ).toEqual([]);
+    expect(read(`${key}\n    SkipRearm    REG_SZ    1\n`).sections).toEqual([]);
+    expect(read(`${key}\n    KeyManagementServiceName    REG_SZ    <KMS host>\n`).sections).toEqual([]);
+  });
+  it('reads "not found" in English and Russian, and nothing from another language', () => {
+    expect(
+      only(read('ERROR: The system was unable to find the specified registry key or value.\n')).facts,
+    ).toEqual({
+      registryNotFound: true,
+    });
+    expect(only(read('ОШИБКА: Не удается найти указанный раздел или параметр в реестре.\n')).facts).toEqual({
+      registryNotFound: true,
+    });
+    expect(
+      read('FEHLER: Der angegebene Registrierungsschlüssel bzw. Wert wurde nicht gefunden.\n').sections,
+    ).toEqual([]);
+  });
+});

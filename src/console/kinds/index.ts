@@ -8,6 +8,7 @@ import { CIM } from './cim.ts';
 import { EVENT } from './event.ts';
 import { NSLOOKUP } from './nslookup.ts';
 import { OSPP } from './ospp.ts';
+import { REG } from './reg.ts';
 import { RESOLVE_DNSNAME } from './resolve-dnsname.ts';
 import { SLMGR } from './slmgr.ts';
 import { TEST_NETCONNECTION } from './test-netconnection.ts';
@@ -26,4 +27,5 @@ export const KINDS: readonly OutputKind[] = [
   W32TM_STRIPCHART,
   EVENT,
   CIM,
+  REG,
 ];
