@@ -219,6 +219,7 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   timeType: oneOf('NT5DS', 'NTP', 'NoSync', 'AllSync'),
   ntpClientEnabled: flag,
   registryNotFound: yes,
+  productCodeKeys: count,
 };
 
 /** A fact's value as its rule keeps it, or undefined when the rule refuses it (or the name is no fact). */

@@ -124,6 +124,8 @@ export interface Facts {
   ntpClientEnabled?: boolean;
   /** reg printed that the key or value it was asked for is not there. */
   registryNotFound?: boolean;
+  /** reg query /s /f under an Uninstall key: how many subkeys named by a GUID (MSI product codes) it found. */
+  productCodeKeys?: number;
 }
 
 /** Every fact name, at run time (flows name the facts that answer their questions). */
@@ -179,6 +181,7 @@ export const FACT_NAMES = [
   'timeType',
   'ntpClientEnabled',
   'registryNotFound',
+  'productCodeKeys',
 ] as const satisfies ReadonlyArray<keyof Facts>;
 export type FactName = (typeof FACT_NAMES)[number];
 // Fails to compile when Facts gains a field FACT_NAMES lacks.

@@ -131,7 +131,13 @@ export function valueMatches(expected: ReadsValue, value: unknown): boolean {
  * Facts that tell how a command just run turned out (activated, a key installed, an error): on a command
  * step they answer only when read at that step, so an earlier attempt's result never answers for this one.
  */
-export const RESULT_FACTS: readonly FactName[] = ['activated', 'errorCode', 'message', 'registryNotFound'];
+export const RESULT_FACTS: readonly FactName[] = [
+  'activated',
+  'errorCode',
+  'message',
+  'registryNotFound',
+  'productCodeKeys',
+];
 
 /**
  * What the known facts answer at a node, if its question names a fact they hold and the value decides it.

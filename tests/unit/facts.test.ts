@@ -210,3 +210,24 @@ describe('facts from reg query, at the steps that query the registry', () => {
     expect(proposeAnswer(node('kms-count', 'check-skiprearm'), missing, 3)).toBeUndefined();
   });
 });
+
+describe('facts from a registry search, at the product code steps', () => {
+  const search = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  const uninstall = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall';
+  it('answer Yes from a key named by a GUID, No from a search that ended with none', () => {
+    const step = node('product-codes', 'find-installed');
+    const found = `${uninstall}\\{90160000-0011-0000-1000-0000000FF1CE}\n    DisplayName    REG_SZ    Office\n\nEnd of search: 1 match(es) found.\n`;
+    expect(proposeAnswer(step, search(found, 4), 4)).toMatchObject({
+      answer: 'yes',
+      fact: 'productCodeKeys',
+    });
+    expect(proposeAnswer(step, search('End of search: 0 match(es) found.\n', 4), 4)?.answer).toBe('no');
+    // Matches under keys of other names (an Inno or Click-to-Run entry) are no product code.
+    const other = `${uninstall}\\{DADADADA-0000-0000-0000-000000000000}_is1\n    DisplayName    REG_SZ    Tool\n\nEnd of search: 1 match(es) found.\n`;
+    expect(proposeAnswer(step, search(other, 4), 4)?.answer).toBe('no');
+  });
+  it('a search pasted at an earlier step answers nothing at the next one', () => {
+    const none = search('End of search: 0 match(es) found.\n', 4);
+    expect(proposeAnswer(node('product-codes', 'wow64'), none, 5)).toBeUndefined();
+  });
+});

@@ -14,6 +14,10 @@ const KEY =
 const ROW = /^(.{1,255}?)(?: {4}|\t)(REG_[A-Z_]{2,40})(?:(?: {4}|\t)(.{0,2000}))?$/;
 // English; Russian as Microsoft's Russian articles and the Russian scripts that test for it quote it
 // (with and without "в реестре", the label in capitals or not).
+// The last line of a search (/f): how many keys, values and data matched.
+const END = /^End of search: (\d{1,7}) match\(es\) found\.?$/;
+// An Uninstall subkey named by a GUID alone: an MSI product code (Inno's "{…}_is1" is none).
+const PRODUCT_KEY = /\\Uninstall\\\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/i;
 const MISSING = [
   /^ERROR: The system was unable to find the specified registry key or value\.?$/,
   /^ОШИБКА: Не удается найти указанный раздел или параметр (?:в реестре|реестра)\.?$/i,
@@ -36,6 +40,7 @@ function regLine(line: Line): Hit | null {
   if ((m = KEY.exec(t))) return hit('key', m[1]!);
   if ((m = ROW.exec(t))) return hit('row', t);
   if (MISSING.some((re) => re.test(t))) return hit('missing', t);
+  if ((m = END.exec(t))) return hit('end', m[1]!);
   return null;
 }
 
@@ -49,8 +54,14 @@ function finishReg(draft: Draft): Finished {
   const s = new Sink('reg');
   let key: string | undefined;
   const under = (end: string) => key === undefined || key.toLowerCase().endsWith(end);
+  const products = new Set<string>();
+  let firstProduct: Entry | undefined;
   for (const e of draft.entries as Entry[]) {
     if (e.key === 'key') key = e.value;
+    if (e.key === 'key' && PRODUCT_KEY.test(e.value)) {
+      products.add(e.value.toLowerCase());
+      firstProduct ??= e;
+    }
     if (e.key === 'missing') s.put('registryNotFound', true, e);
     if (e.key !== 'row') continue;
     const [, rawName, type, rawData] = ROW.exec(e.value)!;
@@ -77,6 +88,10 @@ function finishReg(draft: Draft): Finished {
       s.put('ntpClientEnabled', v === 1 ? true : v === 0 ? false : undefined, e);
     }
   }
+  // A count of none only where the search's last line shows it ended: a cut paste proves nothing missing.
+  const end = draft.entries.find((e) => e.key === 'end');
+  if (products.size > 0) s.put('productCodeKeys', products.size, firstProduct);
+  else if (end) s.put('productCodeKeys', 0, end);
   return s.out;
 }
 
@@ -92,6 +107,7 @@ export const REG: OutputKind = {
     'timeType',
     'ntpClientEnabled',
     'registryNotFound',
+    'productCodeKeys',
   ],
   command: (text) => (/^reg(?:\.exe)?\s+query\s/i.test(text) ? commandHit('reg', text) : null),
   line: regLine,
