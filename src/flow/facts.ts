@@ -128,7 +128,7 @@ export function valueMatches(expected: ReadsValue, value: unknown): boolean {
 }
 
 /**
- * Facts that tell how a command just run turned out (activated, a key installed, an error): on a command
+ * Facts that tell how a command just run turned out (activated, a key installed, an error, the events a query listed): on a command
  * step they answer only when read at that step, so an earlier attempt's result never answers for this one.
  */
 export const RESULT_FACTS: readonly FactName[] = [
@@ -137,6 +137,7 @@ export const RESULT_FACTS: readonly FactName[] = [
   'message',
   'registryNotFound',
   'productCodeKeys',
+  'eventId',
 ];
 
 /**

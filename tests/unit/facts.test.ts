@@ -231,3 +231,36 @@ describe('facts from a registry search, at the product code steps', () => {
     expect(proposeAnswer(node('product-codes', 'wow64'), none, 5)).toBeUndefined();
   });
 });
+
+describe('facts from Get-WinEvent, at the event steps', () => {
+  const events = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  const record = (message: string, ...more: string[]) =>
+    `TimeCreated : 3/14/2024 9:12:41 AM\nMessage     : ${message}\n${more.map((m) => `              ${m}\n`).join('')}\n`;
+  const e8198 = (code: string) =>
+    record('License Activation (slui.exe) failed with the following error code:', `hr=${code}`);
+  it('answer "which code does 8198 show?" and "does 8198 give a code?" from the records pasted there', () => {
+    const start = node('event-8198', 'start');
+    expect(proposeAnswer(start, events(e8198('0x8007139F'), 0), 0)).toMatchObject({
+      answer: 'yes',
+      fact: 'errorCode',
+    });
+    expect(proposeAnswer(start, events(e8198('0xC004F074'), 0), 0)).toBeUndefined();
+    expect(proposeAnswer(node('adba', 'events'), events(e8198('0x8007007B'), 3), 3)?.answer).toBe('yes');
+  });
+  it('answer "is there a 12293 or 12294?" and "does the log list 12290?" by the event read there, and only there', () => {
+    const published =
+      'TimeCreated : 3/14/2024 9:12:41 AM\nId          : 12294\nMessage     : The Key Management Service (KMS) successfully published its DNS records.\n';
+    const hostEvents = node('kms-dns', 'host-events');
+    expect(proposeAnswer(hostEvents, events(published, 5), 5)).toMatchObject({
+      answer: 'yes',
+      fact: 'eventId',
+    });
+    expect(proposeAnswer(hostEvents, events(published, 2), 5)).toBeUndefined();
+    const request = record(
+      'An activation request has been processed.',
+      'Info:',
+      '0x0,5,client01.contoso.com,5e3c1c0a-2b7d-4c61-8f0e-7a9d3b2c1e45,2025/10/23 06:58,0,2,0,73111121-5638-40f6-bc11-f1d7b0d64300',
+    );
+    expect(proposeAnswer(node('license-store', 'host-log'), events(request, 7), 7)?.answer).toBe('yes');
+  });
+});

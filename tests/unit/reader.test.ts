@@ -321,11 +321,11 @@ describe('reader: errors in every pasted form, events as people copy them', () =
     }
   });
 
-  it('reads a 12289 pasted without its header by its message: the current count', () => {
+  it('reads a 12289 pasted without its header by its message: the event and the current count', () => {
     const r = read(
       'The client has processed an activation response from the key management service machine.\nInfo:\n0x0, 0x00000000, 1, 0, 26, 120, 10080, 2025/10/23 09:58\n',
     );
-    expect(only(r).facts).toEqual({ errorCode: '0x00000000', currentCount: 26 });
+    expect(only(r).facts).toEqual({ eventId: 12289, errorCode: '0x00000000', currentCount: 26 });
   });
 
   it('reads 12288 license states 0…6 and nothing past them', () => {
@@ -761,5 +761,37 @@ describe('reader: reg query', () => {
     expect(
       read('FEHLER: Der angegebene Registrierungsschlüssel bzw. Wert wurde nicht gefunden.\n').sections,
     ).toEqual([]);
+  });
+});
+
+describe('reader: Get-WinEvent | Format-List TimeCreated, Message, no Id', () => {
+  const list = (message: string, ...more: string[]) =>
+    `TimeCreated : 3/14/2024 9:12:41 AM\nMessage     : ${message}\n${more.map((m) => `              ${m}\n`).join('')}`;
+  it('reads each record by its message: the event it is and the code it gives', () => {
+    const r = read(
+      list(
+        'License Activation (slui.exe) failed with the following error code:',
+        'hr=0xC0020017',
+        'Command-line arguments:',
+      ) +
+        '\n' +
+        list('License Activation (slui.exe) failed with the following error code:', 'hr=0x8007139F'),
+    );
+    expect(r.sections.map((s) => s.facts)).toEqual([
+      { eventId: 8198, errorCode: '0xC0020017' },
+      { eventId: 8198, errorCode: '0x8007139F' },
+    ]);
+    expect(r.unread).toEqual([]);
+  });
+  it('names 12290 by its message on the host, and reads a message of no known event as nothing', () => {
+    const host = read(
+      list(
+        'An activation request has been processed.',
+        'Info:',
+        '0x0,5,client01.contoso.com,5e3c1c0a-2b7d-4c61-8f0e-7a9d3b2c1e45,2025/10/23 06:58,0,2,0,73111121-5638-40f6-bc11-f1d7b0d64300',
+      ),
+    );
+    expect(only(host).facts).toMatchObject({ eventId: 12290, errorCode: '0x00000000' });
+    expect(read(list('The Windows Time service is now synchronizing the system time.')).sections).toEqual([]);
   });
 });
