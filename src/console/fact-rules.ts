@@ -220,6 +220,7 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   ntpClientEnabled: flag,
   registryNotFound: yes,
   productCodeKeys: count,
+  edition: shaped(/^[A-Za-z][A-Za-z0-9]{1,60}$/),
 };
 
 /** A fact's value as its rule keeps it, or undefined when the rule refuses it (or the name is no fact). */

@@ -18,7 +18,8 @@ export type SectionKind =
   | 'ospp-dstatus'
   | 'ospp-act'
   | 'ospp-error'
-  | 'reg';
+  | 'reg'
+  | 'dism';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
@@ -126,6 +127,8 @@ export interface Facts {
   registryNotFound?: boolean;
   /** reg query /s /f under an Uninstall key: how many subkeys named by a GUID (MSI product codes) it found. */
   productCodeKeys?: number;
+  /** DISM's current edition ID: ServerStandardEval, ServerDatacenter, Professional… */
+  edition?: string;
 }
 
 /** Every fact name, at run time (flows name the facts that answer their questions). */
@@ -182,6 +185,7 @@ export const FACT_NAMES = [
   'ntpClientEnabled',
   'registryNotFound',
   'productCodeKeys',
+  'edition',
 ] as const satisfies ReadonlyArray<keyof Facts>;
 export type FactName = (typeof FACT_NAMES)[number];
 // Fails to compile when Facts gains a field FACT_NAMES lacks.

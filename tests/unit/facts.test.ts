@@ -264,3 +264,15 @@ describe('facts from Get-WinEvent, at the event steps', () => {
     expect(proposeAnswer(node('license-store', 'host-log'), events(request, 7), 7)?.answer).toBe('yes');
   });
 });
+
+describe('facts from DISM, at the evaluation step', () => {
+  it('answer "does the edition name contain Eval?" from the current edition', () => {
+    const step = node('no-code', 'eval-current');
+    const edition = (name: string) => factsOf(readConsole(`Current Edition : ${name}\n`).sections);
+    expect(proposeAnswer(step, edition('ServerDatacenterEvalCor'))).toMatchObject({
+      answer: 'yes',
+      fact: 'edition',
+    });
+    expect(proposeAnswer(step, edition('ServerStandard'))?.answer).toBe('no');
+  });
+});

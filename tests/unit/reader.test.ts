@@ -795,3 +795,14 @@ describe('reader: Get-WinEvent | Format-List TimeCreated, Message, no Id', () =>
     expect(read(list('The Windows Time service is now synchronizing the system time.')).sections).toEqual([]);
   });
 });
+
+describe('reader: DISM edition output', () => {
+  it('reads the current edition, English only, and nothing from a lone success line', () => {
+    expect(only(read('Current Edition : ServerStandardEval\n')).facts).toEqual({
+      edition: 'ServerStandardEval',
+    });
+    expect(read('当前版本 : Professional\n').sections).toEqual([]);
+    expect(read('The operation completed successfully.\n').sections).toEqual([]);
+    expect(read('Current Edition : <edition>\n').sections).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@
 import type { OutputKind } from '../types.ts';
 import { ATO } from './ato.ts';
 import { CIM } from './cim.ts';
+import { DISM } from './dism.ts';
 import { EVENT } from './event.ts';
 import { NSLOOKUP } from './nslookup.ts';
 import { OSPP } from './ospp.ts';
@@ -28,4 +29,5 @@ export const KINDS: readonly OutputKind[] = [
   EVENT,
   CIM,
   REG,
+  DISM,
 ];
