@@ -221,6 +221,15 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   registryNotFound: yes,
   productCodeKeys: count,
   edition: shaped(/^[A-Za-z][A-Za-z0-9]{1,60}$/),
+  serviceState: oneOf(
+    'Running',
+    'Stopped',
+    'StartPending',
+    'StopPending',
+    'Paused',
+    'PausePending',
+    'ContinuePending',
+  ),
 };
 
 /** A fact's value as its rule keeps it, or undefined when the rule refuses it (or the name is no fact). */

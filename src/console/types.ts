@@ -19,7 +19,8 @@ export type SectionKind =
   | 'ospp-act'
   | 'ospp-error'
   | 'reg'
-  | 'dism';
+  | 'dism'
+  | 'service';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
@@ -129,6 +130,9 @@ export interface Facts {
   productCodeKeys?: number;
   /** DISM's current edition ID: ServerStandardEval, ServerDatacenter, Professional… */
   edition?: string;
+  /** A service's state as Get-Service names it (sc's RUNNING is Running): one service's output only. */
+  serviceState?:
+    'Running' | 'Stopped' | 'StartPending' | 'StopPending' | 'Paused' | 'PausePending' | 'ContinuePending';
 }
 
 /** Every fact name, at run time (flows name the facts that answer their questions). */
@@ -186,6 +190,7 @@ export const FACT_NAMES = [
   'registryNotFound',
   'productCodeKeys',
   'edition',
+  'serviceState',
 ] as const satisfies ReadonlyArray<keyof Facts>;
 export type FactName = (typeof FACT_NAMES)[number];
 // Fails to compile when Facts gains a field FACT_NAMES lacks.

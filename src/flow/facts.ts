@@ -138,6 +138,8 @@ export const RESULT_FACTS: readonly FactName[] = [
   'registryNotFound',
   'productCodeKeys',
   'eventId',
+  // A state word names neither the machine nor (alone) the service: it answers the step that asked.
+  'serviceState',
 ];
 
 /**

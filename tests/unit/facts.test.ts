@@ -276,3 +276,16 @@ describe('facts from DISM, at the evaluation step', () => {
     expect(proposeAnswer(step, edition('ServerStandard'))?.answer).toBe('no');
   });
 });
+
+describe('facts from a service query, at the host service step', () => {
+  it('answer "Is it Running?" from the state printed there, and only there', () => {
+    const step = node('kms-connect', 'host-service');
+    const state = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+    expect(proposeAnswer(step, state('Running\n', 9), 9)).toMatchObject({
+      answer: 'yes',
+      fact: 'serviceState',
+    });
+    expect(proposeAnswer(step, state('Stopped\n', 9), 9)?.answer).toBe('no');
+    expect(proposeAnswer(step, state('Stopped\n', 4), 9)).toBeUndefined();
+  });
+});

@@ -806,3 +806,27 @@ describe('reader: DISM edition output', () => {
     expect(read('Current Edition : <edition>\n').sections).toEqual([]);
   });
 });
+
+describe('reader: service state', () => {
+  it('reads one service: the state word, a table row, an sc record', () => {
+    expect(only(read('Running\n')).facts).toEqual({ serviceState: 'Running' });
+    const table =
+      'Status   Name               DisplayName\n------   ----               -----------\nStopped  sppsvc             Software Protection\n';
+    expect(only(read(table)).facts).toEqual({ serviceState: 'Stopped' });
+    expect(
+      only(
+        read('SERVICE_NAME: sppsvc\n\tTYPE\t\t  : 10 WIN32_OWN_PROCESS\n\tSTATE\t\t  : 2  START_PENDING\n'),
+      ).facts,
+    ).toEqual({
+      serviceState: 'StartPending',
+    });
+  });
+  it('reads no state from a list of several services', () => {
+    const table =
+      'Status   Name               DisplayName\n------   ----               -----------\nRunning  AudioSrv           Windows Audio\nStopped  sppsvc             Software Protection\n';
+    expect(read(table).sections).toEqual([]);
+    const sc =
+      'SERVICE_NAME: Spooler\n        STATE              : 4  RUNNING\n\nSERVICE_NAME: sppsvc\n        STATE              : 1  STOPPED\n';
+    expect(read(sc).sections.map((x) => x.facts)).not.toContainEqual({ serviceState: 'Running' });
+  });
+});

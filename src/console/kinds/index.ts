@@ -11,6 +11,7 @@ import { NSLOOKUP } from './nslookup.ts';
 import { OSPP } from './ospp.ts';
 import { REG } from './reg.ts';
 import { RESOLVE_DNSNAME } from './resolve-dnsname.ts';
+import { SERVICE } from './service.ts';
 import { SLMGR } from './slmgr.ts';
 import { TEST_NETCONNECTION } from './test-netconnection.ts';
 import { W32TM_STATUS } from './w32tm-status.ts';
@@ -30,4 +31,5 @@ export const KINDS: readonly OutputKind[] = [
   CIM,
   REG,
   DISM,
+  SERVICE,
 ];
