@@ -20,7 +20,8 @@ export type SectionKind =
   | 'ospp-error'
   | 'reg'
   | 'dism'
-  | 'service';
+  | 'service'
+  | 'whoami';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
@@ -133,6 +134,8 @@ export interface Facts {
   /** A service's state as Get-Service names it (sc's RUNNING is Running): one service's output only. */
   serviceState?:
     'Running' | 'Stopped' | 'StartPending' | 'StopPending' | 'Paused' | 'PausePending' | 'ContinuePending';
+  /** whoami /groups: the prompt's integrity level is high (or system): it runs elevated. */
+  elevated?: boolean;
 }
 
 /** Every fact name, at run time (flows name the facts that answer their questions). */
@@ -191,6 +194,7 @@ export const FACT_NAMES = [
   'productCodeKeys',
   'edition',
   'serviceState',
+  'elevated',
 ] as const satisfies ReadonlyArray<keyof Facts>;
 export type FactName = (typeof FACT_NAMES)[number];
 // Fails to compile when Facts gains a field FACT_NAMES lacks.

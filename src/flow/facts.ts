@@ -140,6 +140,8 @@ export const RESULT_FACTS: readonly FactName[] = [
   'eventId',
   // A state word names neither the machine nor (alone) the service: it answers the step that asked.
   'serviceState',
+  // The prompt a line came from is not named: an elevated one earlier says nothing of this one.
+  'elevated',
 ];
 
 /**

@@ -289,3 +289,13 @@ describe('facts from a service query, at the host service step', () => {
     expect(proposeAnswer(step, state('Stopped\n', 4), 9)).toBeUndefined();
   });
 });
+
+describe('facts from whoami, at the elevation check', () => {
+  it('answer "Does it print that line?" from the line printed there', () => {
+    const step = node('privileges', 'verify-elevated');
+    const line =
+      'Mandatory Label\\High Mandatory Level                          Label            S-1-16-12288\n';
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(line).sections), 2), 2)?.answer).toBe('yes');
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(line).sections), 1), 2)).toBeUndefined();
+  });
+});

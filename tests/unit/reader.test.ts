@@ -830,3 +830,17 @@ describe('reader: service state', () => {
     expect(read(sc).sections.map((x) => x.facts)).not.toContainEqual({ serviceState: 'Running' });
   });
 });
+
+describe('reader: whoami /groups', () => {
+  it('reads the integrity level by its SID, whatever the group name says', () => {
+    expect(only(read('Mandatory Label\\Medium Mandatory Level Label S-1-16-8192\n')).facts).toEqual({
+      elevated: false,
+    });
+    expect(only(read('Обязательная метка\\Высокий обязательный уровень Метка S-1-16-12288\n')).facts).toEqual(
+      {
+        elevated: true,
+      },
+    );
+    expect(read('S-1-16-12288\n').sections).toEqual([]);
+  });
+});

@@ -15,6 +15,7 @@ import { SERVICE } from './service.ts';
 import { SLMGR } from './slmgr.ts';
 import { TEST_NETCONNECTION } from './test-netconnection.ts';
 import { W32TM_STATUS } from './w32tm-status.ts';
+import { WHOAMI } from './whoami.ts';
 import { W32TM_STRIPCHART } from './w32tm-stripchart.ts';
 
 /** The output kinds, in the order their lines are tried. */
@@ -32,4 +33,5 @@ export const KINDS: readonly OutputKind[] = [
   REG,
   DISM,
   SERVICE,
+  WHOAMI,
 ];
