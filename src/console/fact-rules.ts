@@ -231,6 +231,7 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
     'ContinuePending',
   ),
   elevated: flag,
+  resynced: flag,
 };
 
 /** A fact's value as its rule keeps it, or undefined when the rule refuses it (or the name is no fact). */

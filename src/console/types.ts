@@ -21,7 +21,8 @@ export type SectionKind =
   | 'reg'
   | 'dism'
   | 'service'
-  | 'whoami';
+  | 'whoami'
+  | 'w32tm-resync';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
@@ -136,6 +137,8 @@ export interface Facts {
     'Running' | 'Stopped' | 'StartPending' | 'StopPending' | 'Paused' | 'PausePending' | 'ContinuePending';
   /** whoami /groups: the prompt's integrity level is high (or system): it runs elevated. */
   elevated?: boolean;
+  /** w32tm /resync: the clock was resynchronized (false: "The computer did not resync because …"). */
+  resynced?: boolean;
 }
 
 /** Every fact name, at run time (flows name the facts that answer their questions). */
@@ -195,6 +198,7 @@ export const FACT_NAMES = [
   'edition',
   'serviceState',
   'elevated',
+  'resynced',
 ] as const satisfies ReadonlyArray<keyof Facts>;
 export type FactName = (typeof FACT_NAMES)[number];
 // Fails to compile when Facts gains a field FACT_NAMES lacks.

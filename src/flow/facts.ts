@@ -142,6 +142,7 @@ export const RESULT_FACTS: readonly FactName[] = [
   'serviceState',
   // The prompt a line came from is not named: an elevated one earlier says nothing of this one.
   'elevated',
+  'resynced',
 ];
 
 /**

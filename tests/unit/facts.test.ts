@@ -299,3 +299,16 @@ describe('facts from whoami, at the elevation check', () => {
     expect(proposeAnswer(step, readAt(factsOf(readConsole(line).sections), 1), 2)).toBeUndefined();
   });
 });
+
+describe('facts from w32tm /resync, at the resync steps', () => {
+  it('answer No to "is the clock right now?" when the resync was refused there, and nothing on success', () => {
+    const step = node('time-sync', 'resync-ntp');
+    const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+    const refused =
+      'Sending resync command to local computer\nThe computer did not resync because the required time change was too big.\n';
+    expect(proposeAnswer(step, out(refused, 6), 6)).toMatchObject({ answer: 'no', fact: 'resynced' });
+    expect(proposeAnswer(step, out(refused, 3), 6)).toBeUndefined();
+    const done = 'Sending resync command to local computer\nThe command completed successfully.\n';
+    expect(proposeAnswer(step, out(done, 6), 6)).toBeUndefined();
+  });
+});

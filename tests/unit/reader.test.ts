@@ -844,3 +844,14 @@ describe('reader: whoami /groups', () => {
     expect(read('S-1-16-12288\n').sections).toEqual([]);
   });
 });
+
+describe('reader: w32tm /resync', () => {
+  it('reads success only under the resync line, and a refusal wherever it stands', () => {
+    expect(read('The command completed successfully.\n').sections).toEqual([]);
+    expect(
+      only(read('The computer did not resync because the required time change was too big.\n')).facts,
+    ).toEqual({
+      resynced: false,
+    });
+  });
+});

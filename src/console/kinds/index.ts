@@ -14,6 +14,7 @@ import { RESOLVE_DNSNAME } from './resolve-dnsname.ts';
 import { SERVICE } from './service.ts';
 import { SLMGR } from './slmgr.ts';
 import { TEST_NETCONNECTION } from './test-netconnection.ts';
+import { W32TM_RESYNC } from './w32tm-resync.ts';
 import { W32TM_STATUS } from './w32tm-status.ts';
 import { WHOAMI } from './whoami.ts';
 import { W32TM_STRIPCHART } from './w32tm-stripchart.ts';
@@ -34,4 +35,5 @@ export const KINDS: readonly OutputKind[] = [
   DISM,
   SERVICE,
   WHOAMI,
+  W32TM_RESYNC,
 ];
