@@ -312,3 +312,18 @@ describe('facts from w32tm /resync, at the resync steps', () => {
     expect(proposeAnswer(step, out(done, 6), 6)).toBeUndefined();
   });
 });
+
+describe('facts from w32tm /stripchart, at the stripchart step', () => {
+  it('answer Yes from an offset and No from a sample error printed there', () => {
+    const step = node('time-sync', 'stripchart');
+    const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+    expect(proposeAnswer(step, out(fixture('w32tm-stripchart-en-1.txt'), 2), 2)).toMatchObject({
+      answer: 'yes',
+      fact: 'offsetSeconds',
+    });
+    expect(proposeAnswer(step, out('14:18:09, error: 0x800705B4\n', 2), 2)).toMatchObject({
+      answer: 'no',
+      fact: 'errorCode',
+    });
+  });
+});
