@@ -217,6 +217,23 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   target: host,
   eventId: count,
   source: text,
+  skipRearm: count,
+  timeType: oneOf('NT5DS', 'NTP', 'NoSync', 'AllSync'),
+  ntpClientEnabled: flag,
+  registryNotFound: yes,
+  productCodeKeys: count,
+  edition: shaped(/^[A-Za-z][A-Za-z0-9]{1,60}$/),
+  serviceState: oneOf(
+    'Running',
+    'Stopped',
+    'StartPending',
+    'StopPending',
+    'Paused',
+    'PausePending',
+    'ContinuePending',
+  ),
+  elevated: flag,
+  resynced: flag,
 };
 
 /** A fact's value as its rule keeps it, or undefined when the rule refuses it (or the name is no fact). */

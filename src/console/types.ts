@@ -18,7 +18,12 @@ export type SectionKind =
   | 'cim'
   | 'ospp-dstatus'
   | 'ospp-act'
-  | 'ospp-error';
+  | 'ospp-error'
+  | 'reg'
+  | 'dism'
+  | 'service'
+  | 'whoami'
+  | 'w32tm-resync';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
@@ -148,6 +153,25 @@ export interface Facts {
   target?: string;
   eventId?: number;
   source?: string;
+  /** reg: SkipRearm under SoftwareProtectionPlatform (1: slmgr /rearm does nothing). */
+  skipRearm?: number;
+  /** reg: the Windows Time client's Type (W32Time\Parameters). */
+  timeType?: 'NT5DS' | 'NTP' | 'NoSync' | 'AllSync';
+  /** reg: the NTP client's Enabled value (W32Time\TimeProviders\NtpClient). */
+  ntpClientEnabled?: boolean;
+  /** reg printed that the key or value it was asked for is not there. */
+  registryNotFound?: boolean;
+  /** reg query /s /f under an Uninstall key: how many subkeys named by a GUID (MSI product codes) it found. */
+  productCodeKeys?: number;
+  /** DISM's current edition ID: ServerStandardEval, ServerDatacenter, Professional… */
+  edition?: string;
+  /** A service's state as Get-Service names it (sc's RUNNING is Running): one service's output only. */
+  serviceState?:
+    'Running' | 'Stopped' | 'StartPending' | 'StopPending' | 'Paused' | 'PausePending' | 'ContinuePending';
+  /** whoami /groups: the prompt's integrity level is high (or system): it runs elevated. */
+  elevated?: boolean;
+  /** w32tm /resync: the clock was resynchronized (false: "The computer did not resync because …"). */
+  resynced?: boolean;
 }
 
 /** Every fact name, at run time (flows name the facts that answer their questions). */
@@ -200,6 +224,15 @@ export const FACT_NAMES = [
   'target',
   'eventId',
   'source',
+  'skipRearm',
+  'timeType',
+  'ntpClientEnabled',
+  'registryNotFound',
+  'productCodeKeys',
+  'edition',
+  'serviceState',
+  'elevated',
+  'resynced',
 ] as const satisfies ReadonlyArray<keyof Facts>;
 export type FactName = (typeof FACT_NAMES)[number];
 // Fails to compile when Facts gains a field FACT_NAMES lacks.

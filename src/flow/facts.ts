@@ -128,10 +128,23 @@ export function valueMatches(expected: ReadsValue, value: unknown): boolean {
 }
 
 /**
- * Facts that tell how a command just run turned out (activated, a key installed, an error): on a command
+ * Facts that tell how a command just run turned out (activated, a key installed, an error, the events a query listed): on a command
  * step they answer only when read at that step, so an earlier attempt's result never answers for this one.
  */
-export const RESULT_FACTS: readonly FactName[] = ['activated', 'succeeded', 'errorCode', 'message'];
+export const RESULT_FACTS: readonly FactName[] = [
+  'activated',
+  'succeeded',
+  'errorCode',
+  'message',
+  'registryNotFound',
+  'productCodeKeys',
+  'eventId',
+  // A state word names neither the machine nor (alone) the service: it answers the step that asked.
+  'serviceState',
+  // The prompt a line came from is not named: an elevated one earlier says nothing of this one.
+  'elevated',
+  'resynced',
+];
 
 /**
  * What the known facts answer at a node, if its question names a fact they hold and the value decides it.

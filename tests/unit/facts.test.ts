@@ -240,3 +240,164 @@ describe("slmgr steps read their own command's output", () => {
     expect(proposeAnswer(node('kms-count', 'rearm-count'), readAt(some, 2), 2)?.answer).toBe('yes');
   });
 });
+
+describe('facts from reg query, at the steps that query the registry', () => {
+  const read = (text: string) => factsOf(readConsole(text).sections);
+  const spp =
+    'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\SoftwareProtectionPlatform';
+  it('answer SkipRearm, DNS publishing and a host set by hand from the value rows', () => {
+    const skip = node('kms-count', 'check-skiprearm');
+    expect(proposeAnswer(skip, read(`${spp}\n    SkipRearm    REG_DWORD    0x1\n`))?.answer).toBe('yes');
+    expect(proposeAnswer(skip, read(`${spp}\n    SkipRearm    REG_DWORD    0x0\n`))?.answer).toBe('no');
+    const publishing = node('kms-dns', 'check-publishing');
+    expect(
+      proposeAnswer(publishing, read(`${spp}\n    DisableDnsPublishing    REG_DWORD    0x1\n`)),
+    ).toMatchObject({
+      answer: 'yes',
+      fact: 'dnsPublishing',
+    });
+    const manual = node('kms-dns', 'check-manual');
+    expect(
+      proposeAnswer(manual, read(`${spp}\n    KeyManagementServiceName    REG_SZ    kms01.contoso.com\n`))
+        ?.answer,
+    ).toBe('yes');
+    // slmgr /dlv tells the same: a name from DNS means none was set by hand.
+    expect(proposeAnswer(manual, read(fixture('slmgr-dli-kms-client-en-1.txt')))?.answer).toBe('no');
+  });
+  it('answer the time client type and the NTP client switch', () => {
+    const params = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\W32Time\\Parameters';
+    const type = node('time-sync', 'domain-type');
+    expect(proposeAnswer(type, read(`${params}\n    Type    REG_SZ    NT5DS\n`))?.answer).toBe('yes');
+    expect(proposeAnswer(type, read(`${params}\n    Type    REG_SZ    NoSync\n`))?.answer).toBe('no');
+    const ntp = node('time-sync', 'ntp-source');
+    const client =
+      'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\W32Time\\TimeProviders\\NtpClient';
+    expect(proposeAnswer(ntp, read(`${client}\n    Enabled    REG_DWORD    0x0\n`))?.answer).toBe('no');
+    expect(proposeAnswer(ntp, read(`${client}\n    Enabled    REG_DWORD    0x1\n`))?.answer).toBe('yes');
+  });
+  it('a value reg could not find proposes nothing: what it means differs from value to value', () => {
+    const missing = readAt(
+      read('ERROR: The system was unable to find the specified registry key or value.\n'),
+      3,
+    );
+    expect(missing.registryNotFound?.value).toBe(true);
+    expect(proposeAnswer(node('kms-count', 'check-skiprearm'), missing, 3)).toBeUndefined();
+  });
+});
+
+describe('facts from a registry search, at the product code steps', () => {
+  const search = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  const uninstall = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall';
+  it('answer Yes from a key named by a GUID, No from a search that ended with none', () => {
+    const step = node('product-codes', 'find-installed');
+    const found = `${uninstall}\\{90160000-0011-0000-1000-0000000FF1CE}\n    DisplayName    REG_SZ    Office\n\nEnd of search: 1 match(es) found.\n`;
+    expect(proposeAnswer(step, search(found, 4), 4)).toMatchObject({
+      answer: 'yes',
+      fact: 'productCodeKeys',
+    });
+    expect(proposeAnswer(step, search('End of search: 0 match(es) found.\n', 4), 4)?.answer).toBe('no');
+    // Matches under keys of other names (an Inno or Click-to-Run entry) are no product code.
+    const other = `${uninstall}\\{DADADADA-0000-0000-0000-000000000000}_is1\n    DisplayName    REG_SZ    Tool\n\nEnd of search: 1 match(es) found.\n`;
+    expect(proposeAnswer(step, search(other, 4), 4)?.answer).toBe('no');
+  });
+  it('a search pasted at an earlier step answers nothing at the next one', () => {
+    const none = search('End of search: 0 match(es) found.\n', 4);
+    expect(proposeAnswer(node('product-codes', 'wow64'), none, 5)).toBeUndefined();
+  });
+});
+
+describe('facts from Get-WinEvent, at the event steps', () => {
+  const events = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  const record = (message: string, ...more: string[]) =>
+    `TimeCreated : 3/14/2024 9:12:41 AM\nMessage     : ${message}\n${more.map((m) => `              ${m}\n`).join('')}\n`;
+  const e8198 = (code: string) =>
+    record('License Activation (slui.exe) failed with the following error code:', `hr=${code}`);
+  it('answer "which code does 8198 show?" and "does 8198 give a code?" from the records pasted there', () => {
+    const start = node('event-8198', 'start');
+    expect(proposeAnswer(start, events(e8198('0x8007139F'), 0), 0)).toMatchObject({
+      answer: 'yes',
+      fact: 'errorCode',
+    });
+    expect(proposeAnswer(start, events(e8198('0xC004F074'), 0), 0)).toBeUndefined();
+    expect(proposeAnswer(node('adba', 'events'), events(e8198('0x8007007B'), 3), 3)?.answer).toBe('yes');
+  });
+  it('answer "is there a 12293 or 12294?" and "does the log list 12290?" by the event read there, and only there', () => {
+    const published =
+      'TimeCreated : 3/14/2024 9:12:41 AM\nId          : 12294\nMessage     : The Key Management Service (KMS) successfully published its DNS records.\n';
+    const hostEvents = node('kms-dns', 'host-events');
+    expect(proposeAnswer(hostEvents, events(published, 5), 5)).toMatchObject({
+      answer: 'yes',
+      fact: 'eventId',
+    });
+    expect(proposeAnswer(hostEvents, events(published, 2), 5)).toBeUndefined();
+    const request = record(
+      'An activation request has been processed.',
+      'Info:',
+      '0x0,5,client01.contoso.com,5e3c1c0a-2b7d-4c61-8f0e-7a9d3b2c1e45,2025/10/23 06:58,0,2,0,73111121-5638-40f6-bc11-f1d7b0d64300',
+    );
+    expect(proposeAnswer(node('license-store', 'host-log'), events(request, 7), 7)?.answer).toBe('yes');
+  });
+});
+
+describe('facts from DISM, at the evaluation step', () => {
+  it('answer "does the edition name contain Eval?" from the current edition', () => {
+    const step = node('no-code', 'eval-current');
+    const edition = (name: string) => factsOf(readConsole(`Current Edition : ${name}\n`).sections);
+    expect(proposeAnswer(step, edition('ServerDatacenterEvalCor'))).toMatchObject({
+      answer: 'yes',
+      fact: 'edition',
+    });
+    expect(proposeAnswer(step, edition('ServerStandard'))?.answer).toBe('no');
+  });
+});
+
+describe('facts from a service query, at the host service step', () => {
+  it('answer "Is it Running?" from the state printed there, and only there', () => {
+    const step = node('kms-connect', 'host-service');
+    const state = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+    expect(proposeAnswer(step, state('Running\n', 9), 9)).toMatchObject({
+      answer: 'yes',
+      fact: 'serviceState',
+    });
+    expect(proposeAnswer(step, state('Stopped\n', 9), 9)?.answer).toBe('no');
+    expect(proposeAnswer(step, state('Stopped\n', 4), 9)).toBeUndefined();
+  });
+});
+
+describe('facts from whoami, at the elevation check', () => {
+  it('answer "Does it print that line?" from the line printed there', () => {
+    const step = node('privileges', 'verify-elevated');
+    const line =
+      'Mandatory Label\\High Mandatory Level                          Label            S-1-16-12288\n';
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(line).sections), 2), 2)?.answer).toBe('yes');
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(line).sections), 1), 2)).toBeUndefined();
+  });
+});
+
+describe('facts from w32tm /resync, at the resync steps', () => {
+  it('answer No to "is the clock right now?" when the resync was refused there, and nothing on success', () => {
+    const step = node('time-sync', 'resync-ntp');
+    const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+    const refused =
+      'Sending resync command to local computer\nThe computer did not resync because the required time change was too big.\n';
+    expect(proposeAnswer(step, out(refused, 6), 6)).toMatchObject({ answer: 'no', fact: 'resynced' });
+    expect(proposeAnswer(step, out(refused, 3), 6)).toBeUndefined();
+    const done = 'Sending resync command to local computer\nThe command completed successfully.\n';
+    expect(proposeAnswer(step, out(done, 6), 6)).toBeUndefined();
+  });
+});
+
+describe('facts from w32tm /stripchart, at the stripchart step', () => {
+  it('answer Yes from an offset and No from a sample error printed there', () => {
+    const step = node('time-sync', 'stripchart');
+    const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+    expect(proposeAnswer(step, out(fixture('w32tm-stripchart-en-1.txt'), 2), 2)).toMatchObject({
+      answer: 'yes',
+      fact: 'offsetSeconds',
+    });
+    expect(proposeAnswer(step, out('14:18:09, error: 0x800705B4\n', 2), 2)).toMatchObject({
+      answer: 'no',
+      fact: 'errorCode',
+    });
+  });
+});

@@ -483,11 +483,11 @@ describe('reader: errors in every pasted form, events as people copy them', () =
     }
   });
 
-  it('reads a 12289 pasted without its header by its message: the current count', () => {
+  it('reads a 12289 pasted without its header by its message: the event and the current count', () => {
     const r = read(
       'The client has processed an activation response from the key management service machine.\nInfo:\n0x0, 0x00000000, 1, 0, 26, 120, 10080, 2025/10/23 09:58\n',
     );
-    expect(only(r).facts).toEqual({ errorCode: '0x00000000', currentCount: 26 });
+    expect(only(r).facts).toEqual({ eventId: 12289, errorCode: '0x00000000', currentCount: 26 });
   });
 
   it('reads 12288 license states 0…6 and nothing past them', () => {
@@ -879,3 +879,141 @@ describe('the collect command', () => {
 function pick(file: string): string {
   return sampleText(file);
 }
+
+describe('reader: reg query', () => {
+  const key =
+    'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\SoftwareProtectionPlatform';
+  it('reads the activation values under their own key, with or without the command line', () => {
+    expect(only(read(`${key}\n    SkipRearm    REG_DWORD    0x0\n`)).facts).toEqual({ skipRearm: 0 });
+    expect(only(read(`    DisableDnsPublishing    REG_DWORD    0x0\n`)).facts).toEqual({
+      dnsPublishing: true,
+    });
+    expect(only(read(`${key}\n    KeyManagementServiceName    REG_SZ    10.0.0.5\n`)).facts).toEqual({
+      kmsHost: '10.0.0.5',
+      kmsHostFrom: 'registered',
+    });
+    const time = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\W32Time';
+    expect(only(read(`${time}\\Parameters\n    Type    REG_SZ    NTP\n`)).facts).toEqual({ timeType: 'NTP' });
+    expect(only(read(`${time}\\TimeProviders\\NtpClient\n\tEnabled\tREG_DWORD\t0x1\n`)).facts).toEqual({
+      ntpClientEnabled: true,
+    });
+  });
+  it('reads no value under another key, an "Enabled" without its key, or data of another shape', () => {
+    const tls =
+      'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server';
+    expect(read(`${tls}\n    Enabled    REG_DWORD    0x1\n`).sections).toEqual([]);
+    expect(read('    Enabled    REG_DWORD    0x1\n').sections).toEqual([]);
+    expect(
+      read(
+        `HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\W32Time\n    Type    REG_DWORD    0x20\n`,
+      ).sections,
+    ).toEqual([]);
+    expect(read(`${key}\n    SkipRearm    REG_SZ    1\n`).sections).toEqual([]);
+    expect(read(`${key}\n    KeyManagementServiceName    REG_SZ    <KMS host>\n`).sections).toEqual([]);
+  });
+  it('reads "not found" in English and Russian, and nothing from another language', () => {
+    expect(
+      only(read('ERROR: The system was unable to find the specified registry key or value.\n')).facts,
+    ).toEqual({
+      registryNotFound: true,
+    });
+    expect(only(read('ОШИБКА: Не удается найти указанный раздел или параметр в реестре.\n')).facts).toEqual({
+      registryNotFound: true,
+    });
+    expect(
+      read('FEHLER: Der angegebene Registrierungsschlüssel bzw. Wert wurde nicht gefunden.\n').sections,
+    ).toEqual([]);
+  });
+});
+
+describe('reader: Get-WinEvent | Format-List TimeCreated, Message, no Id', () => {
+  const list = (message: string, ...more: string[]) =>
+    `TimeCreated : 3/14/2024 9:12:41 AM\nMessage     : ${message}\n${more.map((m) => `              ${m}\n`).join('')}`;
+  it('reads each record by its message: the event it is and the code it gives', () => {
+    const r = read(
+      list(
+        'License Activation (slui.exe) failed with the following error code:',
+        'hr=0xC0020017',
+        'Command-line arguments:',
+      ) +
+        '\n' +
+        list('License Activation (slui.exe) failed with the following error code:', 'hr=0x8007139F'),
+    );
+    expect(r.sections.map((s) => s.facts)).toEqual([
+      { eventId: 8198, errorCode: '0xC0020017' },
+      { eventId: 8198, errorCode: '0x8007139F' },
+    ]);
+    expect(r.unread).toEqual([]);
+  });
+  it('names 12290 by its message on the host, and reads a message of no known event as nothing', () => {
+    const host = read(
+      list(
+        'An activation request has been processed.',
+        'Info:',
+        '0x0,5,client01.contoso.com,5e3c1c0a-2b7d-4c61-8f0e-7a9d3b2c1e45,2025/10/23 06:58,0,2,0,73111121-5638-40f6-bc11-f1d7b0d64300',
+      ),
+    );
+    expect(only(host).facts).toMatchObject({ eventId: 12290, errorCode: '0x00000000' });
+    expect(read(list('The Windows Time service is now synchronizing the system time.')).sections).toEqual([]);
+  });
+});
+
+describe('reader: DISM edition output', () => {
+  it('reads the current edition, English only, and nothing from a lone success line', () => {
+    expect(only(read('Current Edition : ServerStandardEval\n')).facts).toEqual({
+      edition: 'ServerStandardEval',
+    });
+    expect(read('当前版本 : Professional\n').sections).toEqual([]);
+    expect(read('The operation completed successfully.\n').sections).toEqual([]);
+    expect(read('Current Edition : <edition>\n').sections).toEqual([]);
+  });
+});
+
+describe('reader: service state', () => {
+  it('reads one service: the state word, a table row, an sc record', () => {
+    expect(only(read('Running\n')).facts).toEqual({ serviceState: 'Running' });
+    const table =
+      'Status   Name               DisplayName\n------   ----               -----------\nStopped  sppsvc             Software Protection\n';
+    expect(only(read(table)).facts).toEqual({ serviceState: 'Stopped' });
+    expect(
+      only(
+        read('SERVICE_NAME: sppsvc\n\tTYPE\t\t  : 10 WIN32_OWN_PROCESS\n\tSTATE\t\t  : 2  START_PENDING\n'),
+      ).facts,
+    ).toEqual({
+      serviceState: 'StartPending',
+    });
+  });
+  it('reads no state from a list of several services', () => {
+    const table =
+      'Status   Name               DisplayName\n------   ----               -----------\nRunning  AudioSrv           Windows Audio\nStopped  sppsvc             Software Protection\n';
+    expect(read(table).sections).toEqual([]);
+    const sc =
+      'SERVICE_NAME: Spooler\n        STATE              : 4  RUNNING\n\nSERVICE_NAME: sppsvc\n        STATE              : 1  STOPPED\n';
+    expect(read(sc).sections.map((x) => x.facts)).not.toContainEqual({ serviceState: 'Running' });
+  });
+});
+
+describe('reader: whoami /groups', () => {
+  it('reads the integrity level by its SID, whatever the group name says', () => {
+    expect(only(read('Mandatory Label\\Medium Mandatory Level Label S-1-16-8192\n')).facts).toEqual({
+      elevated: false,
+    });
+    expect(only(read('Обязательная метка\\Высокий обязательный уровень Метка S-1-16-12288\n')).facts).toEqual(
+      {
+        elevated: true,
+      },
+    );
+    expect(read('S-1-16-12288\n').sections).toEqual([]);
+  });
+});
+
+describe('reader: w32tm /resync', () => {
+  it('reads success only under the resync line, and a refusal wherever it stands', () => {
+    expect(read('The command completed successfully.\n').sections).toEqual([]);
+    expect(
+      only(read('The computer did not resync because the required time change was too big.\n')).facts,
+    ).toEqual({
+      resynced: false,
+    });
+  });
+});

@@ -60,17 +60,23 @@ const REQUEST =
 const RESPONSE =
   /^The client has processed an activation response from the key management service (?:machine|computer)\.?$/i;
 
-// Message texts that are Software Protection's alone: each opens an event even without its header.
-const BODIES: readonly RegExp[] = [
-  REQUEST,
-  RESPONSE,
-  /^An activation request has been processed\.?$/i,
+// Message texts that are Software Protection's alone: each opens an event even without its header, and
+// where its template belongs to one event only, names that event when no Event ID was pasted
+// (Get-WinEvent | Format-List TimeCreated,Message prints none).
+const BODIES: ReadonlyArray<readonly [RegExp, number?]> = [
+  [REQUEST, 12288],
+  [RESPONSE, 12289],
+  [/^An activation request has been processed\.?$/i, 12290],
   // Microsoft's own copy of 12293 spells it "Managment".
-  /^Publishing the Key Manage?ment Service \(KMS\) to DNS in the \S{1,255} domain failed\.?$/i,
-  /^License Activation \(slui\.exe\) failed with the following error code:(?:\s{0,4}hr ?= ?0x[0-9a-f]{1,8})?$/i,
-  /^License acquisition failure details\.?$/i,
-  /^Acquisition of genuine ticket failed \(hr ?= ?0x[0-9a-f]{1,8}\)/i,
+  [/^Publishing the Key Manage?ment Service \(KMS\) to DNS in the \S{1,255} domain failed\.?$/i, 12293],
+  [
+    /^License Activation \(slui\.exe\) failed with the following error code:(?:\s{0,4}hr ?= ?0x[0-9a-f]{1,8})?$/i,
+    8198,
+  ],
+  [/^License acquisition failure details\.?$/i],
+  [/^Acquisition of genuine ticket failed \(hr ?= ?0x[0-9a-f]{1,8}\)/i],
 ];
+const isBody = (t: string): boolean => BODIES.some(([re]) => re.test(t));
 
 // A code where an event's text gives one: "hr=0x…", "(hr=0x…)", "Error Code:0x…", "Error code: 0x…",
 // "Reason:0x…", after a word boundary so a GUID or a longer hex run is never read as one.
@@ -88,7 +94,7 @@ function eventLine(line: Line): Hit | null {
   const t = unmark(line.norm);
   if (t.length < 3) return null;
   // One message per event: a second one in the same section opens the next event.
-  if (BODIES.some((re) => re.test(t))) return { family: 'event', key: 'body', value: t, start: true };
+  if (isBody(t)) return { family: 'event', key: 'body', value: t, start: true };
   // Inside an event, a code row belongs to it (the explanation under 12293's Info); elsewhere it is slmgr's.
   if (CODE_ROW.test(t)) return { family: 'event', key: 'text', value: t, start: false, repeat: true };
   if (/^Event\[\d{1,6}\]:$/.test(t)) return { family: 'event', key: 'wevtutil', value: '', start: true };
@@ -96,7 +102,13 @@ function eventLine(line: Line): Hit | null {
   if (fl) {
     const key = FL_NAMES.get(fl.name);
     if (!key) return null;
-    const start = key === 'source' ? SPP_SOURCE.test(fl.value) : key === 'eventId' || key === 'logName';
+    // A Message that is one of the bodies is that body; TimeCreated begins each Get-WinEvent record.
+    if (key === 'description' && isBody(fl.value))
+      return { family: 'event', key: 'body', value: fl.value, start: true };
+    const start =
+      key === 'source'
+        ? SPP_SOURCE.test(fl.value)
+        : key === 'eventId' || key === 'logName' || fl.name === 'TimeCreated';
     return { family: 'event', key, value: fl.value, start };
   }
   const m = /^([A-Za-z ]{2,20}):(?:\s{1,40}(.{0,2000}))?$/.exec(t);
@@ -113,8 +125,10 @@ function finishEvent(draft: Draft): Finished {
   const s = new Sink('event');
   const id = first(e, 'eventId');
   const instance = first(e, 'instanceId');
-  const eventId = uint(id?.value) ?? uint(instance?.value);
-  s.put('eventId', eventId, id ?? instance);
+  const bodyEntry = first(e, 'body');
+  const named = bodyEntry ? BODIES.find(([re]) => re.test(bodyEntry.value))?.[1] : undefined;
+  const eventId = uint(id?.value) ?? uint(instance?.value) ?? named;
+  s.put('eventId', eventId, id ?? instance ?? bodyEntry);
   const source = first(e, 'source');
   s.put('source', source?.value || undefined, source);
 

@@ -5,13 +5,18 @@
 import type { OutputKind } from '../types.ts';
 import { ATO } from './ato.ts';
 import { CIM } from './cim.ts';
+import { DISM } from './dism.ts';
 import { EVENT } from './event.ts';
 import { NSLOOKUP } from './nslookup.ts';
 import { OSPP } from './ospp.ts';
+import { REG } from './reg.ts';
 import { RESOLVE_DNSNAME } from './resolve-dnsname.ts';
+import { SERVICE } from './service.ts';
 import { SLMGR } from './slmgr.ts';
 import { TEST_NETCONNECTION } from './test-netconnection.ts';
+import { W32TM_RESYNC } from './w32tm-resync.ts';
 import { W32TM_STATUS } from './w32tm-status.ts';
+import { WHOAMI } from './whoami.ts';
 import { W32TM_STRIPCHART } from './w32tm-stripchart.ts';
 
 /** The output kinds, in the order their lines are tried. */
@@ -26,4 +31,9 @@ export const KINDS: readonly OutputKind[] = [
   W32TM_STRIPCHART,
   EVENT,
   CIM,
+  REG,
+  DISM,
+  SERVICE,
+  WHOAMI,
+  W32TM_RESYNC,
 ];
