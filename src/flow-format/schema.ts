@@ -81,6 +81,12 @@ export const ReadsSchema = z
       .describe(
         'Each answer and the fact values that give it; omitted on a number question, whose answer is the value',
       ),
+    here: z
+      .literal(true)
+      .optional()
+      .describe(
+        'Only output pasted at this step answers: the fact is one other commands, products or machines also give',
+      ),
     onError: z
       .string()
       .min(1)

@@ -144,6 +144,8 @@ export const RESULT_FACTS: readonly FactName[] = [
   // The prompt a line came from is not named: an elevated one earlier says nothing of this one.
   'elevated',
   'resynced',
+  // A sample's offset is of the clock measured then: a later sample answers for now.
+  'offsetSeconds',
 ];
 
 /**
@@ -155,7 +157,7 @@ export function proposeAnswer(node: FlowNode, facts: KnownFacts, at?: number): P
   const reads: Reads = node.reads;
   const own = (name: FactName): KnownFact | undefined => {
     const fact = facts[name];
-    if (!fact || node.kind !== 'action' || !RESULT_FACTS.includes(name)) return fact;
+    if (!fact || node.kind !== 'action' || !(RESULT_FACTS.includes(name) || reads.here)) return fact;
     return at !== undefined && fact.step === at && !fact.left ? fact : undefined;
   };
   const known = own(reads.fact);
