@@ -200,6 +200,13 @@ describe("slmgr steps read their own command's output", () => {
   const ipkFailed = read(
     'cscript //nologo slmgr.vbs /ipk <product key>\nError: 0xC004F050 The Software Licensing Service reported that the product key is invalid.\n',
   );
+  it("the KMS host's own key and activation steps read theirs too", () => {
+    const installed = read('Installed product key W269N-WFGWX-YVC9B-4J6C9-T83GX successfully.');
+    expect(proposeAnswer(node('kms-host', 'install-host-key'), readAt(installed, 2), 2)?.answer).toBe('yes');
+    expect(proposeAnswer(node('kms-host', 'new-host-key'), readAt(ipkFailed, 2), 2)?.answer).toBe('no');
+    const activated = read('Product activated successfully.');
+    expect(proposeAnswer(node('kms-host', 'restart-activate'), readAt(activated, 5), 5)?.answer).toBe('yes');
+  });
   it('a key installed answers Yes at an /ipk step; its error answers No', () => {
     const ipk = node('product-key', 'install-mak');
     const installed = read('Installed product key W269N-WFGWX-YVC9B-4J6C9-T83GX successfully.');
