@@ -3,7 +3,7 @@
  * read from pasted output, typed by the technician, or read back from a saved session or a history entry
  * (which another script of the same origin may have written). Pure, and small: the first screen loads it.
  */
-import { SLMGR_DONE } from './types.ts';
+import { SERVICE_STATES, SLMGR_DONE } from './types.ts';
 import type { FactName, Facts, LicenseStatus, SrvRecord } from './types.ts';
 
 /** The longest text value a fact keeps. A longer value is dropped, never cut: a cut value is a different one. */
@@ -223,15 +223,7 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   registryNotFound: yes,
   productCodeKeys: count,
   edition: shaped(/^[A-Za-z][A-Za-z0-9]{1,60}$/),
-  serviceState: oneOf(
-    'Running',
-    'Stopped',
-    'StartPending',
-    'StopPending',
-    'Paused',
-    'PausePending',
-    'ContinuePending',
-  ),
+  serviceState: oneOf(...SERVICE_STATES),
   elevated: flag,
   resynced: flag,
 };

@@ -73,6 +73,18 @@ export const SLMGR_DONE = [
 ] as const;
 export type SlmgrDone = (typeof SLMGR_DONE)[number];
 
+/** A service's states as PowerShell's ServiceControllerStatus names them. */
+export const SERVICE_STATES = [
+  'Running',
+  'Stopped',
+  'StartPending',
+  'StopPending',
+  'Paused',
+  'PausePending',
+  'ContinuePending',
+] as const;
+export type ServiceState = (typeof SERVICE_STATES)[number];
+
 /**
  * Every fact the reader knows. A fact is present only when its value was read as printed and had
  * the expected shape: placeholders such as `<KMS-machine-name>` or redactions such as `XXXXX` leave
@@ -166,8 +178,7 @@ export interface Facts {
   /** DISM's current edition ID: ServerStandardEval, ServerDatacenter, Professional… */
   edition?: string;
   /** A service's state as Get-Service names it (sc's RUNNING is Running): one service's output only. */
-  serviceState?:
-    'Running' | 'Stopped' | 'StartPending' | 'StopPending' | 'Paused' | 'PausePending' | 'ContinuePending';
+  serviceState?: ServiceState;
   /** whoami /groups: the prompt's integrity level is high (or system): it runs elevated. */
   elevated?: boolean;
   /** w32tm /resync: the clock was resynchronized (false: "The computer did not resync because …"). */

@@ -4,20 +4,13 @@
  */
 import { commandHit } from '../commands.ts';
 import { Sink } from '../text.ts';
-import type { Draft, Entry, Facts, Finished, Hit, Line, OutputKind } from '../types.ts';
+import { SERVICE_STATES } from '../types.ts';
+import type { Draft, Entry, Finished, Hit, Line, OutputKind, ServiceState } from '../types.ts';
 
-type State = NonNullable<Facts['serviceState']>;
+type State = ServiceState;
 
 // PowerShell's ServiceControllerStatus names, and sc's for the same states.
-const STATES: readonly State[] = [
-  'Running',
-  'Stopped',
-  'StartPending',
-  'StopPending',
-  'Paused',
-  'PausePending',
-  'ContinuePending',
-];
+const STATES: readonly State[] = SERVICE_STATES;
 const SC_STATES = new Map<string, State>(
   STATES.map((s) => [s.replace(/(?<=.)([A-Z])/g, '_$1').toUpperCase(), s]),
 );
