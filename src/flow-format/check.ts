@@ -176,6 +176,9 @@ function checkFacts(file: string, flow: Flow, cited: ReadonlySet<string> | undef
               at(`reads: "${v.match}" is not a regular expression`);
             }
           }
+      const missing = node.reads.missing;
+      if (missing !== undefined && (accepted === 'number' || !accepted.includes(missing)))
+        at(`reads: missing "${missing}" is not an answer of this question`);
       const onError = node.reads.onError;
       if (onError !== undefined) {
         if (accepted === 'number' || !accepted.includes(onError))

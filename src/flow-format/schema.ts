@@ -87,6 +87,13 @@ export const ReadsSchema = z
       .describe(
         'Only output pasted at this step answers: the fact is one other commands, products or machines also give',
       ),
+    missing: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The answer when the step's own output says the registry key or value it asked for is not there",
+      ),
     onError: z
       .string()
       .min(1)

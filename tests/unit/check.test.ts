@@ -65,6 +65,10 @@ describe('flow checker', () => {
     ],
     ['silent-return', /main\.json: node "ok": leads back to an earlier step: add "returns"/],
     ['reads-and-no-reading', /main\.json: node "run-cmd": noReading: the step reads its output/],
+    [
+      'reads-missing',
+      /main\.json: node "run-cmd": reads: missing "absent" is not an answer of this question/,
+    ],
     ['reads-bad-pattern', /main\.json: node "run-cmd": reads: "Eval\(" is not a regular expression/],
     [
       'reads-on-error',

@@ -285,6 +285,25 @@ describe('facts from reg query, at the steps that query the registry', () => {
       proposeAnswer(manual, readAt(read(fixture('slmgr-dli-kms-client-en-1.txt')), 3), 3),
     ).toBeUndefined();
   });
+  it('a value reg query did not find answers No where its absence means No, only at that step', () => {
+    const notFound = readAt(
+      read('ERROR: The system was unable to find the specified registry key or value.\n'),
+      4,
+    );
+    for (const [flow, id] of [
+      ['kms-count', 'check-skiprearm'],
+      ['kms-dns', 'check-publishing'],
+      ['kms-dns', 'check-manual'],
+    ] as const) {
+      expect(proposeAnswer(node(flow, id), notFound, 4), id).toMatchObject({
+        answer: 'no',
+        fact: 'registryNotFound',
+      });
+      expect(proposeAnswer(node(flow, id), notFound, 6), id).toBeUndefined();
+    }
+    // Where a missing value tells nothing, nothing is proposed.
+    expect(proposeAnswer(node('time-sync', 'domain-type'), notFound, 4)).toBeUndefined();
+  });
   it('answer the time client type and the NTP client switch', () => {
     const params = 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\W32Time\\Parameters';
     const type = node('time-sync', 'domain-type');
@@ -296,13 +315,13 @@ describe('facts from reg query, at the steps that query the registry', () => {
     expect(proposeAnswer(ntp, read(`${client}\n    Enabled    REG_DWORD    0x0\n`))?.answer).toBe('no');
     expect(proposeAnswer(ntp, read(`${client}\n    Enabled    REG_DWORD    0x1\n`))?.answer).toBe('yes');
   });
-  it('a value reg could not find proposes nothing: what it means differs from value to value', () => {
+  it('a value reg could not find proposes nothing where its absence tells nothing', () => {
     const missing = readAt(
       read('ERROR: The system was unable to find the specified registry key or value.\n'),
       3,
     );
     expect(missing.registryNotFound?.value).toBe(true);
-    expect(proposeAnswer(node('kms-count', 'check-skiprearm'), missing, 3)).toBeUndefined();
+    expect(proposeAnswer(node('time-sync', 'ntp-source'), missing, 3)).toBeUndefined();
   });
 });
 
