@@ -275,6 +275,12 @@ describe('facts from reg query, at the steps that query the registry', () => {
       answer: 'yes',
       fact: 'dnsPublishing',
     });
+    // Any value other than 0 turns publishing off.
+    const two = read(`${spp}\n    DisableDnsPublishing    REG_DWORD    0x2\n`);
+    expect(proposeAnswer(publishing, two)?.answer).toBe('yes');
+    expect(
+      proposeAnswer(publishing, read(`${spp}\n    DisableDnsPublishing    REG_DWORD    0x0\n`))?.answer,
+    ).toBe('no');
     const manual = node('kms-dns', 'check-manual');
     const set = readAt(read(`${spp}\n    KeyManagementServiceName    REG_SZ    kms01.contoso.com\n`), 3);
     expect(proposeAnswer(manual, set, 3)?.answer).toBe('yes');

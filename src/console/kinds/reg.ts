@@ -70,7 +70,8 @@ function finishReg(draft: Draft): Finished {
     if (name === 'skiprearm' && under(SPP)) s.put('skipRearm', dword(type!, data), e);
     if (name === 'disablednspublishing' && under(SPP)) {
       const v = dword(type!, data);
-      s.put('dnsPublishing', v === 0 ? true : v === 1 ? false : undefined, e);
+      // Any value other than 0 turns publishing off, not only 1.
+      s.put('dnsPublishing', v === undefined ? undefined : v === 0, e);
     }
     if (name === 'keymanagementservicename' && type === 'REG_SZ' && under(SPP)) {
       s.put('kmsHost', data, e);
