@@ -216,3 +216,13 @@ export function last(entries: readonly Entry[], key: string): Entry | undefined 
 export function first(entries: readonly Entry[], key: string): Entry | undefined {
   return entries.find((e) => e.key === key);
 }
+
+/** Puts the product lines slmgr and ospp.vbs listings share: its name, the channel in its description, its partial key. */
+export function putProduct(s: Sink, entries: readonly Entry[]): void {
+  const name = first(entries, 'name');
+  s.put('name', name?.value || undefined, name);
+  const desc = first(entries, 'description');
+  s.put('channel', desc ? channelOf(desc.value) : undefined, desc);
+  const pk = first(entries, 'partialKey');
+  s.put('partialKey', pk?.value, pk);
+}

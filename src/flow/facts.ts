@@ -169,14 +169,15 @@ export function proposeAnswer(node: FlowNode, facts: KnownFacts, at?: number): P
   const accepted = answersFor(node);
   const decided = known && decide(reads, accepted, node, known);
   if (decided) return decided;
-  // A value the step's own reg query did not find: the answer its absence means.
-  const missing = reads.missing !== undefined && node.kind === 'action' ? own('registryNotFound') : undefined;
-  if (missing?.value === true && accepted !== 'number' && accepted.includes(reads.missing!))
-    return { answer: reads.missing!, fact: 'registryNotFound', line: missing.line };
-  // An error the step's own command printed: its answer, unless the fact read decided otherwise.
-  const error = reads.onError !== undefined && node.kind === 'action' ? own('errorCode') : undefined;
-  if (error && accepted !== 'number' && accepted.includes(reads.onError!))
-    return { answer: reads.onError!, fact: 'errorCode', line: error.line };
+  // Else what the step's own output says instead: a value its reg query did not find, or an error it printed.
+  for (const [answer, fact] of [
+    [reads.missing, 'registryNotFound'],
+    [reads.onError, 'errorCode'],
+  ] as const) {
+    const read = answer !== undefined && node.kind === 'action' ? own(fact) : undefined;
+    if (read && read.value !== false && accepted !== 'number' && accepted.includes(answer!))
+      return { answer: answer!, fact, line: read.line };
+  }
   return undefined;
 }
 

@@ -5,7 +5,7 @@
  * `---Exiting---…`) are read as noise, the cscript banner is slmgr's noise.
  */
 import { commandHit } from '../commands.ts';
-import { Sink, channelOf, first, hostPort, leadingCode } from '../text.ts';
+import { Sink, first, hostPort, leadingCode, putProduct } from '../text.ts';
 import type { Draft, Finished, Hit, LicenseStatus, Line, OutputKind } from '../types.ts';
 
 interface Label {
@@ -126,12 +126,7 @@ function finishOspp(draft: Draft): Finished {
   const kind = !product ? 'ospp-error' : act ? 'ospp-act' : 'ospp-dstatus';
   const s = new Sink(kind);
 
-  const name = first(e, 'name');
-  s.put('name', name?.value || undefined, name);
-  const desc = first(e, 'description');
-  s.put('channel', desc ? channelOf(desc.value) : undefined, desc);
-  const pk = first(e, 'partialKey');
-  s.put('partialKey', pk?.value, pk);
+  putProduct(s, e);
 
   const err = first(e, 'error');
   // /dstatus prints the reason of a licensed product "for information purposes only": no error.
@@ -182,7 +177,7 @@ function finishOspp(draft: Draft): Finished {
   s.put('kmsDnsUnavailable', auto ? true : undefined, auto);
 
   // /dstatusall lists licences with no key; one not in use is not this Office's.
-  return !pk && status === 'unlicensed' ? { ...s.out, aside: 'not-in-use' } : s.out;
+  return !first(e, 'partialKey') && status === 'unlicensed' ? { ...s.out, aside: 'not-in-use' } : s.out;
 }
 
 /** The ospp.vbs option a command line runs (`dstatus`, `act`…, lowercase); undefined when it is not ospp.vbs. */

@@ -3,7 +3,7 @@
  * (its string table); indentation is ignored.
  */
 import { commandHit } from '../commands.ts';
-import { Sink, channelOf, first, hexCode, hostPort, isGuid, port, uint, WINDOWS_APP } from '../text.ts';
+import { Sink, first, hexCode, hostPort, isGuid, port, putProduct, uint, WINDOWS_APP } from '../text.ts';
 import type { Aside, Draft, Entry, Finished, Hit, LicenseStatus, Line, OutputKind } from '../types.ts';
 import { slmgrOption } from './slmgr-command.ts';
 
@@ -173,14 +173,9 @@ function finishSlmgr(draft: Draft): Finished {
   const kind = e.some((x) => DLV_KEYS.has(x.key)) || draft.hint === 'slmgr-dlv' ? 'slmgr-dlv' : 'slmgr-dli';
   const s = new Sink(kind);
 
-  const name = first(e, 'name');
-  s.put('name', name?.value || undefined, name);
-  const desc = first(e, 'description');
-  s.put('channel', desc ? channelOf(desc.value) : undefined, desc);
+  putProduct(s, e);
   const pkc = first(e, 'productKeyChannel');
   s.put('productKeyChannel', pkc?.value, pkc);
-  const pk = first(e, 'partialKey');
-  s.put('partialKey', pk?.value, pk);
   const st = first(e, 'status');
   s.put('licenseStatus', st ? STATUS.get(st.value.toLowerCase().replace(/\.$/, '')) : undefined, st);
   const nr = first(e, 'notificationReason');
