@@ -10,7 +10,8 @@ export type ActivationType = (typeof ACTIVATION_TYPES)[number];
 
 /**
  * Why a command step's own output cannot answer its question: it opens a window (nothing to paste), its
- * output is set against what only the technician knows, or it prints a product key (never read or kept).
+ * output is set against what only the technician knows, it prints a product key (never read or kept), or it
+ * prints nothing when it works.
  */
-export const NO_READING = ['window', 'compare', 'key'] as const;
+export const NO_READING = ['window', 'compare', 'key', 'silent'] as const;
 export type NoReading = (typeof NO_READING)[number];
