@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { copyText } from '../../clipboard.ts';
 import { COLLECT_COMMAND } from '../../console/collect.ts';
 import { diagnose, diagnoseOffice } from '../../flow/diagnose.ts';
@@ -44,10 +44,12 @@ export function PasteScreen() {
     const facts = factsWithoutKeys(factsOf(result.sections));
     // Office's output speaks for Office: Windows' output, where there is some, decides what Home says.
     const windows = result.sections.filter((s) => !s.kind.startsWith('ospp-'));
-    const diagnosis =
-      windows.length < result.sections.length && !windows.some((s) => Object.keys(s.facts).length)
-        ? diagnoseOffice(facts)
-        : diagnose(factsWithoutKeys(factsOf(windows)), catalog ?? []);
+    const onlyOffice =
+      windows.length < result.sections.length && !windows.some((s) => Object.keys(s.facts).length);
+    // All of it Windows' output: its facts are the ones just read.
+    const windowsFacts =
+      windows.length === result.sections.length ? facts : factsWithoutKeys(factsOf(windows));
+    const diagnosis = onlyOffice ? diagnoseOffice(facts) : diagnose(windowsFacts, catalog ?? []);
     setRead({
       facts,
       diagnosis,
@@ -60,7 +62,8 @@ export function PasteScreen() {
     navigate(node ? { name: 'flow', flow, node } : { name: 'flow', flow }, state);
 
   const d = read?.diagnosis;
-  const labels = transcriptLabels(t);
+  // Built once per language, not on every keystroke in the box.
+  const labels = useMemo(() => transcriptLabels(t), [t]);
   return (
     <section class="stack paste-screen" aria-labelledby="paste-title">
       <h1 id="paste-title" tabIndex={-1}>
