@@ -249,6 +249,7 @@ export const PLACEHOLDERS: Readonly<Record<string, Placeholder>> = {
   '<network profile>': {},
   '<rule name>': {},
   '<card name>': {},
+  '<DNS server IP address>': {},
 };
 
 /** A `<…>` placeholder in a command: what the technician types in its place. */

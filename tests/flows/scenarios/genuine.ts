@@ -89,4 +89,21 @@ export const scenarios: Scenario[] = [
     answers: [],
     ends: 'genuine/validation-update',
   },
+  {
+    name: 'genuine: not genuine after the Network Service profile key was deleted',
+    situation:
+      'A cleanup script deleted ProfileList\\S-1-5-20; Windows shows it is not genuine and slmgr /dlv reports 0x80070005.',
+    start: { flow: 'genuine', node: 'start' },
+    answers: ['access-denied', 'no'],
+    ends: 'genuine/restore-profiles',
+  },
+  {
+    name: 'genuine: NETWORK SERVICE lost its rights on its registry hive',
+    situation:
+      'No policy sets Plug and Play, but NETWORK SERVICE has no rights on HKEY_USERS\\S-1-5-20; once granted, a restart and activation fix it.',
+    start: { flow: 'genuine', node: 'start' },
+    answers: ['access-denied', 'yes', 'no', 'yes'],
+    ends: 'genuine/pnp-restart',
+    passes: ['genuine/ns-rights'],
+  },
 ];

@@ -52,9 +52,9 @@ export const scenarios: Scenario[] = [
     situation:
       'An Azure VM whose traffic is forced through an on-premises firewall cannot reach azkms.core.windows.net on port 1688.',
     start: { code: '0xC004F074' },
-    answers: ['windows', 'no', 'no', 'azure', 'yes', 'no'],
+    answers: ['windows', 'no', 'no', 'azure', 'yes', 'no', 'no', 'no'],
     ends: 'kms-connect/escalate-azure',
-    passes: ['kms-connect/azure-port'],
+    passes: ['kms-connect/azure-port', 'kms-dns/azure-kms-ip', 'kms-dns/azure-kms-ip-2'],
   },
   {
     name: 'kms-connect: Windows 7 client without Test-NetConnection',

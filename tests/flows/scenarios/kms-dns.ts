@@ -83,7 +83,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A branch client gets 0x8007232A; its DNS servers are right but time out, and even by IP the host cannot be reached, so the IP setting is cleared before the connection checks.',
     start: { code: '0x8007232A' },
-    answers: ['no', 'yes', 'failing', 'yes'],
+    answers: ['no', 'no', 'yes', 'failing', 'yes'],
     ends: 'kms-connect/test-port',
     passes: ['kms-dns/dns-servers', 'kms-dns/bypass-dns', 'kms-dns/both-failed'],
   },
@@ -92,7 +92,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A misconfigured DHCP scope gives clients a public DNS server that knows nothing of the internal zone.',
     start: { code: '0x8007232A' },
-    answers: ['no', 'no'],
+    answers: ['no', 'no', 'no'],
     ends: 'kms-dns/fix-dns-servers',
     passes: ['kms-dns/dns-server'],
   },
@@ -155,5 +155,40 @@ export const scenarios: Scenario[] = [
     answers: ['yes', 'yes', 'no', 'no', 'no', 'yes', 'failed-other', 'other'],
     ends: 'kms-dns/manual-record',
     passes: ['kms-dns/decode-12293'],
+  },
+  {
+    name: 'kms-dns: Azure VM on Azure DNS that still fails',
+    situation:
+      "An Azure VM gets 0x8007232A although 168.63.129.16 is its first DNS server; Azure's KMS by IP address activates it.",
+    start: { code: '0x8007232A' },
+    answers: ['no', 'yes', 'yes', 'yes'],
+    ends: 'kms-dns/azure-ip-done',
+    passes: ['kms-dns/azure-vm', 'kms-dns/azure-dns', 'kms-dns/azure-kms-ip'],
+  },
+  {
+    name: 'kms-dns: Azure VM, first KMS address fails, second works',
+    situation: "An Azure VM cannot use 20.118.99.224 but activates against Azure's second KMS address.",
+    start: { code: '0x8007232A' },
+    answers: ['no', 'yes', 'yes', 'no', 'yes'],
+    ends: 'kms-dns/azure-ip-done',
+    passes: ['kms-dns/azure-kms-ip-2'],
+  },
+  {
+    name: 'kms-dns: Azure VM left with a retired custom DNS server',
+    situation:
+      'An Azure VM lists an old custom DNS server first; it does not need custom DNS, so the virtual network goes back to Default (Azure-provided).',
+    start: { code: '0x8007232A' },
+    answers: ['no', 'yes', 'no', 'no'],
+    ends: 'kms-dns/azure-dns-default',
+    passes: ['kms-dns/azure-custom-dns'],
+  },
+  {
+    name: 'kms-dns: Azure VM whose NSG blocks DNS to its custom servers',
+    situation:
+      'A domain-joined Azure VM must keep its custom DNS servers, but a network security group blocks port 53 to them.',
+    start: { code: '0x8007232A' },
+    answers: ['no', 'yes', 'no', 'yes', 'no'],
+    ends: 'kms-dns/azure-dns-open',
+    passes: ['kms-dns/azure-dns-port'],
   },
 ];

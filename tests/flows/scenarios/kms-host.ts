@@ -468,4 +468,21 @@ export const scenarios: Scenario[] = [
     ends: 'kms-host/escalate-host',
     passes: ['kms-host/clients-2008r2', 'kms-host/host-no-update'],
   },
+  {
+    name: 'kms-host: Windows Server 2025 host without TPM attestation',
+    situation:
+      'After the 2026-08 update a Windows Server 2025 KMS host on old hardware says it does not meet the requirements for hardware-based security; it has no TPM 2.0 with key attestation.',
+    start: { flow: 'kms-host', node: 'start' },
+    answers: ['hw-secured', 'no', 'no'],
+    ends: 'kms-host/hw-plan',
+    passes: ['kms-host/hw-readiness', 'kms-host/hw-tpm'],
+  },
+  {
+    name: 'kms-host: Windows Server 2025 host already eligible',
+    situation:
+      'slmgr /dlv on a new Windows Server 2025 KMS host says it is eligible to serve with hardware-based security.',
+    start: { flow: 'kms-host', node: 'start' },
+    answers: ['hw-secured', 'yes'],
+    ends: 'kms-host/hw-ready',
+  },
 ];

@@ -32,7 +32,7 @@ export const scenarios: Scenario[] = [
     name: 'privileges: elevated, DCOM permissions already right',
     situation: 'Access is denied from an elevated prompt although SELF already has Local and Remote Access.',
     start: { code: '0x80070005' },
-    answers: ['yes', 'yes', 'no', 'denied', 'no'],
+    answers: ['yes', 'yes', 'no', 'denied', 'no', 'no'],
     ends: 'privileges/escalate-rights',
     passes: ['privileges/dcom-self'],
   },
@@ -59,5 +59,14 @@ export const scenarios: Scenario[] = [
     start: { code: '0x80070005' },
     answers: ['no', 'yes', 'no', 'other'],
     ends: 'no-code/enter-code',
+  },
+  {
+    name: 'privileges: access denied on a not-genuine computer with a Plug and Play GPO',
+    situation:
+      'slmgr /dlv is refused with 0x80070005 even elevated, SELF has its DCOM rights, and Windows says it is not genuine: a GPO locks down Plug and Play.',
+    start: { code: '0x80070005' },
+    answers: ['yes', 'yes', 'no', 'denied', 'no', 'yes', 'yes', 'yes', 'yes'],
+    ends: 'genuine/pnp-restart',
+    passes: ['privileges/not-genuine-too', 'genuine/profile-keys', 'genuine/pnp-gpo', 'genuine/pnp-reapply'],
   },
 ];

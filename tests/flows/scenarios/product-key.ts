@@ -153,4 +153,12 @@ export const scenarios: Scenario[] = [
     ends: 'product-key/activated',
     passes: ['product-key/datacenter-license', 'product-key/to-datacenter', 'product-key/activate'],
   },
+  {
+    name: 'product-key: Windows Server setup on a PC with a Windows 11 firmware key',
+    situation:
+      'Installing Windows Server on a PC that shipped with Windows 11 stops: the key does not match any of the Windows images, because Setup takes the OA 3.0 key from the firmware.',
+    start: { flow: 'product-key', node: 'start' },
+    answers: ['setup-images'],
+    ends: 'product-key/setup-key',
+  },
 ];

@@ -6,7 +6,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A domain-joined Windows 11 client fails with 0xC004F06C; its UTC time is six hours behind the KMS host, and w32tm /resync brings it back.',
     start: { code: '0xC004F06C' },
-    answers: ['both', 'yes', 'client', 'yes', 'yes', 'yes'],
+    answers: ['both', 'yes', 'client', 'yes', 'yes', 'yes', 'yes', 'yes'],
     ends: 'time-sync/activated',
     passes: ['time-sync/utc-both', 'time-sync/which-clock', 'time-sync/resync', 'time-sync/activate'],
   },
@@ -42,7 +42,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A workgroup kiosk PC; the technician cannot sign in to the KMS host (a domain controller that serves time), stripchart reports +18000 s, and the NTP client is disabled.',
     start: { code: '0xC004F06C' },
-    answers: ['client-only', 'yes', 'yes', 'client', 'no', 'no', 'yes', 'yes', 'yes'],
+    answers: ['client-only', 'yes', 'yes', 'client', 'yes', 'yes', 'no', 'no', 'yes', 'yes', 'yes'],
     ends: 'time-sync/activated',
     passes: ['time-sync/stripchart', 'time-sync/offset-size', 'time-sync/enable-ntp', 'time-sync/resync-ntp'],
   },
@@ -60,7 +60,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A workgroup laptop whose CMOS battery died is 26 hours behind; w32tm /resync changes nothing because MaxNegPhaseCorrection is 15 hours, so the clock is set by hand.',
     start: { code: '0xC004F06C' },
-    answers: ['both', 'yes', 'client', 'no', 'yes', 'no', 'yes', 'yes', 'yes'],
+    answers: ['both', 'yes', 'client', 'yes', 'yes', 'no', 'yes', 'no', 'yes', 'yes', 'yes'],
     ends: 'time-sync/activated',
     passes: ['time-sync/resync-ntp', 'time-sync/phase-limits', 'time-sync/set-clock'],
   },
@@ -69,7 +69,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A server that was once in a workgroup was joined to the domain but still has Type = NTP pointing to a dead NTP server.',
     start: { code: '0xC004F06C' },
-    answers: ['both', 'yes', 'client', 'yes', 'no', 'no', 'yes', 'yes'],
+    answers: ['both', 'yes', 'client', 'yes', 'yes', 'yes', 'no', 'no', 'yes', 'yes'],
     ends: 'time-sync/activated',
     passes: ['time-sync/domain-type', 'time-sync/set-nt5ds'],
   },
@@ -78,7 +78,7 @@ export const scenarios: Scenario[] = [
     situation:
       'After the resync the clocks agree, but slmgr /ato still fails and event 12288 now shows 0xC004F074 instead of 0xC004F06C.',
     start: { code: '0xC004F06C' },
-    answers: ['both', 'yes', 'client', 'yes', 'yes', 'no', 'no'],
+    answers: ['both', 'yes', 'client', 'yes', 'yes', 'yes', 'yes', 'no', 'no'],
     ends: 'kms-connect/start',
     passes: ['time-sync/check-event'],
   },
@@ -86,7 +86,7 @@ export const scenarios: Scenario[] = [
     name: 'time-sync: 0xC004F06C persists after the clocks agree',
     situation: 'The client is resynchronized, yet the next request in event 12288 still carries 0xC004F06C.',
     start: { code: '0xC004F06C' },
-    answers: ['both', 'yes', 'client', 'yes', 'yes', 'no', 'yes'],
+    answers: ['both', 'yes', 'client', 'yes', 'yes', 'yes', 'yes', 'no', 'yes'],
     ends: 'time-sync/escalate-time',
     passes: ['time-sync/check-event'],
   },
@@ -115,5 +115,28 @@ export const scenarios: Scenario[] = [
     answers: ['both', 'yes', 'host', 'no', 'no', 'yes'],
     ends: 'time-sync/host-w32time',
     passes: ['time-sync/host-source', 'time-sync/host-local-clock'],
+  },
+  {
+    name: 'time-sync: Windows Time stopped on a domain client with no time source',
+    situation:
+      'A domain-joined client fails with 0xC004F06C; the Windows Time service is stopped, and once started it reports Local CMOS Clock, so its Type is checked.',
+    start: { code: '0xC004F06C' },
+    answers: ['both', 'yes', 'client', 'no', 'yes', 'no', 'yes'],
+    ends: 'time-sync/domain-type',
+    passes: [
+      'time-sync/time-service',
+      'time-sync/start-time',
+      'time-sync/time-status',
+      'time-sync/no-source',
+    ],
+  },
+  {
+    name: 'time-sync: workgroup client on a free-running clock',
+    situation:
+      'A workgroup PC whose time service runs but shows Free-running System Clock as its source: its NTP client is checked next.',
+    start: { code: '0xC004F06C' },
+    answers: ['both', 'yes', 'client', 'yes', 'no', 'no'],
+    ends: 'time-sync/ntp-source',
+    passes: ['time-sync/no-source'],
   },
 ];
