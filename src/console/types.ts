@@ -23,7 +23,8 @@ export type SectionKind =
   | 'dism'
   | 'service'
   | 'whoami'
-  | 'w32tm-resync';
+  | 'w32tm-resync'
+  | 'sysprep';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
@@ -183,6 +184,16 @@ export interface Facts {
   elevated?: boolean;
   /** w32tm /resync: the clock was resynchronized (false: "The computer did not resync because …"). */
   resynced?: boolean;
+  /** Get-WinEvent printed "No events were found that match the specified selection criteria.": none listed. */
+  noEvents?: boolean;
+  /** After a reg add or reg delete command line: "The operation completed successfully." (true), or an error (false). */
+  regChanged?: boolean;
+  /** reg query of W32Time\Config: the smaller of MaxPosPhaseCorrection and MaxNegPhaseCorrection, seconds (4294967295: no limit). */
+  maxPhaseCorrection?: number;
+  /** DISM /Get-Intl: how many "Installed language(s)" rows it listed. */
+  installedLanguages?: number;
+  /** setupact.log: sysprep's /generalize option is logged (true), or findstr could not open the log (false). */
+  generalized?: boolean;
 }
 
 /** Every fact name, at run time (flows name the facts that answer their questions). */
@@ -244,6 +255,11 @@ export const FACT_NAMES = [
   'serviceState',
   'elevated',
   'resynced',
+  'noEvents',
+  'regChanged',
+  'maxPhaseCorrection',
+  'installedLanguages',
+  'generalized',
 ] as const satisfies ReadonlyArray<keyof Facts>;
 export type FactName = (typeof FACT_NAMES)[number];
 // Fails to compile when Facts gains a field FACT_NAMES lacks.

@@ -88,11 +88,17 @@ const CODE_ROW = /^(0x[0-9a-f]{1,8})(?::\s{1,4}\S.{0,300})?$/i;
 const TEXT_KEYS = new Set(['info', 'text', 'csv', 'description', 'body']);
 const OPENS_TEXT = ['description', 'info', 'eventId', 'body'];
 
+// Get-WinEvent's error when nothing matches the filter (Windows PowerShell puts a space before the colon,
+// PowerShell 7 none), and the rows of the error record under it.
+const NO_EVENTS = /^Get-WinEvent ?: No events were found that match the specified selection criteria\.?$/;
+const RECORD = /^(?:At line:\d{1,6} char:\d{1,6}|\+ .{0,2000}|\+)$/;
+
 // What a line can be in an event copy: Event Viewer's labels, wevtutil's header, Format-List properties,
 // a message text that is an event's alone.
 function eventLine(line: Line): Hit | null {
   const t = unmark(line.norm);
   if (t.length < 3) return null;
+  if (NO_EVENTS.test(t)) return { family: 'event', key: 'none', value: t, start: true };
   // One message per event: a second one in the same section opens the next event.
   if (isBody(t)) return { family: 'event', key: 'body', value: t, start: true };
   // Inside an event, a code row belongs to it (the explanation under 12293's Info); elsewhere it is slmgr's.
@@ -123,6 +129,11 @@ function eventLine(line: Line): Hit | null {
 function finishEvent(draft: Draft): Finished {
   const e = draft.entries;
   const s = new Sink('event');
+  const none = first(e, 'none');
+  if (none) {
+    s.put('noEvents', true, none);
+    return s.out;
+  }
   const id = first(e, 'eventId');
   const instance = first(e, 'instanceId');
   const bodyEntry = first(e, 'body');
@@ -178,11 +189,24 @@ function finishEvent(draft: Draft): Finished {
 export const EVENT: OutputKind = {
   id: 'event',
   sections: ['event'],
-  facts: ['eventId', 'source', 'errorCode', 'kmsHost', 'kmsPort', 'currentCount', 'licenseStatus'],
+  facts: [
+    'eventId',
+    'source',
+    'errorCode',
+    'kmsHost',
+    'kmsPort',
+    'currentCount',
+    'licenseStatus',
+    'noEvents',
+  ],
   line: eventLine,
   // Message text after the Event ID, "Description:", "Info:" or a message's first line (and Format-List
   // continuation rows), up to the CSV.
   free: (draft, line) => {
+    if (draft.keys.has('none'))
+      return RECORD.test(line.norm)
+        ? { family: 'event', key: 'record', value: '', start: false, repeat: true }
+        : null;
     if (draft.keys.has('csv') || !OPENS_TEXT.some((k) => draft.keys.has(k))) return null;
     const t = unmark(line.norm);
     // Rows after an "hr=" row still belong to the message (8198's command-line arguments).

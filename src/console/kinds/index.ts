@@ -13,6 +13,7 @@ import { REG } from './reg.ts';
 import { RESOLVE_DNSNAME } from './resolve-dnsname.ts';
 import { SERVICE } from './service.ts';
 import { SLMGR } from './slmgr.ts';
+import { SYSPREP } from './sysprep.ts';
 import { TEST_NETCONNECTION } from './test-netconnection.ts';
 import { W32TM_RESYNC } from './w32tm-resync.ts';
 import { W32TM_STATUS } from './w32tm-status.ts';
@@ -36,4 +37,5 @@ export const KINDS: readonly OutputKind[] = [
   SERVICE,
   WHOAMI,
   W32TM_RESYNC,
+  SYSPREP,
 ];
