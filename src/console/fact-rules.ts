@@ -231,6 +231,9 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   maxPhaseCorrection: count,
   installedLanguages: count,
   generalized: flag,
+  kmsClient: host,
+  clientCmid: guarded(isGuid),
+  sharedCmid: flag,
 };
 
 /** A fact's value as its rule keeps it, or undefined when the rule refuses it (or the name is no fact). */

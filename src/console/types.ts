@@ -194,6 +194,12 @@ export interface Facts {
   installedLanguages?: number;
   /** setupact.log: sysprep's /generalize option is logged (true), or findstr could not open the log (false). */
   generalized?: boolean;
+  /** Event 12290 on a KMS host: the client that sent the request (its Info's third value). */
+  kmsClient?: string;
+  /** Event 12290 on a KMS host: that client's machine ID (its Info's fourth value); not this machine's. */
+  clientCmid?: string;
+  /** The 12290 events listed together: one CMID under two client names (true), or each name its own (false). */
+  sharedCmid?: boolean;
 }
 
 /** Every fact name, at run time (flows name the facts that answer their questions). */
@@ -260,6 +266,9 @@ export const FACT_NAMES = [
   'maxPhaseCorrection',
   'installedLanguages',
   'generalized',
+  'kmsClient',
+  'clientCmid',
+  'sharedCmid',
 ] as const satisfies ReadonlyArray<keyof Facts>;
 export type FactName = (typeof FACT_NAMES)[number];
 // Fails to compile when Facts gains a field FACT_NAMES lacks.
@@ -389,6 +398,8 @@ export interface OutputKind {
   free?(draft: Draft, line: Line): Hit | null;
   /** The section a draft of its lines becomes. */
   finish(draft: Draft): Finished;
+  /** What its sections prove together (the client IDs of several events): facts added to them, once all are read. */
+  across?(sections: Section[]): void;
   /** Keys of rows that only set how later rows read (nslookup's `set type=`): read, never reported unread. */
   quiet?: readonly string[];
 }

@@ -540,3 +540,25 @@ describe('the event, time, DISM and registry steps read their own output', () =>
     expect(proposeAnswer(step, readAt(factsOf([limited!]), 8), 8)).toBeUndefined();
   });
 });
+
+describe("the KMS host's 12290 list, at the CMID step", () => {
+  const out = (name: string, at: number) => readAt(factsOf(readConsole(fixture(name)).sections), at);
+  it('answers Yes where two client names share a CMID, No where each has its own, only from output pasted there', () => {
+    const step = node('kms-count', 'check-cmid');
+    expect(
+      proposeAnswer(step, out('event-12290-get-winevent-clones-constructed-en.txt', 3), 3),
+    ).toMatchObject({
+      answer: 'yes',
+      fact: 'sharedCmid',
+      line: expect.stringContaining('PC042.corp.contoso.com,5e3c1c0a'),
+    });
+    expect(
+      proposeAnswer(step, out('event-12290-get-winevent-own-cmids-constructed-en.txt', 3), 3)?.answer,
+    ).toBe('no');
+    expect(
+      proposeAnswer(step, out('event-12290-get-winevent-clones-constructed-en.txt', 1), 3),
+    ).toBeUndefined();
+    // One event, its client's name a placeholder: nothing to compare.
+    expect(proposeAnswer(step, out('event-12290-kms-host-en-1.txt', 3), 3)).toBeUndefined();
+  });
+});

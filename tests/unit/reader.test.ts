@@ -1058,3 +1058,28 @@ describe('reader: reg add, Get-WinEvent with no events, /Get-Intl and setupact.l
     expect(facts(rows)).toEqual({});
   });
 });
+
+describe('reader: 12290 events listed together', () => {
+  const shared = (text: string) => factsOf(read(text).sections).sharedCmid?.value;
+  const own = sampleText('event-12290-get-winevent-own-cmids-constructed-en.txt');
+  it('say nothing of shared CMIDs from one client alone, or where an event gives no name', () => {
+    const records = own.split('\n\n');
+    // PC042's two requests: one name, nothing to compare it with.
+    expect(shared(records.slice(1).join('\n\n'))).toBeUndefined();
+    const unnamed = own.replace('PC044.corp.contoso.com', '<KMS Client name>');
+    expect(shared(unnamed)).toBeUndefined();
+    expect(shared(own)).toBe(false);
+  });
+  it('compare client names ignoring case: one machine is no clone of itself', () => {
+    const text = own.replace(
+      'PC044.corp.contoso.com,0b9e2f61-4d7c-4a38-9e0f-2c5d8a7b1e90',
+      'pc042.CORP.contoso.com,5E3C1C0A-2b7d-4c61-8f0e-7a9d3b2c1e45',
+    );
+    expect(shared(text)).toBeUndefined();
+    const clone = own.replace(
+      'PC044.corp.contoso.com,0b9e2f61-4d7c-4a38-9e0f-2c5d8a7b1e90',
+      'PC045.corp.contoso.com,5E3C1C0A-2b7d-4c61-8f0e-7a9d3b2c1e45',
+    );
+    expect(shared(clone)).toBe(true);
+  });
+});

@@ -5,7 +5,8 @@
  */
 import { Sink, first, formatList, hexCode, hostPort, uint, unmark } from '../text.ts';
 import { LICENSE_STATUSES } from '../fact-rules.ts';
-import type { Draft, Finished, Hit, Line, OutputKind } from '../types.ts';
+import { factValue } from '../fact-rules.ts';
+import type { Draft, Finished, Hit, Line, OutputKind, Section } from '../types.ts';
 
 const LABELS = new Map<string, { key: string; start: boolean }>([
   ['log name', { key: 'logName', start: true }],
@@ -172,6 +173,11 @@ function finishEvent(draft: Draft): Finished {
       s.put('licenseStatus', LICENSE_STATUSES[state], csv.line); // 12288's Info numbers them as CIM does
     // 12289 (client response): HRESULT, flags, fBound, unused, KMS current count, intervals, time.
     if (response) s.put('currentCount', uint(fields[4]), csv.line);
+    // 12290 (on the host): HRESULT, minimum count, client name, client CMID, client time…
+    if (eventId === 12290) {
+      s.put('kmsClient', fields[2], csv.line);
+      s.put('clientCmid', fields[3], csv.line);
+    }
   } else {
     // The first code the text gives: a row that is one (12293's Info), or hr=, Error Code:, Reason:.
     for (const r of rows) {
@@ -183,6 +189,41 @@ function finishEvent(draft: Draft): Finished {
     }
   }
   return s.out;
+}
+
+/**
+ * Whether the 12290 events read together show one CMID under two client names (clones the host counts as one),
+ * put on the last of them. No only where at least two names were read and every event gave its name and CMID.
+ */
+function sharedCmid(sections: Section[]): void {
+  const requests = sections.filter((x) => x.kind === 'event' && x.facts.eventId === 12290);
+  if (requests.length < 2) return;
+  const names = new Map<string, string>();
+  let complete = true;
+  for (const r of requests) {
+    const { kmsClient: name, clientCmid: cmid } = r.facts;
+    if (name === undefined || cmid === undefined) {
+      complete = false;
+      continue;
+    }
+    const seen = names.get(cmid.toLowerCase());
+    if (seen !== undefined && seen !== name.toLowerCase()) {
+      put(r, true);
+      return;
+    }
+    names.set(cmid.toLowerCase(), name.toLowerCase());
+  }
+  const clients = new Set(names.values());
+  if (complete && clients.size >= 2) put(requests[requests.length - 1]!, false);
+}
+
+// The fact goes on a section whose CSV row proves it (the row with the repeated CMID, or the last one read).
+function put(section: Section, value: boolean): void {
+  const kept = factValue('sharedCmid', value);
+  const line = section.lines.clientCmid;
+  if (kept === undefined || line === undefined) return;
+  section.facts.sharedCmid = kept;
+  section.lines.sharedCmid = line;
 }
 
 /** Software Protection events; no command line of its own (the copies come from Event Viewer too). */
@@ -198,6 +239,9 @@ export const EVENT: OutputKind = {
     'currentCount',
     'licenseStatus',
     'noEvents',
+    'kmsClient',
+    'clientCmid',
+    'sharedCmid',
   ],
   line: eventLine,
   // Message text after the Event ID, "Description:", "Info:" or a message's first line (and Format-List
@@ -214,4 +258,5 @@ export const EVENT: OutputKind = {
     return { family: 'event', key, value: t, start: false, repeat: key === 'text' };
   },
   finish: finishEvent,
+  across: sharedCmid,
 };
