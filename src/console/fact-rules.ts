@@ -234,6 +234,7 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   kmsClient: host,
   clientCmid: guarded(isGuid),
   sharedCmid: flag,
+  biosSerial: text,
 };
 
 /** A fact's value as its rule keeps it, or undefined when the rule refuses it (or the name is no fact). */

@@ -24,7 +24,8 @@ export type SectionKind =
   | 'service'
   | 'whoami'
   | 'w32tm-resync'
-  | 'sysprep';
+  | 'sysprep'
+  | 'bios';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
@@ -200,6 +201,8 @@ export interface Facts {
   clientCmid?: string;
   /** The 12290 events listed together: one CMID under two client names (true), or each name its own (false). */
   sharedCmid?: boolean;
+  /** Win32_BIOS SerialNumber as printed (the Service Tag on many makes, or a firmware placeholder). */
+  biosSerial?: string;
 }
 
 /** Every fact name, at run time (flows name the facts that answer their questions). */
@@ -269,6 +272,7 @@ export const FACT_NAMES = [
   'kmsClient',
   'clientCmid',
   'sharedCmid',
+  'biosSerial',
 ] as const satisfies ReadonlyArray<keyof Facts>;
 export type FactName = (typeof FACT_NAMES)[number];
 // Fails to compile when Facts gains a field FACT_NAMES lacks.

@@ -562,3 +562,17 @@ describe("the KMS host's 12290 list, at the CMID step", () => {
     expect(proposeAnswer(step, out('event-12290-kms-host-en-1.txt', 3), 3)).toBeUndefined();
   });
 });
+
+describe('the BIOS serial number, at the OEM BIOS step', () => {
+  it('a firmware placeholder answers No; a real-looking number proposes nothing, only the technician knows the tag', () => {
+    const step = node('oem-bios', 'start');
+    const serial = (name: string, at: number) => readAt(factsOf(readConsole(fixture(name)).sections), at);
+    expect(proposeAnswer(step, serial('bios-serial-placeholder-constructed-en.txt', 0), 0)).toMatchObject({
+      answer: 'no',
+      fact: 'biosSerial',
+      line: 'To be filled by O.E.M.',
+    });
+    expect(proposeAnswer(step, serial('bios-serial-select-object-en-1.txt', 0), 0)).toBeUndefined();
+    expect(proposeAnswer(step, serial('bios-serial-placeholder-constructed-en.txt', 1), 0)).toBeUndefined();
+  });
+});

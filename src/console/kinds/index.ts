@@ -4,6 +4,7 @@
  */
 import type { OutputKind } from '../types.ts';
 import { ATO } from './ato.ts';
+import { BIOS } from './bios.ts';
 import { CIM } from './cim.ts';
 import { DISM } from './dism.ts';
 import { EVENT } from './event.ts';
@@ -38,4 +39,5 @@ export const KINDS: readonly OutputKind[] = [
   WHOAMI,
   W32TM_RESYNC,
   SYSPREP,
+  BIOS,
 ];
