@@ -485,16 +485,16 @@ describe('the event, time, DISM and registry steps read their own output', () =>
     expect(proposeAnswer(step, status('Local CMOS Clock'), 5)?.answer).toBe('no');
     expect(proposeAnswer(step, status('dc01.contoso.com'), 5)).toBeUndefined();
   });
-  it('the edition DISM shows after a conversion answers the conversion steps', () => {
+  it('the edition DISM shows after a conversion answers Yes at the conversion steps; the old edition answers nothing', () => {
     const edition = (name: string, at: number) => out(`Current Edition : ${name}\n`, at);
     const setEdition = node('no-code', 'set-edition');
     expect(proposeAnswer(setEdition, edition('ServerStandard', 6), 6)?.answer).toBe('yes');
-    expect(proposeAnswer(setEdition, edition('ServerStandardEval', 6), 6)?.answer).toBe('no');
-    // The evaluation edition read before the conversion answers nothing after it.
-    expect(proposeAnswer(setEdition, edition('ServerStandardEval', 2), 6)).toBeUndefined();
+    // An evaluation edition may be the one read before the conversion (Get-TargetEditions shows it too): no answer.
+    expect(proposeAnswer(setEdition, edition('ServerStandardEval', 6), 6)).toBeUndefined();
+    expect(proposeAnswer(setEdition, edition('ServerStandard', 2), 6)).toBeUndefined();
     const toDatacenter = node('product-key', 'to-datacenter');
     expect(proposeAnswer(toDatacenter, edition('ServerDatacenterCor', 3), 3)?.answer).toBe('yes');
-    expect(proposeAnswer(toDatacenter, edition('ServerStandard', 3), 3)?.answer).toBe('no');
+    expect(proposeAnswer(toDatacenter, edition('ServerStandard', 3), 3)).toBeUndefined();
   });
   it('two installed languages answer Yes at the language list; one proposes nothing', () => {
     const step = node('genuine', 'list-languages');
