@@ -226,6 +226,15 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   serviceState: oneOf(...SERVICE_STATES),
   elevated: flag,
   resynced: flag,
+  noEvents: yes,
+  regChanged: flag,
+  maxPhaseCorrection: count,
+  installedLanguages: count,
+  generalized: flag,
+  kmsClient: host,
+  clientCmid: guarded(isGuid),
+  sharedCmid: flag,
+  biosSerial: text,
 };
 
 /** A fact's value as its rule keeps it, or undefined when the rule refuses it (or the name is no fact). */

@@ -173,6 +173,7 @@ export function readConsole(text: string): ReadResult {
     blanks = 0;
   }
   close();
+  for (const kind of KINDS) kind.across?.(sections);
   return { sections, unread };
 
   function step(i: number, line: Line, hs: readonly Hit[]): boolean {

@@ -23,7 +23,9 @@ export type SectionKind =
   | 'dism'
   | 'service'
   | 'whoami'
-  | 'w32tm-resync';
+  | 'w32tm-resync'
+  | 'sysprep'
+  | 'bios';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
@@ -183,6 +185,24 @@ export interface Facts {
   elevated?: boolean;
   /** w32tm /resync: the clock was resynchronized (false: "The computer did not resync because …"). */
   resynced?: boolean;
+  /** Get-WinEvent printed "No events were found that match the specified selection criteria.": none listed. */
+  noEvents?: boolean;
+  /** After a reg add or reg delete command line: "The operation completed successfully." (true), or an error (false). */
+  regChanged?: boolean;
+  /** reg query of W32Time\Config: the smaller of MaxPosPhaseCorrection and MaxNegPhaseCorrection, seconds (4294967295: no limit). */
+  maxPhaseCorrection?: number;
+  /** DISM /Get-Intl: how many "Installed language(s)" rows it listed. */
+  installedLanguages?: number;
+  /** setupact.log: sysprep's /generalize option is logged (true), or findstr could not open the log (false). */
+  generalized?: boolean;
+  /** Event 12290 on a KMS host: the client that sent the request (its Info's third value). */
+  kmsClient?: string;
+  /** Event 12290 on a KMS host: that client's machine ID (its Info's fourth value); not this machine's. */
+  clientCmid?: string;
+  /** The 12290 events listed together: one CMID under two client names (true), or each name its own (false). */
+  sharedCmid?: boolean;
+  /** Win32_BIOS SerialNumber as printed (the Service Tag on many makes, or a firmware placeholder). */
+  biosSerial?: string;
 }
 
 /** Every fact name, at run time (flows name the facts that answer their questions). */
@@ -244,6 +264,15 @@ export const FACT_NAMES = [
   'serviceState',
   'elevated',
   'resynced',
+  'noEvents',
+  'regChanged',
+  'maxPhaseCorrection',
+  'installedLanguages',
+  'generalized',
+  'kmsClient',
+  'clientCmid',
+  'sharedCmid',
+  'biosSerial',
 ] as const satisfies ReadonlyArray<keyof Facts>;
 export type FactName = (typeof FACT_NAMES)[number];
 // Fails to compile when Facts gains a field FACT_NAMES lacks.
@@ -373,6 +402,8 @@ export interface OutputKind {
   free?(draft: Draft, line: Line): Hit | null;
   /** The section a draft of its lines becomes. */
   finish(draft: Draft): Finished;
+  /** What its sections prove together (the client IDs of several events): facts added to them, once all are read. */
+  across?(sections: Section[]): void;
   /** Keys of rows that only set how later rows read (nslookup's `set type=`): read, never reported unread. */
   quiet?: readonly string[];
 }

@@ -144,6 +144,9 @@ export const RESULT_FACTS: readonly FactName[] = [
   // The prompt a line came from is not named: an elevated one earlier says nothing of this one.
   'elevated',
   'resynced',
+  // An empty event list, or a registry change, is this query's or this change's alone.
+  'noEvents',
+  'regChanged',
   // A sample's offset is of the clock measured then: a later sample answers for now.
   'offsetSeconds',
 ];

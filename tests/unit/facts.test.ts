@@ -445,3 +445,134 @@ describe('facts from w32tm /stripchart, at the stripchart step', () => {
     });
   });
 });
+
+describe('the event, time, DISM and registry steps read their own output', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  const request = (hostPort: string) =>
+    'TimeCreated : 23.10.2025 9:58:11\nMessage     : The client has sent an activation request to the key management service machine.\n' +
+    `              Info:\n              0xC004F074, 0x00000000, ${hostPort}, 5e3c1c0a-2b7d-4c61-8f0e-7a9d3b2c1e45, 2025/10/23 06:58, 0, 2, 43200, 73111121-5638-40f6-bc11-f1d7b0d64300, 25\n`;
+  const none = fixture('event-get-winevent-no-events-en-1.txt');
+  it('a 12288 that names a host answers Yes at "which host did it try?", only from output pasted there', () => {
+    const step = node('kms-connect', 'tried-host');
+    expect(proposeAnswer(step, out(request('kms01.corp.contoso.com:1688'), 4), 4)).toMatchObject({
+      answer: 'yes',
+      fact: 'kmsHost',
+    });
+    // A host slmgr showed earlier is no event naming one.
+    expect(proposeAnswer(step, out(request('kms01.corp.contoso.com:1688'), 2), 4)).toBeUndefined();
+    expect(proposeAnswer(step, out(request('<KMS Host FQDN>:1688'), 4), 4)).toBeUndefined();
+  });
+  it('"No events were found" answers No where no event means no request, and nothing elsewhere', () => {
+    expect(proposeAnswer(node('kms-connect', 'client-events'), out(none, 3), 3)).toMatchObject({
+      answer: 'no',
+      fact: 'noEvents',
+    });
+    expect(proposeAnswer(node('kms-connect', 'host-event'), out(none, 5), 5)?.answer).toBe('no');
+    expect(proposeAnswer(node('kms-connect', 'host-event'), out(none, 3), 5)).toBeUndefined();
+    // Events listed: whether one is from this attempt or this client, only the technician can tell.
+    expect(
+      proposeAnswer(node('kms-connect', 'client-events'), out(request('kms01:1688'), 3), 3),
+    ).toBeUndefined();
+  });
+  it('the KMS host time source answers Yes for the hypervisor, No for its own clock, nothing for a server', () => {
+    const step = node('time-sync', 'host-source');
+    const status = (source: string) =>
+      out(
+        `Leap Indicator: 0(no warning)\nStratum: 4 (secondary reference - syncd by (S)NTP)\nSource: ${source}\n`,
+        5,
+      );
+    expect(proposeAnswer(step, status('VM IC Time Synchronization Provider'), 5)?.answer).toBe('yes');
+    expect(proposeAnswer(step, status('Local CMOS Clock'), 5)?.answer).toBe('no');
+    expect(proposeAnswer(step, status('dc01.contoso.com'), 5)).toBeUndefined();
+  });
+  it('the edition DISM shows after a conversion answers Yes at the conversion steps; the old edition answers nothing', () => {
+    const edition = (name: string, at: number) => out(`Current Edition : ${name}\n`, at);
+    const setEdition = node('no-code', 'set-edition');
+    expect(proposeAnswer(setEdition, edition('ServerStandard', 6), 6)?.answer).toBe('yes');
+    // An evaluation edition may be the one read before the conversion (Get-TargetEditions shows it too): no answer.
+    expect(proposeAnswer(setEdition, edition('ServerStandardEval', 6), 6)).toBeUndefined();
+    expect(proposeAnswer(setEdition, edition('ServerStandard', 2), 6)).toBeUndefined();
+    const toDatacenter = node('product-key', 'to-datacenter');
+    expect(proposeAnswer(toDatacenter, edition('ServerDatacenterCor', 3), 3)?.answer).toBe('yes');
+    expect(proposeAnswer(toDatacenter, edition('ServerStandard', 3), 3)).toBeUndefined();
+  });
+  it('two installed languages answer Yes at the language list; one proposes nothing', () => {
+    const step = node('genuine', 'list-languages');
+    expect(proposeAnswer(step, out(fixture('dism-get-intl-constructed-en.txt'), 2), 2)).toMatchObject({
+      answer: 'yes',
+      fact: 'installedLanguages',
+    });
+    const one = fixture('dism-get-intl-constructed-en.txt').replace(
+      /Installed language\(s\): ru-RU\n(?: .*\n)*/,
+      '',
+    );
+    expect(readConsole(one).sections[0]?.facts.installedLanguages).toBe(1);
+    expect(proposeAnswer(step, out(one, 2), 2)).toBeUndefined();
+  });
+  it("sysprep's log answers whether the image was generalized", () => {
+    const step = node('kms-count', 'cloned-image');
+    const [found, missing] = readConsole(fixture('sysprep-findstr-constructed-en.txt')).sections;
+    expect(proposeAnswer(step, readAt(factsOf([found!]), 4), 4)?.answer).toBe('yes');
+    expect(proposeAnswer(step, readAt(factsOf([missing!]), 4), 4)?.answer).toBe('no');
+  });
+  it("reg add's result answers the steps that change a value: an error is No, success Yes only where that is all", () => {
+    const fix = node('kms-count', 'fix-skiprearm');
+    const done =
+      'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\SoftwareProtectionPlatform" /v SkipRearm /t REG_DWORD /d 0 /f\nThe operation completed successfully.\n';
+    const denied = fixture('reg-add-access-denied-en-1.txt');
+    expect(proposeAnswer(fix, out(done, 7), 7)).toMatchObject({ answer: 'yes', fact: 'regChanged' });
+    expect(proposeAnswer(fix, out(denied, 7), 7)?.answer).toBe('no');
+    expect(proposeAnswer(fix, out(done, 5), 7)).toBeUndefined();
+    // Turning the NTP client on also restarts the service: the value alone does not say Yes.
+    const ntp = node('time-sync', 'enable-ntp');
+    expect(proposeAnswer(ntp, out(done, 7), 7)).toBeUndefined();
+    expect(proposeAnswer(ntp, out(denied, 7), 7)?.answer).toBe('no');
+  });
+  it('phase correction limits of no limit answer No; a limit proposes nothing, the offset being elsewhere', () => {
+    const step = node('time-sync', 'phase-limits');
+    const [limited, unlimited] = readConsole(
+      fixture('reg-add-phase-limits-constructed-en.txt'),
+    ).sections.slice(1);
+    expect(proposeAnswer(step, readAt(factsOf([unlimited!]), 8), 8)).toMatchObject({
+      answer: 'no',
+      fact: 'maxPhaseCorrection',
+    });
+    expect(proposeAnswer(step, readAt(factsOf([limited!]), 8), 8)).toBeUndefined();
+  });
+});
+
+describe("the KMS host's 12290 list, at the CMID step", () => {
+  const out = (name: string, at: number) => readAt(factsOf(readConsole(fixture(name)).sections), at);
+  it('answers Yes where two client names share a CMID, No where each has its own, only from output pasted there', () => {
+    const step = node('kms-count', 'check-cmid');
+    expect(
+      proposeAnswer(step, out('event-12290-get-winevent-clones-constructed-en.txt', 3), 3),
+    ).toMatchObject({
+      answer: 'yes',
+      fact: 'sharedCmid',
+      line: expect.stringContaining('PC042.corp.contoso.com,5e3c1c0a'),
+    });
+    expect(
+      proposeAnswer(step, out('event-12290-get-winevent-own-cmids-constructed-en.txt', 3), 3)?.answer,
+    ).toBe('no');
+    expect(
+      proposeAnswer(step, out('event-12290-get-winevent-clones-constructed-en.txt', 1), 3),
+    ).toBeUndefined();
+    // One event, its client's name a placeholder: nothing to compare.
+    expect(proposeAnswer(step, out('event-12290-kms-host-en-1.txt', 3), 3)).toBeUndefined();
+  });
+});
+
+describe('the BIOS serial number, at the OEM BIOS step', () => {
+  it('a firmware placeholder answers No; a real-looking number proposes nothing, only the technician knows the tag', () => {
+    const step = node('oem-bios', 'start');
+    const serial = (name: string, at: number) => readAt(factsOf(readConsole(fixture(name)).sections), at);
+    expect(proposeAnswer(step, serial('bios-serial-placeholder-constructed-en.txt', 0), 0)).toMatchObject({
+      answer: 'no',
+      fact: 'biosSerial',
+      line: 'To be filled by O.E.M.',
+    });
+    expect(proposeAnswer(step, serial('bios-serial-select-object-en-1.txt', 0), 0)).toBeUndefined();
+    expect(proposeAnswer(step, serial('bios-serial-placeholder-constructed-en.txt', 1), 0)).toBeUndefined();
+  });
+});

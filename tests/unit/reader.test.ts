@@ -1017,3 +1017,69 @@ describe('reader: w32tm /resync', () => {
     });
   });
 });
+
+describe('reader: reg add, Get-WinEvent with no events, /Get-Intl and setupact.log', () => {
+  const facts = (text: string): Facts => factsOf(read(text).sections) as unknown as Facts;
+  const values = (text: string) =>
+    Object.fromEntries(Object.entries(factsOf(read(text).sections)).map(([k, v]) => [k, v.value]));
+  it('an "ERROR:" is a failed change only after a reg add or reg delete command line', () => {
+    expect(values('reg add HKLM\\Software\\X /v Y /t REG_DWORD /d 1 /f\nERROR: Access is denied.\n')).toEqual(
+      {
+        regChanged: false,
+      },
+    );
+    expect(values('reg delete HKLM\\Software\\X /v Y /f\nThe operation completed successfully.\n')).toEqual({
+      regChanged: true,
+    });
+    // After a reg query, an error of its own is read as it was, not as a change that failed.
+    expect(values('reg query HKLM\\Software\\X\nERROR: Access is denied.\n').regChanged).toBeUndefined();
+  });
+  it('DISM\'s own "The operation completed successfully." is no registry change', () => {
+    expect(values(sampleText('dism-get-intl-constructed-en.txt'))).toEqual({ installedLanguages: 2 });
+  });
+  it("a language list cut before DISM's last line gives no count", () => {
+    const cut = sampleText('dism-get-intl-constructed-en.txt').replace(
+      'The operation completed successfully.',
+      '',
+    );
+    expect(values(cut).installedLanguages).toBeUndefined();
+  });
+  it('PowerShell 7\'s "Get-WinEvent:" reads as no events too', () => {
+    expect(
+      values('Get-WinEvent: No events were found that match the specified selection criteria.\n'),
+    ).toEqual({ noEvents: true });
+  });
+  it('rows of a sysprep run without the GENERALIZE option prove nothing either way', () => {
+    const rows =
+      "2025-07-22 21:55:35, Info       [0x0f005f] SYSPRP ParseCommands:Found supported command line option 'OOBE'\n" +
+      "2025-07-22 21:55:35, Info       [0x0f00d7] SYSPRP WinMain:Pre-validing 'generalize' internal providers.\n";
+    const result = read(rows);
+    expect(result.unread).toEqual(rows.trim().split('\n'));
+    expect(facts(rows)).toEqual({});
+  });
+});
+
+describe('reader: 12290 events listed together', () => {
+  const shared = (text: string) => factsOf(read(text).sections).sharedCmid?.value;
+  const own = sampleText('event-12290-get-winevent-own-cmids-constructed-en.txt');
+  it('say nothing of shared CMIDs from one client alone, or where an event gives no name', () => {
+    const records = own.split('\n\n');
+    // PC042's two requests: one name, nothing to compare it with.
+    expect(shared(records.slice(1).join('\n\n'))).toBeUndefined();
+    const unnamed = own.replace('PC044.corp.contoso.com', '<KMS Client name>');
+    expect(shared(unnamed)).toBeUndefined();
+    expect(shared(own)).toBe(false);
+  });
+  it('compare client names ignoring case: one machine is no clone of itself', () => {
+    const text = own.replace(
+      'PC044.corp.contoso.com,0b9e2f61-4d7c-4a38-9e0f-2c5d8a7b1e90',
+      'pc042.CORP.contoso.com,5E3C1C0A-2b7d-4c61-8f0e-7a9d3b2c1e45',
+    );
+    expect(shared(text)).toBeUndefined();
+    const clone = own.replace(
+      'PC044.corp.contoso.com,0b9e2f61-4d7c-4a38-9e0f-2c5d8a7b1e90',
+      'PC045.corp.contoso.com,5E3C1C0A-2b7d-4c61-8f0e-7a9d3b2c1e45',
+    );
+    expect(shared(clone)).toBe(true);
+  });
+});

@@ -5,7 +5,8 @@
  */
 import { Sink, first, formatList, hexCode, hostPort, uint, unmark } from '../text.ts';
 import { LICENSE_STATUSES } from '../fact-rules.ts';
-import type { Draft, Finished, Hit, Line, OutputKind } from '../types.ts';
+import { factValue } from '../fact-rules.ts';
+import type { Draft, Finished, Hit, Line, OutputKind, Section } from '../types.ts';
 
 const LABELS = new Map<string, { key: string; start: boolean }>([
   ['log name', { key: 'logName', start: true }],
@@ -88,11 +89,17 @@ const CODE_ROW = /^(0x[0-9a-f]{1,8})(?::\s{1,4}\S.{0,300})?$/i;
 const TEXT_KEYS = new Set(['info', 'text', 'csv', 'description', 'body']);
 const OPENS_TEXT = ['description', 'info', 'eventId', 'body'];
 
+// Get-WinEvent's error when nothing matches the filter (Windows PowerShell puts a space before the colon,
+// PowerShell 7 none), and the rows of the error record under it.
+const NO_EVENTS = /^Get-WinEvent ?: No events were found that match the specified selection criteria\.?$/;
+const RECORD = /^(?:At line:\d{1,6} char:\d{1,6}|\+ .{0,2000}|\+)$/;
+
 // What a line can be in an event copy: Event Viewer's labels, wevtutil's header, Format-List properties,
 // a message text that is an event's alone.
 function eventLine(line: Line): Hit | null {
   const t = unmark(line.norm);
   if (t.length < 3) return null;
+  if (NO_EVENTS.test(t)) return { family: 'event', key: 'none', value: t, start: true };
   // One message per event: a second one in the same section opens the next event.
   if (isBody(t)) return { family: 'event', key: 'body', value: t, start: true };
   // Inside an event, a code row belongs to it (the explanation under 12293's Info); elsewhere it is slmgr's.
@@ -123,6 +130,11 @@ function eventLine(line: Line): Hit | null {
 function finishEvent(draft: Draft): Finished {
   const e = draft.entries;
   const s = new Sink('event');
+  const none = first(e, 'none');
+  if (none) {
+    s.put('noEvents', true, none);
+    return s.out;
+  }
   const id = first(e, 'eventId');
   const instance = first(e, 'instanceId');
   const bodyEntry = first(e, 'body');
@@ -161,6 +173,11 @@ function finishEvent(draft: Draft): Finished {
       s.put('licenseStatus', LICENSE_STATUSES[state], csv.line); // 12288's Info numbers them as CIM does
     // 12289 (client response): HRESULT, flags, fBound, unused, KMS current count, intervals, time.
     if (response) s.put('currentCount', uint(fields[4]), csv.line);
+    // 12290 (on the host): HRESULT, minimum count, client name, client CMID, client time…
+    if (eventId === 12290) {
+      s.put('kmsClient', fields[2], csv.line);
+      s.put('clientCmid', fields[3], csv.line);
+    }
   } else {
     // The first code the text gives: a row that is one (12293's Info), or hr=, Error Code:, Reason:.
     for (const r of rows) {
@@ -174,15 +191,66 @@ function finishEvent(draft: Draft): Finished {
   return s.out;
 }
 
+/**
+ * Whether the 12290 events read together show one CMID under two client names (clones the host counts as one),
+ * put on the last of them. No only where at least two names were read and every event gave its name and CMID.
+ */
+function sharedCmid(sections: Section[]): void {
+  const requests = sections.filter((x) => x.kind === 'event' && x.facts.eventId === 12290);
+  if (requests.length < 2) return;
+  const names = new Map<string, string>();
+  let complete = true;
+  for (const r of requests) {
+    const { kmsClient: name, clientCmid: cmid } = r.facts;
+    if (name === undefined || cmid === undefined) {
+      complete = false;
+      continue;
+    }
+    const seen = names.get(cmid.toLowerCase());
+    if (seen !== undefined && seen !== name.toLowerCase()) {
+      put(r, true);
+      return;
+    }
+    names.set(cmid.toLowerCase(), name.toLowerCase());
+  }
+  const clients = new Set(names.values());
+  if (complete && clients.size >= 2) put(requests[requests.length - 1]!, false);
+}
+
+// The fact goes on a section whose CSV row proves it (the row with the repeated CMID, or the last one read).
+function put(section: Section, value: boolean): void {
+  const kept = factValue('sharedCmid', value);
+  const line = section.lines.clientCmid;
+  if (kept === undefined || line === undefined) return;
+  section.facts.sharedCmid = kept;
+  section.lines.sharedCmid = line;
+}
+
 /** Software Protection events; no command line of its own (the copies come from Event Viewer too). */
 export const EVENT: OutputKind = {
   id: 'event',
   sections: ['event'],
-  facts: ['eventId', 'source', 'errorCode', 'kmsHost', 'kmsPort', 'currentCount', 'licenseStatus'],
+  facts: [
+    'eventId',
+    'source',
+    'errorCode',
+    'kmsHost',
+    'kmsPort',
+    'currentCount',
+    'licenseStatus',
+    'noEvents',
+    'kmsClient',
+    'clientCmid',
+    'sharedCmid',
+  ],
   line: eventLine,
   // Message text after the Event ID, "Description:", "Info:" or a message's first line (and Format-List
   // continuation rows), up to the CSV.
   free: (draft, line) => {
+    if (draft.keys.has('none'))
+      return RECORD.test(line.norm)
+        ? { family: 'event', key: 'record', value: '', start: false, repeat: true }
+        : null;
     if (draft.keys.has('csv') || !OPENS_TEXT.some((k) => draft.keys.has(k))) return null;
     const t = unmark(line.norm);
     // Rows after an "hr=" row still belong to the message (8198's command-line arguments).
@@ -190,4 +258,5 @@ export const EVENT: OutputKind = {
     return { family: 'event', key, value: t, start: false, repeat: key === 'text' };
   },
   finish: finishEvent,
+  across: sharedCmid,
 };

@@ -4,6 +4,7 @@
  */
 import type { OutputKind } from '../types.ts';
 import { ATO } from './ato.ts';
+import { BIOS } from './bios.ts';
 import { CIM } from './cim.ts';
 import { DISM } from './dism.ts';
 import { EVENT } from './event.ts';
@@ -13,6 +14,7 @@ import { REG } from './reg.ts';
 import { RESOLVE_DNSNAME } from './resolve-dnsname.ts';
 import { SERVICE } from './service.ts';
 import { SLMGR } from './slmgr.ts';
+import { SYSPREP } from './sysprep.ts';
 import { TEST_NETCONNECTION } from './test-netconnection.ts';
 import { W32TM_RESYNC } from './w32tm-resync.ts';
 import { W32TM_STATUS } from './w32tm-status.ts';
@@ -36,4 +38,6 @@ export const KINDS: readonly OutputKind[] = [
   SERVICE,
   WHOAMI,
   W32TM_RESYNC,
+  SYSPREP,
+  BIOS,
 ];

@@ -3,6 +3,7 @@
  * error reg prints when the key or value is not there, in English or Russian. Only the values the activation
  * steps ask about become facts; a value name is read only under the key it belongs to, when the output
  * names that key or the value's name and data say it alone ("Enabled" is every other key's value too).
+ * reg add and reg delete print one line: "The operation completed successfully." or an error.
  */
 import { commandHit } from '../commands.ts';
 import { Sink } from '../text.ts';
@@ -27,6 +28,10 @@ const MISSING = [
 const SPP = '\\microsoft\\windows nt\\currentversion\\softwareprotectionplatform';
 const W32TIME_PARAMETERS = '\\services\\w32time\\parameters';
 const NTP_CLIENT = '\\services\\w32time\\timeproviders\\ntpclient';
+const W32TIME_CONFIG = '\\services\\w32time\\config';
+// reg add's (and delete's) own result: Windows' wording of success, or an error after the command.
+const DONE = /^The operation completed successfully\.?$/;
+const FAILED = /^ERROR: \S.{0,300}$/i;
 const TIME_TYPES = ['NT5DS', 'NTP', 'NoSync', 'AllSync'] as const;
 
 function hit(key: string, value: string): Hit {
@@ -41,6 +46,9 @@ function regLine(line: Line): Hit | null {
   if ((m = ROW.exec(t))) return hit('row', t);
   if (MISSING.some((re) => re.test(t))) return hit('missing', t);
   if ((m = END.exec(t))) return hit('end', m[1]!);
+  // Many programs print these: they are reg's only after a reg add or reg delete command line.
+  if (DONE.test(t)) return { family: 'reg', key: 'done', value: t, start: false };
+  if (FAILED.test(t)) return { family: 'reg', key: 'failed', value: t, start: false };
   return null;
 }
 
@@ -56,6 +64,8 @@ function finishReg(draft: Draft): Finished {
   const under = (end: string) => key === undefined || key.toLowerCase().endsWith(end);
   const products = new Set<string>();
   let firstProduct: Entry | undefined;
+  const phase: number[] = [];
+  let phaseEntry: Entry | undefined;
   for (const e of draft.entries as Entry[]) {
     if (e.key === 'key') key = e.value;
     if (e.key === 'key' && PRODUCT_KEY.test(e.value)) {
@@ -63,6 +73,8 @@ function finishReg(draft: Draft): Finished {
       firstProduct ??= e;
     }
     if (e.key === 'missing') s.put('registryNotFound', true, e);
+    if (e.key === 'done' && draft.hint === 'change') s.put('regChanged', true, e);
+    if (e.key === 'failed' && draft.hint === 'change') s.put('regChanged', false, e);
     if (e.key !== 'row') continue;
     const [, rawName, type, rawData] = ROW.exec(e.value)!;
     const name = rawName!.trim().toLowerCase();
@@ -83,6 +95,12 @@ function finishReg(draft: Draft): Finished {
         TIME_TYPES.find((x) => x.toLowerCase() === data.toLowerCase()),
         e,
       );
+    // Both limits, forward and back: which way the clock is off, the output does not say.
+    if (/^max(?:pos|neg)phasecorrection$/.test(name) && under(W32TIME_CONFIG)) {
+      const v = dword(type!, data);
+      if (v !== undefined) phase.push(v);
+      phaseEntry ??= e;
+    }
     // "Enabled" names a value under many keys: only NtpClient's, and only where the key line says so.
     if (name === 'enabled' && key !== undefined && under(NTP_CLIENT)) {
       const v = dword(type!, data);
@@ -91,8 +109,11 @@ function finishReg(draft: Draft): Finished {
   }
   // A count of none only where the search's last line shows it ended: a cut paste proves nothing missing.
   const end = draft.entries.find((e) => e.key === 'end');
+  if (phase.length === 2) s.put('maxPhaseCorrection', Math.min(...phase), phaseEntry);
   if (products.size > 0) s.put('productCodeKeys', products.size, firstProduct);
-  else if (end) s.put('productCodeKeys', 0, end);
+  // A search elsewhere (W32Time\Config /f) that found no product code is no count of them.
+  else if (end && !draft.entries.some((e) => e.key === 'key' && !/\\Uninstall\b/i.test(e.value)))
+    s.put('productCodeKeys', 0, end);
   return s.out;
 }
 
@@ -109,8 +130,15 @@ export const REG: OutputKind = {
     'ntpClientEnabled',
     'registryNotFound',
     'productCodeKeys',
+    'regChanged',
+    'maxPhaseCorrection',
   ],
-  command: (text) => (/^reg(?:\.exe)?\s+query\s/i.test(text) ? commandHit('reg', text) : null),
+  command: (text) =>
+    /^reg(?:\.exe)?\s+query\s/i.test(text)
+      ? commandHit('reg', text)
+      : /^reg(?:\.exe)?\s+(?:add|delete)\s/i.test(text)
+        ? commandHit('reg', text, 'change')
+        : null,
   line: regLine,
   finish: finishReg,
 };
