@@ -445,3 +445,70 @@ describe('facts from w32tm /stripchart, at the stripchart step', () => {
     });
   });
 });
+
+describe('slmgr /dlv at the KMS host key group and MAK steps', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  const groupSteps = ['host-key-group', 'win10-no-update', 'host-no-update'].map((id) =>
+    node('kms-host', id),
+  );
+  it('a host with no KMS host key covers no client: No; a host key group is left to the technician', () => {
+    const client = out(fixture('slmgr-dli-kms-client-en-2.txt'), 4);
+    const host = out(fixture('slmgr-dlv-kms-host-en-1.txt'), 4);
+    for (const step of groupSteps) {
+      expect(proposeAnswer(step, client, 4)).toMatchObject({ answer: 'no', fact: 'channel' });
+      expect(proposeAnswer(step, host, 4)).toBeUndefined();
+      // The client's own channel, read at an earlier step, says nothing of the host.
+      expect(proposeAnswer(step, client, 6)).toBeUndefined();
+    }
+  });
+  it('a key that is not a MAK is not the MAK issued: No; a MAK installed is left to the technician', () => {
+    const gvlk = out(fixture('slmgr-dli-kms-client-en-1.txt'), 2);
+    const mak = out(
+      'Name: Windows(R), Enterprise edition\nDescription: Windows(R) Operating System, VOLUME_MAK channel\nPartial Product Key: 3V66T\n',
+      2,
+    );
+    for (const id of ['mak-invalid', 'mak-unsupported']) {
+      expect(proposeAnswer(node('mak', id), gvlk, 2)?.answer).toBe('no');
+      expect(proposeAnswer(node('mak', id), mak, 2)).toBeUndefined();
+    }
+  });
+});
+
+describe('slmgr /dlv all before the store is rebuilt, and the ADBA phone steps', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  it('a listing answers "did it list the licences?" Yes; an error No', () => {
+    const listed = out(fixture('slmgr-dlv-all-windows-office-joined-en.txt'), 3);
+    const failed = out(
+      'Error: 0xC004E002 The Software Licensing Service reported that the license store contains inconsistent data.\n',
+      3,
+    );
+    for (const id of ['before-rebuild', 'before-rebuild-7']) {
+      expect(proposeAnswer(node('license-store', id), listed, 3)).toMatchObject({
+        answer: 'yes',
+        fact: 'name',
+      });
+      expect(proposeAnswer(node('license-store', id), failed, 3)).toMatchObject({
+        answer: 'no',
+        fact: 'errorCode',
+      });
+    }
+  });
+  it('an object activated with its confirmation ID answers Yes, an error No; an installation ID refused answers No', () => {
+    const ok = out(
+      'C:\\>cscript %windir%\\system32\\slmgr.vbs /ad-activation-apply-cid XXXXX-XXXXX-XXXXX-XXXXX-XXXXX 123456\nProduct activated successfully.\n',
+      5,
+    );
+    expect(proposeAnswer(node('adba', 'apply-cid'), ok, 5)).toMatchObject({
+      answer: 'yes',
+      fact: 'succeeded',
+    });
+    const refused = out(
+      'Error: 0xC004F050 The Software Licensing Service reported that the product key is invalid.\n',
+      5,
+    );
+    expect(proposeAnswer(node('adba', 'apply-cid'), refused, 5)?.answer).toBe('no');
+    expect(proposeAnswer(node('adba', 'phone-object'), refused, 5)?.answer).toBe('no');
+    // Only this step's own error counts.
+    expect(proposeAnswer(node('adba', 'phone-object'), refused, 7)).toBeUndefined();
+  });
+});
