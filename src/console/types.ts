@@ -18,6 +18,7 @@ export type SectionKind =
   | 'cim'
   | 'ospp-dstatus'
   | 'ospp-act'
+  | 'ospp-done'
   | 'ospp-error'
   | 'reg'
   | 'dism'
@@ -72,6 +73,15 @@ export const SLMGR_DONE = [
   'ad-activation-apply-cid',
 ] as const;
 export type SlmgrDone = (typeof SLMGR_DONE)[number];
+
+/** ospp.vbs's success messages of one line: a key installed or uninstalled, a licence installed, a setting applied. */
+export const OSPP_DONE = [
+  'key-installed',
+  'key-uninstalled',
+  'license-installed',
+  'setting-applied',
+] as const;
+export type OsppDone = (typeof OSPP_DONE)[number];
 
 /** A service's states as PowerShell's ServiceControllerStatus names them. */
 export const SERVICE_STATES = [
@@ -132,6 +142,8 @@ export interface Facts {
   activated?: boolean;
   /** The slmgr option whose own success message was printed (`ipk`, `skms`, `atp`, `rearm`…). */
   succeeded?: SlmgrDone;
+  /** ospp.vbs printed a success of one message: which (its /sethst, /setprt, /remhst… all print "Successfully applied setting."). */
+  osppSucceeded?: OsppDone;
   /** slmgr error, event HRESULT, w32tm sample error. */
   errorCode?: string;
   /** The slmgr error text after the code, rejoined across console wraps. */
@@ -212,6 +224,7 @@ export const FACT_NAMES = [
   'genuineStatus',
   'activated',
   'succeeded',
+  'osppSucceeded',
   'errorCode',
   'message',
   'query',

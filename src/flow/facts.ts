@@ -134,6 +134,7 @@ export function valueMatches(expected: ReadsValue, value: unknown): boolean {
 export const RESULT_FACTS: readonly FactName[] = [
   'activated',
   'succeeded',
+  'osppSucceeded',
   'errorCode',
   'message',
   'registryNotFound',

@@ -512,3 +512,37 @@ describe('slmgr /dlv all before the store is rebuilt, and the ADBA phone steps',
     expect(proposeAnswer(node('adba', 'phone-object'), refused, 7)).toBeUndefined();
   });
 });
+
+describe('ospp.vbs one-message results, at the Office steps that change one thing', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  const wrap = (line: string) =>
+    `---Processing--------------------------\n---------------------------------------\n${line}\n---------------------------------------\n---Exiting-----------------------------\n`;
+  it('a key installed answers /inpkey, a setting applied /sethst, /setprt and /remhst; an error answers No', () => {
+    const key = out(wrap('<Product key installation successful>'), 4);
+    const setting = out(wrap('Successfully applied setting.'), 4);
+    const refused = out(
+      wrap(
+        'ERROR CODE: 0xC004F069\nERROR DESCRIPTION: The Software Licensing Service reported that the product SKU is not found.',
+      ),
+      4,
+    );
+    expect(proposeAnswer(node('office', 'inpkey'), key, 4)).toMatchObject({
+      answer: 'yes',
+      fact: 'osppSucceeded',
+      line: '<Product key installation successful>',
+    });
+    // A setting applied is not a key installed.
+    expect(proposeAnswer(node('office', 'inpkey'), setting, 4)).toBeUndefined();
+    expect(proposeAnswer(node('office', 'inpkey'), refused, 4)).toMatchObject({
+      answer: 'no',
+      fact: 'errorCode',
+    });
+    for (const id of ['sethst', 'setprt', 'remhst']) {
+      expect(proposeAnswer(node('office', id), setting, 4)?.answer).toBe('yes');
+      expect(proposeAnswer(node('office', id), key, 4)).toBeUndefined();
+      expect(proposeAnswer(node('office', id), refused, 4)?.answer).toBe('no');
+      // A success pasted at an earlier step says nothing of this one.
+      expect(proposeAnswer(node('office', id), setting, 6)).toBeUndefined();
+    }
+  });
+});
