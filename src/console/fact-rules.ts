@@ -195,6 +195,8 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   activated: yes,
   succeeded: oneOf(...SLMGR_DONE),
   osppSucceeded: oneOf(...OSPP_DONE),
+  activationObjects: count,
+  installationIdShown: yes,
   errorCode: code,
   message: text,
   query: host,

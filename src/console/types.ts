@@ -9,6 +9,7 @@ export type SectionKind =
   | 'slmgr-error'
   | 'slmgr-ato'
   | 'slmgr-done'
+  | 'slmgr-ao-list'
   | 'nslookup-srv'
   | 'dns-srv'
   | 'test-netconnection'
@@ -144,6 +145,10 @@ export interface Facts {
   succeeded?: SlmgrDone;
   /** ospp.vbs printed a success of one message: which (its /sethst, /setprt, /remhst… all print "Successfully applied setting."). */
   osppSucceeded?: OsppDone;
+  /** slmgr printed an installation ID's digits (/dti, /dlv): there is one to read out for phone activation. */
+  installationIdShown?: boolean;
+  /** slmgr /ao-list: how many Active Directory activation objects it listed (0: none found, or a schema without ADBA). */
+  activationObjects?: number;
   /** slmgr error, event HRESULT, w32tm sample error. */
   errorCode?: string;
   /** The slmgr error text after the code, rejoined across console wraps. */
@@ -225,6 +230,8 @@ export const FACT_NAMES = [
   'activated',
   'succeeded',
   'osppSucceeded',
+  'installationIdShown',
+  'activationObjects',
   'errorCode',
   'message',
   'query',

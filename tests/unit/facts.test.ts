@@ -546,3 +546,34 @@ describe('ospp.vbs one-message results, at the Office steps that change one thin
     }
   });
 });
+
+describe('slmgr /ao-list and /dti, at the steps that run them', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  it('a forest with no activation object answers No; objects listed are left to the technician', () => {
+    const none = out('Activation Objects\n    No objects found\n', 0);
+    expect(proposeAnswer(node('adba', 'start'), none, 0)).toMatchObject({
+      answer: 'no',
+      fact: 'activationObjects',
+      line: 'No objects found',
+    });
+    const listed = out(fixture('slmgr-ao-list-constructed-en.txt').split('\n\n\n')[0]!, 0);
+    expect(listed.activationObjects?.value).toBe(2);
+    expect(proposeAnswer(node('adba', 'start'), listed, 0)).toBeUndefined();
+    // The objects' KMS host keys are the forest's, never this Windows' own.
+    expect(listed.partialKey).toBeUndefined();
+  });
+  it('an installation ID shown answers Yes, an error No, and a redacted one nothing', () => {
+    const shown = out(fixture('slmgr-dti-constructed-en.txt'), 0);
+    expect(proposeAnswer(node('phone-activation', 'start'), shown, 0)).toMatchObject({
+      answer: 'yes',
+      fact: 'installationIdShown',
+    });
+    const failed = out(
+      'Error: 0xC004F014 The Software Licensing Service reported that the product key is not available\n',
+      0,
+    );
+    expect(proposeAnswer(node('phone-activation', 'start'), failed, 0)?.answer).toBe('no');
+    const redacted = out('Installation ID: <removed>\n', 0);
+    expect(proposeAnswer(node('phone-activation', 'start'), redacted, 0)).toBeUndefined();
+  });
+});

@@ -3,6 +3,7 @@
  * line: hits are tried in this order, and where nothing else decides, the first kind's hit wins.
  */
 import type { OutputKind } from '../types.ts';
+import { AO_LIST } from './ao-list.ts';
 import { ATO } from './ato.ts';
 import { CIM } from './cim.ts';
 import { DISM } from './dism.ts';
@@ -23,6 +24,7 @@ import { W32TM_STRIPCHART } from './w32tm-stripchart.ts';
 export const KINDS: readonly OutputKind[] = [
   SLMGR,
   ATO,
+  AO_LIST,
   OSPP,
   NSLOOKUP,
   RESOLVE_DNSNAME,

@@ -131,6 +131,9 @@ function slmgrLine(line: Line): Hit | null {
   if (/^Requests with License Status [^:]{1,80}: ?\d{0,10}$/i.test(t)) {
     return { family: 'slmgr', key: 'requests', value: t, start: true, repeat: true };
   }
+  // /dti's and /ad-activation-get-IID's line after the installation ID (L_MsgPhoneNumbers), often wrapped.
+  if (/^Product activation telephone numbers\b/i.test(t))
+    return { family: 'slmgr', key: 'phoneHint', value: t, start: true, wrap: true };
   if (/^Warning: /.test(t)) return { family: 'slmgr', key: 'warning', value: t, start: false, repeat: true };
   // slmgr prints "Label: value"; "Label : value" is PowerShell's Format-List.
   const m = /^([^:]{0,59}[^\s:]):(?:\s(.*))?$/.exec(t);
@@ -198,6 +201,13 @@ function finishSlmgr(draft: Draft): Finished {
   s.put('rearmCount', uint(rc?.value), rc);
   const src = first(e, 'skuRearmCount');
   s.put('skuRearmCount', uint(src?.value), src);
+  // An installation ID is shown when its digits are (54 on Windows 7, 63 later); a redacted one is not.
+  const iid = first(e, 'installationId');
+  s.put(
+    'installationIdShown',
+    iid && /^\d{50,70}$/.test(iid.value.replace(/[\s-]/g, '')) ? true : undefined,
+    iid,
+  );
   const cmid = first(e, 'cmid');
   s.put('cmid', cmid?.value, cmid);
 
@@ -254,6 +264,7 @@ export const SLMGR: OutputKind = {
     'activationType',
     'rearmCount',
     'skuRearmCount',
+    'installationIdShown',
     'cmid',
     'kmsHost',
     'kmsPort',
@@ -268,6 +279,7 @@ export const SLMGR: OutputKind = {
   // The command line's option is the hint: a listing with no /dlv-only line is told by it.
   command: (text) => {
     const option = slmgrOption(text);
+    if (option === 'dti') return commandHit('slmgr', text);
     return option === 'dli' || option === 'dlv' ? commandHit('slmgr', text, `slmgr-${option}`) : null;
   },
   line: slmgrLine,
