@@ -145,6 +145,8 @@ export interface Facts {
   succeeded?: SlmgrDone;
   /** ospp.vbs printed a success of one message: which (its /sethst, /setprt, /remhst… all print "Successfully applied setting."). */
   osppSucceeded?: OsppDone;
+  /** ospp.vbs listed an Office product with a product key installed (its Partial Product Key line). */
+  officeKeyInstalled?: boolean;
   /** slmgr printed an installation ID's digits (/dti, /dlv): there is one to read out for phone activation. */
   installationIdShown?: boolean;
   /** slmgr /ao-list: how many Active Directory activation objects it listed (0: none found, or a schema without ADBA). */
@@ -231,6 +233,7 @@ export const FACT_NAMES = [
   'succeeded',
   'osppSucceeded',
   'installationIdShown',
+  'officeKeyInstalled',
   'activationObjects',
   'errorCode',
   'message',

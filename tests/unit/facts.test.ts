@@ -577,3 +577,17 @@ describe('slmgr /ao-list and /dti, at the steps that run them', () => {
     expect(proposeAnswer(node('phone-activation', 'start'), redacted, 0)).toBeUndefined();
   });
 });
+
+describe('ospp.vbs /dstatus before the store is rebuilt', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  it('an Office product with a key answers Yes, even when products hold different keys; Windows keys do not', () => {
+    const step = node('license-store', 'office-before');
+    // Two products with different keys: no one partial key, but Office holds a key.
+    const two = out(fixture('ospp-dstatus-subscription-en-1.txt'), 4);
+    expect(two.partialKey).toBeUndefined();
+    expect(proposeAnswer(step, two, 4)).toMatchObject({ answer: 'yes', fact: 'officeKeyInstalled' });
+    const windows = out(fixture('slmgr-dlv-all-windows-office-joined-en.txt'), 4);
+    expect(proposeAnswer(step, windows, 4)).toBeUndefined();
+    expect(proposeAnswer(step, out('<No installed product keys detected>\n', 4), 4)).toBeUndefined();
+  });
+});

@@ -139,6 +139,8 @@ function finishOspp(draft: Draft): Finished {
   const s = new Sink(kind);
 
   putProduct(s, e);
+  // Unlike the key's characters, which differ from product to product, this holds for the whole output.
+  if (s.out.facts.partialKey) s.put('officeKeyInstalled', true, first(e, 'partialKey'));
   if (done) s.put('osppSucceeded', done, first(e, done));
 
   // /dstatus prints the reason of a licensed product "for information purposes only": no error.
@@ -222,6 +224,7 @@ export const OSPP: OutputKind = {
     'kmsHostFrom',
     'kmsDnsUnavailable',
     'osppSucceeded',
+    'officeKeyInstalled',
   ],
   // Every ospp.vbs command opens a section: what follows it is its output. The option is the hint.
   command: (text) => {
