@@ -198,6 +198,7 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   activationObjects: count,
   installationIdShown: yes,
   officeKeyInstalled: yes,
+  officeKmsHostLicensed: flag,
   errorCode: code,
   message: text,
   query: host,

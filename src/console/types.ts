@@ -145,6 +145,11 @@ export interface Facts {
   succeeded?: SlmgrDone;
   /** ospp.vbs printed a success of one message: which (its /sethst, /setprt, /remhst… all print "Successfully applied setting."). */
   osppSucceeded?: OsppDone;
+  /**
+   * slmgr /dlv all: an Office KMS host licence with its key reads Licensed. Read from a block set aside; in the
+   * session, true only when every such licence listed does.
+   */
+  officeKmsHostLicensed?: boolean;
   /** ospp.vbs listed an Office product with a product key installed (its Partial Product Key line). */
   officeKeyInstalled?: boolean;
   /** slmgr printed an installation ID's digits (/dti, /dlv): there is one to read out for phone activation. */
@@ -234,6 +239,7 @@ export const FACT_NAMES = [
   'osppSucceeded',
   'installationIdShown',
   'officeKeyInstalled',
+  'officeKmsHostLicensed',
   'activationObjects',
   'errorCode',
   'message',
@@ -277,7 +283,8 @@ void allListed;
 /**
  * A licence listed beside the Windows one in use (slmgr /dlv all, /dli all): another product (Office…), an
  * add-on of Windows (Extended Security Updates, sharing Windows' application ID), or a licence not in use
- * (no product key). Its section keeps its facts, but they never feed the session's.
+ * (no product key). Its section keeps its facts, but they never feed the session's, save officeKmsHostLicensed,
+ * which names the licence it describes.
  */
 export type Aside = 'other-product' | 'add-on' | 'not-in-use';
 

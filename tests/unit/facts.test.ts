@@ -591,3 +591,33 @@ describe('ospp.vbs /dstatus before the store is rebuilt', () => {
     expect(proposeAnswer(step, out('<No installed product keys detected>\n', 4), 4)).toBeUndefined();
   });
 });
+
+describe('slmgr /dlv all on a KMS host: its Office KMS host licences', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  const block = (office: number, status: string, key = 'Partial Product Key: WFG99\n') =>
+    `Name: Office ${office}, OfficeKMSHostVL_KMS_Host edition\nDescription: Office ${office}, VOLUME_KMS channel\nApplication ID: 0ff1ce15-a989-479d-af46-f275c6370663\n${key}License Status: ${status}\n\n`;
+  it('an Office host licence licensed answers Yes, though its block is another product', () => {
+    const listed = out(fixture('slmgr-dlv-all-windows-office-joined-en.txt'), 3);
+    expect(proposeAnswer(node('office', 'host-count'), listed, 3)).toMatchObject({
+      answer: 'yes',
+      fact: 'officeKmsHostLicensed',
+      line: 'License Status: Licensed',
+    });
+    expect(proposeAnswer(node('license-store', 'restore-host-office'), listed, 3)?.answer).toBe('yes');
+    // The Windows block stays this Windows' own: Office's status is not the session's.
+    expect(listed.licenseStatus?.value).toBe('notification');
+  });
+  it('one Office host licence left unlicensed answers No to "each licensed again?" and nothing to "is there one?"', () => {
+    const mixed = out(block(16, 'Licensed') + block(15, 'Unlicensed'), 5);
+    expect(proposeAnswer(node('license-store', 'restore-host-office'), mixed, 5)).toMatchObject({
+      answer: 'no',
+      line: 'License Status: Unlicensed',
+    });
+    expect(proposeAnswer(node('office', 'host-count'), mixed, 5)).toBeUndefined();
+    // A licence with no key is not in use: it says nothing.
+    const unused = out(block(16, 'Licensed') + block(15, 'Unlicensed', 'This license is not in use.\n'), 5);
+    expect(proposeAnswer(node('license-store', 'restore-host-office'), unused, 5)?.answer).toBe('yes');
+    // Read at another step, it answers nothing here.
+    expect(proposeAnswer(node('license-store', 'restore-host-office'), mixed, 7)).toBeUndefined();
+  });
+});

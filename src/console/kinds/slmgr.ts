@@ -239,6 +239,16 @@ function finishSlmgr(draft: Draft): Finished {
   const pub = first(e, 'dnsPublishing');
   s.put('dnsPublishing', pub ? /enabled$/i.test(pub.value) : undefined, pub);
   const aside = asideOf(e);
+  // An Office KMS host licence with its key (OfficeKMSHostVL_KMS_Host, Office 2010's KMSHost edition): whether it
+  // is licensed. The one fact a block set aside gives the session, since it names the licence it is about.
+  const name = first(e, 'name')?.value ?? '';
+  if (
+    aside === 'other-product' &&
+    /\bOffice\b/i.test(name) &&
+    /KMS_?Host/i.test(name) &&
+    s.out.facts.partialKey
+  )
+    s.put('officeKmsHostLicensed', s.out.facts.licenseStatus === 'licensed', st);
   return aside ? { ...s.out, aside } : s.out;
 }
 
@@ -275,6 +285,7 @@ export const SLMGR: OutputKind = {
     'currentCount',
     'listeningPort',
     'dnsPublishing',
+    'officeKmsHostLicensed',
   ],
   // The command line's option is the hint: a listing with no /dlv-only line is told by it.
   command: (text) => {
