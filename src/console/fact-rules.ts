@@ -196,6 +196,7 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   succeeded: oneOf(...SLMGR_DONE),
   osppSucceeded: oneOf(...OSPP_DONE),
   activationObjects: count,
+  filesListed: count,
   installationIdShown: yes,
   officeKeyInstalled: yes,
   officeKmsHostLicensed: flag,

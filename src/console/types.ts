@@ -25,7 +25,8 @@ export type SectionKind =
   | 'dism'
   | 'service'
   | 'whoami'
-  | 'w32tm-resync';
+  | 'w32tm-resync'
+  | 'dir';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
@@ -154,6 +155,8 @@ export interface Facts {
   officeKeyInstalled?: boolean;
   /** slmgr printed an installation ID's digits (/dti, /dlv): there is one to read out for phone activation. */
   installationIdShown?: boolean;
+  /** cmd's dir: how many files it listed (0: "File Not Found", or no such folder). */
+  filesListed?: number;
   /** slmgr /ao-list: how many Active Directory activation objects it listed (0: none found, or a schema without ADBA). */
   activationObjects?: number;
   /** slmgr error, event HRESULT, w32tm sample error. */
@@ -241,6 +244,7 @@ export const FACT_NAMES = [
   'officeKeyInstalled',
   'officeKmsHostLicensed',
   'activationObjects',
+  'filesListed',
   'errorCode',
   'message',
   'query',

@@ -621,3 +621,22 @@ describe('slmgr /dlv all on a KMS host: its Office KMS host licences', () => {
     expect(proposeAnswer(node('license-store', 'restore-host-office'), mixed, 7)).toBeUndefined();
   });
 });
+
+describe('dir at the Office folder steps', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  const runs = fixture('dir-ospp-constructed-en.txt').split(/\n(?=C:\\)/);
+  it('ospp.vbs listed answers Yes; File Not Found or no such folder answers No', () => {
+    for (const id of ['folder-64', 'folder-32']) {
+      const step = node('office', id);
+      expect(proposeAnswer(step, out(runs[0]!, 1), 1)).toMatchObject({
+        answer: 'yes',
+        fact: 'filesListed',
+        line: '1 File(s)        215,766 bytes',
+      });
+      expect(proposeAnswer(step, out(runs[1]!, 1), 1)?.answer).toBe('no');
+      expect(proposeAnswer(step, out(runs[2]!, 1), 1)?.answer).toBe('no');
+      // A listing pasted at another step says nothing of this folder.
+      expect(proposeAnswer(step, out(runs[0]!, 0), 1)).toBeUndefined();
+    }
+  });
+});

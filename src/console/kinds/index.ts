@@ -6,6 +6,7 @@ import type { OutputKind } from '../types.ts';
 import { AO_LIST } from './ao-list.ts';
 import { ATO } from './ato.ts';
 import { CIM } from './cim.ts';
+import { DIR } from './dir.ts';
 import { DISM } from './dism.ts';
 import { EVENT } from './event.ts';
 import { NSLOOKUP } from './nslookup.ts';
@@ -38,4 +39,5 @@ export const KINDS: readonly OutputKind[] = [
   SERVICE,
   WHOAMI,
   W32TM_RESYNC,
+  DIR,
 ];
