@@ -197,6 +197,7 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   osppSucceeded: oneOf(...OSPP_DONE),
   activationObjects: count,
   filesListed: count,
+  featureInstalled: flag,
   installationIdShown: yes,
   officeKeyInstalled: yes,
   officeKmsHostLicensed: flag,

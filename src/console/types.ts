@@ -26,7 +26,8 @@ export type SectionKind =
   | 'service'
   | 'whoami'
   | 'w32tm-resync'
-  | 'dir';
+  | 'dir'
+  | 'install-windowsfeature';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
@@ -155,6 +156,8 @@ export interface Facts {
   officeKeyInstalled?: boolean;
   /** slmgr printed an installation ID's digits (/dti, /dlv): there is one to read out for phone activation. */
   installationIdShown?: boolean;
+  /** Install-WindowsFeature: its Success column (True: installed, or already there: NoChangeNeeded). */
+  featureInstalled?: boolean;
   /** cmd's dir: how many files it listed (0: "File Not Found", or no such folder). */
   filesListed?: number;
   /** slmgr /ao-list: how many Active Directory activation objects it listed (0: none found, or a schema without ADBA). */
@@ -245,6 +248,7 @@ export const FACT_NAMES = [
   'officeKmsHostLicensed',
   'activationObjects',
   'filesListed',
+  'featureInstalled',
   'errorCode',
   'message',
   'query',

@@ -640,3 +640,25 @@ describe('dir at the Office folder steps', () => {
     }
   });
 });
+
+describe('Install-WindowsFeature at the Volume Activation Services role step', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  const table = (row: string) =>
+    `Success Restart Needed Exit Code      Feature Result\n------- -------------- ---------      --------------\n${row}\n`;
+  it('Success True answers Yes (already installed too), False answers No, a lone row nothing', () => {
+    const step = node('kms-host', 'va-role');
+    expect(proposeAnswer(step, out(fixture('install-windowsfeature-success-en-1.txt'), 2), 2)).toMatchObject({
+      answer: 'yes',
+      fact: 'featureInstalled',
+    });
+    expect(proposeAnswer(step, out(table('True    No             NoChangeNeeded {}'), 2), 2)?.answer).toBe(
+      'yes',
+    );
+    expect(proposeAnswer(step, out(table('False   No             Failed         {}'), 2), 2)?.answer).toBe(
+      'no',
+    );
+    expect(
+      proposeAnswer(step, out('True    No             Success        {Volume Activation Services}\n', 2), 2),
+    ).toBeUndefined();
+  });
+});

@@ -9,6 +9,7 @@ import { CIM } from './cim.ts';
 import { DIR } from './dir.ts';
 import { DISM } from './dism.ts';
 import { EVENT } from './event.ts';
+import { INSTALL_WINDOWSFEATURE } from './install-windowsfeature.ts';
 import { NSLOOKUP } from './nslookup.ts';
 import { OSPP } from './ospp.ts';
 import { REG } from './reg.ts';
@@ -40,4 +41,5 @@ export const KINDS: readonly OutputKind[] = [
   WHOAMI,
   W32TM_RESYNC,
   DIR,
+  INSTALL_WINDOWSFEATURE,
 ];
