@@ -3,7 +3,7 @@
  * read from pasted output, typed by the technician, or read back from a saved session or a history entry
  * (which another script of the same origin may have written). Pure, and small: the first screen loads it.
  */
-import { SERVICE_STATES, SLMGR_DONE } from './types.ts';
+import { OSPP_DONE, SERVICE_STATES, SLMGR_DONE } from './types.ts';
 import type { FactName, Facts, LicenseStatus, SrvRecord } from './types.ts';
 
 /** The longest text value a fact keeps. A longer value is dropped, never cut: a cut value is a different one. */
@@ -194,6 +194,13 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   genuineStatus: count,
   activated: yes,
   succeeded: oneOf(...SLMGR_DONE),
+  osppSucceeded: oneOf(...OSPP_DONE),
+  activationObjects: count,
+  filesListed: count,
+  featureInstalled: flag,
+  installationIdShown: yes,
+  officeKeyInstalled: yes,
+  officeKmsHostLicensed: flag,
   errorCode: code,
   message: text,
   query: host,

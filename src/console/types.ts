@@ -9,6 +9,7 @@ export type SectionKind =
   | 'slmgr-error'
   | 'slmgr-ato'
   | 'slmgr-done'
+  | 'slmgr-ao-list'
   | 'nslookup-srv'
   | 'dns-srv'
   | 'test-netconnection'
@@ -18,6 +19,7 @@ export type SectionKind =
   | 'cim'
   | 'ospp-dstatus'
   | 'ospp-act'
+  | 'ospp-done'
   | 'ospp-error'
   | 'reg'
   | 'dism'
@@ -25,7 +27,9 @@ export type SectionKind =
   | 'whoami'
   | 'w32tm-resync'
   | 'sysprep'
-  | 'bios';
+  | 'bios'
+  | 'dir'
+  | 'install-windowsfeature';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
@@ -74,6 +78,15 @@ export const SLMGR_DONE = [
   'ad-activation-apply-cid',
 ] as const;
 export type SlmgrDone = (typeof SLMGR_DONE)[number];
+
+/** ospp.vbs's success messages of one line: a key installed or uninstalled, a licence installed, a setting applied. */
+export const OSPP_DONE = [
+  'key-installed',
+  'key-uninstalled',
+  'license-installed',
+  'setting-applied',
+] as const;
+export type OsppDone = (typeof OSPP_DONE)[number];
 
 /** A service's states as PowerShell's ServiceControllerStatus names them. */
 export const SERVICE_STATES = [
@@ -134,6 +147,23 @@ export interface Facts {
   activated?: boolean;
   /** The slmgr option whose own success message was printed (`ipk`, `skms`, `atp`, `rearm`…). */
   succeeded?: SlmgrDone;
+  /** ospp.vbs printed a success of one message: which (its /sethst, /setprt, /remhst… all print "Successfully applied setting."). */
+  osppSucceeded?: OsppDone;
+  /**
+   * slmgr /dlv all: an Office KMS host licence with its key reads Licensed. Read from a block set aside; in the
+   * session, true only when every such licence listed does.
+   */
+  officeKmsHostLicensed?: boolean;
+  /** ospp.vbs listed an Office product with a product key installed (its Partial Product Key line). */
+  officeKeyInstalled?: boolean;
+  /** slmgr printed an installation ID's digits (/dti, /dlv): there is one to read out for phone activation. */
+  installationIdShown?: boolean;
+  /** Install-WindowsFeature: its Success column (True: installed, or already there: NoChangeNeeded). */
+  featureInstalled?: boolean;
+  /** cmd's dir: how many files it listed (0: "File Not Found", or no such folder). */
+  filesListed?: number;
+  /** slmgr /ao-list: how many Active Directory activation objects it listed (0: none found, or a schema without ADBA). */
+  activationObjects?: number;
   /** slmgr error, event HRESULT, w32tm sample error. */
   errorCode?: string;
   /** The slmgr error text after the code, rejoined across console wraps. */
@@ -232,6 +262,13 @@ export const FACT_NAMES = [
   'genuineStatus',
   'activated',
   'succeeded',
+  'osppSucceeded',
+  'installationIdShown',
+  'officeKeyInstalled',
+  'officeKmsHostLicensed',
+  'activationObjects',
+  'filesListed',
+  'featureInstalled',
   'errorCode',
   'message',
   'query',
@@ -283,7 +320,8 @@ void allListed;
 /**
  * A licence listed beside the Windows one in use (slmgr /dlv all, /dli all): another product (Office…), an
  * add-on of Windows (Extended Security Updates, sharing Windows' application ID), or a licence not in use
- * (no product key). Its section keeps its facts, but they never feed the session's.
+ * (no product key). Its section keeps its facts, but they never feed the session's, save officeKmsHostLicensed,
+ * which names the licence it describes.
  */
 export type Aside = 'other-product' | 'add-on' | 'not-in-use';
 

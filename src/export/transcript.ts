@@ -2,8 +2,8 @@
  * A saved session as Markdown for a support ticket. Every piece of text is escaped, so whatever a flow or
  * an answer contains, it reads as text: no HTML, headings, tables or links with hidden targets come out of it.
  */
-import { FACT_NAMES } from '../console/types.ts';
-import type { FactName, Facts } from '../console/types.ts';
+import { FACT_NAMES, OSPP_DONE } from '../console/types.ts';
+import type { FactName, Facts, OsppDone } from '../console/types.ts';
 import type { Language } from '../flow/constants.ts';
 import { STATUSES, findNode } from '../flow/engine.ts';
 import type { Answer, FlowMap, Status } from '../flow/engine.ts';
@@ -21,6 +21,7 @@ export interface FactValueWords {
   licenseStatus: Record<NonNullable<Facts['licenseStatus']>, string>;
   kmsHostFrom: Record<NonNullable<Facts['kmsHostFrom']>, string>;
   dnsFailure: Record<NonNullable<Facts['dnsFailure']>, string>;
+  osppSucceeded: Record<NonNullable<Facts['osppSucceeded']>, string>;
 }
 
 export interface TranscriptLabels {
@@ -101,6 +102,9 @@ export function transcriptLabels(t: Translate): TranscriptLabels {
         'server-failure': t('factValue.dnsFailure.server-failure'),
         'no-records': t('factValue.dnsFailure.no-records'),
       },
+      osppSucceeded: Object.fromEntries(
+        OSPP_DONE.map((v) => [v, t(`factValue.osppSucceeded.${v}`)]),
+      ) as Record<OsppDone, string>,
     },
     summary: t('transcript.summary'),
     likelyCause: t('transcript.likelyCause'),

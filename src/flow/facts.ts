@@ -63,6 +63,12 @@ export function factsOf(sections: readonly Section[]): KnownFacts {
       out[name] = { value, line: section.lines[name] ?? '' };
     }
   }
+  // An Office KMS host licence is another product's, set aside, but the fact names it: every one listed must be licensed.
+  for (const section of sections) {
+    const licensed = section.facts.officeKmsHostLicensed;
+    if (licensed === undefined || out.officeKmsHostLicensed?.value === false) continue;
+    out.officeKmsHostLicensed = { value: licensed, line: section.lines.officeKmsHostLicensed ?? '' };
+  }
   // ospp.vbs lists one block per Office product (ProPlus, Visio, Project…): a fact that tells how a product
   // stands is kept only where every block of that output says the same, so no one product answers for another.
   for (const kind of PER_PRODUCT) {
@@ -134,6 +140,7 @@ export function valueMatches(expected: ReadsValue, value: unknown): boolean {
 export const RESULT_FACTS: readonly FactName[] = [
   'activated',
   'succeeded',
+  'osppSucceeded',
   'errorCode',
   'message',
   'registryNotFound',

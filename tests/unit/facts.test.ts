@@ -576,3 +576,220 @@ describe('the BIOS serial number, at the OEM BIOS step', () => {
     expect(proposeAnswer(step, serial('bios-serial-placeholder-constructed-en.txt', 1), 0)).toBeUndefined();
   });
 });
+
+describe('slmgr /dlv at the KMS host key group and MAK steps', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  const groupSteps = ['host-key-group', 'win10-no-update', 'host-no-update'].map((id) =>
+    node('kms-host', id),
+  );
+  it('a host with no KMS host key covers no client: No; a host key group is left to the technician', () => {
+    const client = out(fixture('slmgr-dli-kms-client-en-2.txt'), 4);
+    const host = out(fixture('slmgr-dlv-kms-host-en-1.txt'), 4);
+    for (const step of groupSteps) {
+      expect(proposeAnswer(step, client, 4)).toMatchObject({ answer: 'no', fact: 'channel' });
+      expect(proposeAnswer(step, host, 4)).toBeUndefined();
+      // The client's own channel, read at an earlier step, says nothing of the host.
+      expect(proposeAnswer(step, client, 6)).toBeUndefined();
+    }
+  });
+  it('a key that is not a MAK is not the MAK issued: No; a MAK installed is left to the technician', () => {
+    const gvlk = out(fixture('slmgr-dli-kms-client-en-1.txt'), 2);
+    const mak = out(
+      'Name: Windows(R), Enterprise edition\nDescription: Windows(R) Operating System, VOLUME_MAK channel\nPartial Product Key: 3V66T\n',
+      2,
+    );
+    for (const id of ['mak-invalid', 'mak-unsupported']) {
+      expect(proposeAnswer(node('mak', id), gvlk, 2)?.answer).toBe('no');
+      expect(proposeAnswer(node('mak', id), mak, 2)).toBeUndefined();
+    }
+  });
+});
+
+describe('slmgr /dlv all before the store is rebuilt, and the ADBA phone steps', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  it('a listing answers "did it list the licences?" Yes; an error No', () => {
+    const listed = out(fixture('slmgr-dlv-all-windows-office-joined-en.txt'), 3);
+    const failed = out(
+      'Error: 0xC004E002 The Software Licensing Service reported that the license store contains inconsistent data.\n',
+      3,
+    );
+    for (const id of ['before-rebuild', 'before-rebuild-7']) {
+      expect(proposeAnswer(node('license-store', id), listed, 3)).toMatchObject({
+        answer: 'yes',
+        fact: 'name',
+      });
+      expect(proposeAnswer(node('license-store', id), failed, 3)).toMatchObject({
+        answer: 'no',
+        fact: 'errorCode',
+      });
+    }
+  });
+  it('an object activated with its confirmation ID answers Yes, an error No; an installation ID refused answers No', () => {
+    const ok = out(
+      'C:\\>cscript %windir%\\system32\\slmgr.vbs /ad-activation-apply-cid XXXXX-XXXXX-XXXXX-XXXXX-XXXXX 123456\nProduct activated successfully.\n',
+      5,
+    );
+    expect(proposeAnswer(node('adba', 'apply-cid'), ok, 5)).toMatchObject({
+      answer: 'yes',
+      fact: 'succeeded',
+    });
+    const refused = out(
+      'Error: 0xC004F050 The Software Licensing Service reported that the product key is invalid.\n',
+      5,
+    );
+    expect(proposeAnswer(node('adba', 'apply-cid'), refused, 5)?.answer).toBe('no');
+    expect(proposeAnswer(node('adba', 'phone-object'), refused, 5)?.answer).toBe('no');
+    // Only this step's own error counts.
+    expect(proposeAnswer(node('adba', 'phone-object'), refused, 7)).toBeUndefined();
+  });
+});
+
+describe('ospp.vbs one-message results, at the Office steps that change one thing', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  const wrap = (line: string) =>
+    `---Processing--------------------------\n---------------------------------------\n${line}\n---------------------------------------\n---Exiting-----------------------------\n`;
+  it('a key installed answers /inpkey, a setting applied /sethst, /setprt and /remhst; an error answers No', () => {
+    const key = out(wrap('<Product key installation successful>'), 4);
+    const setting = out(wrap('Successfully applied setting.'), 4);
+    const refused = out(
+      wrap(
+        'ERROR CODE: 0xC004F069\nERROR DESCRIPTION: The Software Licensing Service reported that the product SKU is not found.',
+      ),
+      4,
+    );
+    expect(proposeAnswer(node('office', 'inpkey'), key, 4)).toMatchObject({
+      answer: 'yes',
+      fact: 'osppSucceeded',
+      line: '<Product key installation successful>',
+    });
+    // A setting applied is not a key installed.
+    expect(proposeAnswer(node('office', 'inpkey'), setting, 4)).toBeUndefined();
+    expect(proposeAnswer(node('office', 'inpkey'), refused, 4)).toMatchObject({
+      answer: 'no',
+      fact: 'errorCode',
+    });
+    for (const id of ['sethst', 'setprt', 'remhst']) {
+      expect(proposeAnswer(node('office', id), setting, 4)?.answer).toBe('yes');
+      expect(proposeAnswer(node('office', id), key, 4)).toBeUndefined();
+      expect(proposeAnswer(node('office', id), refused, 4)?.answer).toBe('no');
+      // A success pasted at an earlier step says nothing of this one.
+      expect(proposeAnswer(node('office', id), setting, 6)).toBeUndefined();
+    }
+  });
+});
+
+describe('slmgr /ao-list and /dti, at the steps that run them', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  it('a forest with no activation object answers No; objects listed are left to the technician', () => {
+    const none = out('Activation Objects\n    No objects found\n', 0);
+    expect(proposeAnswer(node('adba', 'start'), none, 0)).toMatchObject({
+      answer: 'no',
+      fact: 'activationObjects',
+      line: 'No objects found',
+    });
+    const listed = out(fixture('slmgr-ao-list-constructed-en.txt').split('\n\n\n')[0]!, 0);
+    expect(listed.activationObjects?.value).toBe(2);
+    expect(proposeAnswer(node('adba', 'start'), listed, 0)).toBeUndefined();
+    // The objects' KMS host keys are the forest's, never this Windows' own.
+    expect(listed.partialKey).toBeUndefined();
+  });
+  it('an installation ID shown answers Yes, an error No, and a redacted one nothing', () => {
+    const shown = out(fixture('slmgr-dti-constructed-en.txt'), 0);
+    expect(proposeAnswer(node('phone-activation', 'start'), shown, 0)).toMatchObject({
+      answer: 'yes',
+      fact: 'installationIdShown',
+    });
+    const failed = out(
+      'Error: 0xC004F014 The Software Licensing Service reported that the product key is not available\n',
+      0,
+    );
+    expect(proposeAnswer(node('phone-activation', 'start'), failed, 0)?.answer).toBe('no');
+    const redacted = out('Installation ID: <removed>\n', 0);
+    expect(proposeAnswer(node('phone-activation', 'start'), redacted, 0)).toBeUndefined();
+  });
+});
+
+describe('ospp.vbs /dstatus before the store is rebuilt', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  it('an Office product with a key answers Yes, even when products hold different keys; Windows keys do not', () => {
+    const step = node('license-store', 'office-before');
+    // Two products with different keys: no one partial key, but Office holds a key.
+    const two = out(fixture('ospp-dstatus-subscription-en-1.txt'), 4);
+    expect(two.partialKey).toBeUndefined();
+    expect(proposeAnswer(step, two, 4)).toMatchObject({ answer: 'yes', fact: 'officeKeyInstalled' });
+    const windows = out(fixture('slmgr-dlv-all-windows-office-joined-en.txt'), 4);
+    expect(proposeAnswer(step, windows, 4)).toBeUndefined();
+    expect(proposeAnswer(step, out('<No installed product keys detected>\n', 4), 4)).toBeUndefined();
+  });
+});
+
+describe('slmgr /dlv all on a KMS host: its Office KMS host licences', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  const block = (office: number, status: string, key = 'Partial Product Key: WFG99\n') =>
+    `Name: Office ${office}, OfficeKMSHostVL_KMS_Host edition\nDescription: Office ${office}, VOLUME_KMS channel\nApplication ID: 0ff1ce15-a989-479d-af46-f275c6370663\n${key}License Status: ${status}\n\n`;
+  it('an Office host licence licensed answers Yes, though its block is another product', () => {
+    const listed = out(fixture('slmgr-dlv-all-windows-office-joined-en.txt'), 3);
+    expect(proposeAnswer(node('office', 'host-count'), listed, 3)).toMatchObject({
+      answer: 'yes',
+      fact: 'officeKmsHostLicensed',
+      line: 'License Status: Licensed',
+    });
+    expect(proposeAnswer(node('license-store', 'restore-host-office'), listed, 3)?.answer).toBe('yes');
+    // The Windows block stays this Windows' own: Office's status is not the session's.
+    expect(listed.licenseStatus?.value).toBe('notification');
+  });
+  it('one Office host licence left unlicensed answers No to "each licensed again?" and nothing to "is there one?"', () => {
+    const mixed = out(block(16, 'Licensed') + block(15, 'Unlicensed'), 5);
+    expect(proposeAnswer(node('license-store', 'restore-host-office'), mixed, 5)).toMatchObject({
+      answer: 'no',
+      line: 'License Status: Unlicensed',
+    });
+    expect(proposeAnswer(node('office', 'host-count'), mixed, 5)).toBeUndefined();
+    // A licence with no key is not in use: it says nothing.
+    const unused = out(block(16, 'Licensed') + block(15, 'Unlicensed', 'This license is not in use.\n'), 5);
+    expect(proposeAnswer(node('license-store', 'restore-host-office'), unused, 5)?.answer).toBe('yes');
+    // Read at another step, it answers nothing here.
+    expect(proposeAnswer(node('license-store', 'restore-host-office'), mixed, 7)).toBeUndefined();
+  });
+});
+
+describe('dir at the Office folder steps', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  const runs = fixture('dir-ospp-constructed-en.txt').split(/\n(?=C:\\)/);
+  it('ospp.vbs listed answers Yes; File Not Found or no such folder answers No', () => {
+    for (const id of ['folder-64', 'folder-32']) {
+      const step = node('office', id);
+      expect(proposeAnswer(step, out(runs[0]!, 1), 1)).toMatchObject({
+        answer: 'yes',
+        fact: 'filesListed',
+        line: '1 File(s)        215,766 bytes',
+      });
+      expect(proposeAnswer(step, out(runs[1]!, 1), 1)?.answer).toBe('no');
+      expect(proposeAnswer(step, out(runs[2]!, 1), 1)?.answer).toBe('no');
+      // A listing pasted at another step says nothing of this folder.
+      expect(proposeAnswer(step, out(runs[0]!, 0), 1)).toBeUndefined();
+    }
+  });
+});
+
+describe('Install-WindowsFeature at the Volume Activation Services role step', () => {
+  const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+  const table = (row: string) =>
+    `Success Restart Needed Exit Code      Feature Result\n------- -------------- ---------      --------------\n${row}\n`;
+  it('Success True answers Yes (already installed too), False answers No, a lone row nothing', () => {
+    const step = node('kms-host', 'va-role');
+    expect(proposeAnswer(step, out(fixture('install-windowsfeature-success-en-1.txt'), 2), 2)).toMatchObject({
+      answer: 'yes',
+      fact: 'featureInstalled',
+    });
+    expect(proposeAnswer(step, out(table('True    No             NoChangeNeeded {}'), 2), 2)?.answer).toBe(
+      'yes',
+    );
+    expect(proposeAnswer(step, out(table('False   No             Failed         {}'), 2), 2)?.answer).toBe(
+      'no',
+    );
+    expect(
+      proposeAnswer(step, out('True    No             Success        {Volume Activation Services}\n', 2), 2),
+    ).toBeUndefined();
+  });
+});

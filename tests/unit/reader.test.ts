@@ -41,6 +41,8 @@ describe('reader: slmgr /dlv all, Windows beside other products', () => {
       licenseStatus: 'notification',
       notificationReason: '0xC004F200',
       rearmCount: 2,
+      // The one fact an Office block gives: it names the licence it is about.
+      officeKmsHostLicensed: true,
     });
   });
 });
@@ -540,7 +542,11 @@ describe('reader: ospp.vbs', () => {
   it('never opens an slmgr section on its capital labels, even with no command line or block before them', () => {
     const r = read('LICENSE STATUS:  ---LICENSED---\nLast 5 characters of installed product key: 6MWKP\n');
     expect(r.sections.map((s) => s.kind)).toEqual(['ospp-dstatus']);
-    expect(r.sections[0]!.facts).toEqual({ licenseStatus: 'licensed', partialKey: '6MWKP' });
+    expect(r.sections[0]!.facts).toEqual({
+      licenseStatus: 'licensed',
+      partialKey: '6MWKP',
+      officeKeyInstalled: true,
+    });
   });
 
   it('reads Windows and Office pasted back to back as their own sections', () => {

@@ -3,11 +3,14 @@
  * line: hits are tried in this order, and where nothing else decides, the first kind's hit wins.
  */
 import type { OutputKind } from '../types.ts';
+import { AO_LIST } from './ao-list.ts';
 import { ATO } from './ato.ts';
 import { BIOS } from './bios.ts';
 import { CIM } from './cim.ts';
+import { DIR } from './dir.ts';
 import { DISM } from './dism.ts';
 import { EVENT } from './event.ts';
+import { INSTALL_WINDOWSFEATURE } from './install-windowsfeature.ts';
 import { NSLOOKUP } from './nslookup.ts';
 import { OSPP } from './ospp.ts';
 import { REG } from './reg.ts';
@@ -25,6 +28,7 @@ import { W32TM_STRIPCHART } from './w32tm-stripchart.ts';
 export const KINDS: readonly OutputKind[] = [
   SLMGR,
   ATO,
+  AO_LIST,
   OSPP,
   NSLOOKUP,
   RESOLVE_DNSNAME,
@@ -40,4 +44,6 @@ export const KINDS: readonly OutputKind[] = [
   W32TM_RESYNC,
   SYSPREP,
   BIOS,
+  DIR,
+  INSTALL_WINDOWSFEATURE,
 ];

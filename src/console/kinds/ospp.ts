@@ -1,11 +1,13 @@
 /**
  * Office's ospp.vbs output: /dstatus and /dstatusall (one section per licence listed), /act (one section per
- * product it tried) and an error printed with no product block (/inpkey, /sethst…). Labels are ospp.vbs's
+ * product it tried), the one-message successes of the options that change one thing (/inpkey, /sethst…) and an
+ * error printed with no product block. Labels are ospp.vbs's
  * own English strings, compared whole and as printed; its rules (`---Processing---…`, a row of 39 dashes,
  * `---Exiting---…`) are read as noise, the cscript banner is slmgr's noise.
  */
 import { commandHit } from '../commands.ts';
 import { Sink, first, hostPort, leadingCode, putProduct } from '../text.ts';
+import { OSPP_DONE } from '../types.ts';
 import type { Draft, Finished, Hit, LicenseStatus, Line, OutputKind } from '../types.ts';
 
 interface Label {
@@ -40,6 +42,7 @@ const LABELS = new Map<string, Label>([
   ['AO activation ID', { key: 'aoActId' }],
   ['Client Machine ID (CMID)', { key: 'cmid' }],
   ['Uninstalling product key for', { key: 'uninstall', wrap: true }],
+  ['Installing Office license', { key: 'installing', wrap: true }],
 ]);
 
 // Whole lines ospp.vbs prints; `repeat` ones may come more than once in one product's block.
@@ -52,6 +55,12 @@ const PHRASES = new Map<string, { key: string; repeat?: boolean }>([
     'To view the activation event history run: cscript ospp.vbs /dhistorykms',
     { key: 'historyHint', repeat: true },
   ],
+  // Its successes of one message (MSG_KEYINSTALLSUCCESS, MSG_UNINSTALLKEYSUCCESS, MSG_INSTALLLICSUCCESS and
+  // MSG_SUCCESS, which /sethst, /setprt, /remhst, /cachst and /actype all print).
+  ['<Product key installation successful>', { key: 'key-installed' }],
+  ['<Product key uninstall successful>', { key: 'key-uninstalled' }],
+  ['Office license installed successfully.', { key: 'license-installed' }],
+  ['Successfully applied setting.', { key: 'setting-applied' }],
 ]);
 
 // MSG_ACT_ERROR_FOUND_KB and MSG_ACT_ERROR_KB_LINK, each followed by the code or the link.
@@ -123,12 +132,17 @@ function finishOspp(draft: Draft): Finished {
       : has('status') || has('remaining')
         ? false
         : draft.hint === 'ospp-act';
-  const kind = !product ? 'ospp-error' : act ? 'ospp-act' : 'ospp-dstatus';
+  const err = first(e, 'error');
+  // A success message of its own, with no error beside it: the option did what it was asked.
+  const done = err ? undefined : OSPP_DONE.find(has);
+  const kind = product ? (act ? 'ospp-act' : 'ospp-dstatus') : done ? 'ospp-done' : 'ospp-error';
   const s = new Sink(kind);
 
   putProduct(s, e);
+  // Unlike the key's characters, which differ from product to product, this holds for the whole output.
+  if (s.out.facts.partialKey) s.put('officeKeyInstalled', true, first(e, 'partialKey'));
+  if (done) s.put('osppSucceeded', done, first(e, done));
 
-  const err = first(e, 'error');
   // /dstatus prints the reason of a licensed product "for information purposes only": no error.
   const code =
     err && !/\(for information purposes only\b/i.test(err.value) ? leadingCode(err.value) : undefined;
@@ -144,7 +158,7 @@ function finishOspp(draft: Draft): Finished {
     s.put('activated', ok ? true : undefined, ok);
     return s.out;
   }
-  if (kind === 'ospp-error') return s.out;
+  if (kind === 'ospp-error' || kind === 'ospp-done') return s.out;
 
   const st = first(e, 'status');
   const status = st ? STATUS.get(st.value.replace(/^-{3}|-{3}$/g, '')) : undefined;
@@ -190,10 +204,10 @@ export function osppOption(text: string): string | undefined {
   return /(?:^|\s)\/([a-z-]{2,20})\b/i.exec(m[2] ?? '')?.[1]?.toLowerCase();
 }
 
-/** ospp.vbs /dstatus, /dstatusall and /act: one section per product; an error with no product block. */
+/** ospp.vbs /dstatus, /dstatusall and /act: one section per product; a one-message success or an error with no product block. */
 export const OSPP: OutputKind = {
   id: 'ospp',
-  sections: ['ospp-dstatus', 'ospp-act', 'ospp-error'],
+  sections: ['ospp-dstatus', 'ospp-act', 'ospp-done', 'ospp-error'],
   facts: [
     'name',
     'channel',
@@ -209,6 +223,8 @@ export const OSPP: OutputKind = {
     'kmsPort',
     'kmsHostFrom',
     'kmsDnsUnavailable',
+    'osppSucceeded',
+    'officeKeyInstalled',
   ],
   // Every ospp.vbs command opens a section: what follows it is its output. The option is the hint.
   command: (text) => {

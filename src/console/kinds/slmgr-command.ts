@@ -2,7 +2,7 @@
 
 // The options the reader tells apart, longest first where one begins another (skms-domain before skms).
 const OPTIONS =
-  'dlv|dli|ato|rearm-app|rearm-sku|rearm|ipk|upk|cpky|atp|rilc|ilc|act-type|skms-domain|ckms-domain|skms|ckms|sprt|sai|sri|spri|cpri|del-ao|ad-activation-online|ad-activation-apply-cid';
+  'dlv|dli|dti|ao-list|ato|rearm-app|rearm-sku|rearm|ipk|upk|cpky|atp|rilc|ilc|act-type|skms-domain|ckms-domain|skms|ckms|sprt|sai|sri|spri|cpri|del-ao|ad-activation-online|ad-activation-apply-cid';
 const OPTION = new RegExp(`(?:^|\\s)[-/](${OPTIONS})(?![\\w-])`, 'i');
 
 /** The slmgr option a command line runs (`dli`, `dlv`, `ato`, `ipk`, `skms`…, lowercase); undefined when it is not slmgr. */

@@ -131,6 +131,9 @@ function slmgrLine(line: Line): Hit | null {
   if (/^Requests with License Status [^:]{1,80}: ?\d{0,10}$/i.test(t)) {
     return { family: 'slmgr', key: 'requests', value: t, start: true, repeat: true };
   }
+  // /dti's and /ad-activation-get-IID's line after the installation ID (L_MsgPhoneNumbers), often wrapped.
+  if (/^Product activation telephone numbers\b/i.test(t))
+    return { family: 'slmgr', key: 'phoneHint', value: t, start: true, wrap: true };
   if (/^Warning: /.test(t)) return { family: 'slmgr', key: 'warning', value: t, start: false, repeat: true };
   // slmgr prints "Label: value"; "Label : value" is PowerShell's Format-List.
   const m = /^([^:]{0,59}[^\s:]):(?:\s(.*))?$/.exec(t);
@@ -198,6 +201,13 @@ function finishSlmgr(draft: Draft): Finished {
   s.put('rearmCount', uint(rc?.value), rc);
   const src = first(e, 'skuRearmCount');
   s.put('skuRearmCount', uint(src?.value), src);
+  // An installation ID is shown when its digits are (54 on Windows 7, 63 later); a redacted one is not.
+  const iid = first(e, 'installationId');
+  s.put(
+    'installationIdShown',
+    iid && /^\d{50,70}$/.test(iid.value.replace(/[\s-]/g, '')) ? true : undefined,
+    iid,
+  );
   const cmid = first(e, 'cmid');
   s.put('cmid', cmid?.value, cmid);
 
@@ -229,6 +239,16 @@ function finishSlmgr(draft: Draft): Finished {
   const pub = first(e, 'dnsPublishing');
   s.put('dnsPublishing', pub ? /enabled$/i.test(pub.value) : undefined, pub);
   const aside = asideOf(e);
+  // An Office KMS host licence with its key (OfficeKMSHostVL_KMS_Host, Office 2010's KMSHost edition): whether it
+  // is licensed. The one fact a block set aside gives the session, since it names the licence it is about.
+  const name = first(e, 'name')?.value ?? '';
+  if (
+    aside === 'other-product' &&
+    /\bOffice\b/i.test(name) &&
+    /KMS_?Host/i.test(name) &&
+    s.out.facts.partialKey
+  )
+    s.put('officeKmsHostLicensed', s.out.facts.licenseStatus === 'licensed', st);
   return aside ? { ...s.out, aside } : s.out;
 }
 
@@ -254,6 +274,7 @@ export const SLMGR: OutputKind = {
     'activationType',
     'rearmCount',
     'skuRearmCount',
+    'installationIdShown',
     'cmid',
     'kmsHost',
     'kmsPort',
@@ -264,10 +285,12 @@ export const SLMGR: OutputKind = {
     'currentCount',
     'listeningPort',
     'dnsPublishing',
+    'officeKmsHostLicensed',
   ],
   // The command line's option is the hint: a listing with no /dlv-only line is told by it.
   command: (text) => {
     const option = slmgrOption(text);
+    if (option === 'dti') return commandHit('slmgr', text);
     return option === 'dli' || option === 'dlv' ? commandHit('slmgr', text, `slmgr-${option}`) : null;
   },
   line: slmgrLine,
