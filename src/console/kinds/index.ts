@@ -7,12 +7,16 @@ import { ATO } from './ato.ts';
 import { CIM } from './cim.ts';
 import { DISM } from './dism.ts';
 import { EVENT } from './event.ts';
+import { ICACLS } from './icacls.ts';
+import { IPCONFIG } from './ipconfig.ts';
+import { NETFIREWALL } from './netfirewall.ts';
 import { NSLOOKUP } from './nslookup.ts';
 import { OSPP } from './ospp.ts';
 import { REG } from './reg.ts';
 import { RESOLVE_DNSNAME } from './resolve-dnsname.ts';
 import { SERVICE } from './service.ts';
 import { SLMGR } from './slmgr.ts';
+import { STORE_RESTORE } from './store-restore.ts';
 import { TEST_NETCONNECTION } from './test-netconnection.ts';
 import { W32TM_RESYNC } from './w32tm-resync.ts';
 import { W32TM_STATUS } from './w32tm-status.ts';
@@ -36,4 +40,8 @@ export const KINDS: readonly OutputKind[] = [
   SERVICE,
   WHOAMI,
   W32TM_RESYNC,
+  IPCONFIG,
+  NETFIREWALL,
+  ICACLS,
+  STORE_RESTORE,
 ];
