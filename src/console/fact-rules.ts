@@ -236,6 +236,7 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   firewallInboundOpen: flag,
   processedFiles: count,
   failedFiles: count,
+  storeAclOk: flag,
   tokensRestored: flag,
 };
 

@@ -213,6 +213,11 @@ export interface Facts {
   processedFiles?: number;
   /** icacls: the files it failed to process ("Failed processing M files"). */
   failedFiles?: number;
+  /**
+   * icacls: the permissions listed give SYSTEM, Administrators and NETWORK SERVICE full control (F) with no
+   * (DENY) entry and no file failed (false: a file failed, or a (DENY) entry is listed). English names only.
+   */
+  storeAclOk?: boolean;
   /** The restore of tokens.bar: dir lists tokens.dat and no tokens.bar, and no ren or cd error (false: tokens.bar is still there, or an error). */
   tokensRestored?: boolean;
 }
@@ -286,6 +291,7 @@ export const FACT_NAMES = [
   'firewallInboundOpen',
   'processedFiles',
   'failedFiles',
+  'storeAclOk',
   'tokensRestored',
 ] as const satisfies ReadonlyArray<keyof Facts>;
 export type FactName = (typeof FACT_NAMES)[number];

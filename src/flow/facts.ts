@@ -149,6 +149,7 @@ export const RESULT_FACTS: readonly FactName[] = [
   // An icacls run and a restore of the store tell how that run went, not how a later one will.
   'processedFiles',
   'failedFiles',
+  'storeAclOk',
   'tokensRestored',
 ];
 

@@ -540,16 +540,25 @@ describe('facts from the firewall lists, at the firewall steps', () => {
 
 describe('facts from icacls and the store restore, at the licensing store steps', () => {
   const out = (name: string, at: number) => readAt(factsOf(readConsole(fixture(name)).sections), at);
-  it('answer No where icacls failed to process a file there, and leave a clean run to the listing', () => {
+  it('answer "the three accounts with (F), and no Deny?" from the listing there: a failed run or a Deny entry is No', () => {
     for (const id of ['fix-permissions-7', 'remove-deny-7']) {
       const step = node('license-store', id);
+      expect(proposeAnswer(step, out('icacls-store-repaired-constructed-en.txt', 6), 6)).toMatchObject({
+        answer: 'yes',
+        fact: 'storeAclOk',
+        line: 'tokens.dat NT AUTHORITY\\SYSTEM:(I)(F)',
+      });
+      expect(proposeAnswer(step, out('icacls-store-deny-constructed-en.txt', 6), 6)).toMatchObject({
+        answer: 'no',
+        line: 'tokens.dat NT AUTHORITY\\NETWORK SERVICE:(DENY)(W)',
+      });
       expect(proposeAnswer(step, out('icacls-store-access-denied-constructed-en.txt', 6), 6)).toMatchObject({
         answer: 'no',
-        fact: 'failedFiles',
         line: 'Successfully processed 0 files; Failed processing 1 files',
       });
+      // Another file's permissions, without NETWORK SERVICE, answer nothing.
       expect(proposeAnswer(step, out('icacls-listing-hosts-en-1.txt', 6), 6)).toBeUndefined();
-      expect(proposeAnswer(step, out('icacls-store-access-denied-constructed-en.txt', 5), 6)).toBeUndefined();
+      expect(proposeAnswer(step, out('icacls-store-repaired-constructed-en.txt', 5), 6)).toBeUndefined();
     }
   });
   it('answer "tokens.dat and no tokens.bar?" from the files dir listed there', () => {
