@@ -512,9 +512,11 @@ describe('facts from the firewall lists, at the firewall steps', () => {
       answer: 'no',
       line: 'NetworkCategory : DomainAuthenticated',
     });
-    // No rule listed at all is No, as the step says.
-    const none = 'InterfaceAlias  : Ethernet\nNetworkCategory : Private\n';
+    // No rule listed at all is No, as the step says, when the paste shows the rules were asked for.
+    const profile = 'InterfaceAlias  : Ethernet\nNetworkCategory : Private\n';
+    const none = `PS C:\\> ${step.kind === 'action' ? step.command.run : ''}\n\n${profile}`;
     expect(proposeAnswer(step, readAt(factsOf(readConsole(none).sections), 7), 7)?.answer).toBe('no');
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(profile).sections), 7), 7)).toBeUndefined();
     // Two cards whose profiles differ leave the answer to the technician, who knows which card the clients reach.
     const two =
       'InterfaceAlias  : Ethernet\nNetworkCategory : DomainAuthenticated\n\nInterfaceAlias  : Backup\nNetworkCategory : Public\n\nName                  : SPPSVC-In-TCP-NoScope\nEnabled               : True\nProfile               : Domain\nPolicyStoreSourceType : Local\n';
@@ -525,6 +527,9 @@ describe('facts from the firewall lists, at the firewall steps', () => {
     expect(proposeAnswer(step, out('netfirewall-profiles-open-constructed-en.txt', 9), 9)?.answer).toBe(
       'yes',
     );
+    // The profiles alone, cut before the Block rules would follow, do not prove there are none.
+    const cut = fixture('netfirewall-profiles-open-constructed-en.txt').replace(/^PS .*$/m, '');
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(cut).sections), 9), 9)).toBeUndefined();
     expect(proposeAnswer(step, out('netfirewall-profiles-block-all-constructed-en.txt', 9), 9)).toMatchObject(
       {
         answer: 'no',

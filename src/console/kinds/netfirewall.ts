@@ -71,6 +71,10 @@ function covers(profile: string, wanted: string): boolean {
   return parts.includes('Any') || parts.includes(wanted);
 }
 
+// Whether the pasted command line lists rules too (Get-NetFirewallRule after the profiles).
+const askedRules = (draft: Draft): boolean =>
+  draft.entries.some((x) => x.key === 'command' && /Get-NetFirewallRule/i.test(x.value));
+
 function finishFirewall(draft: Draft): Finished {
   const s = new Sink('netfirewall');
   const all = items(draft.entries);
@@ -88,8 +92,12 @@ function finishFirewall(draft: Draft): Finished {
     // A rule whose Enabled or Profile was not read decides nothing: its card stays unknown.
     const unread = rules.some((r) => bool(r.get('Enabled')?.value) === undefined || !r.has('Profile'));
     const on = wanted.map((w) => enabled.find((r) => covers(r.get('Profile')!.value, w!)));
+    // No rule listed is No only where the pasted command shows the rules were asked for: a paste cut after
+    // the profiles is no proof that none is on.
+    const asked = rules.length > 0 || askedRules(draft);
     if (on.every(Boolean)) s.put('firewallRuleOn', true, on[0]!.get('Enabled'));
-    else if (!unread && on.every((r) => !r)) s.put('firewallRuleOn', false, cards[0]!.get('NetworkCategory'));
+    else if (asked && !unread && on.every((r) => !r))
+      s.put('firewallRuleOn', false, cards[0]!.get('NetworkCategory'));
   }
 
   // Check-firewall-block: the profiles on, and the Block rules listed.
@@ -102,7 +110,8 @@ function finishFirewall(draft: Draft): Finished {
     const allows = on.map(allow);
     if (allows.every((a) => a === false))
       s.put('firewallInboundOpen', false, on[0]!.get('AllowInboundRules'));
-    else if (allows.every((a) => a === true) && rules.length === 0)
+    // No Block rule listed counts only where the pasted command shows they were asked for.
+    else if (allows.every((a) => a === true) && rules.length === 0 && askedRules(draft))
       s.put('firewallInboundOpen', true, on[0]!.get('AllowInboundRules'));
   }
   return s.out;
