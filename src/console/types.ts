@@ -195,7 +195,7 @@ export interface Facts {
   dnsSuffixes?: string[];
   /** ipconfig /all: every adapter's DNS servers, in order, each once. */
   dnsServers?: string[];
-  /** ipconfig /all: how many DNS servers it lists; 0 only where an adapter with an IPv4 address was read. */
+  /** ipconfig /all: how many DNS servers it lists; 0 only where an adapter with an IPv4 address was read whole. */
   dnsServerCount?: number;
   /** ipconfig /all: every adapter's IPv4 address. */
   ipv4Addresses?: string[];

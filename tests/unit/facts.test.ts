@@ -455,6 +455,9 @@ describe('facts from ipconfig /all, at the DNS server steps', () => {
         fact: 'dnsServerCount',
         line: 'IPv4 Address. . . . . . . . . . . : 10.20.30.41(Preferred)',
       });
+      // A paste cut before the adapter's last row is no proof that it has no DNS server.
+      const cut = fixture('ipconfig-all-no-dns-servers-constructed-en.txt').replace(/^.*NetBIOS.*$/m, '');
+      expect(proposeAnswer(step, readAt(factsOf(readConsole(cut).sections), 3), 3)).toBeUndefined();
       // Which servers are right only the technician knows.
       expect(proposeAnswer(step, out('ipconfig-all-dhcp-suffix-en-1.txt', 3), 3)).toBeUndefined();
       // Another computer's ipconfig, pasted at an earlier step, says nothing of this one.

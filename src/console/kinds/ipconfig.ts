@@ -20,6 +20,7 @@ const LABELS: ReadonlyArray<[RegExp, string]> = [
   [/^(?:DNS Servers|DNS-серверы)$/i, 'dns'],
   [/^(?:IPv4 Address|IPv4-адрес)$/i, 'ipv4'],
   [/^(?:Host Name|Имя компьютера)$/i, 'host'],
+  [/^(?:NetBIOS over Tcpip|NetBios через TCP\/IP)$/i, 'netbios'],
 ];
 
 // "Label . . . . . : value": the label, dots (padded with spaces) and a colon; the value may be empty.
@@ -75,9 +76,11 @@ function finishIpconfig(draft: Draft): Finished {
   const v4 = e.filter((x) => x.key === 'ipv4');
   const addresses = v4.map((x) => addressOf(x.value)).filter((a): a is string => a !== undefined);
   if (addresses.length) s.put('ipv4Addresses', addresses, v4[0]);
-  // None listed counts only where an adapter was read with its address: a cut paste is no proof of none.
+  // None listed counts only where an adapter with an address was read to its last row (NetBIOS over Tcpip,
+  // printed after DNS Servers): a paste cut before it is no proof of none.
+  const whole = v4.some((x) => e.slice(e.indexOf(x)).some((y) => y.key === 'netbios'));
   if (servers.length) s.put('dnsServerCount', servers.length, dns[0]);
-  else if (!dns.length && addresses.length) s.put('dnsServerCount', 0, v4[0]);
+  else if (!dns.length && addresses.length && whole) s.put('dnsServerCount', 0, v4[0]);
   return s.out;
 }
 
