@@ -29,9 +29,10 @@ const TNC_NAMES = new Set([
 // The .NET port test: `(New-Object System.Net.Sockets.TcpClient('<host>', <port>)).Connected`.
 const TCPCLIENT =
   /^\(New-Object\s+(?:System\.)?Net\.Sockets\.TcpClient\s?\(\s?['"]([^'"]{1,255})['"]\s?,\s?(\d{1,5})\s?\)\)\.Connected$/i;
-// Its exception when the connection fails (refused, or no answer in time); "No such host is known" is DNS's.
+// Its exception when the connection fails (refused, or no answer in time), as Windows PowerShell and
+// PowerShell 7 print it; "No such host is known" is DNS's, no answer about the port.
 const REFUSED =
-  /^New-Object : Exception calling "\.ctor" with "2" argument\(s\): "(?:A connection attempt failed|No connection could be made)\b/;
+  /^(?:New-Object ?:|MethodInvocationException:) Exception calling "\.ctor" with "2" argument\(s\): "(?:A connection attempt failed|No connection could be made)\b/;
 
 // What a line can be in Test-NetConnection output; a warning of its own test may open a section.
 function tncLine(line: Line): Hit | null {
