@@ -215,7 +215,7 @@ const ActionNode = z
       .enum(NO_READING)
       .optional()
       .describe(
-        'Why its own output cannot answer the question, where it has no "reads": window (it opens a window), compare (set against what only the technician knows), key (it prints a product key), silent (it prints nothing when it works)',
+        'Why its own output cannot answer the question, where it has no "reads": window (it opens a window), compare (set against what only the technician knows), key (it prints a product key), silent (it prints nothing when it works), later (it changes a setting: a test run afterwards, often on another computer, answers)',
       ),
     yes: Ref,
     no: Ref,

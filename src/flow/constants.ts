@@ -10,8 +10,8 @@ export type ActivationType = (typeof ACTIVATION_TYPES)[number];
 
 /**
  * Why a command step's own output cannot answer its question: it opens a window (nothing to paste), its
- * output is set against what only the technician knows, it prints a product key (never read or kept), or it
- * prints nothing when it works.
+ * output is set against what only the technician knows, it prints a product key (never read or kept), it
+ * prints nothing when it works, or it changes a setting whose effect a later test shows (on another computer).
  */
-export const NO_READING = ['window', 'compare', 'key', 'silent'] as const;
+export const NO_READING = ['window', 'compare', 'key', 'silent', 'later'] as const;
 export type NoReading = (typeof NO_READING)[number];
