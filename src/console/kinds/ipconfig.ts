@@ -31,8 +31,8 @@ function ipconfigLine(line: Line): Hit | null {
   const t = line.norm;
   if (/^(?:Windows IP Configuration|Настройка протокола IP для Windows)$/.test(t))
     return hit('banner', t, true);
-  // "Ethernet adapter Ethernet:", "Wireless LAN adapter Wi-Fi:", "Адаптер Ethernet Ethernet:", "Туннельный адаптер …:".
-  if (/^(?:\S.{0,60} adapter \S.{0,200}|Адаптер \S.{0,200}|Туннельный адаптер \S.{0,200}):$/.test(t))
+  // "Ethernet adapter Ethernet:", "Wireless LAN adapter Wi-Fi:", "Адаптер Ethernet Ethernet:", "Неизвестный адаптер …:".
+  if (/^(?:\S.{0,60} adapter \S.{0,200}|(?:\S.{0,40} )?[Аа]даптер \S.{0,200}):$/.test(t))
     return hit('adapter', t, true);
   const m = ROW.exec(t);
   if (!m) return null;
