@@ -242,6 +242,18 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   clientCmid: guarded(isGuid),
   sharedCmid: flag,
   biosSerial: text,
+  resolved: flag,
+  primaryDnsSuffix: host,
+  dnsSuffixes: list(host),
+  dnsServers: list(address),
+  dnsServerCount: count,
+  ipv4Addresses: list(address),
+  firewallRuleOn: flag,
+  firewallInboundOpen: flag,
+  processedFiles: count,
+  failedFiles: count,
+  storeAclOk: flag,
+  tokensRestored: flag,
 };
 
 /** A fact's value as its rule keeps it, or undefined when the rule refuses it (or the name is no fact). */

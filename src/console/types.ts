@@ -29,7 +29,11 @@ export type SectionKind =
   | 'sysprep'
   | 'bios'
   | 'dir'
-  | 'install-windowsfeature';
+  | 'install-windowsfeature'
+  | 'ipconfig'
+  | 'netfirewall'
+  | 'icacls'
+  | 'store-restore';
 
 /** License states in SoftwareLicensingProduct.LicenseStatus order (0…6). */
 export type LicenseStatus =
@@ -233,6 +237,39 @@ export interface Facts {
   sharedCmid?: boolean;
   /** Win32_BIOS SerialNumber as printed (the Service Tag on many makes, or a firmware placeholder). */
   biosSerial?: string;
+  /** nslookup of a name: true when the answer gives its address, false when the lookup failed. */
+  resolved?: boolean;
+  /** ipconfig /all: the primary DNS suffix (a domain member's domain). */
+  primaryDnsSuffix?: string;
+  /** ipconfig /all: the DNS suffix search list and every adapter's connection-specific suffix, each once. */
+  dnsSuffixes?: string[];
+  /** ipconfig /all: every adapter's DNS servers, in order, each once. */
+  dnsServers?: string[];
+  /** ipconfig /all: how many DNS servers it lists; 0 only where an adapter with an IPv4 address was read whole. */
+  dnsServerCount?: number;
+  /** ipconfig /all: every adapter's IPv4 address. */
+  ipv4Addresses?: string[];
+  /**
+   * Get-NetConnectionProfile with the KMS rules: an enabled rule covers the profile of every card listed
+   * (false: of none; several cards that differ give no value).
+   */
+  firewallRuleOn?: boolean;
+  /**
+   * Get-NetFirewallProfile with the enabled inbound Block rules: every profile on lets inbound rules in and
+   * no Block rule is listed (false: every profile on blocks all inbound connections).
+   */
+  firewallInboundOpen?: boolean;
+  /** icacls: the files it processed ("Successfully processed N files"). */
+  processedFiles?: number;
+  /** icacls: the files it failed to process ("Failed processing M files"). */
+  failedFiles?: number;
+  /**
+   * icacls: the permissions listed give SYSTEM, Administrators and NETWORK SERVICE full control (F) with no
+   * (DENY) entry and no file failed (false: a file failed, or a (DENY) entry is listed). English names only.
+   */
+  storeAclOk?: boolean;
+  /** The restore of tokens.bar: dir lists tokens.dat and no tokens.bar, and no ren or cd error (false: tokens.bar is still there, or an error). */
+  tokensRestored?: boolean;
 }
 
 /** Every fact name, at run time (flows name the facts that answer their questions). */
@@ -310,6 +347,18 @@ export const FACT_NAMES = [
   'clientCmid',
   'sharedCmid',
   'biosSerial',
+  'resolved',
+  'primaryDnsSuffix',
+  'dnsSuffixes',
+  'dnsServers',
+  'dnsServerCount',
+  'ipv4Addresses',
+  'firewallRuleOn',
+  'firewallInboundOpen',
+  'processedFiles',
+  'failedFiles',
+  'storeAclOk',
+  'tokensRestored',
 ] as const satisfies ReadonlyArray<keyof Facts>;
 export type FactName = (typeof FACT_NAMES)[number];
 // Fails to compile when Facts gains a field FACT_NAMES lacks.

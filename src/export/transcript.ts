@@ -218,6 +218,7 @@ const HOST_FACTS: ReadonlySet<string> = new Set([
   'serverAddress',
   'target',
   'timeSource',
+  'primaryDnsSuffix',
 ]);
 
 /** A command as the technician would run it: the facts the session knows filled in, the rest as placeholders. */

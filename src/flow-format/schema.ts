@@ -215,7 +215,7 @@ const ActionNode = z
       .enum(NO_READING)
       .optional()
       .describe(
-        'Why its own output cannot answer the question, where it has no "reads": window (it opens a window), compare (set against what only the technician knows), key (it prints a product key), silent (it prints nothing when it works), later (the answer shows only afterwards, in the program itself)',
+        'Why its own output cannot answer the question, where it has no "reads": window (it opens a window), compare (set against what only the technician knows), key (it prints a product key), silent (it prints nothing when it works), later (its effect shows only later: after a restart, or in the test run next)',
       ),
     yes: Ref,
     no: Ref,

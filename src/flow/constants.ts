@@ -11,7 +11,8 @@ export type ActivationType = (typeof ACTIVATION_TYPES)[number];
 /**
  * Why a command step's own output cannot answer its question: it opens a window (nothing to paste), its
  * output is set against what only the technician knows, it prints a product key (never read or kept), it
- * prints nothing when it works, or the answer shows only later (after a restart, in the program itself).
+ * prints nothing when it works, or its effect shows only later (in the program once it has restarted, or in
+ * the test run next).
  */
 export const NO_READING = ['window', 'compare', 'key', 'silent', 'later'] as const;
 export type NoReading = (typeof NO_READING)[number];

@@ -156,6 +156,11 @@ export const RESULT_FACTS: readonly FactName[] = [
   'regChanged',
   // A sample's offset is of the clock measured then: a later sample answers for now.
   'offsetSeconds',
+  // An icacls run and a restore of the store tell how that run went, not how a later one will.
+  'processedFiles',
+  'failedFiles',
+  'storeAclOk',
+  'tokensRestored',
 ];
 
 /**
@@ -194,9 +199,14 @@ export function proposeAnswer(node: FlowNode, facts: KnownFacts, at?: number): P
 // The facts a port test gives about the connection it tried.
 const PORT_TEST: ReadonlySet<FactName> = new Set(['tcpTestSucceeded']);
 
-/** The port a command tests (`-Port 1688`, or `-Port <port>` once the port is known); undefined when it names none. */
+/**
+ * The port a command tests (`-Port 1688`, `TcpClient('<host>', 1688)`, or `<port>` once the port is known);
+ * undefined when it names none.
+ */
 export function testedPort(command: string, facts: KnownFacts): number | undefined {
-  const m = /-Port\s+(\d{1,5}|<port>)(?![\w>])/i.exec(command);
+  const m =
+    /-Port\s+(\d{1,5}|<port>)(?![\w>])/i.exec(command) ??
+    /TcpClient\s?\(\s?'[^']{1,255}'\s?,\s?(\d{1,5}|<port>)\s?\)/i.exec(command);
   if (!m) return undefined;
   if (m[1] !== '<port>') return Number(m[1]);
   const known = facts.kmsPort?.value;

@@ -793,3 +793,142 @@ describe('Install-WindowsFeature at the Volume Activation Services role step', (
     ).toBeUndefined();
   });
 });
+
+describe('facts from ipconfig /all, at the DNS server steps', () => {
+  it('answer No to "the right DNS servers?" where an adapter has an address and no DNS server, and nothing where it lists some', () => {
+    const out = (name: string, at: number) => readAt(factsOf(readConsole(fixture(name)).sections), at);
+    for (const step of [node('connectivity', 'ipconfig'), node('kms-dns', 'dns-servers')]) {
+      expect(proposeAnswer(step, out('ipconfig-all-no-dns-servers-constructed-en.txt', 3), 3)).toMatchObject({
+        answer: 'no',
+        fact: 'dnsServerCount',
+        line: 'IPv4 Address. . . . . . . . . . . : 10.20.30.41(Preferred)',
+      });
+      // A paste cut before the adapter's last row is no proof that it has no DNS server.
+      const cut = fixture('ipconfig-all-no-dns-servers-constructed-en.txt').replace(/^.*NetBIOS.*$/m, '');
+      expect(proposeAnswer(step, readAt(factsOf(readConsole(cut).sections), 3), 3)).toBeUndefined();
+      // Which servers are right only the technician knows.
+      expect(proposeAnswer(step, out('ipconfig-all-dhcp-suffix-en-1.txt', 3), 3)).toBeUndefined();
+      // Another computer's ipconfig, pasted at an earlier step, says nothing of this one.
+      expect(
+        proposeAnswer(step, out('ipconfig-all-no-dns-servers-constructed-en.txt', 1), 3),
+      ).toBeUndefined();
+    }
+  });
+});
+
+describe('facts from nslookup, at the KMS host name check', () => {
+  it('answer Yes when the lookup gives the name an address and No when it fails, only there', () => {
+    const step = node('event-8198', 'dns-check');
+    const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
+    const found =
+      'C:\\>nslookup kms01.corp.example.com\nServer:  dc1.corp.example.com\nAddress:  192.0.2.2\n\nName:    kms01.corp.example.com\nAddress:  192.0.2.15\n';
+    expect(proposeAnswer(step, out(found, 5), 5)).toMatchObject({
+      answer: 'yes',
+      fact: 'resolved',
+      line: 'Address:  192.0.2.15',
+    });
+    expect(proposeAnswer(step, out(fixture('nslookup-failure-ru-1.txt'), 5), 5)?.answer).toBe('no');
+    expect(proposeAnswer(step, out(found, 2), 5)).toBeUndefined();
+    // An SRV answer's target addresses are no answer to "does the host's name resolve?".
+    expect(proposeAnswer(step, out(fixture('nslookup-srv-vlmcs-success-en-1.txt'), 5), 5)).toBeUndefined();
+  });
+});
+
+describe('facts from the .NET port test, at its step', () => {
+  it('answer Yes from True and No from the connection exception, for the port it tests', () => {
+    const step = node('kms-connect', 'test-port-legacy');
+    const out = (name: string, at: number) => readAt(factsOf(readConsole(fixture(name)).sections), at);
+    expect(proposeAnswer(step, out('tcpclient-connected-constructed-en.txt', 4), 4)).toMatchObject({
+      answer: 'yes',
+      fact: 'tcpTestSucceeded',
+    });
+    expect(proposeAnswer(step, out('tcpclient-refused-constructed-en.txt', 4), 4)?.answer).toBe('no');
+    expect(proposeAnswer(step, out('tcpclient-refused-constructed-en.txt', 2), 4)).toBeUndefined();
+    // A test of another port pasted there answers nothing for 1688.
+    expect(proposeAnswer(step, out('tnc-3001-failure-ru-1.txt', 4), 4)).toBeUndefined();
+  });
+});
+
+describe('facts from the firewall lists, at the firewall steps', () => {
+  const out = (name: string, at: number) => readAt(factsOf(readConsole(fixture(name)).sections), at);
+  it('answer "is a rule enabled for the card\'s profile?" from the profiles and rules listed there', () => {
+    const step = node('kms-connect', 'check-firewall');
+    expect(proposeAnswer(step, out('netfirewall-rule-on-domain-constructed-en.txt', 7), 7)).toMatchObject({
+      answer: 'yes',
+      fact: 'firewallRuleOn',
+    });
+    expect(
+      proposeAnswer(step, out('netfirewall-rule-other-profiles-constructed-en.txt', 7), 7),
+    ).toMatchObject({
+      answer: 'no',
+      line: 'NetworkCategory : DomainAuthenticated',
+    });
+    // No rule listed at all is No, as the step says, when the paste shows the rules were asked for.
+    const profile = 'InterfaceAlias  : Ethernet\nNetworkCategory : Private\n';
+    const none = `PS C:\\> ${step.kind === 'action' ? step.command.run : ''}\n\n${profile}`;
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(none).sections), 7), 7)?.answer).toBe('no');
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(profile).sections), 7), 7)).toBeUndefined();
+    // Two cards whose profiles differ leave the answer to the technician, who knows which card the clients reach.
+    const two =
+      'InterfaceAlias  : Ethernet\nNetworkCategory : DomainAuthenticated\n\nInterfaceAlias  : Backup\nNetworkCategory : Public\n\nName                  : SPPSVC-In-TCP-NoScope\nEnabled               : True\nProfile               : Domain\nPolicyStoreSourceType : Local\n';
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(two).sections), 7), 7)).toBeUndefined();
+  });
+  it('answer "does the profile let inbound rules in, with no Block rule?" from the profiles listed there', () => {
+    const step = node('kms-connect', 'check-firewall-block');
+    expect(proposeAnswer(step, out('netfirewall-profiles-open-constructed-en.txt', 9), 9)?.answer).toBe(
+      'yes',
+    );
+    // The profiles alone, cut before the Block rules would follow, do not prove there are none.
+    const cut = fixture('netfirewall-profiles-open-constructed-en.txt').replace(/^PS .*$/m, '');
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(cut).sections), 9), 9)).toBeUndefined();
+    expect(proposeAnswer(step, out('netfirewall-profiles-block-all-constructed-en.txt', 9), 9)).toMatchObject(
+      {
+        answer: 'no',
+        line: 'AllowInboundRules : False',
+      },
+    );
+    // A Block rule listed may belong to one program only: the technician decides.
+    const blocked =
+      'Name              : Domain\nEnabled           : True\nAllowInboundRules : True\n\nDisplayName : Block Example App\nProfile     : Any\nLocalPort   : Any\n';
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(blocked).sections), 9), 9)).toBeUndefined();
+  });
+});
+
+describe('facts from icacls and the store restore, at the licensing store steps', () => {
+  const out = (name: string, at: number) => readAt(factsOf(readConsole(fixture(name)).sections), at);
+  it('answer "the three accounts with (F), and no Deny?" from the listing there: a failed run or a Deny entry is No', () => {
+    for (const id of ['fix-permissions-7', 'remove-deny-7']) {
+      const step = node('license-store', id);
+      expect(proposeAnswer(step, out('icacls-store-repaired-constructed-en.txt', 6), 6)).toMatchObject({
+        answer: 'yes',
+        fact: 'storeAclOk',
+        line: 'tokens.dat NT AUTHORITY\\SYSTEM:(I)(F)',
+      });
+      expect(proposeAnswer(step, out('icacls-store-deny-constructed-en.txt', 6), 6)).toMatchObject({
+        answer: 'no',
+        line: 'tokens.dat NT AUTHORITY\\NETWORK SERVICE:(DENY)(W)',
+      });
+      expect(proposeAnswer(step, out('icacls-store-access-denied-constructed-en.txt', 6), 6)).toMatchObject({
+        answer: 'no',
+        line: 'Successfully processed 0 files; Failed processing 1 files',
+      });
+      // Another file's permissions, without NETWORK SERVICE, answer nothing.
+      expect(proposeAnswer(step, out('icacls-listing-hosts-en-1.txt', 6), 6)).toBeUndefined();
+      expect(proposeAnswer(step, out('icacls-store-repaired-constructed-en.txt', 5), 6)).toBeUndefined();
+    }
+  });
+  it('answer "tokens.dat and no tokens.bar?" from the files dir listed there', () => {
+    for (const id of ['restore-bar', 'restore-bar-7']) {
+      const step = node('license-store', id);
+      expect(proposeAnswer(step, out('store-restore-put-back-constructed-en.txt', 8), 8)).toMatchObject({
+        answer: 'yes',
+        line: 'tokens.dat',
+      });
+      expect(proposeAnswer(step, out('store-restore-duplicate-constructed-en.txt', 8), 8)).toMatchObject({
+        answer: 'no',
+        line: 'A duplicate file name exists, or the file cannot be found.',
+      });
+      expect(proposeAnswer(step, out('store-restore-put-back-constructed-en.txt', 3), 8)).toBeUndefined();
+    }
+  });
+});

@@ -1089,3 +1089,45 @@ describe('reader: 12290 events listed together', () => {
     expect(shared(clone)).toBe(true);
   });
 });
+
+describe('the .NET port test', () => {
+  it("reads PowerShell 7's exception for a connection that got no answer as a failed test", () => {
+    const text =
+      "PS C:\\> (New-Object System.Net.Sockets.TcpClient('kms01.corp.example.com', 1688)).Connected\n" +
+      'MethodInvocationException: Exception calling ".ctor" with "2" argument(s): "A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond. [::ffff:192.0.2.15]:1688"\n';
+    expect(only(readConsole(text)).facts).toEqual({
+      computerName: 'kms01.corp.example.com',
+      remotePort: 1688,
+      tcpTestSucceeded: false,
+    });
+  });
+  it('reads no result from a name that does not resolve, nor from True without the test above it', () => {
+    const unknown =
+      "PS C:\\> (New-Object System.Net.Sockets.TcpClient('kms99.corp.example.com', 1688)).Connected\n" +
+      'New-Object : Exception calling ".ctor" with "2" argument(s): "No such host is known"\n';
+    expect(only(readConsole(unknown)).facts.tcpTestSucceeded).toBeUndefined();
+    expect(readConsole('True\n').sections).toEqual([]);
+  });
+});
+
+describe('ipconfig /all', () => {
+  it('reads DNS servers continued on indented rows, and a zone ID and (Preferred) off an address', () => {
+    const text = [
+      'Windows IP Configuration',
+      '',
+      'Ethernet adapter Ethernet:',
+      '',
+      '   Connection-specific DNS Suffix  . : corp.example.com',
+      '   IPv4 Address. . . . . . . . . . . : 192.0.2.41(Preferred)',
+      '   DNS Servers . . . . . . . . . . . : fec0:0:0:ffff::1%1',
+      '                                       192.0.2.10',
+      '   NetBIOS over Tcpip. . . . . . . . : Enabled',
+    ].join('\n');
+    expect(only(readConsole(text)).facts).toEqual({
+      dnsSuffixes: ['corp.example.com'],
+      dnsServers: ['fec0:0:0:ffff::1', '192.0.2.10'],
+      dnsServerCount: 2,
+      ipv4Addresses: ['192.0.2.41'],
+    });
+  });
+});

@@ -11,6 +11,9 @@ import { DIR } from './dir.ts';
 import { DISM } from './dism.ts';
 import { EVENT } from './event.ts';
 import { INSTALL_WINDOWSFEATURE } from './install-windowsfeature.ts';
+import { ICACLS } from './icacls.ts';
+import { IPCONFIG } from './ipconfig.ts';
+import { NETFIREWALL } from './netfirewall.ts';
 import { NSLOOKUP } from './nslookup.ts';
 import { OSPP } from './ospp.ts';
 import { REG } from './reg.ts';
@@ -18,6 +21,7 @@ import { RESOLVE_DNSNAME } from './resolve-dnsname.ts';
 import { SERVICE } from './service.ts';
 import { SLMGR } from './slmgr.ts';
 import { SYSPREP } from './sysprep.ts';
+import { STORE_RESTORE } from './store-restore.ts';
 import { TEST_NETCONNECTION } from './test-netconnection.ts';
 import { W32TM_RESYNC } from './w32tm-resync.ts';
 import { W32TM_STATUS } from './w32tm-status.ts';
@@ -46,4 +50,8 @@ export const KINDS: readonly OutputKind[] = [
   BIOS,
   DIR,
   INSTALL_WINDOWSFEATURE,
+  IPCONFIG,
+  NETFIREWALL,
+  ICACLS,
+  STORE_RESTORE,
 ];

@@ -153,6 +153,16 @@ function finishNslookup(draft: Draft): Finished {
 
   const answered =
     records.length > 0 || e.some((x) => ['srvHead', 'a', 'aaaa', 'ns', 'name'].includes(x.key));
+  // A name's address: "Address:" or "Addresses:" after the answer's "Name:" (the server's own comes before),
+  // in an address lookup only: an SRV or NS answer's addresses are its targets'.
+  const type = s.out.facts.queryType;
+  const name = first(e, 'name');
+  const after = name ? e.slice(e.indexOf(name) + 1) : [];
+  const address = after.find((x) => x.key === 'address' || x.key === 'addresses');
+  // No type given is an address lookup, unless the name is a service's (_vlmcs._tcp…), looked up for SRV.
+  const lookup = () =>
+    type === 'a' || type === 'aaaa' || (type === undefined && !s.out.facts.query?.startsWith('_'));
+  if (address && lookup()) s.put('resolved', true, address);
   if (!answered) {
     const failure = last(e, 'failure');
     const timeout = first(e, 'timeout');
@@ -161,8 +171,10 @@ function finishNslookup(draft: Draft): Finished {
       const [why, name] = failure.value.split(' ') as [Failure, string | undefined];
       s.put('dnsFailure', why, failure);
       if (name && !s.out.facts.query && isHost(name)) s.put('query', name, failure);
+      if (lookup()) s.put('resolved', false, failure);
     } else if (timeout) {
       s.put('dnsFailure', 'timeout', timeout);
+      if (lookup()) s.put('resolved', false, timeout);
     } else if (soa && s.out.facts.queryType === 'srv') {
       // An SOA in reply to an SRV query: the name exists but has no SRV record.
       s.put('dnsFailure', 'no-records', soa);
@@ -175,7 +187,16 @@ function finishNslookup(draft: Draft): Finished {
 export const NSLOOKUP: OutputKind = {
   id: 'nslookup',
   sections: ['nslookup-srv'],
-  facts: ['queryType', 'query', 'server', 'serverAddress', 'nonAuthoritative', 'srv', 'dnsFailure'],
+  facts: [
+    'queryType',
+    'query',
+    'server',
+    'serverAddress',
+    'nonAuthoritative',
+    'srv',
+    'dnsFailure',
+    'resolved',
+  ],
   command: (text) => (/^nslookup(?:\.exe)?(?:\s|$)/i.test(text) ? commandHit('nslookup', text) : null),
   line: nslookupLine,
   quiet: ['set'],

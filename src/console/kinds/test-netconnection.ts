@@ -26,9 +26,19 @@ const TNC_NAMES = new Set([
   'NameResolutionSucceeded',
 ]);
 
+// The .NET port test: `(New-Object System.Net.Sockets.TcpClient('<host>', <port>)).Connected`.
+const TCPCLIENT =
+  /^\(New-Object\s+(?:System\.)?Net\.Sockets\.TcpClient\s?\(\s?['"]([^'"]{1,255})['"]\s?,\s?(\d{1,5})\s?\)\)\.Connected$/i;
+// Its exception when the connection fails (refused, or no answer in time), as Windows PowerShell and
+// PowerShell 7 print it; "No such host is known" is DNS's, no answer about the port.
+const REFUSED =
+  /^(?:New-Object ?:|MethodInvocationException:) Exception calling "\.ctor" with "2" argument\(s\): "(?:A connection attempt failed|No connection could be made)\b/;
+
 // What a line can be in Test-NetConnection output; a warning of its own test may open a section.
 function tncLine(line: Line): Hit | null {
   const t = line.norm;
+  if (REFUSED.test(t))
+    return { family: 'test-netconnection', key: 'refused', value: t, start: true, wrap: true };
   const warning = /^(?:WARNING|ПРЕДУПРЕЖДЕНИЕ): (.{1,1000})$/.exec(t);
   if (warning) {
     const message = warning[1]!.trim();
@@ -62,6 +72,16 @@ function finishTnc(draft: Draft): Finished {
   s.put('pingSucceeded', bool(ping?.value), ping);
   const tcp = get('TcpTestSucceeded');
   s.put('tcpTestSucceeded', bool(tcp?.value), tcp);
+  // The .NET test: its command names the host and port; True alone, or its exception, is the result.
+  const client = get('command') && TCPCLIENT.exec(get('command')!.value);
+  if (client) {
+    s.put('computerName', client[1], get('command'));
+    s.put('remotePort', port(client[2]), get('command'));
+  }
+  const connected = get('connected');
+  const refused = get('refused');
+  if (!tcp && refused) s.put('tcpTestSucceeded', false, refused);
+  else if (!tcp && client && connected) s.put('tcpTestSucceeded', connected.value === 'True', connected);
   const warnings = e.filter((x) => x.key === 'warning');
   if (warnings.length)
     s.put(
@@ -78,10 +98,17 @@ export const TEST_NETCONNECTION: OutputKind = {
   sections: ['test-netconnection'],
   facts: ['computerName', 'remoteAddress', 'remotePort', 'pingSucceeded', 'tcpTestSucceeded', 'warnings'],
   command: (text) =>
-    /^(?:Test-NetConnection|tnc)(?:\s|$)/i.test(text) ? commandHit('test-netconnection', text) : null,
+    /^(?:Test-NetConnection|tnc)(?:\s|$)/i.test(text) || TCPCLIENT.test(text)
+      ? commandHit('test-netconnection', text)
+      : null,
   line: tncLine,
   // Further properties (-InformationLevel Detailed) and list values continued on indented rows.
   free: (_draft, line) => {
+    // The .NET test's result, and the rows PowerShell prints under its exception.
+    if (line.norm === 'True' || line.norm === 'False')
+      return { family: 'test-netconnection', key: 'connected', value: line.norm, start: false };
+    if (/^(?:At line:\d{1,6} char:\d{1,6}|\+ .{1,600})$/.test(line.norm))
+      return { family: 'test-netconnection', key: '+', value: line.norm, start: false, repeat: true };
     const fl = formatList(line.norm);
     if (fl) return { family: 'test-netconnection', key: fl.name, value: fl.value, start: false };
     return line.indent > 0
