@@ -159,6 +159,11 @@ function checkFacts(file: string, flow: Flow, cited: ReadonlySet<string> | undef
     }
     if (node.kind === 'action' && node.reads && node.noReading)
       at('noReading: the step reads its output ("reads"): remove "noReading"');
+    // A technician pastes what the step's command printed: the step answers from it, or says why it cannot.
+    if (node.kind === 'action' && !node.reads && !node.noReading)
+      at(
+        'reads: the step neither reads its own output ("reads") nor says why it cannot ("noReading": window, compare, key or silent)',
+      );
     if (node.reads) {
       const accepted = answersFor(node);
       if (accepted === 'number') {

@@ -28,8 +28,8 @@ describe('flow checker', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toMatch(/ok: 2 flows, 11 nodes, 2 codes/);
-    // The valid fixture's one command step neither reads its output nor says why.
-    expect(out).toMatch(/command steps: 1, 0 read their own output, 0 say why they cannot/);
+    // The valid fixture's one command step says why its output cannot answer.
+    expect(out).toMatch(/command steps: 1, 0 read their own output, 1 say why they cannot/);
   });
 
   // Each broken fixture differs from "valid" by one mistake; the message names file, node and problem.
@@ -65,6 +65,10 @@ describe('flow checker', () => {
     ],
     ['silent-return', /main\.json: node "ok": leads back to an earlier step: add "returns"/],
     ['reads-and-no-reading', /main\.json: node "run-cmd": noReading: the step reads its output/],
+    [
+      'reads-neither',
+      /main\.json: node "run-cmd": reads: the step neither reads its own output \("reads"\) nor says why it cannot/,
+    ],
     [
       'reads-missing',
       /main\.json: node "run-cmd": reads: missing "absent" is not an answer of this question/,
