@@ -270,6 +270,7 @@ export const PLACEHOLDERS: Readonly<Record<string, Placeholder>> = {
   '<rule name>': {},
   '<card name>': {},
   '<DNS server IP address>': {},
+  '<folder with the file>': {},
 };
 
 /** A `<…>` placeholder in a command: what the technician types in its place. */

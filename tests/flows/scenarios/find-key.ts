@@ -5,8 +5,18 @@ export const scenarios: Scenario[] = [
     name: 'find-key: preinstalled PC without a sticker',
     situation: 'A Windows 10 laptop that came with Windows has no key label and no packaging.',
     start: { flow: 'find-key' },
-    answers: ['windows-10', 'preinstalled', 'no'],
+    answers: ['windows-10', 'preinstalled', 'no', 'no'],
     ends: 'find-key/contact-maker',
+    passes: ['find-key/firmware-key'],
+  },
+  {
+    name: 'find-key: preinstalled PC whose firmware holds the key',
+    situation:
+      'A Windows 11 laptop has no key label, but OA3xOriginalProductKey prints the key stored in its firmware.',
+    start: { flow: 'find-key' },
+    answers: ['windows-10', 'preinstalled', 'no', 'yes'],
+    ends: 'find-key/check-key',
+    passes: ['find-key/firmware-key'],
   },
   {
     name: 'find-key: boxed key found but refused',

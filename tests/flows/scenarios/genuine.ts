@@ -94,8 +94,26 @@ export const scenarios: Scenario[] = [
     situation:
       'A cleanup script deleted ProfileList\\S-1-5-20; Windows shows it is not genuine and slmgr /dlv reports 0x80070005.',
     start: { flow: 'genuine', node: 'start' },
-    answers: ['access-denied', 'no'],
+    answers: ['access-denied', 'no', 'yes'],
     ends: 'genuine/restore-profiles',
+    passes: ['genuine/system-root'],
+  },
+  {
+    name: 'genuine: profile key missing on a server with Windows on D:',
+    situation:
+      'ProfileList\\S-1-5-20 is missing on a server installed in D:\\Windows; the registry text with its fixed C:\\Windows paths must not be imported.',
+    start: { flow: 'genuine', node: 'start' },
+    answers: ['access-denied', 'no', 'no'],
+    ends: 'genuine/profiles-other-root',
+  },
+  {
+    name: 'genuine: profile keys restored, Plug and Play rights still wrong',
+    situation:
+      'The missing S-1-5-18 key is restored but Windows stays not genuine: a GPO sets Plug and Play without SERVICE; once fixed, a restart and activation work.',
+    start: { flow: 'genuine', node: 'start' },
+    answers: ['access-denied', 'no', 'yes', 'failing', 'yes', 'yes'],
+    ends: 'genuine/pnp-restart',
+    passes: ['genuine/restore-profiles', 'genuine/pnp-gpo', 'genuine/pnp-reapply'],
   },
   {
     name: 'genuine: NETWORK SERVICE lost its rights on its registry hive',

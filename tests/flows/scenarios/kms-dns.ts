@@ -48,7 +48,7 @@ export const scenarios: Scenario[] = [
     name: 'kms-dns: DNS publishing switched off on the host',
     situation: 'No _vlmcs record exists; the host has DisableDnsPublishing = 1 from an old hardening script.',
     start: { code: '0x8007232B' },
-    answers: ['unsure', 'yes', 'no', 'no', 'yes'],
+    answers: ['unsure', 'yes', 'no', 'no', 'no', 'yes'],
     ends: 'kms-dns/enable-publishing',
     passes: ['kms-dns/check-srv', 'kms-dns/check-publishing'],
   },
@@ -57,7 +57,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A newly built second host logs event 12293 with 0x80072338: the first host owns the _VLMCS record.',
     start: { code: '0x8007232B' },
-    answers: ['yes', 'yes', 'no', 'no', 'no', 'yes', 'failed'],
+    answers: ['yes', 'yes', 'no', 'no', 'no', 'no', 'yes', 'failed'],
     ends: 'kms-dns/record-owner',
     passes: ['kms-dns/host-events', 'kms-dns/publish-result'],
   },
@@ -125,7 +125,7 @@ export const scenarios: Scenario[] = [
     situation:
       'The host logs event 12293 with a code other than 0x80072338; slui.exe 0x2a describes it as a refusal: the zone takes no dynamic updates from the host.',
     start: { code: '0x8007232B' },
-    answers: ['yes', 'yes', 'no', 'no', 'no', 'yes', 'failed-other', 'refused'],
+    answers: ['yes', 'yes', 'no', 'no', 'no', 'no', 'yes', 'failed-other', 'refused'],
     ends: 'kms-dns/zone-updates',
     passes: ['kms-dns/publish-result', 'kms-dns/decode-12293'],
   },
@@ -134,7 +134,7 @@ export const scenarios: Scenario[] = [
     situation:
       'The DNS team will not give the host write access; the record is created by hand and publishing is turned off only on the host whose publishing fails.',
     start: { code: '0x8007232B' },
-    answers: ['yes', 'yes', 'no', 'no', 'no', 'yes', 'failed-other', 'refused', 'failing'],
+    answers: ['yes', 'yes', 'no', 'no', 'no', 'no', 'yes', 'failed-other', 'refused', 'failing'],
     ends: 'kms-dns/manual-record',
     passes: ['kms-dns/zone-updates'],
   },
@@ -143,7 +143,7 @@ export const scenarios: Scenario[] = [
     situation:
       'The host logs event 12293 with 0x8007267C; slui.exe 0x2a says no DNS servers are configured: its network card was set up with a static address and no DNS servers.',
     start: { code: '0x8007232B' },
-    answers: ['yes', 'yes', 'no', 'no', 'no', 'yes', 'failed-other', 'dns-settings'],
+    answers: ['yes', 'yes', 'no', 'no', 'no', 'no', 'yes', 'failed-other', 'dns-settings'],
     ends: 'kms-dns/host-dns-settings',
     passes: ['kms-dns/decode-12293'],
   },
@@ -152,7 +152,7 @@ export const scenarios: Scenario[] = [
     situation:
       'The host logs event 12293 with a code slui.exe 0x2a describes as neither; the record is created by hand.',
     start: { code: '0x8007232B' },
-    answers: ['yes', 'yes', 'no', 'no', 'no', 'yes', 'failed-other', 'other'],
+    answers: ['yes', 'yes', 'no', 'no', 'no', 'no', 'yes', 'failed-other', 'other'],
     ends: 'kms-dns/manual-record',
     passes: ['kms-dns/decode-12293'],
   },
@@ -176,7 +176,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'kms-dns: Azure VM left with a retired custom DNS server',
     situation:
-      'An Azure VM lists an old custom DNS server first; it does not need custom DNS, so the virtual network goes back to Default (Azure-provided).',
+      "An Azure VM lists an old custom DNS server first; it does not need custom DNS, so its network interface inherits the virtual network's Default (Azure-provided) again.",
     start: { code: '0x8007232A' },
     answers: ['no', 'yes', 'no', 'no'],
     ends: 'kms-dns/azure-dns-default',
@@ -189,6 +189,24 @@ export const scenarios: Scenario[] = [
     start: { code: '0x8007232A' },
     answers: ['no', 'yes', 'no', 'yes', 'no'],
     ends: 'kms-dns/azure-dns-open',
+    passes: ['kms-dns/azure-dns-port'],
+  },
+  {
+    name: 'kms-dns: SRV lookup times out on the client',
+    situation:
+      'nslookup -type=srv _vlmcs._tcp on a client ends with "Request to dc01 timed-out": the DNS server failed, the record is not missing.',
+    start: { code: '0x8007232B' },
+    answers: ['yes', 'yes', 'no', 'no', 'yes', 'no', 'no', 'no'],
+    ends: 'kms-dns/fix-dns-servers',
+    passes: ['kms-dns/srv-failed', 'kms-dns/dns-server', 'kms-dns/azure-vm'],
+  },
+  {
+    name: 'kms-dns: Azure VM whose custom DNS server is reachable but fails',
+    situation:
+      'A domain-joined Azure VM reaches its custom DNS server on port 53, but the server answers with Server failed: its administrators are told.',
+    start: { code: '0x8007232A' },
+    answers: ['no', 'yes', 'no', 'yes', 'yes'],
+    ends: 'kms-dns/azure-dns-admins',
     passes: ['kms-dns/azure-dns-port'],
   },
 ];

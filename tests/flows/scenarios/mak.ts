@@ -59,11 +59,20 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'mak: 0x80070490 on Windows Server 2019, then online activation times out',
-    situation: 'The key is installed with slmgr -ipk after 0x80070490, but online activation then times out.',
+    situation:
+      'The key is installed with slmgr -ipk after 0x80070490, but online activation then times out although activation-v2.sls.microsoft.com answers on port 443.',
     start: { code: '0x80070490' },
-    answers: ['yes', 'no', 'timeout'],
+    answers: ['yes', 'no', 'timeout', 'yes'],
     ends: 'phone-activation/start',
-    passes: ['mak/reenter-key', 'mak/which-error'],
+    passes: ['mak/reenter-key', 'mak/which-error', 'mak/mak-reach'],
+  },
+  {
+    name: 'mak: online activation times out behind a closed firewall',
+    situation:
+      'A MAK activation times out; Test-NetConnection to activation-v2.sls.microsoft.com on port 443 fails, so the firewall team opens the activation addresses.',
+    start: { code: '0x80070490' },
+    answers: ['yes', 'no', 'timeout', 'no'],
+    ends: 'mak/mak-unblock',
   },
   {
     name: 'mak: blocked KMS host key replaced',

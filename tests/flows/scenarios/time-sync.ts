@@ -15,9 +15,18 @@ export const scenarios: Scenario[] = [
     situation:
       'Comparing UTC on both machines shows the KMS host is five hours fast while the client matches the domain; the host is resynchronized, not the client.',
     start: { code: '0xC004F06C' },
-    answers: ['both', 'yes', 'host', 'yes', 'yes'],
+    answers: ['both', 'yes', 'host', 'yes', 'yes', 'yes'],
     ends: 'time-sync/activated',
-    passes: ['time-sync/host-resync', 'time-sync/activate'],
+    passes: ['time-sync/host-resync', 'time-sync/client-clock', 'time-sync/activate'],
+  },
+  {
+    name: 'time-sync: both clocks wrong, host fixed first',
+    situation:
+      "The KMS host is five hours fast and the client is a day behind; the host is resynchronized, then the client's time service is fixed before it activates.",
+    start: { code: '0xC004F06C' },
+    answers: ['both', 'yes', 'both', 'yes', 'no', 'yes', 'yes', 'yes', 'yes', 'yes'],
+    ends: 'time-sync/activated',
+    passes: ['time-sync/host-resync', 'time-sync/client-clock', 'time-sync/time-service', 'time-sync/resync'],
   },
   {
     name: 'time-sync: host clock stays wrong after resync',
