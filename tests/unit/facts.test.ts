@@ -624,7 +624,7 @@ describe('slmgr /dlv all before the store is rebuilt, and the ADBA phone steps',
       });
     }
   });
-  it('an object activated with its confirmation ID answers Yes, an error No; an installation ID refused answers No', () => {
+  it('an object activated with its confirmation ID answers Yes, an error No; the phone step answers from the call alone', () => {
     const ok = out(
       'C:\\>cscript %windir%\\system32\\slmgr.vbs /ad-activation-apply-cid XXXXX-XXXXX-XXXXX-XXXXX-XXXXX 123456\nProduct activated successfully.\n',
       5,
@@ -638,9 +638,8 @@ describe('slmgr /dlv all before the store is rebuilt, and the ADBA phone steps',
       5,
     );
     expect(proposeAnswer(node('adba', 'apply-cid'), refused, 5)?.answer).toBe('no');
-    expect(proposeAnswer(node('adba', 'phone-object'), refused, 5)?.answer).toBe('no');
-    // Only this step's own error counts.
-    expect(proposeAnswer(node('adba', 'phone-object'), refused, 7)).toBeUndefined();
+    // The online attempt's error is often in the same window: the phone step proposes nothing from any error.
+    expect(proposeAnswer(node('adba', 'phone-object'), refused, 5)).toBeUndefined();
   });
 });
 
@@ -648,7 +647,7 @@ describe('ospp.vbs one-message results, at the Office steps that change one thin
   const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
   const wrap = (line: string) =>
     `---Processing--------------------------\n---------------------------------------\n${line}\n---------------------------------------\n---Exiting-----------------------------\n`;
-  it('a key installed answers /inpkey, a setting applied /sethst, /setprt and /remhst; an error answers No', () => {
+  it('a key installed answers /inpkey, a setting applied /sethst, /setprt and /remhst; an error code proposes nothing', () => {
     const key = out(wrap('<Product key installation successful>'), 4);
     const setting = out(wrap('Successfully applied setting.'), 4);
     const refused = out(
@@ -664,14 +663,12 @@ describe('ospp.vbs one-message results, at the Office steps that change one thin
     });
     // A setting applied is not a key installed.
     expect(proposeAnswer(node('office', 'inpkey'), setting, 4)).toBeUndefined();
-    expect(proposeAnswer(node('office', 'inpkey'), refused, 4)).toMatchObject({
-      answer: 'no',
-      fact: 'errorCode',
-    });
+    // /dstatus prints an ERROR CODE that is the licence's state, not the key's install: no answer from any code.
+    expect(proposeAnswer(node('office', 'inpkey'), refused, 4)).toBeUndefined();
     for (const id of ['sethst', 'setprt', 'remhst']) {
       expect(proposeAnswer(node('office', id), setting, 4)?.answer).toBe('yes');
       expect(proposeAnswer(node('office', id), key, 4)).toBeUndefined();
-      expect(proposeAnswer(node('office', id), refused, 4)?.answer).toBe('no');
+      expect(proposeAnswer(node('office', id), refused, 4)).toBeUndefined();
       // A success pasted at an earlier step says nothing of this one.
       expect(proposeAnswer(node('office', id), setting, 6)).toBeUndefined();
     }
@@ -727,14 +724,12 @@ describe('slmgr /dlv all on a KMS host: its Office KMS host licences', () => {
   const out = (text: string, at: number) => readAt(factsOf(readConsole(text).sections), at);
   const block = (office: number, status: string, key = 'Partial Product Key: WFG99\n') =>
     `Name: Office ${office}, OfficeKMSHostVL_KMS_Host edition\nDescription: Office ${office}, VOLUME_KMS channel\nApplication ID: 0ff1ce15-a989-479d-af46-f275c6370663\n${key}License Status: ${status}\n\n`;
-  it('an Office host licence licensed answers Yes, though its block is another product', () => {
+  it('Office host licences all licensed propose nothing: which Office versions the host must serve, only the technician knows', () => {
     const listed = out(fixture('slmgr-dlv-all-windows-office-joined-en.txt'), 3);
-    expect(proposeAnswer(node('office', 'host-count'), listed, 3)).toMatchObject({
-      answer: 'yes',
-      fact: 'officeKmsHostLicensed',
-      line: 'License Status: Licensed',
-    });
-    expect(proposeAnswer(node('license-store', 'restore-host-office'), listed, 3)?.answer).toBe('yes');
+    expect(listed.officeKmsHostLicensed?.value).toBe(true);
+    expect(proposeAnswer(node('office', 'host-count'), listed, 3)).toBeUndefined();
+    // A version whose host key was never put back reads "not in use" and is set aside: Yes would hide it.
+    expect(proposeAnswer(node('license-store', 'restore-host-office'), listed, 3)).toBeUndefined();
     // The Windows block stays this Windows' own: Office's status is not the session's.
     expect(listed.licenseStatus?.value).toBe('notification');
   });
@@ -747,7 +742,7 @@ describe('slmgr /dlv all on a KMS host: its Office KMS host licences', () => {
     expect(proposeAnswer(node('office', 'host-count'), mixed, 5)).toBeUndefined();
     // A licence with no key is not in use: it says nothing.
     const unused = out(block(16, 'Licensed') + block(15, 'Unlicensed', 'This license is not in use.\n'), 5);
-    expect(proposeAnswer(node('license-store', 'restore-host-office'), unused, 5)?.answer).toBe('yes');
+    expect(proposeAnswer(node('license-store', 'restore-host-office'), unused, 5)).toBeUndefined();
     // Read at another step, it answers nothing here.
     expect(proposeAnswer(node('license-store', 'restore-host-office'), mixed, 7)).toBeUndefined();
   });
