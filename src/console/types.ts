@@ -223,7 +223,7 @@ export interface Facts {
   maxPhaseCorrection?: number;
   /** DISM /Get-Intl: how many "Installed language(s)" rows it listed. */
   installedLanguages?: number;
-  /** setupact.log: sysprep's /generalize option is logged (true), or findstr could not open the log (false). */
+  /** setupact.log: sysprep's /generalize option is logged (true); never false, a log findstr cannot open proving nothing. */
   generalized?: boolean;
   /** Event 12290 on a KMS host: the client that sent the request (its Info's third value). */
   kmsClient?: string;

@@ -511,9 +511,19 @@ describe('the event, time, DISM and registry steps read their own output', () =>
   });
   it("sysprep's log answers whether the image was generalized", () => {
     const step = node('kms-count', 'cloned-image');
-    const [found, missing] = readConsole(fixture('sysprep-findstr-constructed-en.txt')).sections;
+    const [found] = readConsole(fixture('sysprep-findstr-constructed-en.txt')).sections;
     expect(proposeAnswer(step, readAt(factsOf([found!]), 4), 4)?.answer).toBe('yes');
-    expect(proposeAnswer(step, readAt(factsOf([missing!]), 4), 4)?.answer).toBe('no');
+  });
+  it('a log findstr cannot open proposes nothing: a prompt not elevated or PowerShell prints the same', () => {
+    const step = node('kms-count', 'cloned-image');
+    for (const path of [
+      'C:\\Windows\\System32\\sysprep\\Panther\\setupact.log',
+      '%windir%\\System32\\sysprep\\Panther\\setupact.log',
+    ]) {
+      const text = `findstr /i /c:"GENERALIZE" %windir%\\System32\\sysprep\\Panther\\setupact.log\nFINDSTR: Cannot open ${path}\n`;
+      expect(factsOf(readConsole(text).sections).generalized).toBeUndefined();
+      expect(proposeAnswer(step, out(text, 4), 4)).toBeUndefined();
+    }
   });
   it("reg add's result answers the steps that change a value: an error is No, success Yes only where that is all", () => {
     const fix = node('kms-count', 'fix-skiprearm');
