@@ -229,7 +229,7 @@ export interface Facts {
   kmsClient?: string;
   /** Event 12290 on a KMS host: that client's machine ID (its Info's fourth value); not this machine's. */
   clientCmid?: string;
-  /** The 12290 events listed together: one CMID under two client names (true), or each name its own (false). */
+  /** The 12290 events listed together: two machines (first DNS labels) taking turns under one CMID (true), or each its own (false). */
   sharedCmid?: boolean;
   /** Win32_BIOS SerialNumber as printed (the Service Tag on many makes, or a firmware placeholder). */
   biosSerial?: string;

@@ -553,14 +553,16 @@ describe('the event, time, DISM and registry steps read their own output', () =>
 
 describe("the KMS host's 12290 list, at the CMID step", () => {
   const out = (name: string, at: number) => readAt(factsOf(readConsole(fixture(name)).sections), at);
-  it('answers Yes where two client names share a CMID, No where each has its own, only from output pasted there', () => {
+  it('answers Yes where two client names take turns under a CMID, No where each has its own, only from output pasted there', () => {
     const step = node('kms-count', 'check-cmid');
     expect(
       proposeAnswer(step, out('event-12290-get-winevent-clones-constructed-en.txt', 3), 3),
     ).toMatchObject({
       answer: 'yes',
       fact: 'sharedCmid',
-      line: expect.stringContaining('PC042.corp.contoso.com,5e3c1c0a'),
+      line: expect.stringContaining(
+        'PC043.corp.contoso.com,5e3c1c0a-2b7d-4c61-8f0e-7a9d3b2c1e45,2025/10/23 05:01',
+      ),
     });
     expect(
       proposeAnswer(step, out('event-12290-get-winevent-own-cmids-constructed-en.txt', 3), 3)?.answer,
