@@ -492,9 +492,23 @@ describe('the event, time, DISM and registry steps read their own output', () =>
     // An evaluation edition may be the one read before the conversion (Get-TargetEditions shows it too): no answer.
     expect(proposeAnswer(setEdition, edition('ServerStandardEval', 6), 6)).toBeUndefined();
     expect(proposeAnswer(setEdition, edition('ServerStandard', 2), 6)).toBeUndefined();
+  });
+  it('the Name line slmgr /dlv shows after the conversion answers Yes for Datacenter, nothing for its evaluation', () => {
     const toDatacenter = node('product-key', 'to-datacenter');
-    expect(proposeAnswer(toDatacenter, edition('ServerDatacenterCor', 3), 3)?.answer).toBe('yes');
-    expect(proposeAnswer(toDatacenter, edition('ServerStandard', 3), 3)).toBeUndefined();
+    const dlv = (edition: string, channel: string, at: number) =>
+      out(
+        `Name: Windows(R), ${edition} edition\nDescription: Windows(R) Operating System, ${channel} channel\nPartial Product Key: 2C9HK\n`,
+        at,
+      );
+    expect(proposeAnswer(toDatacenter, dlv('ServerDatacenter', 'RETAIL', 3), 3)).toMatchObject({
+      answer: 'yes',
+      fact: 'name',
+      line: 'Name: Windows(R), ServerDatacenter edition',
+    });
+    expect(proposeAnswer(toDatacenter, dlv('ServerDatacenterCor', 'RETAIL', 3), 3)?.answer).toBe('yes');
+    expect(proposeAnswer(toDatacenter, dlv('ServerDatacenterEval', 'TIMEBASED_EVAL', 3), 3)).toBeUndefined();
+    expect(proposeAnswer(toDatacenter, dlv('ServerStandard', 'RETAIL', 3), 3)).toBeUndefined();
+    expect(proposeAnswer(toDatacenter, dlv('ServerDatacenter', 'RETAIL', 2), 3)).toBeUndefined();
   });
   it('two installed languages answer Yes at the language list; one proposes nothing', () => {
     const step = node('genuine', 'list-languages');
