@@ -458,6 +458,10 @@ describe('the event, time, DISM and registry steps read their own output', () =>
       answer: 'yes',
       fact: 'kmsHost',
     });
+    // Get-WinEvent lists the newest first and the last section read wins: the step asks for one event only,
+    // so the host it proposes is the one tried last, not the oldest of a list.
+    const run = step.kind === 'action' ? step.command.run : '';
+    expect(run).toMatch(/Id=12288\} -MaxEvents 1 \|/);
     // A host slmgr showed earlier is no event naming one.
     expect(proposeAnswer(step, out(request('kms01.corp.contoso.com:1688'), 2), 4)).toBeUndefined();
     expect(proposeAnswer(step, out(request('<KMS Host FQDN>:1688'), 4), 4)).toBeUndefined();
