@@ -231,7 +231,7 @@ export interface Facts {
   clientCmid?: string;
   /** The 12290 events listed together: two machines (first DNS labels) taking turns under one CMID (true), or each its own (false). */
   sharedCmid?: boolean;
-  /** Win32_BIOS SerialNumber as printed (the Service Tag on many makes, or a firmware placeholder). */
+  /** Win32_BIOS SerialNumber as printed (the Service Tag on many makes, or a firmware placeholder); empty: a blank row, then the prompt. */
   biosSerial?: string;
 }
 

@@ -605,6 +605,20 @@ describe('the BIOS serial number, at the OEM BIOS step', () => {
     expect(proposeAnswer(step, serial('bios-serial-select-object-en-1.txt', 0), 0)).toBeUndefined();
     expect(proposeAnswer(step, serial('bios-serial-placeholder-constructed-en.txt', 1), 0)).toBeUndefined();
   });
+  it('an empty serial answers No, and the prompt after it is never read as the serial', () => {
+    const step = node('oem-bios', 'start');
+    const text = fixture('bios-serial-empty-constructed-en.txt');
+    for (const section of readConsole(text).sections) expect(section.facts).toEqual({ biosSerial: '' });
+    const facts = readAt(factsOf(readConsole(text).sections), 0);
+    expect(proposeAnswer(step, facts, 0)).toMatchObject({
+      answer: 'no',
+      fact: 'biosSerial',
+      line: 'SerialNumber',
+    });
+    // The table cut before the prompt: nothing read, nothing proposed.
+    const cut = text.slice(0, text.indexOf('PS C:\\Users\\admin>\n'));
+    expect(factsOf(readConsole(cut).sections).biosSerial).toBeUndefined();
+  });
 });
 
 describe('slmgr /dlv at the KMS host key group and MAK steps', () => {
