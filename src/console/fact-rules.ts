@@ -241,7 +241,8 @@ export const FACT_RULES: { readonly [K in FactName]-?: Rule<NonNullable<Facts[K]
   kmsClient: host,
   clientCmid: guarded(isGuid),
   sharedCmid: flag,
-  biosSerial: text,
+  // An empty serial is read, not missing: the BIOS holds none (common after a board swap).
+  biosSerial: (v) => (v === '' ? '' : text(v)),
   resolved: flag,
   primaryDnsSuffix: host,
   dnsSuffixes: list(host),

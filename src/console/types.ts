@@ -227,15 +227,15 @@ export interface Facts {
   maxPhaseCorrection?: number;
   /** DISM /Get-Intl: how many "Installed language(s)" rows it listed. */
   installedLanguages?: number;
-  /** setupact.log: sysprep's /generalize option is logged (true), or findstr could not open the log (false). */
+  /** setupact.log: sysprep's /generalize option is logged (true); never false, a log findstr cannot open proving nothing. */
   generalized?: boolean;
   /** Event 12290 on a KMS host: the client that sent the request (its Info's third value). */
   kmsClient?: string;
   /** Event 12290 on a KMS host: that client's machine ID (its Info's fourth value); not this machine's. */
   clientCmid?: string;
-  /** The 12290 events listed together: one CMID under two client names (true), or each name its own (false). */
+  /** The 12290 events listed together: two machines (first DNS labels) taking turns under one CMID (true), or each its own (false). */
   sharedCmid?: boolean;
-  /** Win32_BIOS SerialNumber as printed (the Service Tag on many makes, or a firmware placeholder). */
+  /** Win32_BIOS SerialNumber as printed (the Service Tag on many makes, or a firmware placeholder); empty: a blank row, then the prompt. */
   biosSerial?: string;
   /** nslookup of a name: true when the answer gives its address, false when the lookup failed. */
   resolved?: boolean;

@@ -134,6 +134,11 @@ test.describe('in Russian, end to end', () => {
     await page
       .getByRole('button', { name: label('time-sync', 'which-clock', 'client', 'ru'), exact: true })
       .click();
+    // The Windows Time service runs and follows a time source.
+    await expect(question(page)).toHaveText(ts('time-service'));
+    await yes();
+    await expect(question(page)).toHaveText(ts('time-status'));
+    await yes();
     await expect(question(page)).toHaveText(ts('domain-member'));
     await yes();
     await expect(question(page)).toHaveText(ts('resync'));

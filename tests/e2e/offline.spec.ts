@@ -12,7 +12,7 @@ test.describe.configure({ timeout: 90_000 });
 const question = '#step-question';
 const TS = 'time-sync';
 // Both clocks read in UTC, more than 4 hours apart, the KMS host's clock is wrong, resync on the host fixes it.
-const HOST_FIXED = ['both', 'yes', 'host', 'yes', 'yes'];
+const HOST_FIXED = ['both', 'yes', 'host', 'yes', 'yes', 'yes'];
 /** Markdown's escapes taken out, to find a text as it reads. */
 const plain = (md: string) => md.replace(/\\(.)/g, '$1');
 

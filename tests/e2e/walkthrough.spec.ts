@@ -38,6 +38,11 @@ test.describe('a technician walks a flow', () => {
     await page.getByRole('button', { name: 'Yes', exact: true }).click(); // more than 4 hours apart
     await expect(question(page)).toHaveText(text(TS, 'which-clock'));
     await page.getByRole('button', { name: clientClock, exact: true }).click();
+    // Is the Windows Time service running, and does it follow a time source? Yes to both.
+    await expect(question(page)).toHaveText(text(TS, 'time-service'));
+    await page.getByRole('button', { name: 'Yes', exact: true }).click();
+    await expect(question(page)).toHaveText(text(TS, 'time-status'));
+    await page.getByRole('button', { name: 'Yes', exact: true }).click();
     await expect(question(page)).toHaveText(text(TS, 'domain-member'));
     await page.getByRole('button', { name: 'Yes', exact: true }).click();
     await expect(question(page)).toHaveText(text(TS, 'resync'));
@@ -98,19 +103,19 @@ test.describe('a technician walks a flow', () => {
     await page.goto('/#/flow/time-sync');
     await expect(flowTitle).toHaveText(`Step 1 · ${title(TS)}`);
     await expect(handover).toHaveCount(0);
-    // The clocks 4 hours apart, the host's clock resynced, still no activation, and the client's result is
-    // no longer 0xC004F06C: time-sync hands over to the KMS connection checks (its link "to-connect").
-    const at = await walk(page, { flow: TS }, ['both', 'yes', 'host', 'yes', 'no', 'no']);
+    // The clocks 4 hours apart, the host's clock resynced, the client's right, still no activation, and the
+    // client's result is no longer 0xC004F06C: time-sync hands over to the KMS connection checks ("to-connect").
+    const at = await walk(page, { flow: TS }, ['both', 'yes', 'host', 'yes', 'yes', 'no', 'no']);
     expect(at.flow).toBe('kms-connect');
-    await expect(flowTitle).toHaveText(`Step 7 · ${title('kms-connect')}`);
+    await expect(flowTitle).toHaveText(`Step 8 · ${title('kms-connect')}`);
     await expect(handover).toHaveText(`Continued from “${title(TS)}”`);
     // One step on, the new flow's own: the number goes on, the hand-over line is gone.
     await walk(page, { flow: 'kms-connect' }, ['yes']);
-    await expect(flowTitle).toHaveText(`Step 8 · ${title('kms-connect')}`);
+    await expect(flowTitle).toHaveText(`Step 9 · ${title('kms-connect')}`);
     await expect(handover).toHaveCount(0);
     // Back to the first step of the new flow: the line is back.
     await page.getByRole('button', { name: 'Back', exact: true }).click();
-    await expect(flowTitle).toHaveText(`Step 7 · ${title('kms-connect')}`);
+    await expect(flowTitle).toHaveText(`Step 8 · ${title('kms-connect')}`);
     await expect(handover).toHaveText(`Continued from “${title(TS)}”`);
   });
 

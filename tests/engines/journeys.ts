@@ -118,8 +118,9 @@ export const JOURNEYS: Journey[] = [
       await countIs(b, 'nav.path button', 1);
       await b.waitForText({ css: 'pre code' }, command(TS, 'utc-both'));
       c.step('walk on to the resolution');
-      // The clocks are 4 hours or more apart, the KMS host's is wrong, resync on the host fixes it.
-      const end = await walk(b, { flow: TS, node: 'utc-both' }, ['yes', 'host', 'yes', 'yes'], 'en');
+      // The clocks are 4 hours or more apart, the KMS host's is wrong, resync on the host fixes it, the client's
+      // clock is right, and the client activates.
+      const end = await walk(b, { flow: TS, node: 'utc-both' }, ['yes', 'host', 'yes', 'yes', 'yes'], 'en');
       if (end !== 'activated') throw new Error(`the walk ended at ${end}, not at "activated"`);
       await b.click(button('Fixed'));
       await b.waitForText({ css: 'main' }, /Marked as fixed/i);

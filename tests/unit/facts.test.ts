@@ -458,6 +458,10 @@ describe('the event, time, DISM and registry steps read their own output', () =>
       answer: 'yes',
       fact: 'kmsHost',
     });
+    // Get-WinEvent lists the newest first and the last section read wins: the step asks for one event only,
+    // so the host it proposes is the one tried last, not the oldest of a list.
+    const run = step.kind === 'action' ? step.command.run : '';
+    expect(run).toMatch(/Id=12288\} -MaxEvents 1 \|/);
     // A host slmgr showed earlier is no event naming one.
     expect(proposeAnswer(step, out(request('kms01.corp.contoso.com:1688'), 2), 4)).toBeUndefined();
     expect(proposeAnswer(step, out(request('<KMS Host FQDN>:1688'), 4), 4)).toBeUndefined();
@@ -492,9 +496,23 @@ describe('the event, time, DISM and registry steps read their own output', () =>
     // An evaluation edition may be the one read before the conversion (Get-TargetEditions shows it too): no answer.
     expect(proposeAnswer(setEdition, edition('ServerStandardEval', 6), 6)).toBeUndefined();
     expect(proposeAnswer(setEdition, edition('ServerStandard', 2), 6)).toBeUndefined();
+  });
+  it('the Name line slmgr /dlv shows after the conversion answers Yes for Datacenter, nothing for its evaluation', () => {
     const toDatacenter = node('product-key', 'to-datacenter');
-    expect(proposeAnswer(toDatacenter, edition('ServerDatacenterCor', 3), 3)?.answer).toBe('yes');
-    expect(proposeAnswer(toDatacenter, edition('ServerStandard', 3), 3)).toBeUndefined();
+    const dlv = (edition: string, channel: string, at: number) =>
+      out(
+        `Name: Windows(R), ${edition} edition\nDescription: Windows(R) Operating System, ${channel} channel\nPartial Product Key: 2C9HK\n`,
+        at,
+      );
+    expect(proposeAnswer(toDatacenter, dlv('ServerDatacenter', 'RETAIL', 3), 3)).toMatchObject({
+      answer: 'yes',
+      fact: 'name',
+      line: 'Name: Windows(R), ServerDatacenter edition',
+    });
+    expect(proposeAnswer(toDatacenter, dlv('ServerDatacenterCor', 'RETAIL', 3), 3)?.answer).toBe('yes');
+    expect(proposeAnswer(toDatacenter, dlv('ServerDatacenterEval', 'TIMEBASED_EVAL', 3), 3)).toBeUndefined();
+    expect(proposeAnswer(toDatacenter, dlv('ServerStandard', 'RETAIL', 3), 3)).toBeUndefined();
+    expect(proposeAnswer(toDatacenter, dlv('ServerDatacenter', 'RETAIL', 2), 3)).toBeUndefined();
   });
   it('two installed languages answer Yes at the language list; one proposes nothing', () => {
     const step = node('genuine', 'list-languages');
@@ -511,9 +529,19 @@ describe('the event, time, DISM and registry steps read their own output', () =>
   });
   it("sysprep's log answers whether the image was generalized", () => {
     const step = node('kms-count', 'cloned-image');
-    const [found, missing] = readConsole(fixture('sysprep-findstr-constructed-en.txt')).sections;
+    const [found] = readConsole(fixture('sysprep-findstr-constructed-en.txt')).sections;
     expect(proposeAnswer(step, readAt(factsOf([found!]), 4), 4)?.answer).toBe('yes');
-    expect(proposeAnswer(step, readAt(factsOf([missing!]), 4), 4)?.answer).toBe('no');
+  });
+  it('a log findstr cannot open proposes nothing: a prompt not elevated or PowerShell prints the same', () => {
+    const step = node('kms-count', 'cloned-image');
+    for (const path of [
+      'C:\\Windows\\System32\\sysprep\\Panther\\setupact.log',
+      '%windir%\\System32\\sysprep\\Panther\\setupact.log',
+    ]) {
+      const text = `findstr /i /c:"GENERALIZE" %windir%\\System32\\sysprep\\Panther\\setupact.log\nFINDSTR: Cannot open ${path}\n`;
+      expect(factsOf(readConsole(text).sections).generalized).toBeUndefined();
+      expect(proposeAnswer(step, out(text, 4), 4)).toBeUndefined();
+    }
   });
   it("reg add's result answers the steps that change a value: an error is No, success Yes only where that is all", () => {
     const fix = node('kms-count', 'fix-skiprearm');
@@ -543,14 +571,16 @@ describe('the event, time, DISM and registry steps read their own output', () =>
 
 describe("the KMS host's 12290 list, at the CMID step", () => {
   const out = (name: string, at: number) => readAt(factsOf(readConsole(fixture(name)).sections), at);
-  it('answers Yes where two client names share a CMID, No where each has its own, only from output pasted there', () => {
+  it('answers Yes where two client names take turns under a CMID, No where each has its own, only from output pasted there', () => {
     const step = node('kms-count', 'check-cmid');
     expect(
       proposeAnswer(step, out('event-12290-get-winevent-clones-constructed-en.txt', 3), 3),
     ).toMatchObject({
       answer: 'yes',
       fact: 'sharedCmid',
-      line: expect.stringContaining('PC042.corp.contoso.com,5e3c1c0a'),
+      line: expect.stringContaining(
+        'PC043.corp.contoso.com,5e3c1c0a-2b7d-4c61-8f0e-7a9d3b2c1e45,2025/10/23 05:01',
+      ),
     });
     expect(
       proposeAnswer(step, out('event-12290-get-winevent-own-cmids-constructed-en.txt', 3), 3)?.answer,
@@ -574,6 +604,20 @@ describe('the BIOS serial number, at the OEM BIOS step', () => {
     });
     expect(proposeAnswer(step, serial('bios-serial-select-object-en-1.txt', 0), 0)).toBeUndefined();
     expect(proposeAnswer(step, serial('bios-serial-placeholder-constructed-en.txt', 1), 0)).toBeUndefined();
+  });
+  it('an empty serial answers No, and the prompt after it is never read as the serial', () => {
+    const step = node('oem-bios', 'start');
+    const text = fixture('bios-serial-empty-constructed-en.txt');
+    for (const section of readConsole(text).sections) expect(section.facts).toEqual({ biosSerial: '' });
+    const facts = readAt(factsOf(readConsole(text).sections), 0);
+    expect(proposeAnswer(step, facts, 0)).toMatchObject({
+      answer: 'no',
+      fact: 'biosSerial',
+      line: 'SerialNumber',
+    });
+    // The table cut before the prompt: nothing read, nothing proposed.
+    const cut = text.slice(0, text.indexOf('PS C:\\Users\\admin>\n'));
+    expect(factsOf(readConsole(cut).sections).biosSerial).toBeUndefined();
   });
 });
 

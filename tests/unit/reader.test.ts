@@ -1086,7 +1086,27 @@ describe('reader: 12290 events listed together', () => {
       'PC044.corp.contoso.com,0b9e2f61-4d7c-4a38-9e0f-2c5d8a7b1e90',
       'PC045.corp.contoso.com,5E3C1C0A-2b7d-4c61-8f0e-7a9d3b2c1e45',
     );
-    expect(shared(clone)).toBe(true);
+    // PC045, PC042, PC042: one change of name, as a rename makes; PC045 again after PC042 is a turn back.
+    expect(shared(clone)).toBeUndefined();
+    const turns = clone.replace(
+      'PC042.corp.contoso.com,5e3c1c0a-2b7d-4c61-8f0e-7a9d3b2c1e45,2025/10/23 06:58',
+      'PC045,5e3c1c0a-2b7d-4c61-8f0e-7a9d3b2c1e45,2025/10/23 06:58',
+    );
+    expect(shared(turns)).toBe(true);
+  });
+  it('count a short name and its FQDN as one machine, and a rename as no clone', () => {
+    // PC042 asks under its FQDN, then its short name: one machine, PC044 another.
+    const short = own.replace(
+      'PC042.corp.contoso.com,5e3c1c0a-2b7d-4c61-8f0e-7a9d3b2c1e45,2025/10/23 06:58',
+      'PC042,5e3c1c0a-2b7d-4c61-8f0e-7a9d3b2c1e45,2025/10/23 06:58',
+    );
+    expect(shared(short)).toBe(false);
+    // Asked before a rename and a domain join, then after: one change of name, no proof of two machines.
+    const renamed = own.replace(
+      'PC042.corp.contoso.com,5e3c1c0a-2b7d-4c61-8f0e-7a9d3b2c1e45,2025/10/23 06:58',
+      'WIN-7H3K2J1LQ8M,5e3c1c0a-2b7d-4c61-8f0e-7a9d3b2c1e45,2025/10/23 06:58',
+    );
+    expect(shared(renamed)).toBeUndefined();
   });
 });
 

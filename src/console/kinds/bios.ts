@@ -19,11 +19,17 @@ function biosLine(line: Line): Hit | null {
   return null;
 }
 
+// A prompt with no command after it: the output has ended.
+const PROMPT = /^(?:PS [^>]{1,200}|[A-Za-z]:\\[^>]{0,200})>$/;
+
 function finishBios(draft: Draft): Finished {
   const s = new Sink('bios');
+  const header = first(draft.entries, 'header');
+  if (draft.entries[0]?.key !== 'command' || !header) return s.out;
   const value = first(draft.entries, 'value');
-  if (draft.entries[0]?.key === 'command' && first(draft.entries, 'header'))
-    s.put('biosSerial', value?.value, value);
+  // The prompt straight under the column (blank rows are not pasted rows): the value row was blank.
+  if (value) s.put('biosSerial', value.value, value);
+  else if (first(draft.entries, 'end')) s.put('biosSerial', '', header);
   return s.out;
 }
 
@@ -38,10 +44,11 @@ export const BIOS: OutputKind = {
       ? commandHit('bios', text)
       : null,
   line: biosLine,
-  // The row under the column's name (and PowerShell's rule) is the value: one row, one BIOS.
+  // The row under the column's name (and PowerShell's rule) is the value: one row, one BIOS. A prompt is
+  // never one: it ends an output whose value row was blank.
   free: (draft, line) =>
-    draft.keys.has('header') && !draft.keys.has('value')
-      ? { family: 'bios', key: 'value', value: line.norm, start: false }
+    draft.keys.has('header') && !draft.keys.has('value') && !draft.keys.has('end')
+      ? { family: 'bios', key: PROMPT.test(line.norm) ? 'end' : 'value', value: line.norm, start: false }
       : null,
   finish: finishBios,
 };

@@ -3,7 +3,7 @@
  * Event Viewer, printed by wevtutil, listed by Get-WinEvent / Get-EventLog | Format-List, quoted in
  * Markdown, or their message text alone when it is unmistakable.
  */
-import { Sink, first, formatList, hexCode, hostPort, uint, unmark } from '../text.ts';
+import { Sink, first, formatList, hexCode, hostPort, isIp, uint, unmark } from '../text.ts';
 import { LICENSE_STATUSES } from '../fact-rules.ts';
 import { factValue } from '../fact-rules.ts';
 import type { Draft, Finished, Hit, Line, OutputKind, Section } from '../types.ts';
@@ -192,13 +192,17 @@ function finishEvent(draft: Draft): Finished {
 }
 
 /**
- * Whether the 12290 events read together show one CMID under two client names (clones the host counts as one),
- * put on the last of them. No only where at least two names were read and every event gave its name and CMID.
+ * Whether the 12290 events read together show one CMID sent by two machines (clones the host counts as one),
+ * put on the event that proves it. A machine is its first DNS label: PC042 and PC042.corp.contoso.com are one.
+ * Yes only where the names take turns under one CMID (A, B, A in the list's order): a machine renamed or joined
+ * to a domain sends its CMID under an old name, then a new one, but never back and forth. No only where at
+ * least two machines were read, each with a CMID of its own, and every event gave its name and CMID.
  */
 function sharedCmid(sections: Section[]): void {
   const requests = sections.filter((x) => x.kind === 'event' && x.facts.eventId === 12290);
   if (requests.length < 2) return;
-  const names = new Map<string, string>();
+  // For each CMID: the machines it came from, in the order listed, and how often the machine changed.
+  const byCmid = new Map<string, { last: string; names: Set<string>; turns: number }>();
   let complete = true;
   for (const r of requests) {
     const { kmsClient: name, clientCmid: cmid } = r.facts;
@@ -206,15 +210,30 @@ function sharedCmid(sections: Section[]): void {
       complete = false;
       continue;
     }
-    const seen = names.get(cmid.toLowerCase());
-    if (seen !== undefined && seen !== name.toLowerCase()) {
+    const machine = machineOf(name);
+    const seen = byCmid.get(cmid.toLowerCase());
+    if (!seen) {
+      byCmid.set(cmid.toLowerCase(), { last: machine, names: new Set([machine]), turns: 0 });
+      continue;
+    }
+    if (seen.last !== machine) seen.turns++;
+    seen.last = machine;
+    seen.names.add(machine);
+    // Two turns: back to a name already left, which a rename cannot do.
+    if (seen.turns >= 2) {
       put(r, true);
       return;
     }
-    names.set(cmid.toLowerCase(), name.toLowerCase());
   }
-  const clients = new Set(names.values());
-  if (complete && clients.size >= 2) put(requests[requests.length - 1]!, false);
+  const machines = new Set([...byCmid.values()].flatMap((c) => [...c.names]));
+  const own = [...byCmid.values()].every((c) => c.names.size === 1);
+  if (complete && own && machines.size >= 2) put(requests[requests.length - 1]!, false);
+}
+
+// A client as one machine: its first DNS label, ignoring case (an address stays whole).
+function machineOf(name: string): string {
+  const n = name.toLowerCase();
+  return isIp(n) ? n : n.split('.')[0]!;
 }
 
 // The fact goes on a section whose CSV row proves it (the row with the repeated CMID, or the last one read).
