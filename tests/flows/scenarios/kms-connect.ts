@@ -52,9 +52,18 @@ export const scenarios: Scenario[] = [
     situation:
       'An Azure VM whose traffic is forced through an on-premises firewall cannot reach azkms.core.windows.net on port 1688.',
     start: { code: '0xC004F074' },
-    answers: ['windows', 'no', 'no', 'azure', 'yes', 'no', 'no', 'no'],
+    answers: ['windows', 'no', 'no', 'azure', 'yes', 'no', 'no'],
     ends: 'kms-connect/escalate-azure',
-    passes: ['kms-connect/azure-port', 'kms-dns/azure-kms-ip', 'kms-dns/azure-kms-ip-2'],
+    passes: ['kms-connect/azure-port', 'kms-connect/azure-port-name'],
+  },
+  {
+    name: 'kms-connect: Azure VM that cannot resolve Azure KMS nor reach it by address',
+    situation:
+      "An Azure VM's DNS cannot resolve azkms.core.windows.net; activating by Azure KMS's two addresses fails as well.",
+    start: { code: '0xC004F074' },
+    answers: ['windows', 'no', 'no', 'azure', 'yes', 'no', 'yes', 'no', 'no'],
+    ends: 'kms-connect/escalate-azure',
+    passes: ['kms-connect/azure-port-name', 'kms-dns/azure-kms-ip', 'kms-dns/azure-kms-ip-2'],
   },
   {
     name: 'kms-connect: Windows 7 client without Test-NetConnection',

@@ -205,8 +205,17 @@ export const scenarios: Scenario[] = [
     situation:
       'A domain-joined Azure VM reaches its custom DNS server on port 53, but the server answers with Server failed: its administrators are told.',
     start: { code: '0x8007232A' },
-    answers: ['no', 'yes', 'no', 'yes', 'yes'],
-    ends: 'kms-dns/azure-dns-admins',
-    passes: ['kms-dns/azure-dns-port'],
+    answers: ['no', 'yes', 'no', 'yes', 'yes', 'report'],
+    ends: 'kms-dns/azure-dns-report',
+    passes: ['kms-dns/azure-dns-port', 'kms-dns/azure-dns-admins'],
+  },
+  {
+    name: 'kms-dns: Azure VM activated by address while its DNS server is repaired',
+    situation:
+      "A domain-joined Azure VM's custom DNS server answers Server failed; the technician activates against Azure's KMS by IP address while the DNS administrators fix it.",
+    start: { code: '0x8007232A' },
+    answers: ['no', 'yes', 'no', 'yes', 'yes', 'by-ip', 'yes'],
+    ends: 'kms-dns/azure-ip-done',
+    passes: ['kms-dns/azure-dns-admins', 'kms-dns/azure-kms-ip'],
   },
 ];

@@ -130,7 +130,7 @@ export const scenarios: Scenario[] = [
     situation:
       'A domain-joined client fails with 0xC004F06C; the Windows Time service is stopped, and once started it reports Local CMOS Clock, so its Type is checked.',
     start: { code: '0xC004F06C' },
-    answers: ['both', 'yes', 'client', 'no', 'yes', 'no', 'yes'],
+    answers: ['both', 'yes', 'client', 'no', 'yes', 'no', 'no', 'yes'],
     ends: 'time-sync/domain-type',
     passes: [
       'time-sync/time-service',
@@ -144,8 +144,17 @@ export const scenarios: Scenario[] = [
     situation:
       'A workgroup PC whose time service runs but shows Free-running System Clock as its source: its NTP client is checked next.',
     start: { code: '0xC004F06C' },
-    answers: ['both', 'yes', 'client', 'yes', 'no', 'no'],
+    answers: ['both', 'yes', 'client', 'yes', 'no', 'no', 'no'],
     ends: 'time-sync/ntp-source',
     passes: ['time-sync/no-source'],
+  },
+  {
+    name: 'time-sync: Hyper-V client whose clock follows its host',
+    situation:
+      'A client is a Hyper-V virtual machine; w32tm /query /status shows Source: VM IC Time Synchronization Provider, so its clock follows the Hyper-V host and the virtualization administrators are asked.',
+    start: { code: '0xC004F06C' },
+    answers: ['both', 'yes', 'client', 'yes', 'no', 'yes'],
+    ends: 'time-sync/client-hypervisor',
+    passes: ['time-sync/time-status', 'time-sync/source-vm-ic'],
   },
 ];
