@@ -147,6 +147,10 @@ test.describe('a technician walks a flow', () => {
     await page.keyboard.press('y');
     await expect(question(page)).toHaveText(text(TS, 'which-clock'));
     await page.keyboard.press(digit('which-clock', 'client'));
+    await expect(question(page)).toHaveText(text(TS, 'time-service'));
+    await page.keyboard.press('y');
+    await expect(question(page)).toHaveText(text(TS, 'time-status'));
+    await page.keyboard.press('y');
     await expect(question(page)).toHaveText(text(TS, 'domain-member'));
     expect(step(TS, 'domain-member').kind).toBe('yesno');
     await page.keyboard.press('n');
