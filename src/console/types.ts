@@ -251,12 +251,13 @@ export interface Facts {
   ipv4Addresses?: string[];
   /**
    * Get-NetConnectionProfile with the KMS rules: an enabled rule covers the profile of every card listed
-   * (false: of none; several cards that differ give no value).
+   * (false: of none; several cards that differ, or an error record in the paste, give no value).
    */
   firewallRuleOn?: boolean;
   /**
-   * Get-NetFirewallProfile with the enabled inbound Block rules: every profile on lets inbound rules in and
-   * no Block rule is listed (false: every profile on blocks all inbound connections).
+   * Get-NetFirewallProfile with the enabled inbound Block rules, all three profiles read: every profile on
+   * lets inbound rules in and the rule query listed no Block rule without an error, or every profile is off
+   * (false: all three are on and block all inbound connections).
    */
   firewallInboundOpen?: boolean;
   /** icacls: the files it processed ("Successfully processed N files"). */

@@ -911,6 +911,9 @@ describe('facts from the firewall lists, at the firewall steps', () => {
     const two =
       'InterfaceAlias  : Ethernet\nNetworkCategory : DomainAuthenticated\n\nInterfaceAlias  : Backup\nNetworkCategory : Public\n\nName                  : SPPSVC-In-TCP-NoScope\nEnabled               : True\nProfile               : Domain\nPolicyStoreSourceType : Local\n';
     expect(proposeAnswer(step, readAt(factsOf(readConsole(two).sections), 7), 7)).toBeUndefined();
+    // A query that printed an error listed nothing because it never read the rules.
+    const refused = `${none}Get-NetConnectionProfile : Access is denied.\nAt line:1 char:1\n`;
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(refused).sections), 7), 7)).toBeUndefined();
   });
   it('answer "does the profile let inbound rules in, with no Block rule?" from the profiles listed there', () => {
     const step = node('kms-connect', 'check-firewall-block');
@@ -930,6 +933,25 @@ describe('facts from the firewall lists, at the firewall steps', () => {
     const blocked =
       'Name              : Domain\nEnabled           : True\nAllowInboundRules : True\n\nDisplayName : Block Example App\nProfile     : Any\nLocalPort   : Any\n';
     expect(proposeAnswer(step, readAt(factsOf(readConsole(blocked).sections), 9), 9)).toBeUndefined();
+    // The Block-rule query refused: its empty list is no proof of no Block rule (PowerShell 5 and 7 errors).
+    const open = fixture('netfirewall-profiles-open-constructed-en.txt');
+    const refused = [
+      'Get-NetFirewallRule : Access is denied.\nAt line:1 char:96\n+ ... owInboundRules; Get-NetFirewallRule -Direction Inbound -Action Block ...\n+                     ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n    + CategoryInfo          : PermissionDenied: (MSFT_NetFirewallRule:root/standardcimv2/MSFT_NetFirewallRule) [Get-NetFirewallRule], CimException\n    + FullyQualifiedErrorId : Windows System Error 5,Get-NetFirewallRule\n',
+      'Get-NetFirewallRule: Access is denied.\n',
+    ];
+    for (const error of refused)
+      expect(proposeAnswer(step, readAt(factsOf(readConsole(open + error).sections), 9), 9)).toBeUndefined();
+    // Which profile the host is on is not in the paste: blocking on Private and Public, with Domain off, is no No.
+    const cmd = open.split('\n').find((l) => l.startsWith('PS '))!;
+    const prof = (name: string, enabled: string, allow: string) =>
+      `Name              : ${name}\nEnabled           : ${enabled}\nAllowInboundRules : ${allow}\n\n`;
+    const mixed = `${cmd}\n\n${prof('Domain', 'False', 'NotConfigured')}${prof('Private', 'True', 'False')}${prof('Public', 'True', 'False')}`;
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(mixed).sections), 9), 9)).toBeUndefined();
+    const blocking = `${cmd}\n\n${['Domain', 'Private', 'Public'].map((n) => prof(n, 'True', 'False')).join('')}`;
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(blocking).sections), 9), 9)?.answer).toBe('no');
+    // The firewall off on every profile blocks nothing: Yes, as the step's expectation says.
+    const off = ['Domain', 'Private', 'Public'].map((n) => prof(n, 'False', 'False')).join('');
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(off).sections), 9), 9)?.answer).toBe('yes');
   });
 });
 
