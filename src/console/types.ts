@@ -237,7 +237,7 @@ export interface Facts {
   sharedCmid?: boolean;
   /** Win32_BIOS SerialNumber as printed (the Service Tag on many makes, or a firmware placeholder); empty: a blank row, then the prompt. */
   biosSerial?: string;
-  /** nslookup of a name: true when the answer gives its address, false when the lookup failed. */
+  /** nslookup of a name: true when the answer gives the name asked (not a suffix-appended one) an address, false when the lookup failed. */
   resolved?: boolean;
   /** ipconfig /all: the primary DNS suffix (a domain member's domain). */
   primaryDnsSuffix?: string;

@@ -870,6 +870,16 @@ describe('facts from nslookup, at the KMS host name check', () => {
     expect(proposeAnswer(step, out(found, 2), 5)).toBeUndefined();
     // An SRV answer's target addresses are no answer to "does the host's name resolve?".
     expect(proposeAnswer(step, out(fixture('nslookup-srv-vlmcs-success-en-1.txt'), 5), 5)).toBeUndefined();
+    // A wildcard record answering the name with the DNS suffix appended is not the KMS host's address.
+    const appended = found.replace(
+      'Name:    kms01.corp.example.com',
+      'Name:    kms01.corp.example.com.corp.example.com',
+    );
+    expect(proposeAnswer(step, out(appended, 5), 5)).toBeUndefined();
+    // An alias is answered under its canonical name, the alias listed under Aliases.
+    const alias =
+      'C:\\>nslookup kms.corp.example.com\nServer:  dc1.corp.example.com\nAddress:  192.0.2.2\n\nName:    kms01.corp.example.com\nAddress:  192.0.2.15\nAliases:  kms.corp.example.com\n';
+    expect(proposeAnswer(step, out(alias, 5), 5)?.answer).toBe('yes');
   });
 });
 
