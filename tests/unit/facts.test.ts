@@ -1000,6 +1000,13 @@ describe('facts from icacls and the store restore, at the licensing store steps'
         line: 'A duplicate file name exists, or the file cannot be found.',
       });
       expect(proposeAnswer(step, out('store-restore-put-back-constructed-en.txt', 3), 8)).toBeUndefined();
+      // cd failed: nothing renamed, and dir listed the folder it was in instead.
+      const noPath =
+        'The Software Protection service is stopping.\nThe Software Protection service was stopped successfully.\n\nThe system cannot find the path specified.\nFile Not Found\nThe Software Protection service is starting.\nThe Software Protection service was started successfully.\n';
+      expect(proposeAnswer(step, readAt(factsOf(readConsole(noPath).sections), 8), 8)).toMatchObject({
+        answer: 'no',
+        line: 'The system cannot find the path specified.',
+      });
     }
   });
 });
