@@ -265,8 +265,9 @@ export interface Facts {
   /** icacls: the files it failed to process ("Failed processing M files"). */
   failedFiles?: number;
   /**
-   * icacls: the permissions listed give SYSTEM, Administrators and NETWORK SERVICE full control (F) with no
-   * (DENY) entry and no file failed (false: a file failed, or a (DENY) entry is listed). English names only.
+   * icacls: tokens.dat's listing gives SYSTEM, Administrators and NETWORK SERVICE full control (F) with no
+   * (DENY) entry and no file failed (false: a file failed, a (DENY) entry is listed, or tokens.dat's whole
+   * listing leaves one of the three without (F)). English names only.
    */
   storeAclOk?: boolean;
   /** The restore of tokens.bar: dir lists tokens.dat and no tokens.bar, and no ren or cd error (false: tokens.bar is still there, or an error). */

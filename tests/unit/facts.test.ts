@@ -986,6 +986,18 @@ describe('facts from icacls and the store restore, at the licensing store steps'
       // Another file's permissions, without NETWORK SERVICE, answer nothing.
       expect(proposeAnswer(step, out('icacls-listing-hosts-en-1.txt', 6), 6)).toBeUndefined();
       expect(proposeAnswer(step, out('icacls-store-repaired-constructed-en.txt', 5), 6)).toBeUndefined();
+      // The folder's listing ("icacls .") is not tokens.dat's, whatever it grants.
+      const repaired = fixture('icacls-store-repaired-constructed-en.txt');
+      const folder = repaired.replace('tokens.dat NT AUTHORITY', '. NT AUTHORITY');
+      expect(proposeAnswer(step, readAt(factsOf(readConsole(folder).sections), 6), 6)).toBeUndefined();
+      // tokens.dat's whole listing without NETWORK SERVICE is No; the same listing cut short says nothing.
+      const missing = repaired.replace(/^ +NT AUTHORITY\\NETWORK SERVICE:\(I\)\(F\)\n/m, '');
+      expect(proposeAnswer(step, readAt(factsOf(readConsole(missing).sections), 6), 6)).toMatchObject({
+        answer: 'no',
+        line: 'tokens.dat NT AUTHORITY\\SYSTEM:(I)(F)',
+      });
+      const cut = missing.replace(/\n*Successfully processed 1 files; Failed processing 0 files\n*$/, '\n');
+      expect(proposeAnswer(step, readAt(factsOf(readConsole(cut).sections), 6), 6)).toBeUndefined();
     }
   });
   it('answer "tokens.dat and no tokens.bar?" from the files dir listed there', () => {
