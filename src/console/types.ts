@@ -243,9 +243,9 @@ export interface Facts {
   primaryDnsSuffix?: string;
   /** ipconfig /all: the DNS suffix search list and every adapter's connection-specific suffix, each once. */
   dnsSuffixes?: string[];
-  /** ipconfig /all: every adapter's DNS servers, in order, each once. */
+  /** ipconfig /all: every adapter's DNS servers, in order, each once; not the fec0:0:0:ffff::1-3 placeholders. */
   dnsServers?: string[];
-  /** ipconfig /all: how many DNS servers it lists; 0 only where an adapter with an IPv4 address was read whole. */
+  /** ipconfig /all: how many DNS servers it lists; 0 (none, or the placeholders only) only where an adapter with an IPv4 address was read whole. */
   dnsServerCount?: number;
   /** ipconfig /all: every adapter's IPv4 address. */
   ipv4Addresses?: string[];

@@ -842,6 +842,15 @@ describe('facts from ipconfig /all, at the DNS server steps', () => {
         fact: 'dnsServerCount',
         line: 'IPv4 Address. . . . . . . . . . . : 10.20.30.41(Preferred)',
       });
+      // Windows' site-local placeholders, listed with IPv6 on and no server set, are no DNS servers.
+      const placeholders = fixture('ipconfig-all-no-dns-servers-constructed-en.txt').replace(
+        /^( +)(Default Gateway.*\n)/m,
+        '$1$2$1DNS Servers . . . . . . . . . . . : fec0:0:0:ffff::1%1\n$1                                    fec0:0:0:ffff::2%1\n$1                                    fec0:0:0:ffff::3%1\n',
+      );
+      expect(proposeAnswer(step, readAt(factsOf(readConsole(placeholders).sections), 3), 3)?.answer).toBe(
+        'no',
+      );
+      expect(readConsole(placeholders).sections[0]?.facts.dnsServers).toBeUndefined();
       // A paste cut before the adapter's last row is no proof that it has no DNS server.
       const cut = fixture('ipconfig-all-no-dns-servers-constructed-en.txt').replace(/^.*NetBIOS.*$/m, '');
       expect(proposeAnswer(step, readAt(factsOf(readConsole(cut).sections), 3), 3)).toBeUndefined();
