@@ -237,26 +237,27 @@ export interface Facts {
   sharedCmid?: boolean;
   /** Win32_BIOS SerialNumber as printed (the Service Tag on many makes, or a firmware placeholder); empty: a blank row, then the prompt. */
   biosSerial?: string;
-  /** nslookup of a name: true when the answer gives its address, false when the lookup failed. */
+  /** nslookup of a name: true when the answer gives the name asked (not a suffix-appended one) an address, false when the lookup failed. */
   resolved?: boolean;
   /** ipconfig /all: the primary DNS suffix (a domain member's domain). */
   primaryDnsSuffix?: string;
   /** ipconfig /all: the DNS suffix search list and every adapter's connection-specific suffix, each once. */
   dnsSuffixes?: string[];
-  /** ipconfig /all: every adapter's DNS servers, in order, each once. */
+  /** ipconfig /all: every adapter's DNS servers, in order, each once; not the fec0:0:0:ffff::1-3 placeholders. */
   dnsServers?: string[];
-  /** ipconfig /all: how many DNS servers it lists; 0 only where an adapter with an IPv4 address was read whole. */
+  /** ipconfig /all: how many DNS servers it lists; 0 (none, or the placeholders only) only where an adapter with an IPv4 address was read whole. */
   dnsServerCount?: number;
   /** ipconfig /all: every adapter's IPv4 address. */
   ipv4Addresses?: string[];
   /**
    * Get-NetConnectionProfile with the KMS rules: an enabled rule covers the profile of every card listed
-   * (false: of none; several cards that differ give no value).
+   * (false: of none; several cards that differ, or an error record in the paste, give no value).
    */
   firewallRuleOn?: boolean;
   /**
-   * Get-NetFirewallProfile with the enabled inbound Block rules: every profile on lets inbound rules in and
-   * no Block rule is listed (false: every profile on blocks all inbound connections).
+   * Get-NetFirewallProfile with the enabled inbound Block rules, all three profiles read: every profile on
+   * lets inbound rules in and the rule query listed no Block rule without an error, or every profile is off
+   * (false: all three are on and block all inbound connections).
    */
   firewallInboundOpen?: boolean;
   /** icacls: the files it processed ("Successfully processed N files"). */
@@ -264,8 +265,9 @@ export interface Facts {
   /** icacls: the files it failed to process ("Failed processing M files"). */
   failedFiles?: number;
   /**
-   * icacls: the permissions listed give SYSTEM, Administrators and NETWORK SERVICE full control (F) with no
-   * (DENY) entry and no file failed (false: a file failed, or a (DENY) entry is listed). English names only.
+   * icacls: tokens.dat's listing gives SYSTEM, Administrators and NETWORK SERVICE full control (F) with no
+   * (DENY) entry and no file failed (false: a file failed, a (DENY) entry is listed, or tokens.dat's whole
+   * listing leaves one of the three without (F)). English names only.
    */
   storeAclOk?: boolean;
   /** The restore of tokens.bar: dir lists tokens.dat and no tokens.bar, and no ren or cd error (false: tokens.bar is still there, or an error). */

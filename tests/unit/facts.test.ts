@@ -842,6 +842,15 @@ describe('facts from ipconfig /all, at the DNS server steps', () => {
         fact: 'dnsServerCount',
         line: 'IPv4 Address. . . . . . . . . . . : 10.20.30.41(Preferred)',
       });
+      // Windows' site-local placeholders, listed with IPv6 on and no server set, are no DNS servers.
+      const placeholders = fixture('ipconfig-all-no-dns-servers-constructed-en.txt').replace(
+        /^( +)(Default Gateway.*\n)/m,
+        '$1$2$1DNS Servers . . . . . . . . . . . : fec0:0:0:ffff::1%1\n$1                                    fec0:0:0:ffff::2%1\n$1                                    fec0:0:0:ffff::3%1\n',
+      );
+      expect(proposeAnswer(step, readAt(factsOf(readConsole(placeholders).sections), 3), 3)?.answer).toBe(
+        'no',
+      );
+      expect(readConsole(placeholders).sections[0]?.facts.dnsServers).toBeUndefined();
       // A paste cut before the adapter's last row is no proof that it has no DNS server.
       const cut = fixture('ipconfig-all-no-dns-servers-constructed-en.txt').replace(/^.*NetBIOS.*$/m, '');
       expect(proposeAnswer(step, readAt(factsOf(readConsole(cut).sections), 3), 3)).toBeUndefined();
@@ -870,6 +879,16 @@ describe('facts from nslookup, at the KMS host name check', () => {
     expect(proposeAnswer(step, out(found, 2), 5)).toBeUndefined();
     // An SRV answer's target addresses are no answer to "does the host's name resolve?".
     expect(proposeAnswer(step, out(fixture('nslookup-srv-vlmcs-success-en-1.txt'), 5), 5)).toBeUndefined();
+    // A wildcard record answering the name with the DNS suffix appended is not the KMS host's address.
+    const appended = found.replace(
+      'Name:    kms01.corp.example.com',
+      'Name:    kms01.corp.example.com.corp.example.com',
+    );
+    expect(proposeAnswer(step, out(appended, 5), 5)).toBeUndefined();
+    // An alias is answered under its canonical name, the alias listed under Aliases.
+    const alias =
+      'C:\\>nslookup kms.corp.example.com\nServer:  dc1.corp.example.com\nAddress:  192.0.2.2\n\nName:    kms01.corp.example.com\nAddress:  192.0.2.15\nAliases:  kms.corp.example.com\n';
+    expect(proposeAnswer(step, out(alias, 5), 5)?.answer).toBe('yes');
   });
 });
 
@@ -911,6 +930,9 @@ describe('facts from the firewall lists, at the firewall steps', () => {
     const two =
       'InterfaceAlias  : Ethernet\nNetworkCategory : DomainAuthenticated\n\nInterfaceAlias  : Backup\nNetworkCategory : Public\n\nName                  : SPPSVC-In-TCP-NoScope\nEnabled               : True\nProfile               : Domain\nPolicyStoreSourceType : Local\n';
     expect(proposeAnswer(step, readAt(factsOf(readConsole(two).sections), 7), 7)).toBeUndefined();
+    // A query that printed an error listed nothing because it never read the rules.
+    const refused = `${none}Get-NetConnectionProfile : Access is denied.\nAt line:1 char:1\n`;
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(refused).sections), 7), 7)).toBeUndefined();
   });
   it('answer "does the profile let inbound rules in, with no Block rule?" from the profiles listed there', () => {
     const step = node('kms-connect', 'check-firewall-block');
@@ -930,6 +952,25 @@ describe('facts from the firewall lists, at the firewall steps', () => {
     const blocked =
       'Name              : Domain\nEnabled           : True\nAllowInboundRules : True\n\nDisplayName : Block Example App\nProfile     : Any\nLocalPort   : Any\n';
     expect(proposeAnswer(step, readAt(factsOf(readConsole(blocked).sections), 9), 9)).toBeUndefined();
+    // The Block-rule query refused: its empty list is no proof of no Block rule (PowerShell 5 and 7 errors).
+    const open = fixture('netfirewall-profiles-open-constructed-en.txt');
+    const refused = [
+      'Get-NetFirewallRule : Access is denied.\nAt line:1 char:96\n+ ... owInboundRules; Get-NetFirewallRule -Direction Inbound -Action Block ...\n+                     ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n    + CategoryInfo          : PermissionDenied: (MSFT_NetFirewallRule:root/standardcimv2/MSFT_NetFirewallRule) [Get-NetFirewallRule], CimException\n    + FullyQualifiedErrorId : Windows System Error 5,Get-NetFirewallRule\n',
+      'Get-NetFirewallRule: Access is denied.\n',
+    ];
+    for (const error of refused)
+      expect(proposeAnswer(step, readAt(factsOf(readConsole(open + error).sections), 9), 9)).toBeUndefined();
+    // Which profile the host is on is not in the paste: blocking on Private and Public, with Domain off, is no No.
+    const cmd = open.split('\n').find((l) => l.startsWith('PS '))!;
+    const prof = (name: string, enabled: string, allow: string) =>
+      `Name              : ${name}\nEnabled           : ${enabled}\nAllowInboundRules : ${allow}\n\n`;
+    const mixed = `${cmd}\n\n${prof('Domain', 'False', 'NotConfigured')}${prof('Private', 'True', 'False')}${prof('Public', 'True', 'False')}`;
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(mixed).sections), 9), 9)).toBeUndefined();
+    const blocking = `${cmd}\n\n${['Domain', 'Private', 'Public'].map((n) => prof(n, 'True', 'False')).join('')}`;
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(blocking).sections), 9), 9)?.answer).toBe('no');
+    // The firewall off on every profile blocks nothing: Yes, as the step's expectation says.
+    const off = ['Domain', 'Private', 'Public'].map((n) => prof(n, 'False', 'False')).join('');
+    expect(proposeAnswer(step, readAt(factsOf(readConsole(off).sections), 9), 9)?.answer).toBe('yes');
   });
 });
 
@@ -954,6 +995,18 @@ describe('facts from icacls and the store restore, at the licensing store steps'
       // Another file's permissions, without NETWORK SERVICE, answer nothing.
       expect(proposeAnswer(step, out('icacls-listing-hosts-en-1.txt', 6), 6)).toBeUndefined();
       expect(proposeAnswer(step, out('icacls-store-repaired-constructed-en.txt', 5), 6)).toBeUndefined();
+      // The folder's listing ("icacls .") is not tokens.dat's, whatever it grants.
+      const repaired = fixture('icacls-store-repaired-constructed-en.txt');
+      const folder = repaired.replace('tokens.dat NT AUTHORITY', '. NT AUTHORITY');
+      expect(proposeAnswer(step, readAt(factsOf(readConsole(folder).sections), 6), 6)).toBeUndefined();
+      // tokens.dat's whole listing without NETWORK SERVICE is No; the same listing cut short says nothing.
+      const missing = repaired.replace(/^ +NT AUTHORITY\\NETWORK SERVICE:\(I\)\(F\)\n/m, '');
+      expect(proposeAnswer(step, readAt(factsOf(readConsole(missing).sections), 6), 6)).toMatchObject({
+        answer: 'no',
+        line: 'tokens.dat NT AUTHORITY\\SYSTEM:(I)(F)',
+      });
+      const cut = missing.replace(/\n*Successfully processed 1 files; Failed processing 0 files\n*$/, '\n');
+      expect(proposeAnswer(step, readAt(factsOf(readConsole(cut).sections), 6), 6)).toBeUndefined();
     }
   });
   it('answer "tokens.dat and no tokens.bar?" from the files dir listed there', () => {
@@ -968,6 +1021,13 @@ describe('facts from icacls and the store restore, at the licensing store steps'
         line: 'A duplicate file name exists, or the file cannot be found.',
       });
       expect(proposeAnswer(step, out('store-restore-put-back-constructed-en.txt', 3), 8)).toBeUndefined();
+      // cd failed: nothing renamed, and dir listed the folder it was in instead.
+      const noPath =
+        'The Software Protection service is stopping.\nThe Software Protection service was stopped successfully.\n\nThe system cannot find the path specified.\nFile Not Found\nThe Software Protection service is starting.\nThe Software Protection service was started successfully.\n';
+      expect(proposeAnswer(step, readAt(factsOf(readConsole(noPath).sections), 8), 8)).toMatchObject({
+        answer: 'no',
+        line: 'The system cannot find the path specified.',
+      });
     }
   });
 });

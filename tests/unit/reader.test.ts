@@ -1139,13 +1139,15 @@ describe('ipconfig /all', () => {
       '',
       '   Connection-specific DNS Suffix  . : corp.example.com',
       '   IPv4 Address. . . . . . . . . . . : 192.0.2.41(Preferred)',
-      '   DNS Servers . . . . . . . . . . . : fec0:0:0:ffff::1%1',
+      '   DNS Servers . . . . . . . . . . . : fe80::5%12',
       '                                       192.0.2.10',
+      '                                       fec0:0:0:ffff::1%1',
       '   NetBIOS over Tcpip. . . . . . . . : Enabled',
     ].join('\n');
+    // fec0:0:0:ffff::1 is Windows' placeholder for no server set, not a server.
     expect(only(readConsole(text)).facts).toEqual({
       dnsSuffixes: ['corp.example.com'],
-      dnsServers: ['fec0:0:0:ffff::1', '192.0.2.10'],
+      dnsServers: ['fe80::5', '192.0.2.10'],
       dnsServerCount: 2,
       ipv4Addresses: ['192.0.2.41'],
     });

@@ -6,7 +6,7 @@
  */
 import { commandHit } from '../commands.ts';
 import { Sink, uint } from '../text.ts';
-import type { Draft, Finished, Hit, Line, OutputKind } from '../types.ts';
+import type { Draft, Entry, Finished, Hit, Line, OutputKind } from '../types.ts';
 
 const SUMMARY = /^Successfully processed (\d{1,10}) files?; Failed processing (\d{1,10}) files?$/;
 // "NT AUTHORITY\SYSTEM:(I)(OI)(CI)(F)", after the file name on the first row of a listing.
@@ -32,6 +32,27 @@ function entryOf(row: string): { account: string; perms: string } | undefined {
   return m ? { account: m[1]!, perms: m[2]! } : undefined;
 }
 
+// The listing of tokens.dat: its first row (the file's name, then an entry), the entries under it, and
+// whether the run's summary closes it (a paste cut inside it is not the whole list).
+function tokensListing(e: readonly Entry[]): { rows: Entry[]; whole: boolean } | undefined {
+  const at = e.findIndex(
+    (x) => x.key === 'row' && ACE.test(x.value) && /^(?:\S*\\)?tokens\.dat\s/i.test(x.value),
+  );
+  if (at < 0) return undefined;
+  const rows = [e[at]!];
+  for (const x of e.slice(at + 1)) {
+    if (x.key === 'summary') return { rows, whole: true };
+    // Entries under it; one with a space in its account ("NT AUTHORITY\NETWORK SERVICE:(I)(F)") is read as a
+    // first row, so an indented row or a well-known account's counts as an entry too.
+    const entry =
+      x.key === 'ace' ||
+      (ACE.test(x.value) && (x.line.indent > 0 || /^(?:NT AUTHORITY|BUILTIN)\\/.test(x.value)));
+    if (!entry) break;
+    rows.push(x);
+  }
+  return { rows, whole: false };
+}
+
 function finishIcacls(draft: Draft): Finished {
   const s = new Sink('icacls');
   const e = draft.entries;
@@ -41,17 +62,23 @@ function finishIcacls(draft: Draft): Finished {
   const total = (i: 0 | 1) => (summaries.length ? counts.reduce((n, c) => n + c[i], 0) : undefined);
   s.put('processedFiles', total(0), failedAt);
   s.put('failedFiles', total(1), failedAt);
-  // The store's permissions: a failed run or a Deny entry is No; the three accounts with (F) and no Deny is Yes.
+  // The store's permissions: a failed run or a Deny entry is No. Only tokens.dat's own listing says whether
+  // the three accounts have (F): another file's or the folder's ("icacls .") is not the store file's.
   const rows = e.filter((x) => x.key === 'row' || x.key === 'ace');
   const deny = rows.find((x) => x.value.includes('(DENY)'));
+  const listing = tokensListing(e);
   const full = STORE_ACCOUNTS.map((a) =>
-    rows.find((x) => {
+    listing?.rows.find((x) => {
       const entry = entryOf(x.value);
       return entry?.account === a && entry.perms.includes('(F)');
     }),
   );
+  // An account missing or without (F) is No only from a whole listing (its summary follows) that names one of
+  // the three in English, so that another display language's names are not taken for missing ones.
+  const english = listing?.rows.some((x) => STORE_ACCOUNTS.includes(entryOf(x.value)?.account ?? ''));
   if (summaries.length && (total(1)! > 0 || deny)) s.put('storeAclOk', false, deny ?? failedAt);
-  else if (summaries.length && full.every(Boolean)) s.put('storeAclOk', true, full[0]);
+  else if (listing && full.every(Boolean)) s.put('storeAclOk', true, full[0]);
+  else if (listing?.whole && english) s.put('storeAclOk', false, listing.rows[0]);
   return s.out;
 }
 

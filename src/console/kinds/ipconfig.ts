@@ -48,6 +48,9 @@ function addressOf(value: string): string | undefined {
   return isIp(bare) ? bare : undefined;
 }
 
+// fec0:0:0:ffff::1, ::2 and ::3: what Windows lists with IPv6 on and no DNS server set, not servers.
+const PLACEHOLDER = /^fec0:0:0:ffff::[123]$/i;
+
 // A row's value and the indented rows that continue it (DNS servers, the search list).
 const values = (e: Entry): string[] => [e.value, ...e.more].map((v) => v.trim()).filter(Boolean);
 
@@ -67,9 +70,13 @@ function finishIpconfig(draft: Draft): Finished {
   if (suffixes.length) s.put('dnsSuffixes', suffixes, suffixAt);
   const servers: string[] = [];
   const dns = e.filter((x) => x.key === 'dns');
+  // Whether every DNS Servers row lists only Windows' IPv6 placeholders: no server is configured there.
+  let placeholdersOnly = true;
   for (const x of dns)
     for (const v of values(x)) {
       const a = addressOf(v);
+      if (a && PLACEHOLDER.test(a)) continue;
+      placeholdersOnly = false;
       if (a && !servers.includes(a)) servers.push(a);
     }
   if (servers.length) s.put('dnsServers', servers, dns[0]);
@@ -80,7 +87,7 @@ function finishIpconfig(draft: Draft): Finished {
   // printed after DNS Servers): a paste cut before it is no proof of none.
   const whole = v4.some((x) => e.slice(e.indexOf(x)).some((y) => y.key === 'netbios'));
   if (servers.length) s.put('dnsServerCount', servers.length, dns[0]);
-  else if (!dns.length && addresses.length && whole) s.put('dnsServerCount', 0, v4[0]);
+  else if (placeholdersOnly && addresses.length && whole) s.put('dnsServerCount', 0, v4[0]);
   return s.out;
 }
 

@@ -51,7 +51,7 @@ function items(entries: readonly Entry[]): Item[] {
   const out: Item[] = [];
   let cur: Item | undefined;
   for (const e of entries) {
-    if (e.key === 'command') continue;
+    if (e.key === 'command' || e.key === 'error') continue;
     if (!cur || cur.has(e.key) || (HEADS.has(e.key) && cur.size > 0)) out.push((cur = new Map()));
     cur.set(e.key, e);
   }
@@ -75,6 +75,14 @@ function covers(profile: string, wanted: string): boolean {
 const askedRules = (draft: Draft): boolean =>
   draft.entries.some((x) => x.key === 'command' && /Get-NetFirewallRule/i.test(x.value));
 
+// A PowerShell error record's rows: "Get-NetFirewallRule : Access is denied." (PowerShell 7 drops the
+// space before the colon), "At line:1 char:96", and the "+ ..." rows under it.
+const ERROR_HEAD = /^Get-Net[A-Za-z]{1,40} ?: .{1,600}$/;
+const ERROR_REST = /^(?:At line:\d{1,6} char:\d{1,6}|\+ .{1,600}|\+)$/;
+
+// Whether a query printed an error: an empty list then proves nothing, it may never have been read.
+const failed = (draft: Draft): boolean => draft.entries.some((x) => x.key === 'error');
+
 function finishFirewall(draft: Draft): Finished {
   const s = new Sink('netfirewall');
   const all = items(draft.entries);
@@ -94,24 +102,34 @@ function finishFirewall(draft: Draft): Finished {
     const on = wanted.map((w) => enabled.find((r) => covers(r.get('Profile')!.value, w!)));
     // No rule listed is No only where the pasted command shows the rules were asked for: a paste cut after
     // the profiles is no proof that none is on.
-    const asked = rules.length > 0 || askedRules(draft);
+    const asked = rules.length > 0 || (askedRules(draft) && !failed(draft));
     if (on.every(Boolean)) s.put('firewallRuleOn', true, on[0]!.get('Enabled'));
     else if (asked && !unread && on.every((r) => !r))
       s.put('firewallRuleOn', false, cards[0]!.get('NetworkCategory'));
   }
 
-  // Check-firewall-block: the profiles on, and the Block rules listed.
-  const on = fwProfiles.filter((p) => bool(p.get('Enabled')?.value) === true);
-  const allow = (p: Item) => {
-    const v = p.get('AllowInboundRules')?.value;
-    return v === 'True' || v === 'NotConfigured' ? true : v === 'False' ? false : undefined;
-  };
-  if (on.length && fwProfiles.every((p) => bool(p.get('Enabled')?.value) !== undefined)) {
+  // Check-firewall-block: which profile the host is on is not in this paste, so every one of the three
+  // has to be read and agree.
+  const named = (n: string) => fwProfiles.filter((p) => p.get('Name')?.value === n);
+  const three = PROFILES.map((n) => named(n)[0]);
+  if (
+    PROFILES.every((n) => named(n).length === 1) &&
+    three.every((p) => bool(p?.get('Enabled')?.value) !== undefined)
+  ) {
+    const on = three.filter((p) => bool(p!.get('Enabled')!.value) === true) as Item[];
+    const allow = (p: Item) => {
+      const v = p.get('AllowInboundRules')?.value;
+      return v === 'True' || v === 'NotConfigured' ? true : v === 'False' ? false : undefined;
+    };
     const allows = on.map(allow);
-    if (allows.every((a) => a === false))
+    // The firewall off on every profile blocks nothing, Block rules or not.
+    if (on.length === 0) s.put('firewallInboundOpen', true, three[0]!.get('Enabled'));
+    // No is only where every profile is on and blocks all inbound: then the host's does too.
+    else if (on.length === 3 && allows.every((a) => a === false))
       s.put('firewallInboundOpen', false, on[0]!.get('AllowInboundRules'));
-    // No Block rule listed counts only where the pasted command shows they were asked for.
-    else if (allows.every((a) => a === true) && rules.length === 0 && askedRules(draft))
+    // No Block rule listed counts only where the pasted command shows they were asked for, and no
+    // query printed an error (a refused Get-NetFirewallRule lists nothing either).
+    else if (allows.every((a) => a === true) && rules.length === 0 && askedRules(draft) && !failed(draft))
       s.put('firewallInboundOpen', true, on[0]!.get('AllowInboundRules'));
   }
   return s.out;
@@ -123,9 +141,15 @@ export const NETFIREWALL: OutputKind = {
   sections: ['netfirewall'],
   facts: ['firewallRuleOn', 'firewallInboundOpen'],
   command: (text) =>
-    /^Get-Net(?:ConnectionProfile|Firewall(?:Rule|Profile))\b/i.test(text)
+    // Not PowerShell 7's error head, "Get-NetFirewallRule: Access is denied.".
+    /^Get-Net(?:ConnectionProfile|Firewall(?:Rule|Profile))(?=\s|\||$)/i.test(text)
       ? commandHit('netfirewall', text)
       : null,
   line: firewallLine,
+  // An error record under the command: kept, so that the empty list after it is not read as none.
+  free: (_draft, line) =>
+    ERROR_HEAD.test(line.norm) || ERROR_REST.test(line.norm)
+      ? { family: 'netfirewall', key: 'error', value: line.norm, start: false, repeat: true }
+      : null,
   finish: finishFirewall,
 };

@@ -116,6 +116,27 @@ function srvRecords(entries: readonly Entry[]): { records: SrvRecord[]; line?: E
   return line ? { records, line } : { records };
 }
 
+// A name as DNS compares it: any case, the root's trailing dot left off.
+const dnsName = (n: string): string => n.toLowerCase().replace(/\.$/, '');
+
+// Whether the answer's Name is the name asked, not one with a DNS suffix appended ("kms01.contoso.com" asked,
+// "kms01.contoso.com.contoso.com" answered by a wildcard record). A short name asked gets the suffix it
+// was found under; an alias asked is answered under its canonical name, with the alias under Aliases.
+function answersQuery(e: readonly Entry[], name: Entry, query: string | undefined): boolean {
+  if (!query) return false;
+  const q = dnsName(query);
+  const got = dnsName(name.value);
+  if (got === q || (!q.includes('.') && got.startsWith(`${q}.`))) return true;
+  const from = e.findIndex((x) => x.key === 'aliases');
+  if (from < 0) return false;
+  const aliases: string[] = [];
+  for (const x of e.slice(from)) {
+    if (x.key !== 'aliases' && x.key !== 'bare') break;
+    aliases.push(dnsName(x.value));
+  }
+  return aliases.includes(q);
+}
+
 function finishNslookup(draft: Draft): Finished {
   const e = draft.entries;
   const s = new Sink('nslookup-srv');
@@ -162,7 +183,7 @@ function finishNslookup(draft: Draft): Finished {
   // No type given is an address lookup, unless the name is a service's (_vlmcs._tcp…), looked up for SRV.
   const lookup = () =>
     type === 'a' || type === 'aaaa' || (type === undefined && !s.out.facts.query?.startsWith('_'));
-  if (address && lookup()) s.put('resolved', true, address);
+  if (address && lookup() && answersQuery(e, name!, s.out.facts.query)) s.put('resolved', true, address);
   if (!answered) {
     const failure = last(e, 'failure');
     const timeout = first(e, 'timeout');

@@ -24,6 +24,9 @@ const ERRORS = [
 
 // What a line can be in the restore's output.
 function restoreLine(line: Line): Hit | null {
+  // The errors are claimed here too, though they begin no output: dir's reading of "The system cannot find
+  // the path specified." would otherwise split the restore's section where cd failed.
+  if (ERRORS.includes(line.norm)) return hit('error', line.norm, false);
   if (!NET.test(line.norm)) return null;
   // Only net's own wording may begin the output: "is starting." is also event 900's message.
   return hit('net', line.norm, / (?:is stopping|was stopped successfully|is not started)\.$/.test(line.norm));
@@ -51,11 +54,10 @@ export const STORE_RESTORE: OutputKind = {
       ? commandHit('store-restore', text)
       : null,
   line: restoreLine,
-  // The files dir /b lists, and the errors of cd, ren and dir, only inside the restore's output.
+  // The files dir /b lists, only inside the restore's output.
   free: (_draft, line) => {
     const t = line.norm;
-    if (/^tokens\.[A-Za-z0-9]{1,10}$/i.test(t)) return hit('file', t, false);
-    return ERRORS.includes(t) ? hit('error', t, false) : null;
+    return /^tokens\.[A-Za-z0-9]{1,10}$/i.test(t) ? hit('file', t, false) : null;
   },
   finish: finishRestore,
 };
