@@ -203,19 +203,28 @@ export const scenarios: Scenario[] = [
   {
     name: 'kms-dns: Azure VM whose custom DNS server is reachable but fails',
     situation:
-      'A domain-joined Azure VM reaches its custom DNS server on port 53, but the server answers with Server failed: its administrators are told.',
+      'A domain-joined Azure VM reaches its custom DNS server on port 53, but the server answers Server failed over UDP and TCP alike: its administrators are told.',
     start: { code: '0x8007232A' },
-    answers: ['no', 'yes', 'no', 'yes', 'yes', 'report'],
+    answers: ['no', 'yes', 'no', 'yes', 'yes', 'no', 'report'],
     ends: 'kms-dns/azure-dns-report',
-    passes: ['kms-dns/azure-dns-port', 'kms-dns/azure-dns-admins'],
+    passes: ['kms-dns/azure-dns-port', 'kms-dns/azure-dns-tcp', 'kms-dns/azure-dns-admins'],
   },
   {
     name: 'kms-dns: Azure VM activated by address while its DNS server is repaired',
     situation:
       "A domain-joined Azure VM's custom DNS server answers Server failed; the technician activates against Azure's KMS by IP address while the DNS administrators fix it.",
     start: { code: '0x8007232A' },
-    answers: ['no', 'yes', 'no', 'yes', 'yes', 'by-ip', 'yes'],
+    answers: ['no', 'yes', 'no', 'yes', 'yes', 'no', 'by-ip', 'yes'],
     ends: 'kms-dns/azure-ip-done',
     passes: ['kms-dns/azure-dns-admins', 'kms-dns/azure-kms-ip'],
+  },
+  {
+    name: 'kms-dns: Azure VM whose NSG lets only TCP reach its DNS server',
+    situation:
+      'A domain-joined Azure VM passes the TCP test on port 53 and nslookup -vc answers, but plain queries time out: a network security group allows only TCP 53, so UDP 53 is opened too.',
+    start: { code: '0x8007232A' },
+    answers: ['no', 'yes', 'no', 'yes', 'yes', 'yes'],
+    ends: 'kms-dns/azure-dns-open',
+    passes: ['kms-dns/azure-dns-port', 'kms-dns/azure-dns-tcp'],
   },
 ];

@@ -60,11 +60,20 @@ export const scenarios: Scenario[] = [
   {
     name: 'mak: 0x80070490 on Windows Server 2019, then online activation times out',
     situation:
-      'The key is installed with slmgr -ipk after 0x80070490, but online activation then times out although activation-v2.sls.microsoft.com answers on port 443.',
+      'The key is installed with slmgr -ipk after 0x80070490, but online activation then times out although activation-v2.sls.microsoft.com answers on port 443 and crl.microsoft.com on port 80, and it times out again.',
     start: { code: '0x80070490' },
-    answers: ['yes', 'no', 'timeout', 'yes'],
+    answers: ['yes', 'no', 'timeout', 'yes', 'yes', 'failing'],
     ends: 'phone-activation/start',
-    passes: ['mak/reenter-key', 'mak/which-error', 'mak/mak-reach'],
+    passes: ['mak/reenter-key', 'mak/which-error', 'mak/mak-reach', 'mak/mak-crl', 'mak/mak-retry'],
+  },
+  {
+    name: 'mak: online activation times out with port 80 closed',
+    situation:
+      'A MAK activation times out; activation-v2.sls.microsoft.com answers on port 443 but crl.microsoft.com does not on port 80, so the firewall team opens the activation addresses.',
+    start: { code: '0x80070490' },
+    answers: ['yes', 'no', 'timeout', 'yes', 'no'],
+    ends: 'mak/mak-unblock',
+    passes: ['mak/mak-crl'],
   },
   {
     name: 'mak: online activation times out behind a closed firewall',

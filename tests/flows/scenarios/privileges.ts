@@ -69,4 +69,13 @@ export const scenarios: Scenario[] = [
     ends: 'genuine/pnp-restart',
     passes: ['privileges/not-genuine-too', 'genuine/profile-keys', 'genuine/pnp-gpo', 'genuine/pnp-reapply'],
   },
+  {
+    name: 'privileges: access denied without the not-genuine message, profile key missing',
+    situation:
+      'On Windows Server 2016, slmgr /dlv is refused with 0x80070005 even elevated and SELF has its DCOM rights; Windows shows no not-genuine message, but the ProfileList key of Network Service is missing.',
+    start: { code: '0x80070005' },
+    answers: ['yes', 'yes', 'no', 'denied', 'no', 'check', 'no'],
+    ends: 'genuine/system-root',
+    passes: ['privileges/not-genuine-too', 'genuine/profile-keys'],
+  },
 ];
