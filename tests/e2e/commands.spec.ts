@@ -180,11 +180,14 @@ for (const lang of ['en', 'ru'] as const)
       locale: lang === 'ru' ? 'ru-RU' : 'en-US',
     });
 
-    test('every command shows whole, in the step and in Large, and its answers start within one screen of it', async ({
-      page,
-    }) => {
+    // The boxes at 360 px once, in the Russian walk: a command box is the same in both languages.
+    const title =
+      lang === 'ru'
+        ? 'every command shows whole, in the step and in Large, and its answers start within one screen of it'
+        : "every command step's answers start within one screen of its command";
+    test(title, async ({ page }) => {
       test.setTimeout(150_000);
-      const { found, far } = await walkSteps(page, lang, { fits: true, reach: true });
+      const { found, far } = await walkSteps(page, lang, { fits: lang === 'ru', reach: true });
       expect(found, 'command boxes').toEqual([]);
       expect(far, 'answers more than a screen below the command').toEqual([]);
     });
