@@ -1,9 +1,10 @@
 /**
  * Commands read off a phone and typed at a console: every character of every command of every flow shows
- * without scrolling sideways, in the step and in Large, at 320 to 430 px (the box is the same in both
+ * without scrolling sideways, in the step and in Large, on phones from 320 px (the box is the same in both
  * languages: Russian is checked at 360 px); a token goes on to the next line only at the places a person
- * reads it apart by, with a mark, never inside a switch or a number; Copy copies the command itself; a placeholder still to fill is said before Copy; and on a phone
- * the answers sit within one screen of the command.
+ * reads it apart by, with a mark, never inside a switch or a number; Copy copies the command itself; a
+ * placeholder still to fill is said before Copy; and on a phone the answers sit within one screen of the
+ * command.
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -150,10 +151,10 @@ async function walkSteps(page: Page, lang: 'en' | 'ru', { fits, reach }: { fits:
   return { found, far };
 }
 
-// A command box is the same in both languages (the command, its font, its width): English is checked from
-// 320 to 430 px (the styles do not change between 390 and 430 px for commands), Russian at 360 px with the
-// answers' distance below.
-for (const width of [320, 430] as const)
+// A command box is the same in both languages (the command, its font, its width), and its styles are the same
+// on every phone up to 30rem (480 px): it is checked at the narrowest, 320 px, here, and at 360 px in the
+// Russian walk below with the answers' distance. A wider box with the same styles only has more room.
+for (const width of [320] as const)
   test.describe(`${width} px, en`, () => {
     test.use({
       viewport: { width, height: width === 320 ? 640 : 740 },
