@@ -8,6 +8,12 @@ import type { Hit, KindId, Line } from './types.ts';
 // "PS C:\Users\x> ", "C:\Windows\system32> ", "PS> ", "> " (nslookup and Unix-style prompts).
 const PROMPT = /^(?:PS(?: [^>]{1,200})?> ?|[A-Za-z]:\\[^>]{0,200}> ?|> ?)/;
 
+/** Whether a line is a prompt with no command after it: the output above it has ended. */
+export function barePrompt(norm: string): boolean {
+  const prompt = PROMPT.exec(norm);
+  return !!prompt && norm.slice(prompt[0].length).trim() === '';
+}
+
 /** The hit of a command line of a kind: it always opens a section, carrying the command's hint. */
 export function commandHit(family: KindId, value: string, hint?: string): Hit {
   return { family, key: 'command', value, start: true, command: true, ...(hint ? { hint } : {}) };

@@ -3,7 +3,7 @@
  * Select-Object SerialNumber` (a one-column table) or `wmic bios get serialnumber`. Only under its command
  * line: other classes print the same column (disks, memory), and their serial is no BIOS's.
  */
-import { commandHit } from '../commands.ts';
+import { barePrompt, commandHit } from '../commands.ts';
 import { Sink, first } from '../text.ts';
 import type { Draft, Finished, Hit, Line, OutputKind } from '../types.ts';
 
@@ -18,9 +18,6 @@ function biosLine(line: Line): Hit | null {
   if (/^-{12}$/.test(t)) return hit('rule', t);
   return null;
 }
-
-// A prompt with no command after it: the output has ended.
-const PROMPT = /^(?:PS [^>]{1,200}|[A-Za-z]:\\[^>]{0,200})>$/;
 
 function finishBios(draft: Draft): Finished {
   const s = new Sink('bios');
@@ -48,7 +45,7 @@ export const BIOS: OutputKind = {
   // never one: it ends an output whose value row was blank.
   free: (draft, line) =>
     draft.keys.has('header') && !draft.keys.has('value') && !draft.keys.has('end')
-      ? { family: 'bios', key: PROMPT.test(line.norm) ? 'end' : 'value', value: line.norm, start: false }
+      ? { family: 'bios', key: barePrompt(line.norm) ? 'end' : 'value', value: line.norm, start: false }
       : null,
   finish: finishBios,
 };
