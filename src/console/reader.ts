@@ -84,6 +84,8 @@ export function readConsole(text: string): ReadResult {
     return ringHits[slot]!;
   };
   const sections: Section[] = [];
+  // For each section: whether it is a record of a list printed newest first.
+  const newestFirst: boolean[] = [];
   const unread: string[] = [];
   let cur: Draft | null = null;
   let prev: Draft | null = null;
@@ -104,6 +106,7 @@ export function readConsole(text: string): ReadResult {
       lastEntry = null;
       return;
     }
+    newestFirst.push(!!done.newestFirst);
     sections.push({
       kind: done.kind,
       facts: done.facts,
@@ -173,7 +176,7 @@ export function readConsole(text: string): ReadResult {
     blanks = 0;
   }
   close();
-  for (const kind of KINDS) kind.across?.(sections);
+  for (const kind of KINDS) kind.across?.(sections, newestFirst);
   return { sections, unread };
 
   function step(i: number, line: Line, hs: readonly Hit[]): boolean {

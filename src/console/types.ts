@@ -372,9 +372,10 @@ void allListed;
  * A licence listed beside the Windows one in use (slmgr /dlv all, /dli all): another product (Office…), an
  * add-on of Windows (Extended Security Updates, sharing Windows' application ID), or a licence not in use
  * (no product key). Its section keeps its facts, but they never feed the session's, save officeKmsHostLicensed,
- * which names the licence it describes.
+ * which names the licence it describes. An older event of a list printed newest first (Get-WinEvent) is set aside
+ * too: the newest of each event ID says how things stand now.
  */
-export type Aside = 'other-product' | 'add-on' | 'not-in-use';
+export type Aside = 'other-product' | 'add-on' | 'not-in-use' | 'older';
 
 /** One command output as read: its kind, its facts and the line each came from. */
 export interface Section {
@@ -465,6 +466,8 @@ export interface Finished {
   facts: Facts;
   aside?: Aside;
   lines: Partial<Record<keyof Facts, string>>;
+  /** One record of a list printed newest first (Get-WinEvent's): passed to `across`, never reported. */
+  newestFirst?: boolean;
 }
 
 /**
@@ -492,7 +495,7 @@ export interface OutputKind {
   /** The section a draft of its lines becomes. */
   finish(draft: Draft): Finished;
   /** What its sections prove together (the client IDs of several events): facts added to them, once all are read. */
-  across?(sections: Section[]): void;
+  across?(sections: Section[], newestFirst: readonly boolean[]): void;
   /** Keys of rows that only set how later rows read (nslookup's `set type=`): read, never reported unread. */
   quiet?: readonly string[];
 }

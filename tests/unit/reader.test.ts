@@ -1153,3 +1153,41 @@ describe('ipconfig /all', () => {
     });
   });
 });
+
+describe('reader: a Get-WinEvent list, newest first', () => {
+  const record = (time: string, code: string, host: string) =>
+    [
+      `TimeCreated : 23.10.2025 ${time}`,
+      'Message     : The client has sent an activation request to the key management service machine.',
+      '              Info:',
+      `              ${code}, 0x00000000, ${host}:1688, 5e3c1c0a-2b7d-4c61-8f0e-7a9d3b2c1e45, 2025/10/23 06:58, 0, 2, 43200, 73111121-5638-40f6-bc11-f1d7b0d64300, 25`,
+      '',
+    ].join('\n');
+  const list = [
+    "PS C:\\> Get-WinEvent -FilterHashtable @{LogName='Application'; ProviderName='Microsoft-Windows-Security-SPP'; Id=12288} -MaxEvents 3 | Format-List TimeCreated,Message",
+    '',
+    record('9:58:11', '0x0', 'kms02.corp.contoso.com'),
+    record('8:58:11', '0xC004F074', 'kms01.corp.contoso.com'),
+    record('7:58:11', '0xC004F074', 'kms01.corp.contoso.com'),
+  ].join('\n');
+
+  it('takes the newest of each event: an older failure never answers for the newer request', () => {
+    const result = read(list);
+    expect(result.sections.map((s) => [s.facts.eventId, s.aside])).toEqual([
+      [12288, undefined],
+      [12288, 'older'],
+      [12288, 'older'],
+    ]);
+    const facts = factsOf(result.sections);
+    expect(facts.errorCode?.value).toBe('0x00000000');
+    expect(facts.kmsHost?.value).toBe('kms02.corp.contoso.com');
+  });
+
+  it('leaves a copy with no TimeCreated as pasted: the later event still answers', () => {
+    const copy = list.replace(/^TimeCreated .*\n/gm, '');
+    const result = read(copy);
+    expect(result.sections).toHaveLength(3);
+    expect(result.sections.every((s) => s.aside === undefined)).toBe(true);
+    expect(factsOf(result.sections).kmsHost?.value).toBe('kms01.corp.contoso.com');
+  });
+});

@@ -28,12 +28,16 @@ export function PasteOutput({ onFacts }: { onFacts: (facts: KnownFacts) => void 
     const facts = factsOf(result.sections);
     const count = Object.keys(facts).length;
     // Other products' licences and those not in use (slmgr /dlv all) are read, but never stand for Windows.
-    const aside = result.sections.filter((s) => s.aside && s.aside !== 'add-on').length;
+    const aside = result.sections.filter(
+      (s) => s.aside && s.aside !== 'add-on' && s.aside !== 'older',
+    ).length;
     const addOns = result.sections.filter((s) => s.aside === 'add-on').length;
+    const older = result.sections.filter((s) => s.aside === 'older').length;
     const lines = [
       count ? t('paste.facts', { count, sections: result.sections.length }) : t('paste.nothing'),
       ...(aside ? [t('paste.aside', { count: aside })] : []),
       ...(addOns ? [t('paste.addOn', { count: addOns })] : []),
+      ...(older ? [t('paste.older', { count: older })] : []),
       ...(result.unread.length ? [t('paste.unread', { count: result.unread.length })] : []),
     ];
     setSaid(lines.join(' '));

@@ -27,6 +27,7 @@ interface Read {
   /** Listed licences of other products or not in use (slmgr /dlv all): read, but left out of the facts. */
   aside: number;
   addOns: number;
+  older: number;
 }
 
 /** Home's "Paste console output": what the output says, the likely problem with the lines that prove it, and where to start. */
@@ -54,8 +55,9 @@ export function PasteScreen() {
       facts,
       diagnosis,
       unread: result.unread.length,
-      aside: result.sections.filter((s) => s.aside && s.aside !== 'add-on').length,
+      aside: result.sections.filter((s) => s.aside && s.aside !== 'add-on' && s.aside !== 'older').length,
       addOns: result.sections.filter((s) => s.aside === 'add-on').length,
+      older: result.sections.filter((s) => s.aside === 'older').length,
     });
   };
   const start = (flow: string, node: string | undefined, state: StartState) =>
@@ -141,6 +143,7 @@ export function PasteScreen() {
             )}
             {read.aside > 0 && <p class="hint">{t('paste.aside', { count: read.aside })}</p>}
             {read.addOns > 0 && <p class="hint">{t('paste.addOn', { count: read.addOns })}</p>}
+            {read.older > 0 && <p class="hint">{t('paste.older', { count: read.older })}</p>}
             {read.unread > 0 && <p class="hint">{t('paste.unread', { count: read.unread })}</p>}
           </section>
         )}

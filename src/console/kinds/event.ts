@@ -26,9 +26,10 @@ const LABELS = new Map<string, { key: string; start: boolean }>([
   ['info', { key: 'info', start: false }],
 ]);
 
-// Get-WinEvent and Get-EventLog property names (Format-List).
+// Get-WinEvent and Get-EventLog property names (Format-List). TimeCreated is Get-WinEvent's alone, which
+// lists the newest event first.
 const FL_NAMES = new Map<string, string>([
-  ['TimeCreated', 'date'],
+  ['TimeCreated', 'created'],
   ['TimeGenerated', 'date'],
   ['TimeWritten', 'date'],
   ['ProviderName', 'source'],
@@ -115,7 +116,7 @@ function eventLine(line: Line): Hit | null {
     const start =
       key === 'source'
         ? SPP_SOURCE.test(fl.value)
-        : key === 'eventId' || key === 'logName' || fl.name === 'TimeCreated';
+        : key === 'eventId' || key === 'logName' || key === 'created';
     return { family: 'event', key, value: fl.value, start };
   }
   const m = /^([A-Za-z ]{2,20}):(?:\s{1,40}(.{0,2000}))?$/.exec(t);
@@ -135,6 +136,7 @@ function finishEvent(draft: Draft): Finished {
     s.put('noEvents', true, none);
     return s.out;
   }
+  if (first(e, 'created')) s.out.newestFirst = true;
   const id = first(e, 'eventId');
   const instance = first(e, 'instanceId');
   const bodyEntry = first(e, 'body');
@@ -277,5 +279,31 @@ export const EVENT: OutputKind = {
     return { family: 'event', key, value: t, start: false, repeat: key === 'text' };
   },
   finish: finishEvent,
-  across: sharedCmid,
+  across: (sections, newestFirst) => {
+    sharedCmid(sections);
+    setOlderAside(sections, newestFirst);
+  },
 };
+
+/**
+ * In a list printed newest first (Get-WinEvent's), the first record of each event ID is how things stand now:
+ * the later ones of that ID are set aside as older, so an old failure never answers for a newer success.
+ * A run of such records pasted together is one list. A host's 12290s are left as they are: each is another
+ * client's request, not an older state of the same one.
+ */
+function setOlderAside(sections: Section[], newestFirst: readonly boolean[]): void {
+  let newest = new Set<string>();
+  for (const [i, section] of sections.entries()) {
+    if (section.kind !== 'event' || !newestFirst[i]) {
+      newest = new Set();
+      continue;
+    }
+    if (section.facts.eventId === 12290) continue;
+    const id = String(section.facts.eventId ?? '');
+    if (!newest.has(id)) {
+      newest.add(id);
+      continue;
+    }
+    section.aside = 'older';
+  }
+}
