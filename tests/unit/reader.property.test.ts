@@ -42,7 +42,6 @@ const DECLARED = new Map(KINDS.flatMap((k) => k.sections.map((section) => [secti
 
 describe('reader, any input', () => {
   it('never throws; every line it names is in the input; unread is capped and trimmed; no undeclared fact', () => {
-    const started = performance.now();
     fc.assert(
       fc.property(anyText, (text) => {
         const r = readConsole(text);
@@ -69,8 +68,6 @@ describe('reader, any input', () => {
       }),
       { numRuns: 300 },
     );
-    // Sized to stay well under a second.
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('reads the same facts from a sample whatever its line ends and trailing spaces', () => {

@@ -661,7 +661,8 @@ describe('reader: rubbish, huge and cut input', () => {
     expect(half.unread).toEqual(['TcpTest']);
   });
 
-  it('reads 1 MB of mixed text in well under a second or two, with capped unread lines', () => {
+  // How its time grows with the text is measured by the benchmark (npm run bench), never timed in a test.
+  it('reads 1 MB of mixed text, with capped unread lines', () => {
     const pieces = [
       pick('slmgr-dli-kms-client-en-2.txt'),
       'lorem ipsum dolor sit amet '.repeat(40),
@@ -673,19 +674,16 @@ describe('reader: rubbish, huge and cut input', () => {
     ];
     let text = '';
     while (text.length < 1_000_000) text += pieces.join('\n');
-    const started = performance.now();
     const r = readConsole(text);
-    const elapsed = performance.now() - started;
     expect(r.sections.length).toBeGreaterThan(100);
     expect(r.unread).toHaveLength(MAX_UNREAD);
     for (const line of r.unread) expect(line.length).toBeLessThanOrEqual(MAX_UNREAD_CHARS);
-    // About 0.2 s here; the limit leaves room for a machine several times slower.
-    expect(elapsed).toBeLessThan(5_000);
   }, 30_000);
 });
 
 describe('reader: adversarial rows for the error and event forms', () => {
-  it('reads 200 KB of each near-miss in linear time, inventing no code', () => {
+  // A pattern that backtracks on these would blow the test's limit; their cost per KB is the benchmark's.
+  it('reads 200 KB of each near-miss, inventing no code', () => {
     const row = (s: string) => s.repeat(Math.ceil(4000 / s.length)).slice(0, 4000);
     const near = [
       row('x Error: 0x8000000'),
@@ -698,7 +696,6 @@ describe('reader: adversarial rows for the error and event forms', () => {
       row('Publishing the Key Management Service (KMS) to DNS in the '),
       row('Erreur :Fehler:错误:'),
     ];
-    const started = performance.now();
     for (const s of near) {
       const r = readConsole(Array<string>(50).fill(s).join('\n'));
       expect(
@@ -706,8 +703,6 @@ describe('reader: adversarial rows for the error and event forms', () => {
         s.slice(0, 40),
       ).toEqual([]);
     }
-    // About 0.2 s here; the limit leaves room for a machine several times slower.
-    expect(performance.now() - started).toBeLessThan(5_000);
   }, 30_000);
 });
 
