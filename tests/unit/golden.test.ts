@@ -2,9 +2,12 @@
  * Golden files: every sample in tests/fixtures/console/<kind>/<sample>.txt is read, and the result must be
  * exactly the <sample>.json beside it. `UPDATE_GOLDEN=1` rewrites the .json files instead (read them after).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/flows.ts';
 import { commandText } from '../../src/console/commands.ts';
 import { KINDS } from '../../src/console/kinds/index.ts';
 import { FACT_NAMES, readConsole } from '../../src/console/reader.ts';
@@ -60,6 +63,23 @@ describe('golden files of the console reader', () => {
 
   it('together read every fact the reader knows', () => {
     expect([...yielded].sort()).toEqual([...FACT_NAMES].sort());
+  });
+});
+
+describe('npm run flows -- read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'golden-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("gives every sample's golden result, from the output saved as a file", () => {
+    for (const s of all) {
+      const file = join(dir, s.name);
+      writeFileSync(file, parts(s.url).output);
+      const { code, out } = run(['read', file]);
+      const golden = JSON.parse(readFileSync(fileURLToPath(s.golden), 'utf8')) as ReadResult;
+      // A sample whose every row is a near miss reads nothing: the command says so and exits 1.
+      if (!golden.sections.length) expect(code, s.name).toBe(1);
+      else expect(JSON.parse(out), s.name).toEqual(golden);
+    }
   });
 });
 
