@@ -6,11 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/flows.ts';
 import { COLLECT_COMMAND } from '../../src/console/collect.ts';
-import { factsOf } from '../../src/flow/facts.ts';
+import { factsOf, proposeAnswer } from '../../src/flow/facts.ts';
 import { MAX_UNREAD, MAX_UNREAD_CHARS, readConsole } from '../../src/console/reader.ts';
 import type { Facts, ReadResult, Section } from '../../src/console/reader.ts';
 import { maskKeysIn } from '../../src/redact/key-in-text.ts';
 import { sample, sampleText } from '../support/console-samples.ts';
+import { loadChecked } from '../support/flows.ts';
 
 function read(text: string): ReadResult {
   const result = readConsole(text);
@@ -44,6 +45,51 @@ describe('reader: slmgr /dlv all, Windows beside other products', () => {
       // The one fact an Office block gives: it names the licence it is about.
       officeKmsHostLicensed: true,
     });
+  });
+});
+
+describe('reader: Russian slmgr output', () => {
+  // The Russian rows of the TechNet KMS client sample: the labels a published source shows, the same values.
+  const valuesOf = (text: string) =>
+    Object.fromEntries(Object.entries(factsOf(read(text).sections)).map(([k, f]) => [k, f.value]));
+  const ru = valuesOf(pick('slmgr-dli-kms-client-ru-constructed.txt'));
+  const en = valuesOf(pick('slmgr-dli-kms-client-en-1.txt'));
+  it('gives a KMS client the same session facts as English slmgr /dli, for the rows it has', () => {
+    expect(Object.keys(ru).sort()).toEqual(['channel', 'licenseStatus', 'name', 'partialKey']);
+    expect(ru).toEqual(Object.fromEntries(Object.keys(ru).map((k) => [k, en[k]])));
+  });
+  it('proposes the same answer as the English rows at every step that reads them', () => {
+    const { flows } = loadChecked('flows');
+    const known = (text: string) => factsOf(read(text).sections);
+    const ruFacts = known(pick('slmgr-dli-kms-client-ru-constructed.txt'));
+    const enText = pick('slmgr-dli-kms-client-en-1.txt').split('\n').slice(0, 4).join('\n');
+    const enFacts = known(enText);
+    let asked = 0;
+    for (const [id, flow] of Object.entries(flows))
+      for (const node of flow.nodes) {
+        const a = proposeAnswer(node, ruFacts);
+        const b = proposeAnswer(node, enFacts);
+        expect([a?.answer, a?.fact], `${id}/${node.id}`).toEqual([b?.answer, b?.fact]);
+        if (a) asked++;
+      }
+    // A licensed KMS client answers some step (the channel, the licence status).
+    expect(asked).toBeGreaterThan(0);
+  });
+  it('reads "Имя:" only when it names a product, as nslookup prints "Имя:" too', () => {
+    expect(
+      read('Имя:    kms01.contoso.com\nAddress:  192.0.2.10').sections.some((s) => s.kind === 'slmgr-dli'),
+    ).toBe(false);
+  });
+  it('reads a Russian success row alone only after the /ato it answers', () => {
+    expect(read('Активация выполнена успешно.').sections).toEqual([]);
+    const ato = only(read('cscript slmgr.vbs /ato\nАктивация выполнена успешно.'));
+    expect([ato.kind, ato.facts.activated]).toEqual(['slmgr-ato', true]);
+    const named = only(
+      read(
+        'Активация Windows(R), Professional edition (2de67392-b7a7-462a-b1ca-108dd189f588) ...\nАктивация выполнена успешно.',
+      ),
+    );
+    expect([named.facts.name, named.facts.activated]).toEqual(['Windows(R), Professional edition', true]);
   });
 });
 

@@ -30,9 +30,15 @@ const CODE_FIRST = /^(0x[89a-f][0-9a-f]{7}):\s{1,4}(\p{L}.{0,2000})$/iu;
 const SLUI = /\bslui(?:\.exe)? 0x2a (0x[0-9a-f]{1,8})(?![0-9a-z])/i;
 // "Activating <product> (<activation id>) ...": the product's name before the activation ID (or the
 // placeholder Microsoft's articles print in its place, "(\<kms-client-product-key>)").
-const ACTIVATING = /\bActivating (Windows.{1,150}?) \((?:[0-9a-f]{8}-[0-9a-f-]{4,27}|\\?<[^<>()]{1,40}>)\)/i;
-// The result on the activating row itself (a page that joined the two rows).
-const ACTIVATED = /^Activating .{1,400}\bProduct activated successfully\.?$/i;
+// Russian Windows starts the row with "Активация" (Microsoft's ru-RU article on Azure activation quotes it).
+const ACTIVATING =
+  /(?:\bActivating|(?:^|\s)Активация) (Windows.{1,150}?) \((?:[0-9a-f]{8}-[0-9a-f-]{4,27}|\\?<[^<>()]{1,40}>)\)/i;
+// The result on the activating row itself (a page that joined the two rows), in English or in Russian.
+const ACTIVATED =
+  /^(?:Activating .{1,400}\bProduct activated successfully|Активация Windows.{1,400}\sАктивация выполнена успешно)\.?$/i;
+// Russian Windows' result row alone, as the same article quotes it. Other Russian programs word a success the
+// same way: alone it only continues an /ato output (its command line or its activating row), never opens one.
+const ACTIVATED_RU = /^Активация выполнена успешно\.?$/i;
 
 // slmgr.vbs's success messages, as its string table words them (L_MsgInstalledPKey, L_MsgKmsNameSet…),
 // each with the option that prints it. English only: no Russian Windows capture of them was found.
@@ -73,12 +79,13 @@ function atoLine(line: Line): Hit | null {
   if (t.length < 3) return null;
   if (ACTIVATED.test(t)) return { family: 'ato', key: 'activated', value: t, start: true, first: true };
   // "Activating <product> (<activation id>) ..." — often cut by the 80-column wrap.
-  if (/^Activating .{0,300}(?:edition|\(R\)|\(TM\)|Office)/i.test(t) && !INLINE.test(t)) {
+  if (/^(?:Activating|Активация) .{0,300}(?:edition|\(R\)|\(TM\)|Office)/i.test(t) && !INLINE.test(t)) {
     return { family: 'ato', key: 'activating', value: t, start: true, wrap: true, first: true };
   }
   if (/^Product activated successfully\.?$/i.test(t)) {
     return { family: 'ato', key: 'activated', value: t, start: true };
   }
+  if (ACTIVATED_RU.test(t)) return { family: 'ato', key: 'activated', value: t, start: false };
   // A success is the first line its command prints (/rilc's follows its progress line): a later one is another run's.
   for (const [re, option] of DONE)
     if (re.test(t))

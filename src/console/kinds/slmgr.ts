@@ -1,6 +1,7 @@
 /**
  * slmgr.vbs /dli and /dlv output: one section per product listed. Labels are slmgr's own English strings
- * (its string table); indentation is ignored.
+ * (its string table); indentation is ignored. Russian Windows prints its own labels: the few read here are
+ * those a published source shows (tests/fixtures/console/README.md, "Russian slmgr labels").
  */
 import { commandHit } from '../commands.ts';
 import { Sink, first, hexCode, hostPort, isGuid, port, putProduct, uint, WINDOWS_APP } from '../text.ts';
@@ -70,6 +71,13 @@ const LABELS = new Map<string, Label>([
   ['activation time', { key: 'avmaTime' }],
   ['host digital pid2', { key: 'avmaPid' }],
   ['additional information', { key: 'tkaInfo', wrap: true }],
+  // Russian Windows. "Частичный ключ продукта" and "Состояние лицензии" are quoted from Russian /dli output
+  // (a README and a script that tests it) and are Microsoft's ru-RU words for the two fields; "Имя" and
+  // "Описание" are the names Microsoft's ru-RU KMS troubleshooting article gives the first two fields.
+  ['имя', { key: 'name', wrap: true }],
+  ['описание', { key: 'description', wrap: true }],
+  ['частичный ключ продукта', { key: 'partialKey' }],
+  ['состояние лицензии', { key: 'status' }],
 ]);
 
 const PHRASES = new Map<string, string>([
@@ -100,6 +108,8 @@ const STATUS = new Map<string, LicenseStatus>([
   ['non-genuine grace period', 'non-genuine-grace'],
   ['notification', 'notification'],
   ['extended grace period', 'extended-grace'],
+  // Russian Windows: "Состояние лицензии: имеет лицензию", as a script that tests /dli output matches it.
+  ['имеет лицензию', 'licensed'],
 ]);
 
 const ACTIVATION_TYPES = ['All', 'AD', 'KMS', 'Token'] as const;
