@@ -1232,3 +1232,27 @@ describe('reader: a Get-WinEvent list, newest first', () => {
     expect(factsOf(result.sections).kmsHost?.value).toBe('kms01.corp.contoso.com');
   });
 });
+
+describe('the firewall lists in their default layouts', () => {
+  const values = (text: string) =>
+    Object.fromEntries(Object.entries(factsOf(read(text).sections)).map(([k, v]) => [k, v.value]));
+  // Microsoft's Get-NetConnectionProfile card, then a rule in Get-NetFirewallRule's own list, as one command
+  // line prints them (each sample's own prompt line taken off).
+  const card = sampleText('netfirewall-connection-profile-domain-en-1.txt');
+  const rule = sampleText('netfirewall-rule-full-en-1.txt');
+  const body = (text: string) => text.replace(/^PS.*>.*$/m, '');
+  const both = (r: string) =>
+    `PS C:\\> Get-NetConnectionProfile; Get-NetFirewallRule -DisplayName 'Docker SSL Inbound'\n${body(card)}\n${body(r)}`;
+  it('reads the card and the rule as two objects, the rule on for the card', () => {
+    expect(values(both(rule))).toEqual({ firewallRuleOn: true });
+  });
+  it('reads a rule off the card\'s profile as No: "Name" and "DisplayName" are one rule', () => {
+    expect(values(both(rule.replace('Domain, Private, Public', 'Private, Public')))).toEqual({
+      firewallRuleOn: false,
+    });
+  });
+  it('reads neither list alone', () => {
+    expect(values(card)).toEqual({});
+    expect(values(rule)).toEqual({});
+  });
+});

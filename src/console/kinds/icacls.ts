@@ -1,21 +1,26 @@
 /**
- * icacls, English only (no published capture gives the Russian summary or account names): the summary line
- * each run prints, "Successfully processed N files; Failed processing M files", with the rows before it (the
- * files it processed, an error for a file, the permissions it lists). A chain of runs pasted together is one
- * section: their counts add up.
+ * icacls: the summary line each run prints, "Successfully processed N files; Failed processing M files" (Russian
+ * Windows: "Успешно обработано N файлов; не удалось обработать M файлов"), with the rows before it (the files it
+ * processed, an error for a file, the permissions it lists). A chain of runs pasted together is one section:
+ * their counts add up. Whether the store's accounts have full control is read from English account names only.
  */
 import { commandHit } from '../commands.ts';
 import { Sink, uint } from '../text.ts';
 import type { Draft, Entry, Finished, Hit, Line, OutputKind } from '../types.ts';
 
-const SUMMARY = /^Successfully processed (\d{1,10}) files?; Failed processing (\d{1,10}) files?$/;
+const SUMMARY = [
+  /^Successfully processed (\d{1,10}) files?; Failed processing (\d{1,10}) files?$/,
+  /^Успешно обработано (\d{1,10}) файлов; не удалось обработать (\d{1,10}) файлов$/,
+];
+// The row a change prints for each file before the summary, English or Russian.
+const PROCESSED = /^(?:processed file|обработанный файл): \S.{0,300}$/;
 // "NT AUTHORITY\SYSTEM:(I)(OI)(CI)(F)", after the file name on the first row of a listing.
 const ACE = /:(?:\((?:[A-Z]{1,4}(?:,[A-Z]{1,4}){0,12}|DENY)\)){1,9}$/;
 
 // What a line can be in icacls output; each run ends with its summary, which opens the section it ends.
 function icaclsLine(line: Line): Hit | null {
   const t = line.norm;
-  const m = SUMMARY.exec(t);
+  const m = SUMMARY[0]!.exec(t) ?? SUMMARY[1]!.exec(t);
   if (m) return { family: 'icacls', key: 'summary', value: `${m[1]} ${m[2]}`, start: true, repeat: true };
   // A listing's first row: the file's name, then its first entry ("tokens.dat NT AUTHORITY\SYSTEM:(I)(F)").
   if (/^\S.{0,300}\s\S.{0,200}$/.test(t) && ACE.test(t) && /\\/.test(t))
@@ -94,7 +99,7 @@ export const ICACLS: OutputKind = {
   // The rows a run prints before its summary: the files processed, a file's error, its permissions.
   free: (_draft, line) => {
     const t = line.norm;
-    if (/^processed file: \S.{0,300}$/.test(t) || ACE.test(t) || /^\S.{0,300}: \S.{0,200}\.$/.test(t))
+    if (PROCESSED.test(t) || ACE.test(t) || /^\S.{0,300}: \S.{0,200}\.$/.test(t))
       return { family: 'icacls', key: ACE.test(t) ? 'ace' : 'row', value: t, start: false, repeat: true };
     return null;
   },

@@ -2,7 +2,8 @@
  * The firewall checks of a KMS host, in Format-List form: Get-NetConnectionProfile (InterfaceAlias,
  * NetworkCategory), Get-NetFirewallRule (Name or DisplayName, Enabled, Profile, Action, PolicyStoreSourceType,
  * and LocalPort / RemoteAddress from the port and address filters) and Get-NetFirewallProfile (Name, Enabled,
- * AllowInboundRules). Property names and values are English on every display language.
+ * AllowInboundRules), in the layouts chosen by Format-List or the cmdlets' own default lists. Property names and
+ * values are English on every display language.
  */
 import { commandHit } from '../commands.ts';
 import { Sink, bool, formatList } from '../text.ts';
@@ -28,6 +29,37 @@ const OWN = new Set([
   'DefaultOutboundAction',
   'DisplayName',
 ]);
+// The other properties of the cmdlets' default lists (Get-NetConnectionProfile, Get-NetFirewallRule,
+// Get-NetFirewallProfile). Several are common words (Status, Group, Description): they only continue a list
+// already read as these objects, never begin one.
+const REST = new Set([
+  'DomainAuthenticationKind',
+  'Description',
+  'DisplayGroup',
+  'Group',
+  'Platform',
+  'EdgeTraversalPolicy',
+  'LooseSourceMapping',
+  'LocalOnlyMapping',
+  'Owner',
+  'PrimaryStatus',
+  'Status',
+  'EnforcementStatus',
+  'RemoteDynamicKeywordAddresses',
+  'AllowLocalFirewallRules',
+  'AllowLocalIPsecRules',
+  'AllowUserApps',
+  'AllowUserPorts',
+  'AllowUnicastResponseToMulticast',
+  'NotifyOnListen',
+  'EnableStealthModeForIPsec',
+  'LogFileName',
+  'LogMaxSizeKilobytes',
+  'LogAllowed',
+  'LogBlocked',
+  'LogIgnored',
+  'DisabledInterfaceAliases',
+]);
 // Rows that begin another object of the list.
 const HEADS = new Set(['InterfaceAlias', 'Name', 'DisplayName']);
 const PROFILES = ['Domain', 'Private', 'Public'] as const;
@@ -38,21 +70,30 @@ function firewallLine(line: Line): Hit | null {
   if (!fl) return null;
   if (fl.name === 'Name')
     return { family: 'netfirewall', key: 'Name', value: fl.value, start: true, repeat: true, shared: true };
-  return OWN.has(fl.name)
-    ? { family: 'netfirewall', key: fl.name, value: fl.value, start: true, repeat: true }
+  if (OWN.has(fl.name))
+    return { family: 'netfirewall', key: fl.name, value: fl.value, start: true, repeat: true };
+  return REST.has(fl.name)
+    ? { family: 'netfirewall', key: fl.name, value: fl.value, start: false, repeat: true }
     : null;
 }
 
 /** One object of the list: its properties by name. */
 type Item = Map<string, Entry>;
 
-// Splits the rows into objects: a head row, or a property already seen, begins the next one.
+// Splits the rows into objects: a property already seen begins the next one, and so does a head row after
+// the rows of another object (the default lists put heads together: "Name" then "DisplayName" of one rule,
+// "Name" then "InterfaceAlias" of one connection profile).
 function items(entries: readonly Entry[]): Item[] {
   const out: Item[] = [];
   let cur: Item | undefined;
+  let body = false;
   for (const e of entries) {
     if (e.key === 'command' || e.key === 'error') continue;
-    if (!cur || cur.has(e.key) || (HEADS.has(e.key) && cur.size > 0)) out.push((cur = new Map()));
+    if (!cur || cur.has(e.key) || (HEADS.has(e.key) && body)) {
+      out.push((cur = new Map()));
+      body = false;
+    }
+    if (!HEADS.has(e.key)) body = true;
     cur.set(e.key, e);
   }
   return out;

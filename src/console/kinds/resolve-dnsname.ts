@@ -78,7 +78,8 @@ function dnsLine(line: Line): Hit | null {
 function dnsFailure(errorId: string): Failure | undefined {
   const id = errorId.split(',')[0]!.toUpperCase();
   if (id === 'DNS_ERROR_RCODE_NAME_ERROR') return 'not-found';
-  if (id === 'DNS_ERROR_RCODE_SERVER_FAILURE') return 'server-failure';
+  // Windows PowerShell prints both forms (RCODE_SERVER_FAILURE in a paste from microsoft/terminal#14447).
+  if (id === 'DNS_ERROR_RCODE_SERVER_FAILURE' || id === 'RCODE_SERVER_FAILURE') return 'server-failure';
   if (id === 'DNS_INFO_NO_RECORDS') return 'no-records';
   if (id === 'ERROR_TIMEOUT' || id === 'WIN32 ERROR_TIMEOUT') return 'timeout';
   return undefined;
@@ -164,7 +165,8 @@ function finishDns(draft: Draft): Finished {
   }
   if (srv.length) s.put('srv', srv, srvLine);
 
-  const cmd = first(e, 'command');
+  // The command line, or the error record's copy of it ("+ Resolve-DnsName -Type txt …") where none was pasted.
+  const cmd = first(e, 'command') ?? first(e, 'echo');
   const err = first(e, 'error');
   // The name asked for; an Authority record names the zone instead.
   const named = records.find((r) => r.name && isHost(r.name) && r.nameAt && r.section !== 'Authority');
@@ -195,10 +197,15 @@ export const RESOLVE_DNSNAME: OutputKind = {
   facts: ['srv', 'query', 'queryType', 'dnsFailure'],
   command: (text) => (/^Resolve-DnsName(?:\s|$)/i.test(text) ? commandHit('resolve-dnsname', text) : null),
   line: dnsLine,
-  // The rest of a PowerShell error record: "At line:1 char:1", "+ Resolve-DnsName …", "+ ~~~~".
-  free: (_draft, line) =>
-    /^(?:\+ |At line:\d|~{3})/.test(line.norm)
+  // The rest of a PowerShell error record: "At line:1 char:1", "+ Resolve-DnsName …", "+ ~~~~". The copy of the
+  // command is kept when it is shorter than a console row: a longer one may be cut.
+  free: (_draft, line) => {
+    const t = line.norm;
+    if (/^\+ Resolve-DnsName\s/i.test(t) && line.width < 79)
+      return { family: 'resolve-dnsname', key: 'echo', value: t.slice(2), start: false };
+    return /^(?:\+ |At line:\d|~{3})/.test(t)
       ? { family: 'resolve-dnsname', key: 'psError', value: '', start: false, repeat: true }
-      : null,
+      : null;
+  },
   finish: finishDns,
 };
