@@ -1,7 +1,8 @@
 /**
  * Software Protection events (12288, 12289, 12290, 12293, 8198, 8200, 8208, 8229, 1058…) as copied from
  * Event Viewer, printed by wevtutil, listed by Get-WinEvent / Get-EventLog | Format-List, quoted in
- * Markdown, or their message text alone when it is unmistakable.
+ * Markdown, or their message text alone when it is unmistakable. The messages are read in English and in
+ * Russian (sppsvc.exe's ru-RU message table: "Сведения:" where English says "Info:").
  */
 import { Sink, first, formatList, hexCode, hostPort, isIp, uint, unmark } from '../text.ts';
 import { LICENSE_STATUSES } from '../fact-rules.ts';
@@ -24,6 +25,8 @@ const LABELS = new Map<string, { key: string; start: boolean }>([
   ['computer', { key: 'computer', start: false }],
   ['description', { key: 'description', start: false }],
   ['info', { key: 'info', start: false }],
+  // The Russian messages' "Info:".
+  ['сведения', { key: 'info', start: false }],
 ]);
 
 // Get-WinEvent and Get-EventLog property names (Format-List). TimeCreated is Get-WinEvent's alone, which
@@ -56,11 +59,11 @@ const CSV = /^(0x[0-9a-f]{1,8})\s{0,4},/i;
 // The Software Protection providers, so a lone "Source:" of another program opens no section.
 const SPP_SOURCE = /Security-SPP|Software Protection|Security-Licensing|Key Management Service/i;
 
-// 12288's and 12289's messages: they tell the Info layout when no Event ID was pasted.
+// 12288's and 12289's messages, English and Russian: they tell the Info layout when no Event ID was pasted.
 const REQUEST =
-  /^The client has sent an activation request to the key management service (?:machine|computer)\.?$/i;
+  /^(?:The client has sent an activation request to the key management service (?:machine|computer)|Клиент отправил запрос на активацию компьютеру службы управления ключами)\.?$/i;
 const RESPONSE =
-  /^The client has processed an activation response from the key management service (?:machine|computer)\.?$/i;
+  /^(?:The client has processed an activation response from the key management service (?:machine|computer)|Клиент обработал ответ на активацию от компьютера службы управления ключами)\.?$/i;
 
 // Message texts that are Software Protection's alone: each opens an event even without its header, and
 // where its template belongs to one event only, names that event when no Event ID was pasted
@@ -77,12 +80,23 @@ const BODIES: ReadonlyArray<readonly [RegExp, number?]> = [
   ],
   [/^License acquisition failure details\.?$/i],
   [/^Acquisition of genuine ticket failed \(hr ?= ?0x[0-9a-f]{1,8}\)/i],
+  // The same messages on Russian Windows.
+  [/^Запрос на активацию обработан\.?$/i, 12290],
+  [/^Не удалось опубликовать службу управления ключами \(KMS\) в DNS для домена \S{1,255}\.?$/i, 12293],
+  [
+    /^Сбой активации лицензий \(slui\.exe\) со следующим кодом ошибки:(?:\s{0,4}hr ?= ?0x[0-9a-f]{1,8})?$/i,
+    8198,
+  ],
+  [/^Подробности об ошибке при получении лицензии\.?$/i],
+  [/^Сбой при загрузке билета подлинности \(hr ?= ?0x[0-9a-f]{1,8}\)/i],
 ];
 const isBody = (t: string): boolean => BODIES.some(([re]) => re.test(t));
 
 // A code where an event's text gives one: "hr=0x…", "(hr=0x…)", "Error Code:0x…", "Error code: 0x…",
-// "Reason:0x…", after a word boundary so a GUID or a longer hex run is never read as one.
-const CODE_IN_TEXT = /(?:^|[\s(.,;])(?:hr|error code|reason) ?[:=] ?(0x[0-9a-f]{1,8})(?![0-9a-z])/i;
+// "Reason:0x…", Russian "Код ошибки = 0x…", after a word boundary so a GUID or a longer hex run is never
+// read as one.
+const CODE_IN_TEXT =
+  /(?:^|[\s(.,;])(?:hr|error code|reason|код ошибки) ?[:=] ?(0x[0-9a-f]{1,8})(?![0-9a-z])/i;
 // A row that is a code alone (12293's Info) or a code and its name ("0x80072338: DNS_ERROR_…").
 const CODE_ROW = /^(0x[0-9a-f]{1,8})(?::\s{1,4}\S.{0,300})?$/i;
 
@@ -119,7 +133,7 @@ function eventLine(line: Line): Hit | null {
         : key === 'eventId' || key === 'logName' || key === 'created';
     return { family: 'event', key, value: fl.value, start };
   }
-  const m = /^([A-Za-z ]{2,20}):(?:\s{1,40}(.{0,2000}))?$/.exec(t);
+  const m = /^([A-Za-zЁА-яё ]{2,20}):(?:\s{1,40}(.{0,2000}))?$/.exec(t);
   const label = m ? LABELS.get(m[1]!.toLowerCase()) : undefined;
   if (!m || !label) return null;
   const value = (m[2] ?? '').trim();

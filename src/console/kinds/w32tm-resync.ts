@@ -1,6 +1,8 @@
 /**
- * w32tm /resync output, English only: "Sending resync command to …", then "The command completed
- * successfully." or "The computer did not resync because …" (no time data, a change too big).
+ * w32tm /resync output: "Sending resync command to …", then "The command completed successfully." or "The
+ * computer did not resync because …" (no time data, a change too big). Russian Windows prints w32tm.exe's
+ * ru-RU strings: "Отправка команды синхронизации на …", "Команда выполнена успешно.", "Синхронизация не
+ * выполнена, так как …".
  */
 import { commandHit } from '../commands.ts';
 import { Sink, first } from '../text.ts';
@@ -13,10 +15,13 @@ function hit(key: string, value: string, start: boolean): Hit {
 // What a line can be in w32tm /resync output.
 function resyncLine(line: Line): Hit | null {
   const t = line.norm;
-  if (/^Sending resync command to \S.{0,255}$/.test(t)) return hit('sending', t, true);
-  if (/^The computer did not resync because .{1,300}$/.test(t)) return hit('failed', t, true);
+  if (/^(?:Sending resync command to|Отправка команды синхронизации на) \S.{0,255}$/.test(t))
+    return hit('sending', t, true);
+  if (/^(?:The computer did not resync because|Синхронизация не выполнена, так как) .{1,300}$/.test(t))
+    return hit('failed', t, true);
   // Many commands print it: it belongs to a resync only under "Sending resync command".
-  if (t === 'The command completed successfully.') return hit('done', t, false);
+  if (t === 'The command completed successfully.' || t === 'Команда выполнена успешно.')
+    return hit('done', t, false);
   return null;
 }
 

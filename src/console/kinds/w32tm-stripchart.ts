@@ -1,4 +1,8 @@
-/** w32tm /stripchart output: the target and the clock offset of its last good sample, or its error. */
+/**
+ * w32tm /stripchart output: the target and the clock offset of its last good sample, or its error. Russian
+ * Windows prints w32tm.exe's ru-RU strings for the header ("Отслеживание …", "Сбор образцов …", "Текущее
+ * время - …") and "ошибка" where English prints "error".
+ */
 import { commandHit, option } from '../commands.ts';
 import { Sink, first, hexCode, isHost } from '../text.ts';
 import type { Draft, Finished, Hit, Line, OutputKind } from '../types.ts';
@@ -9,7 +13,7 @@ const SAMPLE = new RegExp(`^${TIME}\\s{1,10}${OFFSET}$`);
 const SAMPLE_FULL = new RegExp(
   `^${TIME}\\s{1,10}d:${OFFSET}\\s{1,10}o:${OFFSET}(?:\\s{1,10}\\[[^\\]]{0,120}\\])?$`,
 );
-const SAMPLE_ERROR = /^(\d{1,2}:\d{2}:\d{2}),?\s{1,10}error: (0x[0-9a-f]{1,8})$/i;
+const SAMPLE_ERROR = /^(\d{1,2}:\d{2}:\d{2}),?\s{1,10}(?:error|ошибка): (0x[0-9a-f]{1,8})$/i;
 
 function hit(key: string, value: string, repeat = false): Hit {
   return { family: 'w32tm-stripchart', key, value, start: true, repeat };
@@ -19,9 +23,10 @@ function hit(key: string, value: string, repeat = false): Hit {
 function stripchartLine(line: Line): Hit | null {
   const t = line.norm;
   let m: RegExpExecArray | null;
-  if ((m = /^Tracking (\S{1,255}) \[[^\]]{1,300}\]\.?$/.exec(t))) return hit('tracking', m[1]!);
-  if (/^Collecting \d{1,6} samples\.?$/.test(t)) return hit('collecting', t);
-  if (/^The current time is .{1,100}$/.test(t)) return hit('now', t);
+  if ((m = /^(?:Tracking|Отслеживание) (\S{1,255}) \[[^\]]{1,300}\]\.?$/.exec(t)))
+    return hit('tracking', m[1]!);
+  if (/^(?:Collecting \d{1,6} samples|Сбор образцов \d{1,6})\.?$/.test(t)) return hit('collecting', t);
+  if (/^(?:The current time is|Текущее время -) .{1,100}$/.test(t)) return hit('now', t);
   // With /dataonly a sample is "hh:mm:ss, +00.0349344s"; without, "d:… o:…" and a graph; use o:.
   if ((m = SAMPLE.exec(t))) return hit('sample', m[2]!, true);
   if ((m = SAMPLE_FULL.exec(t))) return hit('sample', m[3]!, true);
