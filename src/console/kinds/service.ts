@@ -1,6 +1,8 @@
 /**
  * A service's state: `(Get-Service sppsvc).Status` (the state word alone), Get-Service's table, and
  * `sc query`. Read only where the output shows one service: a list of many names no single state.
+ * Russian sc translates its labels ("Имя_службы:", "Состояние", "Код_выхода_Win32") and keeps the state
+ * names in English ("4  RUNNING").
  */
 import { commandHit } from '../commands.ts';
 import { Sink } from '../text.ts';
@@ -28,9 +30,9 @@ function serviceLine(line: Line): Hit | null {
   if ((m = WORD.exec(t))) return hit('word', m[1]!, true, true);
   if (/^Status\s{1,20}Name\s{1,40}DisplayName$/.test(t)) return hit('header', t, true);
   if ((m = ROW.exec(t))) return hit('row', m[1]!, true, true);
-  if ((m = /^SERVICE_NAME: (\S{1,256})$/.exec(t))) return hit('scName', m[1]!, true, true);
-  // "STATE              : 4  RUNNING" (tabs on older Windows).
-  if ((m = /^STATE\s{0,30}:\s{0,4}\d\s{1,4}([A-Z_]{4,20})\b/.exec(t)))
+  if ((m = /^(?:SERVICE_NAME|Имя_службы): (\S{1,256})$/.exec(t))) return hit('scName', m[1]!, true, true);
+  // "STATE              : 4  RUNNING" (tabs on older Windows), "Состояние          : 4  RUNNING".
+  if ((m = /^(?:STATE|Состояние)\s{0,30}:\s{0,4}\d\s{1,4}([A-Z_]{4,20})\b/.exec(t)))
     return hit('scState', m[1]!, false, true);
   return null;
 }
@@ -62,9 +64,10 @@ export const SERVICE: OutputKind = {
       ? commandHit('service', text)
       : null,
   line: serviceLine,
-  // sc's other fields and the flags row under STATE belong to the record.
+  // sc's other fields (in English or Russian) and the flags row under STATE belong to the record.
   free: (_draft, line) =>
-    /^(?:[A-Z][A-Z0-9_]{1,30}\s{0,30}:|DISPLAY_NAME:|\([A-Z_, ]{3,200}\)$|-{3,}\s)/.test(line.norm)
+    /^(?:[A-Z][A-Z0-9_]{1,30}\s{0,30}:|DISPLAY_NAME:|\([A-Z_, ]{3,200}\)$|-{3,}\s)/.test(line.norm) ||
+    /^(?:Тип|Код_выхода_Win32|Код_выхода_службы|Контрольная_точка|Ожидание)\s{0,30}:/.test(line.norm)
       ? hit('other', line.norm, false, true)
       : null,
   finish: finishService,
