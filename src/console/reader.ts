@@ -84,8 +84,8 @@ export function readConsole(text: string): ReadResult {
     return ringHits[slot]!;
   };
   const sections: Section[] = [];
-  // For each section: whether it is a record of a list printed newest first.
-  const newestFirst: boolean[] = [];
+  // For each section: when it was written, where it says (an event's time).
+  const times: (string | undefined)[] = [];
   const unread: string[] = [];
   let cur: Draft | null = null;
   let prev: Draft | null = null;
@@ -106,7 +106,7 @@ export function readConsole(text: string): ReadResult {
       lastEntry = null;
       return;
     }
-    newestFirst.push(!!done.newestFirst);
+    times.push(done.time);
     sections.push({
       kind: done.kind,
       facts: done.facts,
@@ -176,7 +176,7 @@ export function readConsole(text: string): ReadResult {
     blanks = 0;
   }
   close();
-  for (const kind of KINDS) kind.across?.(sections, newestFirst);
+  for (const kind of KINDS) kind.across?.(sections, times);
   return { sections, unread };
 
   function step(i: number, line: Line, hs: readonly Hit[]): boolean {

@@ -372,8 +372,8 @@ void allListed;
  * A licence listed beside the Windows one in use (slmgr /dlv all, /dli all): another product (Office…), an
  * add-on of Windows (Extended Security Updates, sharing Windows' application ID), or a licence not in use
  * (no product key). Its section keeps its facts, but they never feed the session's, save officeKmsHostLicensed,
- * which names the licence it describes. An older event of a list printed newest first (Get-WinEvent) is set aside
- * too: the newest of each event ID says how things stand now.
+ * which names the licence it describes. An older event whose every fact a newer one in the same list gives is set
+ * aside too: the newest says how things stand now.
  */
 export type Aside = 'other-product' | 'add-on' | 'not-in-use' | 'older';
 
@@ -466,8 +466,8 @@ export interface Finished {
   facts: Facts;
   aside?: Aside;
   lines: Partial<Record<keyof Facts, string>>;
-  /** One record of a list printed newest first (Get-WinEvent's): passed to `across`, never reported. */
-  newestFirst?: boolean;
+  /** When the output was written, as printed (an event's TimeCreated or Date): passed to `across`, never reported. */
+  time?: string;
 }
 
 /**
@@ -495,7 +495,7 @@ export interface OutputKind {
   /** The section a draft of its lines becomes. */
   finish(draft: Draft): Finished;
   /** What its sections prove together (the client IDs of several events): facts added to them, once all are read. */
-  across?(sections: Section[], newestFirst: readonly boolean[]): void;
+  across?(sections: Section[], times: readonly (string | undefined)[]): void;
   /** Keys of rows that only set how later rows read (nslookup's `set type=`): read, never reported unread. */
   quiet?: readonly string[];
 }

@@ -13,7 +13,9 @@ function playwrightDisabledFeatures(): string[] {
   const root = dirname(createRequire(import.meta.url).resolve('playwright-core/package.json'));
   const code = readFileSync(join(root, 'lib', 'coreBundle.js'), 'utf8');
   const start = code.indexOf('disabledFeatures = [');
-  expect(start, "Playwright's launcher no longer lists its disabled features where it did").toBeGreaterThan(0);
+  expect(start, "Playwright's launcher no longer lists its disabled features where it did").toBeGreaterThan(
+    0,
+  );
   const list = code.slice(start, code.indexOf(']', start));
   // Its comments name no feature in quotes; each feature is a quoted name of its own.
   return [...list.matchAll(/^\s*"([A-Za-z0-9]+)",?\s*$/gm)].map((m) => m[1]!);

@@ -1195,41 +1195,71 @@ describe('ipconfig /all', () => {
   });
 });
 
-describe('reader: a Get-WinEvent list, newest first', () => {
+describe('reader: events listed together, by their times', () => {
   const record = (time: string, code: string, host: string) =>
     [
-      `TimeCreated : 23.10.2025 ${time}`,
+      `TimeCreated : ${time}`,
       'Message     : The client has sent an activation request to the key management service machine.',
       '              Info:',
       `              ${code}, 0x00000000, ${host}:1688, 5e3c1c0a-2b7d-4c61-8f0e-7a9d3b2c1e45, 2025/10/23 06:58, 0, 2, 43200, 73111121-5638-40f6-bc11-f1d7b0d64300, 25`,
       '',
     ].join('\n');
-  const list = [
-    "PS C:\\> Get-WinEvent -FilterHashtable @{LogName='Application'; ProviderName='Microsoft-Windows-Security-SPP'; Id=12288} -MaxEvents 3 | Format-List TimeCreated,Message",
+  const command =
+    "PS C:\\> Get-WinEvent -FilterHashtable @{LogName='Application'; ProviderName='Microsoft-Windows-Security-SPP'; Id=12288} -MaxEvents 3 | Format-List TimeCreated,Message";
+  const newestFirst = [
+    command,
     '',
-    record('9:58:11', '0x0', 'kms02.corp.contoso.com'),
-    record('8:58:11', '0xC004F074', 'kms01.corp.contoso.com'),
-    record('7:58:11', '0xC004F074', 'kms01.corp.contoso.com'),
+    record('23.10.2025 9:58:11', '0x0', 'kms02.corp.contoso.com'),
+    record('23.10.2025 8:58:11', '0xC004F074', 'kms01.corp.contoso.com'),
+    record('23.10.2025 7:58:11', '0xC004F074', 'kms01.corp.contoso.com'),
   ].join('\n');
+  const values = (text: string) =>
+    Object.fromEntries(Object.entries(factsOf(read(text).sections)).map(([k, v]) => [k, v.value]));
 
-  it('takes the newest of each event: an older failure never answers for the newer request', () => {
-    const result = read(list);
-    expect(result.sections.map((s) => [s.facts.eventId, s.aside])).toEqual([
-      [12288, undefined],
-      [12288, 'older'],
-      [12288, 'older'],
-    ]);
-    const facts = factsOf(result.sections);
-    expect(facts.errorCode?.value).toBe('0x00000000');
-    expect(facts.kmsHost?.value).toBe('kms02.corp.contoso.com');
+  it('lets the newest stand: an older failure never answers for the newer request', () => {
+    const result = read(newestFirst);
+    expect(result.sections.map((s) => s.aside)).toEqual([undefined, 'older', 'older']);
+    expect(values(newestFirst)).toMatchObject({ errorCode: '0x00000000', kmsHost: 'kms02.corp.contoso.com' });
   });
 
-  it('leaves a copy with no TimeCreated as pasted: the later event still answers', () => {
-    const copy = list.replace(/^TimeCreated .*\n/gm, '');
-    const result = read(copy);
-    expect(result.sections).toHaveLength(3);
-    expect(result.sections.every((s) => s.aside === undefined)).toBe(true);
-    expect(factsOf(result.sections).kmsHost?.value).toBe('kms01.corp.contoso.com');
+  it('in any order: -Oldest, or the same command run twice, before and after a fix', () => {
+    const oldest = [
+      command.replace('-MaxEvents 3', '-MaxEvents 2 -Oldest'),
+      record('10/22/2025 7:58:11 AM', '0xC004F074', 'kms01.corp.contoso.com'),
+      record('10/23/2025 9:58:11 AM', '0x0', 'kms02.corp.contoso.com'),
+    ].join('\n');
+    expect(values(oldest)).toMatchObject({ errorCode: '0x00000000', kmsHost: 'kms02.corp.contoso.com' });
+    const twice = [
+      command,
+      record('2025-10-23 09:00:00', '0xC004F074', 'kms01.corp.contoso.com'),
+      command,
+      record('2025-10-23 09:20:00', '0x0', 'kms01.corp.contoso.com'),
+    ].join('\n');
+    expect(values(twice)).toMatchObject({ errorCode: '0x00000000' });
+  });
+
+  it("keeps an older event's facts that no newer one gives: the last count a response brought", () => {
+    const response = [
+      'TimeCreated : 16.10.2025 9:00:00',
+      'Message     : The client has processed an activation response from the key management service machine.',
+      '              Info:',
+      '              0x0, 0x1, 1, 0, 40, 120, 10080, 2025/10/16 09:00',
+      '',
+    ].join('\n');
+    const text = [record('23.10.2025 9:58:11', '0xC004F074', 'kms01.corp.contoso.com'), response].join('\n');
+    expect(values(text)).toMatchObject({ errorCode: '0xC004F074', eventId: 12288, currentCount: 40 });
+  });
+
+  it('leaves events as pasted when their times fit two orders, or print none', () => {
+    const either = [
+      record('10/11/2025 9:00:00', '0x0', 'kms02.corp.contoso.com'),
+      record('11/10/2025 9:00:00', '0xC004F074', 'kms01.corp.contoso.com'),
+    ].join('\n');
+    expect(read(either).sections.every((s) => s.aside === undefined)).toBe(true);
+    expect(values(either)).toMatchObject({ kmsHost: 'kms01.corp.contoso.com' });
+    const untimed = newestFirst.replace(/^TimeCreated .*\n/gm, '');
+    expect(read(untimed).sections.every((s) => s.aside === undefined)).toBe(true);
+    expect(values(untimed)).toMatchObject({ kmsHost: 'kms01.corp.contoso.com' });
   });
 });
 

@@ -29,8 +29,7 @@ const LABELS = new Map<string, { key: string; start: boolean }>([
   ['сведения', { key: 'info', start: false }],
 ]);
 
-// Get-WinEvent and Get-EventLog property names (Format-List). TimeCreated is Get-WinEvent's alone, which
-// lists the newest event first.
+// Get-WinEvent and Get-EventLog property names (Format-List). TimeCreated begins each Get-WinEvent record.
 const FL_NAMES = new Map<string, string>([
   ['TimeCreated', 'created'],
   ['TimeGenerated', 'date'],
@@ -150,7 +149,8 @@ function finishEvent(draft: Draft): Finished {
     s.put('noEvents', true, none);
     return s.out;
   }
-  if (first(e, 'created')) s.out.newestFirst = true;
+  const time = first(e, 'created') ?? first(e, 'date');
+  if (time?.value) s.out.time = time.value;
   const id = first(e, 'eventId');
   const instance = first(e, 'instanceId');
   const bodyEntry = first(e, 'body');
@@ -293,31 +293,107 @@ export const EVENT: OutputKind = {
     return { family: 'event', key, value: t, start: false, repeat: key === 'text' };
   },
   finish: finishEvent,
-  across: (sections, newestFirst) => {
+  across: (sections, times) => {
     sharedCmid(sections);
-    setOlderAside(sections, newestFirst);
+    newestAnswers(sections, times);
   },
 };
 
 /**
- * In a list printed newest first (Get-WinEvent's), the first record of each event ID is how things stand now:
- * the later ones of that ID are set aside as older, so an old failure never answers for a newer success.
- * A run of such records pasted together is one list. A host's 12290s are left as they are: each is another
- * client's request, not an older state of the same one.
+ * Events pasted together, in the order of the times they print: where two give the same fact, the newer one's
+ * stands and the older one's is dropped, whatever order the list came in (Get-WinEvent's newest first,
+ * -Oldest, two runs one after the other). An event left with nothing of its own is set aside as older. A run
+ * is consecutive events that each print a time; times that cannot be put in one order (a day and a month that
+ * could be either) leave the run as pasted. A host's 12290s are left as they are: each is another client's.
  */
-function setOlderAside(sections: Section[], newestFirst: readonly boolean[]): void {
-  let newest = new Set<string>();
+function newestAnswers(sections: Section[], times: readonly (string | undefined)[]): void {
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length > 1)
+      newestOf(
+        run.map((i) => sections[i]!),
+        run.map((i) => times[i]!),
+      );
+    run = [];
+  };
   for (const [i, section] of sections.entries()) {
-    if (section.kind !== 'event' || !newestFirst[i]) {
-      newest = new Set();
-      continue;
-    }
-    if (section.facts.eventId === 12290) continue;
-    const id = String(section.facts.eventId ?? '');
-    if (!newest.has(id)) {
-      newest.add(id);
-      continue;
-    }
-    section.aside = 'older';
+    if (section.kind !== 'event' || times[i] === undefined) flush();
+    else if (section.facts.eventId !== 12290) run.push(i);
   }
+  flush();
+}
+
+function newestOf(events: Section[], times: string[]): void {
+  const keys = timeKeys(times);
+  if (!keys) return;
+  const order = events.map((_, i) => i).sort((a, b) => keys[b]! - keys[a]!);
+  // The key of the newest event that gave each fact so far; an event as new as it keeps its own too.
+  const given = new Map<string, number>();
+  for (const i of order) {
+    const event = events[i]!;
+    const facts = event.facts as Record<string, unknown>;
+    const lines = event.lines as Record<string, unknown>;
+    for (const name of Object.keys(facts)) {
+      const newer = given.get(name);
+      if (newer === undefined) given.set(name, keys[i]!);
+      else if (newer > keys[i]!) {
+        delete facts[name];
+        delete lines[name];
+      }
+    }
+    if (Object.keys(facts).length === 0) event.aside = 'older';
+  }
+}
+
+// A printed time: year first (2025-10-23 09:58:11, wevtutil's 2025-10-23T09:58:11.123Z), or day and month
+// before the year (23.10.2025 9:58:11; 10/23/2025 9:58:11 AM, which may be either way round).
+const YEAR_FIRST = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?/;
+const YEAR_LAST =
+  /^(\d{1,2})([-./])(\d{1,2})[-./](\d{4}),?\s{1,3}(\d{1,2}):(\d{2})(?::(\d{2}))?\s{0,2}([AP]\.?M\.?)?/i;
+
+/** Sortable numbers for the times, or undefined when they cannot be put in one order. */
+function timeKeys(times: readonly string[]): number[] | undefined {
+  const readings = (['ymd', 'dmy', 'mdy'] as const)
+    .map((way) => times.map((t) => timeKey(t.trim(), way)))
+    .filter((keys): keys is number[] => keys.every((k) => k !== undefined));
+  if (!readings.length) return undefined;
+  // Every way the times can be read must put them in the same order, ties included.
+  const [first, ...others] = readings;
+  const byFirst = first!.map((_, i) => i).sort((a, b) => first![a]! - first![b]!);
+  for (const keys of others)
+    for (let j = 1; j < byFirst.length; j++) {
+      const [a, b] = [byFirst[j - 1]!, byFirst[j]!];
+      if (Math.sign(first![b]! - first![a]!) !== Math.sign(keys[b]! - keys[a]!)) return undefined;
+    }
+  return first;
+}
+
+function timeKey(t: string, way: 'ymd' | 'dmy' | 'mdy'): number | undefined {
+  let y: number, mo: number, d: number, h: number, mi: number, sec: number;
+  if (way === 'ymd') {
+    const m = YEAR_FIRST.exec(t);
+    if (!m) return undefined;
+    [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+  } else {
+    const m = YEAR_LAST.exec(t);
+    // Dots are always day first (23.10.2025).
+    if (!m || (m[2] === '.' && way === 'mdy')) return undefined;
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    [d, mo] = way === 'dmy' ? [a, b] : [b, a];
+    [y, h, mi, sec] = [Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7] ?? '0')];
+    const half = m[8]?.[0]?.toUpperCase();
+    if (half) {
+      if (h < 1 || h > 12) return undefined;
+      h = (h % 12) + (half === 'P' ? 12 : 0);
+    }
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) return undefined;
+  return ((((y * 100 + mo) * 100 + d) * 100 + h) * 100 + mi) * 100 + sec;
 }

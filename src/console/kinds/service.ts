@@ -64,10 +64,13 @@ export const SERVICE: OutputKind = {
       ? commandHit('service', text)
       : null,
   line: serviceLine,
-  // sc's other fields (in English or Russian) and the flags row under STATE belong to the record.
+  // sc's other fields (in English or Russian, as sc.exe's ru-RU strings name them) and the flags row under
+  // STATE belong to the record.
   free: (_draft, line) =>
     /^(?:[A-Z][A-Z0-9_]{1,30}\s{0,30}:|DISPLAY_NAME:|\([A-Z_, ]{3,200}\)$|-{3,}\s)/.test(line.norm) ||
-    /^(?:Тип|Код_выхода_Win32|Код_выхода_службы|Контрольная_точка|Ожидание)\s{0,30}:/.test(line.norm)
+    /^(?:Тип|Код_выхода_Win32|Код_выхода_службы|Контрольная_точка|Ожидание|ID_процесса|Флаги|Выводимое_имя)\s{0,30}:/.test(
+      line.norm,
+    )
       ? hit('other', line.norm, false, true)
       : null,
   finish: finishService,

@@ -163,7 +163,7 @@ function slmgrLine(line: Line): Hit | null {
 /**
  * Whether a listed licence is not the Windows one in use: another product (an Application ID other than
  * Windows', or an Office name where no ID is printed), an ESU add-on, or a licence with no product key ("This license is
- * not in use.", or no Partial Product Key and Unlicensed). Redacted IDs decide nothing.
+ * not in use.", or no Partial Product Key and a status other than a licensed or grace one). Redacted IDs decide nothing.
  */
 function asideOf(e: readonly Entry[]): Aside | undefined {
   const app = first(e, 'applicationId')?.value.toLowerCase();
@@ -174,7 +174,10 @@ function asideOf(e: readonly Entry[]): Aside | undefined {
   if (/\bESU\b|\badd-on for\b/i.test(name)) return 'add-on';
   if (first(e, 'notInUse')) return 'not-in-use';
   const status = first(e, 'status')?.value.toLowerCase().replace(/\.$/, '');
-  if (!first(e, 'partialKey') && status === 'unlicensed') return 'not-in-use';
+  // A licence with no key whose status is Unlicensed, or a status not read (Russian Windows' own for an
+  // unused licence is in no source), is not the one in use: its name and channel never stand for Windows.
+  if (!first(e, 'partialKey') && status !== undefined && (status === 'unlicensed' || !STATUS.has(status)))
+    return 'not-in-use';
   return undefined;
 }
 
