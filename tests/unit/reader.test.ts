@@ -977,20 +977,22 @@ describe('reader: Get-WinEvent | Format-List TimeCreated, Message, no Id', () =>
   const list = (message: string, ...more: string[]) =>
     `TimeCreated : 3/14/2024 9:12:41 AM\nMessage     : ${message}\n${more.map((m) => `              ${m}\n`).join('')}`;
   it('reads each record by its message: the event it is and the code it gives', () => {
-    const r = read(
-      list(
-        'License Activation (slui.exe) failed with the following error code:',
-        'hr=0xC0020017',
-        'Command-line arguments:',
-      ) +
-        '\n' +
-        list('License Activation (slui.exe) failed with the following error code:', 'hr=0x8007139F'),
+    const first = list(
+      'License Activation (slui.exe) failed with the following error code:',
+      'hr=0xC0020017',
+      'Command-line arguments:',
     );
-    expect(r.sections.map((s) => s.facts)).toEqual([
-      { eventId: 8198, errorCode: '0xC0020017' },
-      { eventId: 8198, errorCode: '0x8007139F' },
-    ]);
+    const second = list(
+      'License Activation (slui.exe) failed with the following error code:',
+      'hr=0x8007139F',
+    );
+    expect(only(read(first)).facts).toEqual({ eventId: 8198, errorCode: '0xC0020017' });
+    expect(only(read(second)).facts).toEqual({ eventId: 8198, errorCode: '0x8007139F' });
+    const r = read(`${first}\n${second}`);
     expect(r.unread).toEqual([]);
+    // Two records of the same second in a list that runs no way: which is newer is unknown, so the code
+    // they give differently stands for neither.
+    expect(r.sections.map((s) => s.facts)).toEqual([{ eventId: 8198 }, { eventId: 8198 }]);
   });
   it('names 12290 by its message on the host, and reads a message of no known event as nothing', () => {
     const host = read(
@@ -1248,6 +1250,48 @@ describe('reader: events listed together, by their times', () => {
     ].join('\n');
     const text = [record('23.10.2025 9:58:11', '0xC004F074', 'kms01.corp.contoso.com'), response].join('\n');
     expect(values(text)).toMatchObject({ errorCode: '0xC004F074', eventId: 12288, currentCount: 40 });
+  });
+
+  it('reads times as Windows prints them: year first with p.m., fractions of a second, Get-EventLog', () => {
+    const slui = (time: string, code: string, label = 'TimeCreated') =>
+      `${label} : ${time}\nMessage     : License Activation (slui.exe) failed with the following error code:\n              hr=${code}\n`;
+    // en-CA, newest first: 1:05 p.m. is after 9:58 a.m.
+    const enCa = `${slui('2025-10-23 1:05:11\u202fp.m.', '0xC004F074')}\n${slui('2025-10-23 9:58:11\u202fa.m.', '0x8007139F')}`;
+    expect(values(enCa)).toMatchObject({ errorCode: '0xC004F074' });
+    // wevtutil's fractions tell two events of one second apart.
+    const wev = `${slui('2025-10-23T09:58:11.9870000Z', '0xC004F074')}\n${slui('2025-10-23T09:58:11.1230000Z', '0x8007139F')}`;
+    expect(values(wev)).toMatchObject({ errorCode: '0xC004F074' });
+    // One second shared inside a list that runs newest first: the one listed first is the newer.
+    const tie = [
+      slui('10/23/2025 9:58:11 AM', '0xC004F074'),
+      slui('10/23/2025 9:58:11 AM', '0x8007139F'),
+      slui('10/22/2025 9:58:11 AM', '0x80072EE7'),
+    ].join('\n');
+    expect(values(tie)).toMatchObject({ errorCode: '0xC004F074' });
+  });
+
+  it("names an event by Get-EventLog's InstanceId, its qualifiers left off", () => {
+    const text = [
+      'Index              : 5021',
+      'EntryType          : Error',
+      'InstanceId         : 3221233670',
+      'Message            : License Activation (slui.exe) failed with the following error code:',
+      '                     hr=0xC004F074',
+      'Source             : Microsoft-Windows-Security-SPP',
+      'TimeGenerated      : 10/23/2025 1:05:11 PM',
+    ].join('\n');
+    expect(values(text)).toMatchObject({ eventId: 8198, errorCode: '0xC004F074' });
+  });
+
+  it('an event with no time among timed ones: a fact they give differently stands for none', () => {
+    const text = [
+      record('23.10.2025 9:58:11', '0x0', 'kms02.corp.contoso.com').replace(/^TimeCreated .*\n/, ''),
+      record('22.10.2025 9:58:11', '0xC004F074', 'kms01.corp.contoso.com'),
+    ].join('\n');
+    const facts = values(text);
+    expect(facts.errorCode).toBeUndefined();
+    expect(facts.kmsHost).toBeUndefined();
+    expect(facts).toMatchObject({ eventId: 12288, kmsPort: 1688 });
   });
 
   it('leaves events as pasted when their times fit two orders, or print none', () => {

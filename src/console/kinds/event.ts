@@ -130,7 +130,9 @@ function eventLine(line: Line): Hit | null {
       key === 'source'
         ? SPP_SOURCE.test(fl.value)
         : key === 'eventId' || key === 'logName' || key === 'created';
-    return { family: 'event', key, value: fl.value, start };
+    // TimeCreated heads each record of Format-List TimeCreated,…: it never joins the record above it, whose
+    // own time it is not (a record that lists it after its message, as fl * does, loses its time instead).
+    return { family: 'event', key, value: fl.value, start, ...(key === 'created' ? { first: true } : {}) };
   }
   const m = /^([A-Za-zЁА-яё ]{2,20}):(?:\s{1,40}(.{0,2000}))?$/.exec(t);
   const label = m ? LABELS.get(m[1]!.toLowerCase()) : undefined;
@@ -155,7 +157,10 @@ function finishEvent(draft: Draft): Finished {
   const instance = first(e, 'instanceId');
   const bodyEntry = first(e, 'body');
   const named = bodyEntry ? BODIES.find(([re]) => re.test(bodyEntry.value))?.[1] : undefined;
-  const eventId = uint(id?.value) ?? uint(instance?.value) ?? named;
+  // Get-EventLog's InstanceId carries the event's qualifiers above its ID (0x40003002 for 12290).
+  const fromInstance = uint(instance?.value);
+  const eventId =
+    uint(id?.value) ?? (fromInstance === undefined ? undefined : fromInstance % 0x10000) ?? named;
   s.put('eventId', eventId, id ?? instance ?? bodyEntry);
   const source = first(e, 'source');
   s.put('source', source?.value || undefined, source);
@@ -308,48 +313,98 @@ export const EVENT: OutputKind = {
  */
 function newestAnswers(sections: Section[], times: readonly (string | undefined)[]): void {
   let run: number[] = [];
+  let timeless = false;
   const flush = () => {
-    if (run.length > 1)
+    const events = run.map((i) => sections[i]!);
+    const timed = run.filter((i) => times[i] !== undefined).length;
+    // An event with no time among timed ones: its place is unknown, so a fact they give differently is
+    // dropped from them all rather than left to the order they were pasted in. With no time at all, the
+    // order pasted is all there is.
+    if (timeless && timed) dropDiffering(events);
+    else if (!timeless && run.length > 1)
       newestOf(
-        run.map((i) => sections[i]!),
+        events,
         run.map((i) => times[i]!),
       );
     run = [];
+    timeless = false;
   };
   for (const [i, section] of sections.entries()) {
-    if (section.kind !== 'event' || times[i] === undefined) flush();
-    else if (section.facts.eventId !== 12290) run.push(i);
+    if (section.kind !== 'event') flush();
+    else if (section.facts.eventId === 12290) continue;
+    else {
+      if (times[i] === undefined) timeless = true;
+      run.push(i);
+    }
   }
   flush();
+}
+
+/** Drops from every event each fact two of them give with different values. */
+function dropDiffering(events: readonly Section[]): void {
+  const seen = new Map<string, string>();
+  const differ = new Set<string>();
+  for (const event of events)
+    for (const [name, value] of Object.entries(event.facts)) {
+      const v = JSON.stringify(value);
+      if (seen.has(name) && seen.get(name) !== v) differ.add(name);
+      seen.set(name, v);
+    }
+  for (const event of events)
+    for (const name of differ) {
+      delete (event.facts as Record<string, unknown>)[name];
+      delete (event.lines as Record<string, unknown>)[name];
+    }
 }
 
 function newestOf(events: Section[], times: string[]): void {
   const keys = timeKeys(times);
   if (!keys) return;
-  const order = events.map((_, i) => i).sort((a, b) => keys[b]! - keys[a]!);
-  // The key of the newest event that gave each fact so far; an event as new as it keeps its own too.
-  const given = new Map<string, number>();
+  // Events of the same time are put in the order the rest of the list runs in (newest first, as Get-WinEvent,
+  // wevtutil /rd:true and Event Viewer list them, or oldest first); where the list says neither, a fact they
+  // give differently is dropped from them all.
+  let down = false;
+  let up = false;
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i]! < keys[i - 1]!) down = true;
+    if (keys[i]! > keys[i - 1]!) up = true;
+  }
+  const direction = down && !up ? -1 : up && !down ? 1 : 0;
+  // How event i stands against j: above 0 when it is the newer, 0 when the list cannot tell.
+  const cmp = (i: number, j: number) => Math.sign(keys[i]! - keys[j]!) || direction * Math.sign(i - j);
+  const order = events.map((_, i) => i).sort((a, b) => cmp(b, a));
+  // The newest event that gave each fact so far, and its value.
+  const given = new Map<string, { at: number; value: string }>();
+  const tied = new Set<string>();
   for (const i of order) {
-    const event = events[i]!;
-    const facts = event.facts as Record<string, unknown>;
-    const lines = event.lines as Record<string, unknown>;
+    const facts = events[i]!.facts as Record<string, unknown>;
+    const lines = events[i]!.lines as Record<string, unknown>;
     for (const name of Object.keys(facts)) {
+      const value = JSON.stringify(facts[name]);
       const newer = given.get(name);
-      if (newer === undefined) given.set(name, keys[i]!);
-      else if (newer > keys[i]!) {
+      if (newer === undefined) given.set(name, { at: i, value });
+      else if (cmp(newer.at, i) > 0) {
         delete facts[name];
         delete lines[name];
-      }
+      } else if (newer.value !== value) tied.add(name);
     }
-    if (Object.keys(facts).length === 0) event.aside = 'older';
+  }
+  for (const event of events) {
+    for (const name of tied) {
+      delete (event.facts as Record<string, unknown>)[name];
+      delete (event.lines as Record<string, unknown>)[name];
+    }
+    if (Object.keys(event.facts).length === 0) event.aside = 'older';
   }
 }
 
 // A printed time: year first (2025-10-23 09:58:11, wevtutil's 2025-10-23T09:58:11.123Z), or day and month
 // before the year (23.10.2025 9:58:11; 10/23/2025 9:58:11 AM, which may be either way round).
-const YEAR_FIRST = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?/;
+// Either may end in fractions of a second and AM/PM (en-CA: 2025-10-23 1:05:11 p.m., a narrow no-break space before it).
+const YEAR_FIRST =
+  /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,7}))?)?[\s\u202f]{0,2}([AP]\.?M\.?)?/i;
 const YEAR_LAST =
-  /^(\d{1,2})([-./])(\d{1,2})[-./](\d{4}),?\s{1,3}(\d{1,2}):(\d{2})(?::(\d{2}))?\s{0,2}([AP]\.?M\.?)?/i;
+  /^(\d{1,2})([-./])(\d{1,2})[-./](\d{4}),?\s{1,3}(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,7}))?)?[\s\u202f]{0,2}([AP]\.?M\.?)?/i;
 
 /** Sortable numbers for the times, or undefined when they cannot be put in one order. */
 function timeKeys(times: readonly string[]): number[] | undefined {
@@ -369,31 +424,31 @@ function timeKeys(times: readonly string[]): number[] | undefined {
 }
 
 function timeKey(t: string, way: 'ymd' | 'dmy' | 'mdy'): number | undefined {
-  let y: number, mo: number, d: number, h: number, mi: number, sec: number;
+  let y: number, mo: number, d: number, clock: (string | undefined)[];
   if (way === 'ymd') {
     const m = YEAR_FIRST.exec(t);
     if (!m) return undefined;
-    [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+    [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    clock = m.slice(4);
   } else {
     const m = YEAR_LAST.exec(t);
     // Dots are always day first (23.10.2025).
     if (!m || (m[2] === '.' && way === 'mdy')) return undefined;
     const [a, b] = [Number(m[1]), Number(m[3])];
     [d, mo] = way === 'dmy' ? [a, b] : [b, a];
-    [y, h, mi, sec] = [Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7] ?? '0')];
-    const half = m[8]?.[0]?.toUpperCase();
-    if (half) {
-      if (h < 1 || h > 12) return undefined;
-      h = (h % 12) + (half === 'P' ? 12 : 0);
-    }
+    y = Number(m[4]);
+    clock = m.slice(5);
+  }
+  // Hours, minutes, seconds, fraction, AM/PM.
+  const [hh, mm, ss, frac, half] = clock;
+  let h = Number(hh);
+  const [mi, sec] = [Number(mm), Number(ss ?? '0')];
+  const ampm = half?.[0]?.toUpperCase();
+  if (ampm) {
+    if (h < 1 || h > 12) return undefined;
+    h = (h % 12) + (ampm === 'P' ? 12 : 0);
   }
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) return undefined;
-  return ((((y * 100 + mo) * 100 + d) * 100 + h) * 100 + mi) * 100 + sec;
+  // Whole seconds, then the fraction (wevtutil prints seven digits): exact in a double to about 10⁻⁴ s.
+  return ((((y * 100 + mo) * 100 + d) * 100 + h) * 100 + mi) * 100 + sec + Number(`0.${frac ?? '0'}`);
 }
