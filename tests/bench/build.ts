@@ -3,7 +3,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, loadConfigFromFile, mergeConfig } from 'vite';
 import type { PluginOption } from 'vite';
-import { FLOOR_OUT, FLOOR_SRC, PEER_OUT, PEER_SRC, REPO, VITE_CONFIG, WORK } from './paths.ts';
+import {
+  FLOOR_OUT,
+  FLOOR_SRC,
+  PEER_OUT,
+  PEER_SRC,
+  REPO,
+  STEP_FLOOR_OUT,
+  STEP_FLOOR_SRC,
+  VITE_CONFIG,
+  WORK,
+} from './paths.ts';
 
 // The app's own plugins that write the app into the page: the floor is a blank page, so it goes without them.
 const APP_ONLY_PLUGINS = new Set(['prerender']);
@@ -49,6 +59,20 @@ export async function buildFloor(): Promise<void> {
     if (saved === undefined) delete process.env.FLOWS_DIR;
     else process.env.FLOWS_DIR = saved;
   }
+}
+
+/**
+ * Builds the step floor into the floor's folder, after the floor (its worker's precache list is written by
+ * then, so the first-paint floor is the same page with or without it): Vite's defaults, no framework.
+ */
+export async function buildStepFloor(): Promise<void> {
+  await build({
+    configFile: false,
+    root: STEP_FLOOR_SRC,
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: STEP_FLOOR_OUT, emptyOutDir: true, modulePreload: { polyfill: false } },
+  });
 }
 
 /** Builds the SurveyJS peer with Vite's defaults (same minifier as the app, no PWA). */

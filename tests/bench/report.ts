@@ -40,18 +40,17 @@ function fmt(v: number, unit: Row['unit']): string {
   return v < 100 ? `${v.toFixed(1)} ms` : `${Math.round(v)} ms`;
 }
 
-const TBT_TARGET_MS = 10;
-const STEP_WORK_TARGET_MS = 16;
 /** The app's step work against the peer's: at most this share of it. */
 const PEER_SHARE = 0.5;
+/** The app's step work against the step floor's (the same markup, no framework): at most this many times it. */
+const STEP_FLOOR_RATIO = 1.25;
 
 function rows(r: Results): Row[] {
   const lh = (k: 'score' | 'fcp' | 'lcp' | 'tbt' | 'cls' | 'bytes') => (s: Side) =>
     pick(r.lighthouse[s], (v) => v[k]);
   const lat = (k: 'median' | 'p95') => (s: Side) =>
     s === 'floor' ? undefined : pick(r.latency[s], (v) => v[k]);
-  const work = (k: 'median' | 'p95') => (s: Side) =>
-    s === 'floor' ? undefined : pick(r.stepWork[s], (v) => v[k]);
+  const work = (k: 'median' | 'p95') => (s: Side) => pick(r.stepWork[s] ?? notMeasured, (v) => v[k]);
   const init = (k: 'js' | 'css', c: 'gzip' | 'brotli') => (s: Side) => pick(r.initial[s], (v) => v[k][c]);
   const pre = (c: 'raw' | 'gzip') => (s: Side) =>
     s === 'peer' ? undefined : pick(r.precache[s], (v) => v[c]);
@@ -59,6 +58,14 @@ function rows(r: Results): Row[] {
   const halfPeer: RowTarget = {
     text: `≤ ${PEER_SHARE} × peer`,
     test: (a, _f, p) => (p === undefined ? null : a <= p * PEER_SHARE),
+  };
+  const nearFloor: RowTarget = {
+    text: `≤ ${STEP_FLOOR_RATIO} × step floor`,
+    test: (a, f) => (f === undefined ? null : a <= f * STEP_FLOOR_RATIO),
+  };
+  const atMostPeer: RowTarget = {
+    text: '≤ peer',
+    test: (a, _f, p) => (p === undefined ? null : a <= p),
   };
   return [
     {
@@ -81,7 +88,8 @@ function rows(r: Results): Row[] {
       unit: 'ms',
       better: 'lower',
       cell: lh('tbt'),
-      targets: [{ text: `≤ ${TBT_TARGET_MS} ms`, test: (a) => a <= TBT_TARGET_MS }],
+      // An absolute few ms is below this machine's noise: the blank page's own TBT in the same run is the bar.
+      targets: [{ text: '≤ floor', test: (a, f) => (f === undefined ? null : a <= f) }],
     },
     {
       label: 'Cumulative Layout Shift',
@@ -96,17 +104,29 @@ function rows(r: Results): Row[] {
       unit: 'ms',
       better: 'lower',
       cell: work('median'),
-      targets: [halfPeer],
+      targets: [nearFloor, halfPeer],
     },
     {
       label: `Step main-thread work p95 (${cpu})`,
       unit: 'ms',
       better: 'lower',
       cell: work('p95'),
-      targets: [{ text: `< ${STEP_WORK_TARGET_MS} ms`, test: (a) => a < STEP_WORK_TARGET_MS }, halfPeer],
+      targets: [nearFloor, halfPeer],
     },
-    { label: `Step latency, two frames, median (${cpu})`, unit: 'ms', better: 'lower', cell: lat('median') },
-    { label: `Step latency, two frames, p95 (${cpu})`, unit: 'ms', better: 'lower', cell: lat('p95') },
+    {
+      label: `Step latency, two frames, median (${cpu})`,
+      unit: 'ms',
+      better: 'lower',
+      cell: lat('median'),
+      targets: [atMostPeer],
+    },
+    {
+      label: `Step latency, two frames, p95 (${cpu})`,
+      unit: 'ms',
+      better: 'lower',
+      cell: lat('p95'),
+      targets: [atMostPeer],
+    },
     {
       label: 'Offline cold start (median)',
       unit: 'ms',
@@ -189,8 +209,12 @@ export function targets(r: Results): Target[] {
   return out;
 }
 
-const HISTORY_TARGET_MS = 100;
-const KEY_TARGET_MS = 16;
+/** History's actions: click to painted, median of the repetitions, and the longest task, worst of them. */
+const HISTORY_PAINT_MS = 200;
+const HISTORY_TASK_MS = 50;
+/** A keystroke in a field against one in a plain input with no script, median and p95. */
+const KEY_CONTROL_RATIO = 1.15;
+const notMeasured = { error: 'not measured' };
 const ms = (v: number) => fmt(v, 'ms');
 const CONTROL = /^Control/;
 const parts = (ps: readonly Part[]) =>
@@ -241,50 +265,55 @@ function readerTargets(r: Results): Target[] {
   ];
 }
 
-/** One target per History action: its longest task under 100 ms of main-thread (CPU) time in every repetition. */
+/** Two targets per History action: click to painted (median) and its longest main-thread task (worst run). */
 function historyTargets(r: Results): Target[] {
   const h = value(r.history);
   const name = `History at ${r.settings.historySessions.toLocaleString('en-US')} sessions`;
   if (!h)
     return [
       {
-        target: `${name}: every action's longest task < ${HISTORY_TARGET_MS} ms of main-thread work (${r.settings.cpuThrottle}× CPU)`,
+        target: `${name}: every action painted ≤ ${HISTORY_PAINT_MS} ms after the click, longest task ≤ ${HISTORY_TASK_MS} ms (${r.settings.cpuThrottle}× CPU)`,
         met: null,
         detail: failed(r.history) ? `no figure: ${short(r.history.error)}` : 'no figure',
       },
     ];
-  return h.actions.map((a) => ({
-    target: `${name}, ${a.action}: longest task < ${HISTORY_TARGET_MS} ms of main-thread work (${h.cpuThrottle}× CPU)`,
-    met: a.longestCpu.max < HISTORY_TARGET_MS,
-    detail:
-      `worst of ${h.reps} ${ms(a.longestCpu.max)} CPU (wall ${ms(a.longest.max)}), median ${ms(a.longestCpu.median)}; ` +
-      `click → painted median ${ms(a.ms.median)}, max ${ms(a.ms.max)}`,
-  }));
+  return h.actions.flatMap((a) => [
+    {
+      target: `${name}, ${a.action}: click → painted ≤ ${HISTORY_PAINT_MS} ms, median of ${h.reps} (${h.cpuThrottle}× CPU)`,
+      met: a.ms.median <= HISTORY_PAINT_MS,
+      detail: `median ${ms(a.ms.median)}, max ${ms(a.ms.max)}`,
+    },
+    {
+      target: `${name}, ${a.action}: longest task ≤ ${HISTORY_TASK_MS} ms of main-thread work (${h.cpuThrottle}× CPU)`,
+      met: a.longestCpu.max <= HISTORY_TASK_MS,
+      detail: `worst of ${h.reps} ${ms(a.longestCpu.max)} CPU (wall ${ms(a.longest.max)}), median ${ms(a.longestCpu.median)}`,
+    },
+  ]);
 }
 
-/** One target per field: p95 main-thread (CPU) time per keystroke under 16 ms. */
+/** One target per field: main-thread time per keystroke, median and p95, at most 1.15 × a plain input's. */
 function keysTargets(r: Results): Target[] {
   const k = value(r.keys);
-  if (!k)
+  const control = k?.fields.find((f) => CONTROL.test(f.field));
+  if (!k || !control)
     return [
       {
-        target: `Keystroke cost < ${KEY_TARGET_MS} ms of main-thread work at p95 (${r.settings.cpuThrottle}× CPU)`,
+        target: `Keystroke cost ≤ ${KEY_CONTROL_RATIO} × a plain input's, median and p95 (${r.settings.cpuThrottle}× CPU)`,
         met: null,
         detail: failed(r.keys) ? `no figure: ${short(r.keys.error)}` : 'no figure',
       },
     ];
-  const control = k.fields.find((f) => CONTROL.test(f.field));
   return k.fields
     .filter((f) => !CONTROL.test(f.field))
     .map((f) => ({
-      target: `Keystroke in ${f.field} (${f.cap} characters) < ${KEY_TARGET_MS} ms of main-thread work at p95 (${k.cpuThrottle}× CPU)`,
-      met: f.p95 < KEY_TARGET_MS,
-      detail:
-        `median ${ms(f.median)}, p95 ${ms(f.p95)}, max ${ms(f.max)} CPU` +
-        (control
-          ? `; a plain input with no script: median ${ms(control.median)}, p95 ${ms(control.p95)}`
-          : ''),
+      target: `Keystroke in ${f.field} (${f.cap} characters) ≤ ${KEY_CONTROL_RATIO} × a plain input's, median and p95 (${k.cpuThrottle}× CPU)`,
+      met: keyMet(f, control),
+      detail: `median ${ms(f.median)}, p95 ${ms(f.p95)}, max ${ms(f.max)} CPU; a plain input with no script: median ${ms(control.median)}, p95 ${ms(control.p95)}`,
     }));
+}
+
+function keyMet(f: { median: number; p95: number }, control: { median: number; p95: number }): boolean {
+  return f.median <= control.median * KEY_CONTROL_RATIO && f.p95 <= control.p95 * KEY_CONTROL_RATIO;
 }
 
 /** The History table: each action's time to the result and its longest main-thread task. */
@@ -298,7 +327,7 @@ function historyTable(r: Results): string {
   ];
   for (const a of h.actions)
     lines.push(
-      `| ${a.action} | ${both(a.ms)} | ${both(a.longestCpu)} | ${both(a.longest)} | ${ms(a.busyUntilShown.median)} | ${Math.max(...a.samples.map((s) => s.longTasks))} | ${Math.round(a.cpuShare * 100)}% | < ${HISTORY_TARGET_MS} ms ${mark(a.longestCpu.max < HISTORY_TARGET_MS)} |`,
+      `| ${a.action} | ${both(a.ms)} | ${both(a.longestCpu)} | ${both(a.longest)} | ${ms(a.busyUntilShown.median)} | ${Math.max(...a.samples.map((s) => s.longTasks))} | ${Math.round(a.cpuShare * 100)}% | ≤ ${HISTORY_PAINT_MS} ms ${mark(a.ms.median <= HISTORY_PAINT_MS)}, task ≤ ${HISTORY_TASK_MS} ms ${mark(a.longestCpu.max <= HISTORY_TASK_MS)} |`,
     );
   lines.push(
     '',
@@ -322,7 +351,8 @@ function keysTable(r: Results): string {
   for (const f of k.fields) {
     const isControl = CONTROL.test(f.field);
     const over = control && !isControl ? versus(f.median, control.median, 'ms') : '—';
-    const target = isControl ? '' : `< ${KEY_TARGET_MS} ms ${mark(f.p95 < KEY_TARGET_MS)}`;
+    const target =
+      isControl || !control ? '' : `≤ ${KEY_CONTROL_RATIO} × control ${mark(keyMet(f, control))}`;
     lines.push(
       `| ${f.field} | ${f.cap.toLocaleString('en-US')} chars | ${f.keystrokes} | ${ms(f.median)} | ${ms(f.p95)} | ${ms(f.max)} | ${ms(f.wallMedian)} | ${ms(f.wallP95)} | ${Math.round(f.cpuShare * 100)}% | ${over} | ${target} |`,
     );
@@ -484,16 +514,16 @@ function readerTable(r: Results): string {
 
 const CATEGORIES = ['script', 'style', 'layout', 'paint', 'GC', 'other'] as const;
 
-/** The step work table: main-thread CPU time per tapped step, app and peer, and what it went on. */
+/** The step work table: main-thread CPU time per tapped step, app, peer and step floor, and what it went on. */
 function stepWorkTable(r: Results): string {
   const lines = [
     `| Page | Steps | CPU median | CPU p95 | CPU max | Wall median | CPU share | Tasks | ${CATEGORIES.map((c) => `${c[0]!.toUpperCase()}${c.slice(1)}`).join(' | ')} |`,
     `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ${CATEGORIES.map(() => '---:').join(' | ')} |`,
   ];
   const notes: string[] = [];
-  for (const side of ['app', 'peer'] as const) {
-    const name = side === 'app' ? 'App' : 'SurveyJS peer';
-    const w = r.stepWork[side];
+  for (const side of ['app', 'peer', 'floor'] as const) {
+    const name = { app: 'App', peer: 'SurveyJS peer', floor: 'Step floor (no framework)' }[side];
+    const w = r.stepWork[side] ?? notMeasured;
     if (failed(w)) {
       const why = w.error.startsWith('not run') ? w.error : `failed: ${short(w.error)}`;
       lines.push(`| ${name} | ${why} |${' — |'.repeat(6 + CATEGORIES.length)}`);
@@ -528,8 +558,8 @@ function partLine(r: Results, part: 'history' | 'keys'): string[] {
 
 /** The load average around the traced walks, as a line before their table. */
 function stepLoadLine(r: Results): string[] {
-  const loads = (['app', 'peer'] as const).flatMap((side) => {
-    const v = value(r.stepWork[side]);
+  const loads = (['app', 'peer', 'floor'] as const).flatMap((side) => {
+    const v = value(r.stepWork[side] ?? notMeasured);
     return v ? [`${side} ${v.loadAverage.start} before, ${v.loadAverage.end} after`] : [];
   });
   return loads.length ? [`Load average: ${loads.join('; ')} (${r.machine.cores} cores).`, ''] : [];
@@ -598,7 +628,7 @@ export function markdown(r: Results): string {
     '## How the figures were taken',
     '',
     `- Lighthouse ${s.lighthouseRuns} runs per page, interleaved, performance category only, mobile defaults (simulated throttling); medians of the score, FCP, LCP, TBT, CLS and byte weight. App: home page. Pages served gzip-compressed by a local static server, ${s.lighthouseServed ?? 'HTTP/1.1'}.`,
-    `- Step main-thread work: the same walk as the two-frame latency below, ${value(r.stepWork.app)?.steps ?? s.workSteps} steps per page after ${value(r.stepWork.app)?.warmup ?? 5} warm-up steps (fewer than the ${s.steps} untraced ones: the trace is heavy), in a Chromium trace from the page load on, CPU throttled ${s.cpuThrottle}× via CDP, no service worker (its one-time install and its notice are not a step). Each step is a real tap: mouse events sent by CDP at the centre of the answer (the peer: of Next, the answer picked before, untimed), the pointer resting there first, the page idle. A step costs the main thread's CPU time (the throttler's ${s.cpuThrottle}× included, not the time other processes held the CPU) in every task from the one that handled the tap's pointerdown to the one that painted the new question (the first Paint after the question changed): input events, the handlers, the re-render, style, layout, paint, and whatever else ran in between. Kinds of work are each trace event's self time by its name, as DevTools groups them (script: event dispatch, handlers, timers, microtasks, compiling; GC apart; other: the task's own time outside named events). The trace and V8's sampler cost some time themselves.`,
+    `- Step main-thread work: the same walk as the two-frame latency below, ${value(r.stepWork.app)?.steps ?? s.workSteps} steps per page after ${value(r.stepWork.app)?.warmup ?? 5} warm-up steps (fewer than the ${s.steps} untraced ones: the trace is heavy), in a Chromium trace from the page load on, CPU throttled ${s.cpuThrottle}× via CDP, no service worker (its one-time install and its notice are not a step). The step floor (tests/bench/step-floor) walks the same flow with the app's step markup and stylesheet and the same engine, but swaps the question, command, answers and trail line in with plain DOM code: what a step costs the browser alone. Each step is a real tap: mouse events sent by CDP at the centre of the answer (the peer: of Next, the answer picked before, untimed), the pointer resting there first, the page idle. A step costs the main thread's CPU time (the throttler's ${s.cpuThrottle}× included, not the time other processes held the CPU) in every task from the one that handled the tap's pointerdown to the one that painted the new question (the first Paint after the question changed): input events, the handlers, the re-render, style, layout, paint, and whatever else ran in between. Kinds of work are each trace event's self time by its name, as DevTools groups them (script: event dispatch, handlers, timers, microtasks, compiling; GC apart; other: the task's own time outside named events). The trace and V8's sampler cost some time themselves.`,
     `- Step latency, two frames: flow \`${s.flow}\`${s.flowNote ? ` (${s.flowNote})` : ''}; ${lat?.steps ?? s.steps} answered steps after ${lat?.warmup ?? 5} warm-up steps, CPU throttled ${s.cpuThrottle}× via CDP; click dispatched in the page once it is idle, timed to the question change plus two animation frames; going back to the start is not timed.` +
       (lat
         ? ` App: DOM updated after ${lat.domMedian.toFixed(1)} ms median (p95 ${lat.domP95.toFixed(1)}), painted frame done after ${lat.afterPaintMedian.toFixed(1)} ms (p95 ${lat.afterPaintP95.toFixed(1)}).`

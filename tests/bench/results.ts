@@ -68,7 +68,8 @@ export interface Results {
   bytes: Outcome<ByteReport>;
   latency: Record<'app' | 'peer', Outcome<LatencySummary>>;
   /** Main-thread work per step, from a trace of real taps. */
-  stepWork: Record<'app' | 'peer', Outcome<StepWorkSummary & PartLoad>>;
+  /** The step floor: the app's step markup and stylesheet swapped by plain DOM code (tests/bench/step-floor). */
+  stepWork: Record<'app' | 'peer' | 'floor', Outcome<StepWorkSummary & PartLoad>>;
   offline: Outcome<OfflineSummary>;
   lookup: Outcome<LookupSummary>;
   scale: Outcome<ScaleRun[]>;

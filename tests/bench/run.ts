@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { launchChromium } from './browser.ts';
-import { buildFloor, buildPeer } from './build.ts';
+import { buildFloor, buildPeer, buildStepFloor } from './build.ts';
 import { initialBytes, measureBytes, precacheBytes } from './bytes.ts';
 import { measureHistory } from './history.ts';
 import { measureKeys } from './keys.ts';
@@ -69,7 +69,7 @@ const OUT: Record<Side, string> = { app: APP_OUT, peer: PEER_OUT, floor: FLOOR_O
 // The parts --only can run by themselves, and the pages each needs built.
 const NEEDS = {
   lighthouse: ['app', 'peer', 'floor'],
-  latency: ['app', 'peer'],
+  latency: ['app', 'peer', 'floor'],
   reader: [],
   history: ['app'],
   keys: ['app'],
@@ -158,17 +158,21 @@ async function browserParts(b: Browser, url: string, parts: readonly Part[]): Pr
         );
 }
 
-/** Step latency on the app and the peer: two frames after a click in the page, then main-thread work from a trace of taps. */
+/**
+ * Step latency on the app and the peer: two frames after a click in the page, then main-thread work from a
+ * trace of taps, on the app, the peer and the step floor (the same walk in the app's markup with no framework).
+ */
 async function latencyParts(b: Browser, urls: Partial<Record<Side, string>>): Promise<void> {
-  const walkers: Partial<Record<'app' | 'peer', Walker>> = {};
+  const walkers: Partial<Record<'app' | 'peer' | 'floor', Walker>> = {};
+  const { flow, note } = chooseFlow(opts.flow!);
   if (urls.app) {
-    const { flow, note } = chooseFlow(opts.flow!);
     results.settings.flow = flow;
     if (note) results.settings.flowNote = note;
     else delete results.settings.flowNote;
     walkers.app = appWalker(urls.app, flow);
   }
   if (urls.peer) walkers.peer = peerWalker(urls.peer);
+  if (urls.floor) walkers.floor = appWalker(`${urls.floor}step/`, flow);
   for (const side of ['app', 'peer'] as const) {
     const walker = walkers[side];
     if (walker)
@@ -177,12 +181,12 @@ async function latencyParts(b: Browser, urls: Partial<Record<Side, string>>): Pr
         () => measureLatency(b, walker, STEPS, 5, CPU),
       );
   }
-  // Both pages or neither: the comparison needs the two.
+  // All three pages or none: the comparison needs them together.
   if (!fits(PART_MS.stepWork)) {
-    for (const side of Object.keys(walkers) as ('app' | 'peer')[]) results.stepWork[side] = SPENT;
+    for (const side of Object.keys(walkers) as ('app' | 'peer' | 'floor')[]) results.stepWork[side] = SPENT;
     return;
   }
-  for (const side of ['app', 'peer'] as const) {
+  for (const side of ['app', 'peer', 'floor'] as const) {
     const walker = walkers[side];
     if (walker)
       results.stepWork[side] = await attempt(
@@ -260,7 +264,7 @@ function setPart(part: Part, why: { error: string }): void {
   if (part === 'lighthouse') results.lighthouse = { app: why, peer: why, floor: why };
   else if (part === 'latency') {
     results.latency = { app: why, peer: why };
-    results.stepWork = { app: why, peer: why };
+    results.stepWork = { app: why, peer: why, floor: why };
   } else results[part] = why;
 }
 
@@ -311,7 +315,7 @@ const results: Results = {
   precache: { app: notRun, floor: notRun },
   bytes: notRun,
   latency: { app: notRun, peer: notRun },
-  stepWork: { app: notRun, peer: notRun },
+  stepWork: { app: notRun, peer: notRun, floor: notRun },
   offline: notRun,
   lookup: notRun,
   scale: notRun,
@@ -375,7 +379,13 @@ try {
 async function buildAndServe(sides: readonly Side[]): Promise<Partial<Record<Side, string>>> {
   const appBuild = sides.includes('app') ? attempt('build app', () => timed(buildAppWithRetry)) : undefined;
   const built: Partial<Record<Side, Outcome<{ ms: number }>>> = {};
-  if (sides.includes('floor')) built.floor = await attempt('build floor', () => timed(buildFloor));
+  if (sides.includes('floor'))
+    built.floor = await attempt('build floor', () =>
+      timed(async () => {
+        await buildFloor();
+        await buildStepFloor();
+      }),
+    );
   if (sides.includes('peer')) built.peer = await attempt('build peer', () => timed(buildPeer));
   if (appBuild) built.app = await appBuild;
   const urls: Partial<Record<Side, string>> = {};
@@ -422,6 +432,7 @@ async function onlyParts(parts: readonly Part[]): Promise<void> {
   if (inBrowser.includes('latency')) {
     if (!urls.app) results.latency.app = results.stepWork.app = { error: unbuilt.app ?? 'not built' };
     if (!urls.peer) results.latency.peer = results.stepWork.peer = { error: unbuilt.peer ?? 'not built' };
+    if (!urls.floor) results.stepWork.floor = { error: unbuilt.floor ?? 'not built' };
     await latencyParts(browser, urls);
   }
   if (urls.app) await browserParts(browser, urls.app, inBrowser);
@@ -437,6 +448,7 @@ async function everything(): Promise<void> {
       const e = { error: why };
       results.lighthouse[side] = e;
       if (side !== 'floor') results.latency[side] = results.stepWork[side] = e;
+      else results.stepWork.floor = e;
       if (side === 'app') results.offline = results.history = results.keys = e;
     }
     const build = results.builds[side];
@@ -465,11 +477,12 @@ async function everything(): Promise<void> {
   await lighthousePart(urls);
 
   // 2c, 2d. Step latency (two frames, then main-thread work) and offline start in Playwright's Chromium.
-  if (urls.app || urls.peer) {
+  if (urls.app || urls.peer || urls.floor) {
     const launched = await attempt('launch chromium', async () => ({ b: await launchChromium() }));
     if (failed(launched)) {
       for (const side of ['app', 'peer'] as const)
         if (urls[side]) results.latency[side] = results.stepWork[side] = launched;
+      if (urls.floor) results.stepWork.floor = launched;
       if (urls.app) results.offline = results.history = results.keys = launched;
     } else {
       browser = launched.b;
@@ -517,5 +530,11 @@ log(
   `finished in ${((Date.now() - started) / 1000).toFixed(0)} s; wrote tests/bench/results.json and results.md`,
 );
 if (failures.length) log(`parts that failed: ${failures.map(([k]) => k).join(', ')}`);
+// A missed target fails the run as loudly as a failed part: listed last, where a log is read from.
+const missed = results.targets.filter((t) => t.met === false);
+if (missed.length) {
+  log(`${missed.length} target(s) missed:`);
+  for (const t of missed) log(`  ✗ ${t.target}: ${t.detail}`);
+}
 clearTimeout(watchdog);
-process.exitCode = failures.length ? 1 : 0;
+process.exitCode = failures.length || missed.length ? 1 : 0;
