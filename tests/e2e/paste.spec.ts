@@ -282,3 +282,22 @@ test('Home: an Extended Security Updates add-on beside Windows is named and neve
   await expect(page.locator('.diagnosis')).toContainText('License Status: Licensed');
   await expect(page.locator('.diagnosis')).not.toContainText('VOLUME_MAK');
 });
+
+test('events listed newest first: the newer code answers, and the older event is said to be left out', async ({
+  page,
+}) => {
+  await page.goto('/#/flow/event-8198');
+  await expect(question(page)).toHaveText(text('event-8198', 'start'));
+  const slui = (time: string, code: string) =>
+    `TimeCreated : ${time}\nMessage     : License Activation (slui.exe) failed with the following error code:\n              hr=${code}\n`;
+  // The newer event gives a code this step does not name; the older one gives one it does (Yes).
+  await paste(
+    page,
+    `${slui('10/23/2025 1:05:11 PM', '0xC004F074')}\n${slui('10/21/2025 9:58:11 AM', '0x8007139F')}`,
+    'Read it',
+  );
+  await expect(page.getByText('1 older event was left out', { exact: false })).toBeVisible();
+  await expect(page.locator('.paste-read')).toContainText('hr=0xC004F074');
+  await expect(page.locator('.paste-read')).not.toContainText('0x8007139F');
+  await expect(page.locator('.proposal')).toHaveCount(0);
+});
