@@ -48,8 +48,10 @@ export function fitCommand(
   shrink(units, min);
   const r = room();
   // Only a unit with humps is split: one without (a switch) keeps whole and takes a smaller type instead.
-  for (const u of units)
-    if (u.querySelector('.s') && u.getBoundingClientRect().width > r) u.classList.add('split');
+  // Every width is read before any class changes: a read after a write would lay the box out again, once
+  // per unit (a unit's own width does not depend on another's split).
+  const wide = units.filter((u) => u.querySelector('.s') && u.getBoundingClientRect().width > r);
+  for (const u of wide) u.classList.add('split');
   shrink(
     units.flatMap((u) => (u.classList.contains('split') ? [...u.querySelectorAll('.s')] : [u])),
     floor,
@@ -63,6 +65,9 @@ export function fitCommand(
  */
 function markContinuations(pre: HTMLElement) {
   let last: DOMRect | undefined;
+  // The mark sits in the gutter (absolutely placed): it moves nothing, so every piece is measured first and
+  // marked after, in one layout rather than one per mark.
+  const marked: Element[] = [];
   for (const el of pre.querySelectorAll('.u:not(.split), .u.split > .s')) {
     const rects = el.getClientRects();
     const first = rects[0];
@@ -73,7 +78,8 @@ function markContinuations(pre: HTMLElement) {
       el.previousElementSibling !== null ||
       unit.previousElementSibling !== null ||
       unit.parentElement!.classList.contains('glue');
-    if (joined && last && first.top > last.top + first.height / 2) el.classList.add('cont');
+    if (joined && last && first.top > last.top + first.height / 2) marked.push(el);
     last = rects[rects.length - 1];
   }
+  for (const el of marked) el.classList.add('cont');
 }
