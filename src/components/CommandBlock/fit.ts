@@ -14,7 +14,7 @@ const scaled = (size: number, width: number, room: number, box: number) =>
   Math.floor(((size * box) / (width + box - room)) * 4) / 4;
 
 /**
- * Fits a command's type, from `max` down to `min`, to its widest unit; a unit wider than the line even at
+ * Fits a command's type, from `max` down to `min` (the box's own CSS size), to its widest unit; a unit wider than the line even at
  * `min` is cut at its humps, and only a piece that still overflows (a long switch) takes the type below
  * `min`, down to `floor`. Then marks where a token goes on.
  */
@@ -29,9 +29,12 @@ export function fitCommand(
     return pre.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 1;
   };
   let size = max;
+  // At `min`, the box's own CSS size, the inline size is left empty: a write the layout does not need would
+  // make the next read (the step taking focus, say) lay the page out again.
   const set = (px: number) => {
     size = px;
-    pre.style.fontSize = `${px}px`;
+    const value = px === min ? '' : `${px}px`;
+    if (pre.style.fontSize !== value) pre.style.fontSize = value;
   };
   /** Shrinks the type, down to `lo`, until the widest of `els` fits the line. */
   const shrink = (els: readonly Element[], lo: number) => {

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
 import { commandOf } from '../../flow/engine.ts';
 import { fillCommand, missingFacts, proposeAnswer } from '../../flow/facts.ts';
 import { splitStepText } from './heading.ts';
@@ -45,6 +46,39 @@ function StepLookup() {
 }
 
 /**
+ * The question (or first instruction) as the heading, the sentences around it in their order. It takes focus
+ * as its step opens, so screen readers announce it and keys act on it, before the paint, so the next Tab
+ * starts from it; and before the command box below measures itself (effects run in the order of the page),
+ * so the page is laid out once for both.
+ */
+function Question({
+  text,
+  opens,
+  card,
+}: {
+  text: ReturnType<typeof splitStepText>;
+  /** Changes when another step opens. */
+  opens: string;
+  card: RefObject<HTMLElement>;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+    // The new step starts at its top, below the sticky header, wherever the last answer was tapped.
+    card.current?.scrollIntoView({ block: 'start' });
+  }, [opens, card]);
+  return (
+    <div id="step-question" class="question">
+      {text.before && <p class="lead">{text.before}</p>}{' '}
+      <h1 ref={heading} tabIndex={-1} class={text.heading.length > 100 ? 'long' : undefined}>
+        {text.heading}
+      </h1>{' '}
+      {text.after && <p class="lead">{text.after}</p>}
+    </div>
+  );
+}
+
+/**
  * One step, in the order it is used: the question in large type, its command and what to look for, and
  * the answers; on a command step the details, exact lines and sources folded under them, then Paste output.
  */
@@ -62,17 +96,11 @@ export function StepCard({
   const { node, flow, status } = step;
   // The organization's defaults fill what the session has not learned for itself.
   const facts = { ...organizationFacts(t('placeholder.orgDefault')), ...own };
-  const heading = useRef<HTMLHeadingElement>(null);
   const card = useRef<HTMLElement>(null);
   const [num, setNum] = useState('');
   const [numError, setNumError] = useState('');
 
-  // Focus moves to the new question, so screen readers announce it and keys act on it; before the
-  // paint, so the next Tab always starts from the question.
   useLayoutEffect(() => {
-    heading.current?.focus({ preventScroll: true });
-    // The new step starts at its top, below the sticky header, wherever the last answer was tapped.
-    card.current?.scrollIntoView({ block: 'start' });
     // Back to a number step shows the number entered there before.
     setNum(typedNumbers.get(`${session}/${step.flowId}/${node.id}`) ?? '');
     setNumError('');
@@ -113,14 +141,7 @@ export function StepCard({
           <strong>{t('facts.returns')}:</strong> {returning[lang]}
         </p>
       )}
-      {/* The question (or first instruction) as the heading, the sentences around it in their order. */}
-      <div id="step-question" class="question">
-        {text.before && <p class="lead">{text.before}</p>}{' '}
-        <h1 ref={heading} tabIndex={-1} class={text.heading.length > 100 ? 'long' : undefined}>
-          {text.heading}
-        </h1>{' '}
-        {text.after && <p class="lead">{text.after}</p>}
-      </div>
+      <Question text={text} opens={`${session}/${step.flowId}/${node.id}`} card={card} />
       {/* On a command step the answers come right after the command: the rest is folded below them. */}
       {node.detail && !command && <p class="detail">{node.detail[lang]}</p>}
 
