@@ -1330,3 +1330,25 @@ describe('the firewall lists in their default layouts', () => {
     expect(values(rule)).toEqual({});
   });
 });
+
+describe('reader: a licence status wrapped at the console edge', () => {
+  const status = 'Additional grace period (KMS license expired or hardware out of tolerance)';
+  const dli = (row: string, rest: string) =>
+    [
+      'Name: Windows(R), Professional edition',
+      'Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel',
+      'Partial Product Key: T83GX',
+      row,
+      rest,
+      'Time remaining: 43200 minute(s) (30 day(s))',
+    ].join('\n');
+
+  it('rejoins it, cut at 80 columns or short of them, and reads the status', () => {
+    const full = `License Status: ${status}`;
+    for (const at of [80, 78]) {
+      const r = read(dli(full.slice(0, at), full.slice(at)));
+      expect(only(r).facts.licenseStatus, `cut at ${at}`).toBe('additional-grace');
+      expect(r.unread).toEqual([]);
+    }
+  });
+});

@@ -31,7 +31,7 @@ const LABELS = new Map<string, Label>([
   ['product key certificate url', { key: 'productKeyUrl', dlv: true, wrap: true }],
   ['validation url', { key: 'validationUrl', dlv: true, wrap: true }],
   ['partial product key', { key: 'partialKey' }],
-  ['license status', { key: 'status' }],
+  ['license status', { key: 'status', wrap: true }],
   ['volume activation expiration', { key: 'expiration' }],
   ['timebased activation expiration', { key: 'expiration' }],
   ['automatic vm activation expiration', { key: 'expiration' }],
@@ -112,6 +112,19 @@ const STATUS = new Map<string, LicenseStatus>([
   ['имеет лицензию', 'licensed'],
 ]);
 
+/**
+ * A licence status as printed, matched without its case, spaces or final period: a status wrapped at the
+ * console's edge ("…hardware out o" / "f tolerance)") is rejoined with a space when the row fell short of
+ * the console's width, as a forum's editor leaves it.
+ */
+const STATUS_BY_LETTERS = new Map([...STATUS].map(([k, v]) => [letters(k), v]));
+function letters(status: string): string {
+  return status.toLowerCase().replace(/\.$/, '').replace(/\s+/g, '');
+}
+function statusOf(value: string): LicenseStatus | undefined {
+  return STATUS_BY_LETTERS.get(letters(value));
+}
+
 const ACTIVATION_TYPES = ['All', 'AD', 'KMS', 'Token'] as const;
 
 // A product name or description, to tell slmgr's "Name:" from nslookup's "Name:".
@@ -173,10 +186,11 @@ function asideOf(e: readonly Entry[]): Aside | undefined {
   // Extended Security Updates: Windows' application ID, its own MAK and state ("…-ESU-Year1 add-on for …").
   if (/\bESU\b|\badd-on for\b/i.test(name)) return 'add-on';
   if (first(e, 'notInUse')) return 'not-in-use';
-  const status = first(e, 'status')?.value.toLowerCase().replace(/\.$/, '');
+  const printed = first(e, 'status')?.value;
+  const status = printed === undefined ? undefined : statusOf(printed);
   // A licence with no key whose status is Unlicensed, or a status not read (Russian Windows' own for an
   // unused licence is in no source), is not the one in use: its name and channel never stand for Windows.
-  if (!first(e, 'partialKey') && status !== undefined && (status === 'unlicensed' || !STATUS.has(status)))
+  if (!first(e, 'partialKey') && printed !== undefined && (status === 'unlicensed' || status === undefined))
     return 'not-in-use';
   return undefined;
 }
@@ -193,7 +207,7 @@ function finishSlmgr(draft: Draft): Finished {
   const pkc = first(e, 'productKeyChannel');
   s.put('productKeyChannel', pkc?.value, pkc);
   const st = first(e, 'status');
-  s.put('licenseStatus', st ? STATUS.get(st.value.toLowerCase().replace(/\.$/, '')) : undefined, st);
+  s.put('licenseStatus', st ? statusOf(st.value) : undefined, st);
   const nr = first(e, 'notificationReason');
   s.put(
     'notificationReason',
