@@ -20,11 +20,13 @@ export function useSessionCount(): number | undefined {
 
 /**
  * The ids of saved sessions too damaged to read (shown apart, each with Delete). Reading every record
- * costs time at 10,000 sessions, so it runs once, when the page is idle after the list is shown; `gone`
- * lists the ids deleted since.
+ * costs time at 10,000 sessions, so it runs once, when the page is idle after the list is shown (`shown`:
+ * the page is idle between the list's own reads too, and the two would share the time); `gone` lists the
+ * ids deleted since.
  */
-export function useDamagedSessions(gone: readonly string[]): string[] {
-  const found = useAsync(() => whenIdle().then(listDamaged), [], true) ?? [];
+export function useDamagedSessions(gone: readonly string[], shown: boolean): string[] {
+  const found =
+    useAsync(() => (shown ? whenIdle().then(listDamaged) : Promise.resolve([])), [shown], true) ?? [];
   return found.filter((id) => !gone.includes(id));
 }
 

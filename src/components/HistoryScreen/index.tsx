@@ -25,7 +25,7 @@ export function HistoryScreen() {
   const sessions = useSessions(limit);
   const total = useSessionCount() ?? sessions?.length ?? 0;
   const [deleted, setDeleted] = useState<string[]>([]);
-  const damaged = useDamagedSessions(deleted);
+  const damaged = useDamagedSessions(deleted, sessions !== undefined);
   const [confirming, setConfirming] = useState(false);
   const [said, setSaid] = useState('');
   // The session deleted last, kept in memory until the next delete or screen, so one tap costs nothing.
