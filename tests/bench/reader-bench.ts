@@ -57,9 +57,19 @@ function samples(dir = FIXTURES): string[] {
   return files.map((text) => text.split('\n').slice(2).join('\n').trim());
 }
 
-/** Pasted text of at most `size` bytes: the samples one after another, a blank line between, whole lines only. */
-export function consoleText(size: number, dir = FIXTURES): string {
-  const lines = samples(dir).flatMap((s) => [...s.split('\n'), '']);
+/** How many real samples there are, and their bytes once through, a blank line after each. */
+export function sampleSet(dir = FIXTURES): { count: number; bytes: number } {
+  const all = samples(dir);
+  return { count: all.length, bytes: all.reduce((n, s) => n + Buffer.byteLength(s) + 2, 0) };
+}
+
+/**
+ * Pasted text of at most `size` bytes: the samples one after another from sample `from`, a blank line
+ * between, whole lines only.
+ */
+export function consoleText(size: number, dir = FIXTURES, from = 0): string {
+  const all = samples(dir);
+  const lines = [...all.slice(from), ...all.slice(0, from)].flatMap((s) => [...s.split('\n'), '']);
   const out: string[] = [];
   let bytes = 0;
   for (let i = 0; ; i++) {
