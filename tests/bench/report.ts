@@ -173,6 +173,11 @@ function targetMet(
   return t.test(a, isNum(f) ? f : undefined, isNum(p) ? p : undefined);
 }
 
+/** The targets the results miss (a figure that is missing misses none): each fails `npm run bench`. */
+export function missedTargets(r: Results): Target[] {
+  return targets(r).filter((t) => t.met === false);
+}
+
 /** Evaluates the targets against the results (null when a figure is missing). */
 export function targets(r: Results): Target[] {
   const out: Target[] = [];

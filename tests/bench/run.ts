@@ -28,7 +28,7 @@ import { APP_OUT, BENCH_DIR, FLOOR_OUT, PEER_OUT, REPO, WORK } from './paths.ts'
 import { measureReader } from './reader-bench.ts';
 import { failed } from './results.ts';
 import type { Outcome, PartLoad, Results, Side } from './results.ts';
-import { markdown, targets } from './report.ts';
+import { markdown, missedTargets, targets } from './report.ts';
 import { measureScale } from './scale.ts';
 import { measureStepWork } from './step-work.ts';
 import { reason } from './stats.ts';
@@ -531,7 +531,7 @@ log(
 );
 if (failures.length) log(`parts that failed: ${failures.map(([k]) => k).join(', ')}`);
 // A missed target fails the run as loudly as a failed part: listed last, where a log is read from.
-const missed = results.targets.filter((t) => t.met === false);
+const missed = missedTargets(results);
 if (missed.length) {
   log(`${missed.length} target(s) missed:`);
   for (const t of missed) log(`  ✗ ${t.target}: ${t.detail}`);

@@ -1252,14 +1252,14 @@ describe('reader: events listed together, by their times', () => {
     expect(values(text)).toMatchObject({ errorCode: '0xC004F074', eventId: 12288, currentCount: 40 });
   });
 
-  it('reads times as Windows prints them: year first with p.m., fractions of a second, Get-EventLog', () => {
-    const slui = (time: string, code: string, label = 'TimeCreated') =>
-      `${label} : ${time}\nMessage     : License Activation (slui.exe) failed with the following error code:\n              hr=${code}\n`;
+  it('reads times as Windows prints them: year first with p.m., fractions of a second', () => {
+    const slui = (time: string, code: string) =>
+      `TimeCreated : ${time}\nMessage     : License Activation (slui.exe) failed with the following error code:\n              hr=${code}\n`;
     // en-CA, newest first: 1:05 p.m. is after 9:58 a.m.
     const enCa = `${slui('2025-10-23 1:05:11\u202fp.m.', '0xC004F074')}\n${slui('2025-10-23 9:58:11\u202fa.m.', '0x8007139F')}`;
     expect(values(enCa)).toMatchObject({ errorCode: '0xC004F074' });
     // wevtutil's fractions tell two events of one second apart.
-    const wev = `${slui('2025-10-23T09:58:11.9870000Z', '0xC004F074')}\n${slui('2025-10-23T09:58:11.1230000Z', '0x8007139F')}`;
+    const wev = `${slui('2025-10-23T09:58:11.1231000Z', '0xC004F074')}\n${slui('2025-10-23T09:58:11.1230000Z', '0x8007139F')}`;
     expect(values(wev)).toMatchObject({ errorCode: '0xC004F074' });
     // One second shared inside a list that runs newest first: the one listed first is the newer.
     const tie = [

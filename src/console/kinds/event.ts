@@ -308,8 +308,9 @@ export const EVENT: OutputKind = {
  * Events pasted together, in the order of the times they print: where two give the same fact, the newer one's
  * stands and the older one's is dropped, whatever order the list came in (Get-WinEvent's newest first,
  * -Oldest, two runs one after the other). An event left with nothing of its own is set aside as older. A run
- * is consecutive events that each print a time; times that cannot be put in one order (a day and a month that
- * could be either) leave the run as pasted. A host's 12290s are left as they are: each is another client's.
+ * is consecutive events; times that cannot be put in one order (a day and a month that could be either) leave
+ * it as pasted, and so does a run where no event prints a time. A host's 12290s are left as they are: each is
+ * another client's.
  */
 function newestAnswers(sections: Section[], times: readonly (string | undefined)[]): void {
   let run: number[] = [];
@@ -350,11 +351,13 @@ function dropDiffering(events: readonly Section[]): void {
       if (seen.has(name) && seen.get(name) !== v) differ.add(name);
       seen.set(name, v);
     }
-  for (const event of events)
-    for (const name of differ) {
-      delete (event.facts as Record<string, unknown>)[name];
-      delete (event.lines as Record<string, unknown>)[name];
-    }
+  for (const event of events) for (const name of differ) dropFact(event, name);
+}
+
+/** Takes a fact, and the line it came from, out of a section. */
+function dropFact(section: Section, name: string): void {
+  delete (section.facts as Record<string, unknown>)[name];
+  delete (section.lines as Record<string, unknown>)[name];
 }
 
 function newestOf(events: Section[], times: string[]): void {
@@ -377,23 +380,16 @@ function newestOf(events: Section[], times: string[]): void {
   const given = new Map<string, { at: number; value: string }>();
   const tied = new Set<string>();
   for (const i of order) {
-    const facts = events[i]!.facts as Record<string, unknown>;
-    const lines = events[i]!.lines as Record<string, unknown>;
-    for (const name of Object.keys(facts)) {
-      const value = JSON.stringify(facts[name]);
+    for (const [name, fact] of Object.entries(events[i]!.facts)) {
+      const value = JSON.stringify(fact);
       const newer = given.get(name);
       if (newer === undefined) given.set(name, { at: i, value });
-      else if (cmp(newer.at, i) > 0) {
-        delete facts[name];
-        delete lines[name];
-      } else if (newer.value !== value) tied.add(name);
+      else if (cmp(newer.at, i) > 0) dropFact(events[i]!, name);
+      else if (newer.value !== value) tied.add(name);
     }
   }
   for (const event of events) {
-    for (const name of tied) {
-      delete (event.facts as Record<string, unknown>)[name];
-      delete (event.lines as Record<string, unknown>)[name];
-    }
+    for (const name of tied) dropFact(event, name);
     if (Object.keys(event.facts).length === 0) event.aside = 'older';
   }
 }
@@ -449,6 +445,6 @@ function timeKey(t: string, way: 'ymd' | 'dmy' | 'mdy'): number | undefined {
     h = (h % 12) + (ampm === 'P' ? 12 : 0);
   }
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) return undefined;
-  // Whole seconds, then the fraction (wevtutil prints seven digits): exact in a double to about 10⁻⁴ s.
-  return ((((y * 100 + mo) * 100 + d) * 100 + h) * 100 + mi) * 100 + sec + Number(`0.${frac ?? '0'}`);
+  // Milliseconds on one clock, the fraction kept (wevtutil prints seven digits): a double holds it to the µs.
+  return Date.UTC(y, mo - 1, d, h, mi, sec) + Number(`0.${frac ?? '0'}`) * 1000;
 }

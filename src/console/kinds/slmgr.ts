@@ -176,7 +176,7 @@ function slmgrLine(line: Line): Hit | null {
 /**
  * Whether a listed licence is not the Windows one in use: another product (an Application ID other than
  * Windows', or an Office name where no ID is printed), an ESU add-on, or a licence with no product key ("This license is
- * not in use.", or no Partial Product Key and a status other than a licensed or grace one). Redacted IDs decide nothing.
+ * not in use.", or no Partial Product Key and Unlicensed or a status not read). Redacted IDs decide nothing.
  */
 function asideOf(e: readonly Entry[]): Aside | undefined {
   const app = first(e, 'applicationId')?.value.toLowerCase();

@@ -96,8 +96,8 @@ function show(): void {
     row.append(form);
   }
   answers.replaceChildren(row);
-  const first = state.trail.length < 2;
-  backButton.disabled = restartButton.disabled = first;
+  const atStart = state.trail.length < 2;
+  backButton.disabled = restartButton.disabled = atStart;
   question.focus({ preventScroll: true });
 }
 
