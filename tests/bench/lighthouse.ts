@@ -3,21 +3,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM } from './browser.ts';
 import { median, reason } from './stats.ts';
-
-export interface LighthouseRun {
-  score: number;
-  fcp: number;
-  lcp: number;
-  tbt: number;
-  /** Cumulative Layout Shift (unitless). */
-  cls: number;
-  bytes: number;
-}
-
-export interface LighthouseSummary extends LighthouseRun {
-  runs: LighthouseRun[];
-  errors: string[];
-}
+import type { LighthouseRun, LighthouseSummary } from './lighthouse-types.ts';
 
 // The pages are served over HTTPS with a self-signed certificate (see tls.ts).
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--ignore-certificate-errors'];

@@ -3,7 +3,7 @@ import type { ByteReport } from './bytes.ts';
 import type { HistorySummary } from './history.ts';
 import type { KeysSummary } from './keys.ts';
 import type { LatencySummary } from './latency.ts';
-import type { LighthouseSummary } from './lighthouse.ts';
+import type { LighthouseSummary } from './lighthouse-types.ts';
 import type { LookupSummary } from './lookup-bench.ts';
 import type { Machine } from './machine.ts';
 import type { OfflineSummary } from './offline.ts';
