@@ -358,6 +358,23 @@ describe('many sessions', () => {
     expect((await store.list(2)).map((r) => r.id)).toEqual(['s598', 's597']);
     expect(await store.count()).toBe(600);
   });
+
+  it('a page with damaged records among the newest is filled from older ones', async () => {
+    const { open, idb } = setup();
+    const store = await open();
+    for (let i = 0; i < 100; i++) await store.save(record(`s${String(i).padStart(3, '0')}`, 10_000 + i));
+    const db = await rawOpen(idb);
+    const tx = db.transaction('sessions', 'readwrite');
+    // Newer than every good record, so they take places in the first page's read.
+    for (const at of [20_000, 20_001, 10_095])
+      tx.objectStore('sessions').put({ id: `bad-${at}`, schema: 2, flow: 'kms-connect', updatedAt: at });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+    expect((await store.list(10)).map((r) => r.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `s0${99 - i}`),
+    );
+    expect(await store.list(1000)).toHaveLength(100);
+  });
 });
 
 describe('session store without IndexedDB', () => {

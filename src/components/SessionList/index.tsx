@@ -1,5 +1,5 @@
 import { Component } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SessionRecord } from '../../session/record.ts';
 import { useT } from '../../i18n/index.ts';
 import type { Translate } from '../../i18n/index.ts';
@@ -7,10 +7,39 @@ import { toHash } from '../../router.ts';
 import { useFlowTitles } from '../../hooks/use-flow-titles.ts';
 import './style.css';
 
+type Shown = SessionRecord['status'] | 'stale';
+
+/** The words of a row, each looked up once per language: a lookup walks namespaces, fallbacks and plurals. */
+interface RowWords {
+  noCode: string;
+  delete: string;
+  status: (status: Shown) => string;
+  steps: (count: number) => string;
+  deleteOne: (name: string) => string;
+}
+
+// Stands for the session's name in the "Delete …" label, which is looked up once and filled in per row.
+const NAME = '\u0000';
+
+function rowWords(t: Translate): RowWords {
+  const once = <K extends string | number>(look: (k: K) => string) => {
+    const known = new Map<K, string>();
+    return (k: K) => known.get(k) ?? known.set(k, look(k)).get(k)!;
+  };
+  const [before = '', after = ''] = t('history.deleteOne', { name: NAME }).split(NAME);
+  return {
+    noCode: t('history.noCode'),
+    delete: t('action.delete'),
+    status: once((status: Shown) => t(`status.${status}`)),
+    steps: once((count: number) => t('history.steps', { count })),
+    deleteOne: (name) => `${before}${name}${after}`,
+  };
+}
+
 interface RowProps {
   s: SessionRecord;
   title: string;
-  t: Translate;
+  words: RowWords;
   lang: string;
   fmt: Intl.DateTimeFormat;
   onDelete?: ((id: string) => void) | undefined;
@@ -38,8 +67,8 @@ class Row extends Component<RowProps> {
   // Props are kept up to date even when the row does not render again: the click reads the current handler.
   private delete = () => this.props.onDelete?.(this.props.s.id);
 
-  override render({ s, title, t, fmt, onDelete }: RowProps) {
-    const what = `${s.code ?? t('history.noCode')} · ${title}`;
+  override render({ s, title, words, fmt, onDelete }: RowProps) {
+    const what = `${s.code ?? words.noCode} · ${title}`;
     // The user's own name for a session (a machine, a ticket) is what they look for first.
     const name = s.label ? `${s.label} — ${what}` : what;
     const shown = s.stale ? 'stale' : s.status;
@@ -49,23 +78,46 @@ class Row extends Component<RowProps> {
           <span class="session-title">{s.label ?? what}</span>
           {s.label && <span class="session-what">{what}</span>}
           <span class="session-meta">
-            <span class={`status status-${shown}`}>{t(`status.${shown}`)}</span> ·{' '}
-            {t('history.steps', { count: s.state.trail.length })} · {fmt.format(s.updatedAt)}
+            <span class={`status status-${shown}`}>{words.status(shown)}</span> ·{' '}
+            {words.steps(s.state.trail.length)} · {fmt.format(s.updatedAt)}
           </span>
         </a>
         {onDelete && (
           <button
             type="button"
             class="btn btn-quiet"
-            aria-label={t('history.deleteOne', { name })}
+            aria-label={words.deleteOne(name)}
             onClick={this.delete}
           >
-            {t('action.delete')}
+            {words.delete}
           </button>
         )}
       </li>
     );
   }
+}
+
+// Rows put in the page in the task that shows the list, and then per frame: a page of 50 rows made in one
+// task holds a slow phone for a tenth of a second, a screenful and the rest a frame at a time do not.
+const FIRST_ROWS = 10;
+const MORE_ROWS = 15;
+
+/** How many of `total` rows to render now: a screenful at once, the rest over the next frames. */
+function useRowsShown(total: number): number {
+  const [shown, setShown] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (shown >= total) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // After the frame is painted, so each part is a task of its own.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setShown((n) => n + MORE_ROWS), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [shown, total]);
+  return shown;
 }
 
 /** A list of saved sessions: label, code, flow, status and time, each opening its transcript. */
@@ -83,14 +135,16 @@ export function SessionList({
     () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }),
     [lang],
   );
+  const words = useMemo(() => rowWords(t), [t]);
+  const shown = useRowsShown(sessions.length);
   return (
     <ul class="sessions">
-      {sessions.map((s) => (
+      {sessions.slice(0, shown).map((s) => (
         <Row
           key={s.id}
           s={s}
           title={Object.hasOwn(titles, s.flow) ? titles[s.flow]! : s.flow}
-          t={t}
+          words={words}
           lang={lang}
           fmt={fmt}
           onDelete={onDelete}
