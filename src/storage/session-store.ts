@@ -332,7 +332,13 @@ class Store implements SessionStore {
         });
         if (keys.length < DAMAGE_BATCH) break;
         after = keys[keys.length - 1];
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        // The next batch waits for a moment the page has nothing else to do: the list it checks for is
+        // still being put on screen, a frame at a time.
+        await new Promise<void>((resolve) =>
+          typeof requestIdleCallback === 'function'
+            ? requestIdleCallback(() => resolve(), { timeout: 1000 })
+            : setTimeout(resolve, 0),
+        );
       }
     } catch {
       return ids;
