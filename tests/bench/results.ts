@@ -39,6 +39,8 @@ export interface Results {
     steps: number;
     /** Steps taken by real taps in a trace for the main-thread work (fewer: tracing is heavy). */
     workSteps: number;
+    /** The traced steps are taken in this many rounds per page, the pages taking turns (older runs: absent, one). */
+    workRounds?: number;
     cpuThrottle: number;
     offlineRuns: number;
     lookupInputs: number;

@@ -7,8 +7,8 @@ import type { Browser, Page } from '@playwright/test';
 import { newContext } from './browser.ts';
 import { byKind, settle, walk } from './latency.ts';
 import type { Act, ProbeArgs, Walker } from './latency.ts';
-import { median, round } from './stats.ts';
-import { cpuTime, threadOf, traced, workStats } from './trace.ts';
+import { median, quantile, round } from './stats.ts';
+import { cpuTime, threadOf, traced, wallTime, workStats } from './trace.ts';
 import type { Category, Part, TraceEvent, TraceThread, WorkStats } from './trace.ts';
 
 /**
@@ -29,6 +29,9 @@ export interface StepWorkSummary extends WorkStats {
   /** What the costliest step went on. */
   worst: Part[];
   byKind: Record<string, { median: number; p95: number; count: number }>;
+  /** Each step's kind and wall time, in the order of `samples`: what lets rounds be merged. */
+  kinds: string[];
+  wallSamples: number[];
 }
 
 interface ArmArgs extends ProbeArgs {
@@ -214,8 +217,66 @@ export async function measureStepWork(
       worst: main.breakdown(wFrom, wTo, 5),
       byKind: byKind(kept, cpu),
       samples,
+      kinds: kept.map((t) => t.kind),
+      wallSamples: tasks.map((ts) => round(wallTime(ts), 1)),
     };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * One summary of a page's walk made in rounds (between the other pages' rounds, so that a machine getting
+ * busier or quieter moves every page alike): steps pooled, kinds of work and scripts weighted by steps.
+ */
+export function mergeStepWork(rounds: readonly StepWorkSummary[]): StepWorkSummary {
+  const [first] = rounds;
+  if (!first) throw new Error('no rounds to merge');
+  if (rounds.length === 1) return first;
+  const samples = rounds.flatMap((r) => r.samples);
+  const wall = rounds.flatMap((r) => r.wallSamples);
+  const kinds = rounds.flatMap((r) => r.kinds);
+  const steps = samples.length;
+  const weighted = (parts: (r: StepWorkSummary) => readonly { what: string; ms: number }[]) => {
+    const total = new Map<string, number>();
+    for (const r of rounds)
+      for (const p of parts(r)) {
+        // A script's "(mostly f)" note can differ between rounds: the file is what is pooled.
+        const what = p.what.replace(/ \(mostly [^)]*\)$/, '');
+        total.set(what, (total.get(what) ?? 0) + p.ms * r.steps);
+      }
+    return [...total.entries()]
+      .map(([what, ms]) => ({ what, ms: round(ms / steps, 1) }))
+      .sort((a, b) => b.ms - a.ms);
+  };
+  const categories = weighted((r) => r.byCategory);
+  const all = categories.reduce((a, c) => a + c.ms, 0);
+  const worst = rounds.reduce((a, b) => (b.max > a.max ? b : a));
+  return {
+    steps,
+    warmup: first.warmup,
+    failures: rounds.reduce((a, r) => a + r.failures, 0),
+    cpuThrottle: first.cpuThrottle,
+    median: round(median(samples), 1),
+    p95: round(quantile(samples, 0.95), 1),
+    max: round(Math.max(...samples), 1),
+    wallMedian: round(median(wall), 1),
+    wallP95: round(quantile(wall, 0.95), 1),
+    cpuShare: round(median(rounds.map((r) => r.cpuShare)), 2),
+    tasksMedian: median(rounds.map((r) => r.tasksMedian)),
+    byCategory: categories.map((c) => ({
+      what: c.what as Category,
+      ms: c.ms,
+      share: all > 0 ? round(c.ms / all, 2) : 0,
+    })),
+    scripts: weighted((r) => r.scripts).slice(0, 5),
+    worst: worst.worst,
+    byKind: byKind(
+      kinds.map((kind) => ({ kind, r: [] })),
+      samples,
+    ),
+    samples,
+    kinds,
+    wallSamples: wall,
+  };
 }

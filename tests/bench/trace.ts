@@ -325,7 +325,7 @@ export function cpuTime(tasks: readonly Task[]): number {
 }
 
 /** Σ wall time of tasks, ms. */
-function wallTime(tasks: readonly Task[]): number {
+export function wallTime(tasks: readonly Task[]): number {
   return tasks.reduce((s, t) => s + t.dur, 0);
 }
 
