@@ -3,8 +3,11 @@ import { loadFlow } from '../flows/chunks.ts';
 import { useT } from '../i18n/index.ts';
 import { useAsync } from './use-async.ts';
 
-/** Maps flow ids to their titles in the current language (ids missing until loaded). */
-export function useFlowTitles(ids: readonly string[]): Record<string, string> {
+/**
+ * Maps flow ids to their titles in the current language; undefined until the first titles are read (a flow
+ * that cannot be had is left out), so a list can wait for them instead of showing ids and then redrawing.
+ */
+export function useFlowTitles(ids: readonly string[]): Record<string, string> | undefined {
   const { lang } = useT();
   const key = [...new Set(ids)].sort().join(',');
   const titles = useAsync(
@@ -22,5 +25,5 @@ export function useFlowTitles(ids: readonly string[]): Record<string, string> {
     [key, lang],
     true,
   ); // keep the titles on screen while another language's load: no flash of ids
-  return titles ?? {};
+  return titles;
 }

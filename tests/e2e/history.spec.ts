@@ -61,8 +61,20 @@ test('rows kept from the last render follow the language, and a deleted one come
   await page.getByRole('button', { name: label('time-sync', 'start', 'both'), exact: true }).click();
   await page.goto('/#/history');
   await putRecords(page, { seed: 120 });
+  // Every title a row ever shows, from the first render on.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { titlesSeen: string[] }).titlesSeen = seen;
+    new MutationObserver(() => {
+      for (const t of document.querySelectorAll('.session-title')) seen.push(t.textContent ?? '');
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   await page.reload();
   await expect(page.locator('.session-row')).toHaveCount(50);
+  // The rows wait for their flow's title: none shows the flow's id first and then changes under the reader.
+  const seen = await page.evaluate(() => (window as unknown as { titlesSeen: string[] }).titlesSeen);
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.filter((t) => t.endsWith('· time-sync'))).toEqual([]);
   // A confirm box, then Cancel: the rows are not rendered again, and still act.
   await page.getByRole('button', { name: 'Delete all sessions' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();

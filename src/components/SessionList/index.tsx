@@ -136,7 +136,11 @@ export function SessionList({
     [lang],
   );
   const words = useMemo(() => rowWords(t), [t]);
-  const shown = useRowsShown(sessions.length);
+  // Rows are added a frame at a time only once they can be drawn.
+  const shown = useRowsShown(titles ? sessions.length : 0);
+  // The rows wait for the flows' titles (read from the cache, or a moment's load): shown with ids first,
+  // every row would be drawn twice and its title change under the reader's eyes.
+  if (!titles) return <ul class="sessions" />;
   return (
     <ul class="sessions">
       {sessions.slice(0, shown).map((s) => (
