@@ -1,14 +1,20 @@
 /** A damaged record in storage is shown apart, with its own Delete; every other session stays usable. */
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { putRecords } from './support/storage.ts';
 import { label } from './support/screens.ts';
+
+/** One session answered in the app (so the app has made its database), then History opened. */
+async function oneSessionThenHistory(page: Page): Promise<void> {
+  await page.goto('/#/flow/time-sync');
+  await page.getByRole('button', { name: label('time-sync', 'start', 'both'), exact: true }).click();
+  await page.goto('/#/history');
+}
 
 test('a record with an impossible date is shown as damaged, alone, and deleting it leaves the rest', async ({
   page,
 }) => {
-  await page.goto('/#/flow/time-sync');
-  await page.getByRole('button', { name: label('time-sync', 'start', 'both'), exact: true }).click();
-  await page.goto('/#/history');
+  await oneSessionThenHistory(page);
   await expect(page.locator('.session-row')).toHaveCount(1);
   await putRecords(page, [
     {
@@ -33,9 +39,7 @@ test('a record with an impossible date is shown as damaged, alone, and deleting 
 test('10,000 saved sessions: History shows a page of the newest, shows more on request, and deletes one', async ({
   page,
 }) => {
-  await page.goto('/#/flow/time-sync');
-  await page.getByRole('button', { name: label('time-sync', 'start', 'both'), exact: true }).click();
-  await page.goto('/#/history');
+  await oneSessionThenHistory(page);
   await expect(page.locator('.session-row')).toHaveCount(1);
   await putRecords(page, { seed: 9_999 });
   await page.reload();
@@ -57,9 +61,7 @@ test('10,000 saved sessions: History shows a page of the newest, shows more on r
 test('rows kept from the last render follow the language, and a deleted one comes back with Undo', async ({
   page,
 }) => {
-  await page.goto('/#/flow/time-sync');
-  await page.getByRole('button', { name: label('time-sync', 'start', 'both'), exact: true }).click();
-  await page.goto('/#/history');
+  await oneSessionThenHistory(page);
   await putRecords(page, { seed: 120 });
   // Every title a row ever shows, from the first render on.
   await page.addInitScript(() => {
@@ -89,4 +91,32 @@ test('rows kept from the last render follow the language, and a deleted one come
   await page.getByRole('button', { name: /Русский/ }).click();
   await expect(page.locator('.session-row .status').first()).toHaveText('В работе');
   await expect(page.locator('.session-row').first().getByRole('button')).toHaveText('Удалить');
+});
+
+test('Delete all shows the list empty at once, and the sessions come back if the database refuses', async ({
+  page,
+}) => {
+  await oneSessionThenHistory(page);
+  await putRecords(page, { seed: 60 });
+  await page.reload();
+  await expect(page.locator('.session-row')).toHaveCount(50);
+  await page.getByRole('button', { name: 'Delete all sessions' }).click();
+  await page.getByRole('button', { name: 'Delete all', exact: true }).click();
+  await expect(page.getByText('No sessions yet.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('No sessions yet.')).toBeVisible();
+
+  // Now a database that refuses to empty itself: the rows are shown again, and a notice says so.
+  await putRecords(page, { seed: 60 });
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.clear = function () {
+      throw new DOMException('refused', 'UnknownError');
+    };
+  });
+  await page.reload();
+  await expect(page.locator('.session-row')).toHaveCount(50);
+  await page.getByRole('button', { name: 'Delete all sessions' }).click();
+  await page.getByRole('button', { name: 'Delete all', exact: true }).click();
+  await expect(page.locator('.session-row')).toHaveCount(50);
+  await expect(page.getByText(/could not be saved/)).toBeVisible();
 });

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useDamagedSessions, useSessionCount, useSessions } from '../../hooks/use-sessions.ts';
 import { useT } from '../../i18n/index.ts';
 import type { SessionRecord } from '../../session/record.ts';
@@ -44,7 +44,13 @@ export function HistoryScreen() {
     await saveSession(undoable);
     setSaid(t('sessions.restored'));
   };
+  // Delete all is shown done at once: emptying 10,000 records takes the database a moment, and the list
+  // read after it says how it went (a write that fails leaves the sessions there, and says so).
+  const [cleared, setCleared] = useState(false);
+  useEffect(() => setCleared(false), [sessions]);
   const clear = async () => {
+    setCleared(true);
+    setConfirming(false);
     await clearSessions();
     setDeleted((ids) => [...ids, ...damaged]);
     setUndoable(undefined);
@@ -70,17 +76,18 @@ export function HistoryScreen() {
           {said}
         </p>
       )}
-      {damaged.map((id) => (
-        <p key={id} class="notice damaged">
-          <span>{t('history.damaged')}</span>
-          <button type="button" class="btn" onClick={() => void remove(id)}>
-            {t('history.deleteDamaged')}
-          </button>
-        </p>
-      ))}
+      {!cleared &&
+        damaged.map((id) => (
+          <p key={id} class="notice damaged">
+            <span>{t('history.damaged')}</span>
+            <button type="button" class="btn" onClick={() => void remove(id)}>
+              {t('history.deleteDamaged')}
+            </button>
+          </p>
+        ))}
       {!sessions ? (
         <Loading />
-      ) : sessions.length === 0 ? (
+      ) : sessions.length === 0 || cleared ? (
         <p>{t('history.empty')}</p>
       ) : (
         <>
