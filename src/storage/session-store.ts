@@ -13,6 +13,7 @@ export const STORAGE_PROBLEMS = [
   'unavailable',
   'quota',
   'write-failed',
+  'delete-failed',
   'corrupt-record',
   'blocked',
   'upgraded-elsewhere',
@@ -355,7 +356,7 @@ class Store implements SessionStore {
       await db.delete(STORE, id);
     } catch {
       this.hidden.add(id);
-      this.report('write-failed');
+      this.report('delete-failed');
     }
   }
 
@@ -368,7 +369,7 @@ class Store implements SessionStore {
       await db.clear(STORE);
       this.hidden.clear();
     } catch {
-      this.report('write-failed');
+      this.report('delete-failed');
     }
   }
 

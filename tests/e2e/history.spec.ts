@@ -118,5 +118,9 @@ test('Delete all shows the list empty at once, and the sessions come back if the
   await page.getByRole('button', { name: 'Delete all sessions' }).click();
   await page.getByRole('button', { name: 'Delete all', exact: true }).click();
   await expect(page.locator('.session-row')).toHaveCount(50);
-  await expect(page.getByText(/could not be saved/)).toBeVisible();
+  await expect(
+    page.getByText(
+      'Deleting failed: this browser’s storage still holds the sessions, and they will show again.',
+    ),
+  ).toBeVisible();
 });

@@ -298,6 +298,23 @@ describe('session store (IndexedDB)', () => {
     expect(problems).toEqual(['write-failed']);
   });
 
+  it('says a refused delete as such: one deleted session is hidden in this tab, all of them stay listed', async () => {
+    const { open, problems } = setup();
+    const store = await open();
+    await store.save(record('a', 1000));
+    await store.save(record('b', 2000));
+    const refuse = () => {
+      throw new DOMException('The transaction was aborted.', 'AbortError');
+    };
+    vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(refuse);
+    vi.spyOn(IDBObjectStore.prototype, 'clear').mockImplementation(refuse);
+    await store.remove('a');
+    expect((await store.list()).map((r) => r.id)).toEqual(['b']);
+    await store.clear();
+    expect((await store.list()).map((r) => r.id)).toEqual(['b']);
+    expect(problems).toEqual(['delete-failed']);
+  });
+
   it('closes for a newer version opened elsewhere and goes on in memory', async () => {
     const { open, problems, idb } = setup();
     const store = await open();
