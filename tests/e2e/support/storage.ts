@@ -1,8 +1,18 @@
 /** Writing saved sessions straight into the app's IndexedDB, as an older version or another tab would have. */
 import type { Page } from '@playwright/test';
+import { DB_NAME, DB_VERSION } from '../../../src/storage/db.ts';
 
-/** Puts raw records into the sessions store in one transaction (the app must have opened the database once). */
+/**
+ * Puts raw records into the sessions store in one transaction, once the app has made the database: a screen
+ * can be drawn before its store is open, and opening the database first would make an empty one the app's
+ * upgrade then takes for its own.
+ */
 export async function putRecords(page: Page, records: unknown[] | { seed: number }): Promise<void> {
+  await page.waitForFunction(
+    async ([name, version]) =>
+      (await indexedDB.databases()).some((d) => d.name === name && (d.version ?? 0) >= version),
+    [DB_NAME, DB_VERSION] as const,
+  );
   await page.evaluate(
     (what) =>
       new Promise<void>((resolve, reject) => {
