@@ -39,8 +39,8 @@ function rowWords(t: Translate): RowWords {
 interface RowProps {
   s: SessionRecord;
   title: string;
+  /** Both made once per language: a new one means the language changed. */
   words: RowWords;
-  lang: string;
   fmt: Intl.DateTimeFormat;
   onDelete?: ((id: string) => void) | undefined;
 }
@@ -57,7 +57,8 @@ class Row extends Component<RowProps> {
   override shouldComponentUpdate(next: RowProps): boolean {
     const p = this.props;
     return (
-      next.lang !== p.lang ||
+      next.words !== p.words ||
+      next.fmt !== p.fmt ||
       next.title !== p.title ||
       !next.onDelete !== !p.onDelete ||
       shows(next.s) !== shows(p.s)
@@ -149,7 +150,6 @@ export function SessionList({
           s={s}
           title={Object.hasOwn(titles, s.flow) ? titles[s.flow]! : s.flow}
           words={words}
-          lang={lang}
           fmt={fmt}
           onDelete={onDelete}
         />
