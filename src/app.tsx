@@ -12,10 +12,13 @@ import { loadNamespace, useT } from './i18n/index.ts';
 
 // Screens the first screen does not show load on demand, keeping it small. The service worker has
 // precached them all, so after the first visit each comes from the cache at once.
+// A step's sources load with it: shown a moment later above its answers, they would move the answers.
 const FlowScreen: ScreenLoader<object> = () =>
-  Promise.all([import('./components/FlowScreen/index.tsx'), loadNamespace('screens')]).then(
-    ([m]) => m.FlowScreen,
-  );
+  Promise.all([
+    import('./components/FlowScreen/index.tsx'),
+    loadNamespace('screens'),
+    import('./flows/sources.ts').then((m) => m.loadSources()),
+  ]).then(([m]) => m.FlowScreen);
 // The checkers' strings are a namespace of their own, loaded with them.
 const KeyChecker: ScreenLoader<object> = () =>
   Promise.all([import('./components/KeyChecker/index.tsx'), loadNamespace('tools')]).then(

@@ -378,3 +378,24 @@ for (const { width, height, lang } of SCREEN_RUNS)
       await check('offline');
     });
   });
+
+test("a step's answers stay where they first appear: nothing loads in above them a moment later", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  // The first answer's place on screen, every frame from when it appears.
+  await page.addInitScript(() => {
+    const tops: number[] = [];
+    (window as unknown as { answerTops: number[] }).answerTops = tops;
+    const frame = () => {
+      const b = document.querySelector('.choices button');
+      if (b) tops.push(b.getBoundingClientRect().top + scrollY);
+      if (tops.length < 60) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await page.goto('/#/flow/time-sync');
+  await page.waitForFunction(() => (window as unknown as { answerTops: number[] }).answerTops.length >= 60);
+  const tops = await page.evaluate(() => (window as unknown as { answerTops: number[] }).answerTops);
+  expect(new Set(tops).size).toBe(1);
+});
