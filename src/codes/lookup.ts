@@ -133,6 +133,17 @@ export function closestCodes(catalog: readonly CatalogEntry[], code: string, lim
     .map((x) => x.entry);
 }
 
+// Each entry's messages and aliases as words, split once rather than on every keystroke.
+const entryWords = new WeakMap<CatalogEntry, string[][]>();
+function wordsOf(entry: CatalogEntry): string[][] {
+  let w = entryWords.get(entry);
+  if (!w) {
+    w = [entry.message.en, entry.message.ru, ...(entry.aliases ?? [])].map(words);
+    entryWords.set(entry, w);
+  }
+  return w;
+}
+
 /** Finds catalog entries for any text a user may paste or type, best first. */
 export function lookup(catalog: readonly CatalogEntry[], input: string): LookupResult {
   const codes = readCodes(input);
@@ -160,11 +171,7 @@ export function lookup(catalog: readonly CatalogEntry[], input: string): LookupR
   const query = words(trimmed).filter((w) => w.length >= 2 && !STOP_WORDS.has(w));
   if (query.length > 0 && !(partial && matches.length)) {
     for (const entry of catalog) {
-      const score = Math.max(
-        phraseScore(query, words(entry.message.en)),
-        phraseScore(query, words(entry.message.ru)),
-        ...(entry.aliases ?? []).map((a) => phraseScore(query, words(a))),
-      );
+      const score = Math.max(...wordsOf(entry).map((text) => phraseScore(query, text)));
       if (score >= 0.5) matches.push({ entry, kind: 'words', score });
     }
   }

@@ -48,6 +48,28 @@ const CODE_LIKE = /^(?:0x[0-9a-f]*|[0-9a-f]{8}|-?\d{9,10})$/;
  */
 export type TopicMode = 'typed' | 'message';
 
+/** A topic's words as the search compares them: normalized once, not on every keystroke. */
+interface Prepared {
+  phrases: string[];
+  titles: string[];
+  parts: string[];
+}
+const prepared = new WeakMap<Topic, Prepared>();
+
+function prepare(topic: Topic & { title?: Text }): Prepared {
+  let p = prepared.get(topic);
+  if (p) return p;
+  const phrases = [...new Set([...topic.words.en, ...topic.words.ru].map(normalize))];
+  // Typed-only words (too common in messages) count as words started, never as whole phrases.
+  const parts = [...phrases, ...(topic.words.typed ?? []).map(normalize)]
+    .flatMap((w) => w.split(' '))
+    .filter((w) => !STOP.has(w))
+    .map(stem);
+  p = { phrases, titles: Object.values(topic.title ?? {}).map(normalize), parts };
+  prepared.set(topic, p);
+  return p;
+}
+
 /** The topics a text finds, best first: whole phrases in it count most, then words a typed word starts. */
 export function findTopics<T extends Topic & { title?: Text }>(
   topics: readonly T[],
@@ -57,32 +79,28 @@ export function findTopics<T extends Topic & { title?: Text }>(
   const query = normalize(text);
   const words = query.split(' ').filter((w) => w && !CODE_LIKE.test(w) && !STOP.has(w));
   if (!words.length) return [];
+  const stems = mode === 'typed' ? words.map(stem) : [];
+  // A word typed twice counts twice, but is compared with a topic's words once.
+  const distinct = [...new Set(stems)];
   // Whole phrases and titles are looked for in the text as it was, stop words and all.
   const padded = ` ${query} `;
   const scored: { topic: T; score: number; order: number }[] = [];
   topics.forEach((topic, order) => {
-    const phrases = [...new Set([...topic.words.en, ...topic.words.ru].map(normalize))];
+    const { phrases, titles, parts } = prepare(topic);
     // A flow's own title, typed or pasted whole, finds it before any other.
-    const titled = Object.values(topic.title ?? {}).some((title) => padded.includes(` ${normalize(title)} `));
+    const titled = titles.some((title) => padded.includes(` ${title} `));
     const whole = phrases.filter((p) => padded.includes(` ${p} `)).length + (titled ? 3 : 0);
-    // Typed-only words (too common in messages) count as words started, never as whole phrases.
-    const parts = [...phrases, ...(topic.words.typed ?? []).map(normalize)]
-      .flatMap((p) => p.split(' '))
-      .filter((p) => !STOP.has(p))
-      .map(stem);
-    const started =
-      mode === 'typed'
-        ? words
-            .map(stem)
-            .filter((w) =>
-              parts.some(
-                (part) =>
-                  part === w ||
-                  (w.length >= PREFIX_MIN && part.startsWith(w)) ||
-                  (part.length >= STEM_MIN && w.startsWith(part)),
-              ),
-            ).length
-        : 0;
+    const found = new Set(
+      distinct.filter((w) =>
+        parts.some(
+          (part) =>
+            part === w ||
+            (w.length >= PREFIX_MIN && part.startsWith(w)) ||
+            (part.length >= STEM_MIN && w.startsWith(part)),
+        ),
+      ),
+    );
+    const started = found.size ? stems.filter((w) => found.has(w)).length : 0;
     if (whole === 0 && started === 0) return;
     scored.push({ topic, score: whole * 3 + started, order });
   });

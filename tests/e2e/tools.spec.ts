@@ -32,6 +32,24 @@ test('a key in lowercase reads as right, with a note and the key in capitals', a
   await expect(results.getByText('W269N-WFGWX-YVC9B-4J6C9-T83GX', { exact: true })).toBeVisible();
 });
 
+test('what was typed in a checker stays as it was across a language switch, and the page follows the language', async ({
+  page,
+}) => {
+  await page.goto('/#/tools/key');
+  const field = page.getByRole('textbox', { name: 'Product key' });
+  await field.fill('NPPR9-FWDCX-D2C8-H872K-2YT43');
+  await expect(page.locator('.tool-result')).toContainText('What to fix');
+  await page.getByRole('button', { name: /Русский/ }).click();
+  // The field is drawn once and never again as the key is typed: its label must still follow the language.
+  const ru = page.getByRole('textbox', { name: 'Ключ продукта' });
+  await expect(ru).toHaveValue('NPPR9-FWDCX-D2C8-H872K-2YT43');
+  await expect(page.locator('.tool-result')).toContainText('Что исправить');
+  await ru.press('End');
+  await ru.press('Backspace');
+  await expect(ru).toHaveValue('NPPR9-FWDCX-D2C8-H872K-2YT4');
+  await expect(page.locator('.tool-result')).toContainText('23');
+});
+
 test('a key one character short says which group is short', async ({ page }) => {
   await page.goto('/#/tools/key');
   await page.getByRole('textbox').first().fill('NPPR9-FWDCX-D2C8-H872K-2YT43');

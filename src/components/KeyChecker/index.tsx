@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { memo } from '../../hooks/memo.ts';
 import { useT } from '../../i18n/index.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { takeHandedKey } from '../../tools/key-handoff.ts';
@@ -78,37 +79,68 @@ function describeNote(t: T, n: KeyNote): ToolProblem[] {
   }
 }
 
-/** Checks a product key as it is typed or pasted and shows how to type it; the key lives only in this component's state. */
-export function KeyChecker() {
+/** The field and the line on privacy under it: drawn once, never again as the key is typed. */
+const KeyEntry = memo(function KeyEntry({
+  initial,
+  onInput,
+}: {
+  initial: string;
+  onInput: (key: string) => void;
+}) {
   const { t } = useT();
-  // Never stored, logged or put in the URL: the key is gone once the user leaves this screen.
-  const [key, setKey] = useState(() => takeHandedKey() ?? '');
-  const check = useMemo(() => checkProductKey(key), [key]);
+  return (
+    <div class="card stack tool-entry">
+      <ToolField id="key-input" tool="key" describedBy="key-privacy" initial={initial} onInput={onInput} />
+      <p id="key-privacy" class="hint">
+        {t('tools:key.privacy')}
+      </p>
+    </div>
+  );
+});
+
+/** The verdict on the key as it stands: all a keystroke renders again. */
+function KeyResult({ value }: { value: string }) {
+  const { t } = useT();
+  const check = useMemo(() => checkProductKey(value), [value]);
 
   const empty = check.problems.some((p) => p.kind === 'empty');
   // Offer the retyped key only when retyping alone fixes it; a wrong character needs the original.
   const retype = check.suggested && checkProductKey(check.suggested).ok ? check.suggested : null;
   const fix = check.ok
-    ? retype !== key && retype && { intro: t('tools:key.inCapitals'), value: retype }
+    ? retype !== value && retype && { intro: t('tools:key.inCapitals'), value: retype }
     : retype && { intro: t('tools:key.typeLike'), value: retype };
   const problems = check.problems.map((p) => describe(t, p)).filter((d) => d !== null);
 
   return (
+    <ToolResult
+      tool="key"
+      verdict={empty ? 'empty' : check.ok ? 'ok' : 'problems'}
+      okDetail={t('tools:key.okDetail')}
+      problems={problems.map(([main, ...hints]) => ({ main, hints }))}
+      notes={empty ? [] : check.notes.flatMap((n) => describeNote(t, n))}
+      fix={fix || null}
+    />
+  );
+}
+
+/** The field and its verdict: the only part of the page whose state a keystroke changes. */
+function KeyTool() {
+  // Never stored, logged or put in the URL: the key is gone once the user leaves this screen.
+  const [initial] = useState(() => takeHandedKey() ?? '');
+  const [key, setKey] = useState(initial);
+  return (
+    <>
+      <KeyEntry initial={initial} onInput={setKey} />
+      <KeyResult value={key} />
+    </>
+  );
+}
+
+/** Checks a product key as it is typed or pasted and shows how to type it; the key lives only in this component's state. */
+export function KeyChecker() {
+  return (
     <ToolPage tool="key">
-      <div class="card stack tool-entry">
-        <ToolField id="key-input" tool="key" describedBy="key-privacy" value={key} onInput={setKey} />
-        <p id="key-privacy" class="hint">
-          {t('tools:key.privacy')}
-        </p>
-      </div>
-      <ToolResult
-        tool="key"
-        verdict={empty ? 'empty' : check.ok ? 'ok' : 'problems'}
-        okDetail={t('tools:key.okDetail')}
-        problems={problems.map(([main, ...hints]) => ({ main, hints }))}
-        notes={empty ? [] : check.notes.flatMap((n) => describeNote(t, n))}
-        fix={fix || null}
-      />
+      <KeyTool />
     </ToolPage>
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { memo } from '../../hooks/memo.ts';
 import { useT } from '../../i18n/index.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { checkProductCode, newProductCode, packGuid } from '../../tools/product-code.ts';
@@ -38,11 +39,52 @@ function describe(t: Translate, check: CodeCheck): ToolProblem[] {
   });
 }
 
-/** Checks an MSI product or package code, shows the corrected form and makes new codes. */
-export function ProductCodeChecker() {
+/** The field: drawn once, never again as the code is typed. */
+const CodeEntry = memo(function CodeEntry({ onInput }: { onInput: (text: string) => void }) {
+  return (
+    <div class="card stack tool-entry">
+      <ToolField id="guid-input" tool="code" describedBy="guid-note" initial="" onInput={onInput} />
+    </div>
+  );
+});
+
+/** The verdict on the code as it stands: all a keystroke renders again. */
+function CodeResult({ text }: { text: string }) {
   const { t } = useT();
-  const [text, setText] = useState('');
   const check = useMemo(() => checkProductCode(text), [text]);
+  const empty = check.problems.includes('empty');
+  const packed = check.problems.includes('packed');
+  // The other way round: what to look for in the registry under Installer\Products.
+  const packedForm = !packed && check.corrected ? packGuid(check.corrected) : null;
+  return (
+    <ToolResult
+      tool="code"
+      verdict={empty ? 'empty' : check.ok ? 'ok' : 'problems'}
+      problems={describe(t, check)}
+      notes={packedForm ? [{ main: t('tools:code.packedForm', { packed: packedForm }) }] : []}
+      fix={
+        check.corrected && !check.ok
+          ? { intro: t(packed ? 'tools:code.unpacked' : 'tools:code.corrected'), value: check.corrected }
+          : null
+      }
+    />
+  );
+}
+
+/** The field and its verdict: the only part of the page whose state a keystroke changes. */
+function CodeTool() {
+  const [text, setText] = useState('');
+  return (
+    <>
+      <CodeEntry onInput={setText} />
+      <CodeResult text={text} />
+    </>
+  );
+}
+
+/** A new random code to copy. */
+function NewCode() {
+  const { t } = useT();
   const [fresh, setFresh] = useState<string | 'failed' | null>(null);
 
   const makeCode = () => {
@@ -53,47 +95,37 @@ export function ProductCodeChecker() {
     }
   };
 
-  const empty = check.problems.includes('empty');
-  const packed = check.problems.includes('packed');
-  // The other way round: what to look for in the registry under Installer\Products.
-  const packedForm = !packed && check.corrected ? packGuid(check.corrected) : null;
+  return (
+    <div class="card stack">
+      <button type="button" class="btn btn-primary" onClick={makeCode}>
+        {t('tools:code.newCode')}
+      </button>
+      <div aria-live="polite">
+        {fresh === 'failed' ? (
+          <p class="error">{t('tools:code.newCodeFailed')}</p>
+        ) : (
+          fresh && (
+            <div class="stack">
+              <p class="type-like">{t('tools:code.newCodeResult')}</p>
+              <CopyValue value={fresh} />
+            </div>
+          )
+        )}
+      </div>
+    </div>
+  );
+}
 
+/** Checks an MSI product or package code, shows the corrected form and makes new codes. */
+export function ProductCodeChecker() {
+  const { t } = useT();
   return (
     <ToolPage tool="code">
       <p id="guid-note" class="hint">
         {t('tools:code.notInterchangeable')}
       </p>
-      <div class="card stack tool-entry">
-        <ToolField id="guid-input" tool="code" describedBy="guid-note" value={text} onInput={setText} />
-      </div>
-      <ToolResult
-        tool="code"
-        verdict={empty ? 'empty' : check.ok ? 'ok' : 'problems'}
-        problems={describe(t, check)}
-        notes={packedForm ? [{ main: t('tools:code.packedForm', { packed: packedForm }) }] : []}
-        fix={
-          check.corrected && !check.ok
-            ? { intro: t(packed ? 'tools:code.unpacked' : 'tools:code.corrected'), value: check.corrected }
-            : null
-        }
-      />
-      <div class="card stack">
-        <button type="button" class="btn btn-primary" onClick={makeCode}>
-          {t('tools:code.newCode')}
-        </button>
-        <div aria-live="polite">
-          {fresh === 'failed' ? (
-            <p class="error">{t('tools:code.newCodeFailed')}</p>
-          ) : (
-            fresh && (
-              <div class="stack">
-                <p class="type-like">{t('tools:code.newCodeResult')}</p>
-                <CopyValue value={fresh} />
-              </div>
-            )
-          )}
-        </div>
-      </div>
+      <CodeTool />
+      <NewCode />
     </ToolPage>
   );
 }

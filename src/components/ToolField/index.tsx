@@ -1,3 +1,4 @@
+import { memo } from '../../hooks/memo.ts';
 import { useT } from '../../i18n/index.ts';
 import './style.css';
 
@@ -9,12 +10,16 @@ interface Props {
   /** Which checker: the label and placeholder are `tools:<tool>.label` and `.placeholder`. */
   tool: 'key' | 'code';
   describedBy: string;
-  value: string;
+  /** What the field holds when it appears; after that it is the user's, not re-rendered as they type. */
+  initial: string;
   onInput: (value: string) => void;
 }
 
-/** The labelled monospace field of a checker tool, sized to show a whole key or code: no autocorrect, capitals, nothing remembered. */
-export function ToolField({ id, tool, describedBy, value, onInput }: Props) {
+/**
+ * The labelled monospace field of a checker tool, sized to show a whole key or code: no autocorrect, capitals,
+ * nothing remembered. Its props do not change as the user types, so a keystroke never renders it again.
+ */
+export const ToolField = memo(function ToolField({ id, tool, describedBy, initial, onInput }: Props) {
   const { t } = useT();
   const placeholder = t(`tools:${tool}.placeholder`);
   return (
@@ -35,9 +40,9 @@ export function ToolField({ id, tool, describedBy, value, onInput }: Props) {
         style={{ '--chars': String(placeholder.length) }}
         maxLength={MAX_TOOL_INPUT}
         aria-describedby={describedBy}
-        value={value}
+        defaultValue={initial}
         onInput={(e) => onInput((e.target as HTMLInputElement).value)}
       />
     </>
   );
-}
+});

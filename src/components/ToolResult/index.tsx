@@ -25,16 +25,17 @@ interface Props {
 function Items({ items, class: cls }: { items: readonly ToolProblem[]; class: string }) {
   return (
     <ul class={cls}>
-      {items.map(({ main, hints, badge }) => (
-        <li key={main}>
+      {/* By place, not by text: a count that changes as the user types patches the line in place. */}
+      {items.map(({ main, hints, badge }, i) => (
+        <li key={i}>
           {badge && (
             <>
               <strong class="flag">{badge}</strong>{' '}
             </>
           )}
           {main}
-          {hints?.map((h) => (
-            <span key={h} class="hint problem-hint">
+          {hints?.map((h, i) => (
+            <span key={i} class="hint problem-hint">
               {h}
             </span>
           ))}
