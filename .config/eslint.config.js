@@ -123,6 +123,11 @@ export default tseslint.config(
   fence(['src/codes/**/*.ts'], [PURE, BUILD_TIME, onlyFrom('codes', ['flow-format'])], 'code lookup'),
   fence(['src/redact/**/*.ts'], [PURE, onlyFrom('redact', [])], 'key masking'),
   fence(['src/tools/**/*.ts'], [PURE, BUILD_TIME], 'the checkers'),
+  fence(
+    ['src/ocr/**/*.ts'],
+    [PURE, BUILD_TIME, onlyFrom('ocr', [])],
+    'photo reading (pixels and lines in, pixels and lines out)',
+  ),
   fence(['src/flow-format/**/*.ts'], [UI_AND_STORAGE], 'the flow format (build time and CLI)'),
   fence(
     ['src/components/**/*.tsx'],
@@ -141,6 +146,7 @@ export default tseslint.config(
     'src/codes/**',
     'src/redact/**',
     'src/tools/**',
+    'src/ocr/**',
     'src/flow-format/**',
     'src/components/**',
     'src/cli/**',
@@ -153,6 +159,7 @@ export default tseslint.config(
       'src/codes/**/*.ts',
       'src/redact/**/*.ts',
       'src/tools/**/*.ts',
+      'src/ocr/**/*.ts',
       'src/flow-format/**/*.ts',
     ],
     languageOptions: { globals: { ...globals.es2022 } },
