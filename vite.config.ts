@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { build, createServer, defineConfig } from 'vite';
 import type { Plugin } from 'vite';
@@ -10,6 +12,7 @@ import type * as PrerenderModule from './src/first-screen/prerender.tsx';
 import { checkAll, formatProblem } from './src/flow-format/check.ts';
 import { readFlowDir } from './src/cli/read-flow-dir.ts';
 import { CSP } from './.config/csp.ts';
+import { OCR_DIR, OCR_FILES } from './src/photo/files.ts';
 
 const ROOT = import.meta.dirname;
 const FLOWS_DIR = process.env.FLOWS_DIR ?? join(ROOT, 'flows');
@@ -43,6 +46,49 @@ function flowTitles(): Plugin {
         if (title) titles[file.path.replace(/^.*[\\/]|\.json$/g, '')] = title;
       }
       return `export default ${JSON.stringify(titles)};`;
+    },
+  };
+}
+
+const requireFrom = createRequire(import.meta.url);
+/** Where a package's file is in node_modules. */
+const packageFile = (pkg: string, file: string) =>
+  join(dirname(requireFrom.resolve(`${pkg}/package.json`)), file);
+// The recognizer's files, served from this origin under ocr/ (never a CDN), and not precached: they are
+// fetched once the app is installed, in the background (src/photo/download.ts).
+const OCR_SOURCES: Record<string, string> = {
+  'worker.min.js': packageFile('tesseract.js', 'dist/worker.min.js'),
+  'worker.min.js.LICENSE.txt': packageFile('tesseract.js', 'dist/worker.min.js.LICENSE.txt'),
+  'LICENSE-tesseract.js.txt': packageFile('tesseract.js', 'LICENSE.md'),
+  'LICENSE-tesseract.js-core.txt': packageFile('tesseract.js-core', 'LICENSE'),
+  'eng.traineddata.gz': packageFile('@tesseract.js-data/eng', '4.0.0_best_int/eng.traineddata.gz'),
+  ...Object.fromEntries(
+    [
+      'tesseract-core-lstm.wasm.js',
+      'tesseract-core-simd-lstm.wasm.js',
+      'tesseract-core-relaxedsimd-lstm.wasm.js',
+    ].map((f) => [f, packageFile('tesseract.js-core', f)]),
+  ),
+};
+
+/** Puts the recognizer's files in the build's ocr/ folder, and serves them from there in development. */
+function ocrFiles(): Plugin {
+  for (const f of OCR_FILES.map((x) => x.file))
+    if (!(f in OCR_SOURCES) && f !== 'rus.traineddata.gz') throw new Error(`no source for ${OCR_DIR}${f}`);
+  return {
+    name: 'ocr-files',
+    generateBundle() {
+      for (const [name, from] of Object.entries(OCR_SOURCES))
+        this.emitFile({ type: 'asset', fileName: `${OCR_DIR}${name}`, source: readFileSync(from) });
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const name = req.url?.match(new RegExp(`/${OCR_DIR}([^/?]+)`))?.[1];
+        const from = name ? OCR_SOURCES[name] : undefined;
+        if (!from) return next();
+        res.setHeader('Content-Type', name!.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
+        res.end(readFileSync(from));
+      });
     },
   };
 }
@@ -221,6 +267,7 @@ export default defineConfig({
     flowTitles(),
     preact(),
     csp(),
+    ocrFiles(),
     prerender(),
     VitePWA({
       registerType: 'prompt',
@@ -256,6 +303,8 @@ export default defineConfig({
       injectManifest: {
         // The plugin adds the web manifest itself.
         globPatterns: ['**/*.{js,css,html,png,svg}'],
+        // Several megabytes the app fetches on its own once installed, with a progress bar and a Retry.
+        globIgnores: [`${OCR_DIR}**`],
       },
     }),
   ],

@@ -39,6 +39,8 @@ const VLMCS = /(?<![\w])[_~“”"'‘’-]?v[il1|]m[ce]s ?[.,] ?_?tcp(?![\w])/g
 // A host name read with spaces beside its dots: lower-case labels only, three or more of them.
 const SPACED_HOST = /(?<![\w.-])([a-z0-9_][a-z0-9_-]*)((?: ?\. ?[a-z0-9_][a-z0-9_-]*){2,})(?![\w-])/g;
 
+const EDGE_STROKE = /[|lIi]/;
+
 function digits(s: string): string {
   return [...s].map((c) => DIGIT[c] ?? c).join('');
 }
@@ -51,6 +53,8 @@ export function repairLine(line: string): { text: string; repairs: Repair[] } {
     return to;
   };
   let text = line.replace(QUAD, (m: string, a: string, b: string, c: string, d: string) => {
+    // A stroke at either end is as likely a cursor or a window's border as a 1: "10.0.0.5|" stays as read.
+    if (EDGE_STROKE.test(m[0]!) || EDGE_STROKE.test(m[m.length - 1]!)) return m;
     const parts = [a, b, c, d].map(digits);
     // Only an address: four numbers of 0…255, no number with a leading zero.
     if (parts.some((p) => Number(p) > 255 || (p.length > 1 && p.startsWith('0')))) return m;
@@ -60,6 +64,13 @@ export function repairLine(line: string): { text: string; repairs: Repair[] } {
     note(m, `0x${hex.replace(/[Oo]/g, '0').toUpperCase()}`),
   );
   text = text.replace(VLMCS, (m: string) => note(m, '_vlmcs._tcp'));
-  text = text.replace(SPACED_HOST, (m: string) => (m.includes(' ') ? note(m, m.replace(/ ?\. ?/g, '.')) : m));
+  text = text.replace(SPACED_HOST, (m: string, _first: string, _rest: string, at: number, all: string) => {
+    if (!m.includes(' ')) return m;
+    const labels = m.split(/ ?\. ?/);
+    // A name has a letter; numbers with spaces between (two addresses, a version) are not one name. Nor is
+    // the lower-case end of a name whose start is not ("KMS01. corp. contoso. com"): half a repair.
+    if (!labels.some((l) => /[a-z]/.test(l)) || /[\w-] ?\. ?$/.test(all.slice(0, at))) return m;
+    return note(m, labels.join('.'));
+  });
   return { text, repairs };
 }

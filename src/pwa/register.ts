@@ -93,6 +93,8 @@ export async function checkOffline(): Promise<void> {
     worker.postMessage({ type: 'CHECK_OFFLINE' }, [channel.port2]);
   });
   if (report?.type !== 'OFFLINE_STATUS') return;
+  // The app is installed and whole: the worker fetches the photo reader's files next, in the background.
+  if (!report.missing) worker.postMessage({ type: 'OCR_PREPARE' });
   const before = pwaState.get().offlineMissing;
   set({
     offlineMissing: report.missing,

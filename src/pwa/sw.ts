@@ -7,7 +7,10 @@
 import { clientsClaim } from 'workbox-core';
 import { PrecacheController, PrecacheRoute, cleanupOutdatedCaches } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import type { OfflineReport } from './messages.ts';
+import { OCR_CACHE, OCR_DIR } from '../photo/files.ts';
+import { fetchOcrFiles } from '../photo/fetch-files.ts';
+import type { OcrState } from '../photo/fetch-files.ts';
+import type { OcrMessage, OfflineReport } from './messages.ts';
 
 // The worker's global scope (tsconfig.sw.json gives this file the WebWorker library, not the DOM's);
 // workbox-precaching adds the precache list the build injects.
@@ -28,6 +31,27 @@ registerRoute(
     allowlist: [new RegExp(`^${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:index\\.html)?(?:\\?.*)?$`)],
   }),
 );
+
+// The photo reader's files are not precached (several megabytes): the page fetches them into a cache of
+// their own once the app is installed. Answered from there, offline too; from the network until then.
+const ocrPath = `${root}${OCR_DIR}`;
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith(ocrPath),
+  async ({ request }) =>
+    (await (await caches.open(OCR_CACHE)).match(request, { ignoreSearch: true })) ?? fetch(request),
+);
+// A new version of the recognizer is a new cache: the old one goes.
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys.filter((k) => k.startsWith('afg-ocr-') && k !== OCR_CACHE).map((k) => caches.delete(k)),
+        ),
+      ),
+  );
+});
 
 /** Finds precached files that are gone and, where the network allows, fetches them back. */
 async function checkOffline(): Promise<OfflineReport> {
@@ -64,9 +88,23 @@ async function checkOffline(): Promise<OfflineReport> {
   };
 }
 
+let ocrRun: Promise<void> | undefined;
+/** Tells every page of the app how getting the photo reader ready goes. */
+async function tellOcr(state: OcrState): Promise<void> {
+  const message: OcrMessage = { type: 'OCR_STATE', state };
+  for (const client of await self.clients.matchAll({ includeUncontrolled: true }))
+    client.postMessage(message);
+}
+
 self.addEventListener('message', (event) => {
   const type = (event.data as { type?: unknown } | null)?.type;
   if (type === 'SKIP_WAITING') void self.skipWaiting();
-  else if (type === 'CHECK_OFFLINE')
+  // The page asks once the app is installed, and again where photos are read: one download at a time.
+  else if (type === 'OCR_PREPARE') {
+    ocrRun ??= fetchOcrFiles(self.registration.scope, (state) => void tellOcr(state)).finally(() => {
+      ocrRun = undefined;
+    });
+    event.waitUntil(ocrRun);
+  } else if (type === 'CHECK_OFFLINE')
     event.waitUntil(checkOffline().then((report) => event.ports[0]?.postMessage(report)));
 });

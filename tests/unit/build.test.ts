@@ -1,4 +1,13 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -7,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // modules listed for it to load after the first paint, the CSS) and the URLs the service worker precaches.
 import { initialFiles, precached } from '../bench/bytes.ts';
 import { APP_ID, APP_MODULES, OTHER_COPY_ID, PRERENDERED } from '../../src/first-screen/markers.ts';
+import { OCR_DIR, OCR_FILES } from '../../src/photo/files.ts';
 import { buildApp, ROOT } from '../support/vite-build.ts';
 import type { Catalog } from '../../src/flow-format/schema.ts';
 
@@ -98,6 +108,20 @@ describe('size budgets (gzip)', () => {
   it('the whole precache (shell, every flow, both languages, icons) is at most 460 KB', () => {
     const total = precached(dist).reduce((s, u) => s + gzipSync(readFileSync(join(dist, u))).length, 0);
     expect(total).toBeLessThanOrEqual(460 * KB);
+  });
+});
+
+describe("the photo reader's files", () => {
+  it('are in ocr/ as listed, with the sizes the progress bar counts on, and are not precached', () => {
+    for (const f of OCR_FILES) expect(statSync(join(dist, OCR_DIR, f.file)).size, f.file).toBe(f.size);
+    // The licences go with them: Tesseract's, its core's, and the Russian model's (which no package brings).
+    for (const f of ['LICENSE-tesseract.js.txt', 'LICENSE-tesseract.js-core.txt', 'NOTICE.txt'])
+      expect(existsSync(join(dist, OCR_DIR, f)), f).toBe(true);
+    expect(precached(dist).filter((u) => u.startsWith(OCR_DIR))).toEqual([]);
+    // One build of the core for each kind of device: every one of them is there.
+    expect(new Set(OCR_FILES.flatMap((f) => (f.core ? [f.core] : [])))).toEqual(
+      new Set(['relaxedsimd', 'simd', 'plain']),
+    );
   });
 });
 

@@ -83,6 +83,17 @@ describe('repairing what recognition misreads, where the shape decides', () => {
     'Please see the Application Event Log for additional information.',
     'Основной DNS-суффикс  . . . . . . : lan.kvt.su',
     'Name: KMSHOST . Company. Local',
+    // A stroke beside an address may be a cursor or a border: never a digit added to a valid address.
+    'Address:  10.0.0.5|',
+    'Address:  10.0.0.12|',
+    'Address:|10.0.0.5',
+    // Numbers with spaces between are not a name to join.
+    'Address: 192.168. 01.5',
+    'Address: 300. 168.1.1',
+    'Addresses: 10.0.0.5. 10.0.0.6',
+    'version 6.1. 7601.17514',
+    // Half a name in capitals: joining the rest would be half a repair.
+    'svr hostname = KMS01. corp. contoso. com',
   ])('leaves %s as it was read', (read) => {
     expect(repairLine(read)).toEqual({ text: read, repairs: [] });
   });

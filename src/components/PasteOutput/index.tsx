@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { factsOf } from '../../flow/facts.ts';
 import type { KnownFacts } from '../../flow/facts.ts';
 import { useT } from '../../i18n/index.ts';
+import { PhotoReader } from '../PhotoReader/index.tsx';
 import './style.css';
 
 // The reader is its own chunk: the first screen never pays for it.
@@ -22,9 +23,9 @@ export function PasteOutput({ onFacts }: { onFacts: (facts: KnownFacts) => void 
         {t('paste.open')}
       </button>
     );
-  const read = async () => {
+  const read = async (input: string = text) => {
     const { readConsole } = await loadReader();
-    const result = readConsole(text);
+    const result = readConsole(input);
     const facts = factsOf(result.sections);
     const count = Object.keys(facts).length;
     // Other products' licences and those not in use (slmgr /dlv all) are read, but never stand for Windows.
@@ -65,6 +66,12 @@ export function PasteOutput({ onFacts }: { onFacts: (facts: KnownFacts) => void 
           {t('paste.close')}
         </button>
       </div>
+      <PhotoReader
+        onText={(lines) => {
+          setText(lines);
+          void read(lines);
+        }}
+      />
       <p class="hint" role="status" aria-live="polite">
         {said}
       </p>

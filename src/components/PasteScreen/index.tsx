@@ -15,6 +15,7 @@ import { navigate } from '../../navigation.ts';
 import type { StartState } from '../../session/entry.ts';
 import { factsWithoutKeys } from '../../session/record.ts';
 import { CommandBlock } from '../CommandBlock/index.tsx';
+import { PhotoReader } from '../PhotoReader/index.tsx';
 import './style.css';
 
 const COLLECT: Command = { run: COLLECT_COMMAND, shell: 'powershell', elevated: false };
@@ -39,8 +40,8 @@ export function PasteScreen() {
   const [shown, setShown] = useState(false);
   const [copied, setCopied] = useState(false);
 
-  const onRead = () => {
-    const result = readConsole(text);
+  const onRead = (input: string = text) => {
+    const result = readConsole(input);
     // No product key travels in the history entry the session starts from.
     const facts = factsWithoutKeys(factsOf(result.sections));
     // Office's output speaks for Office: Windows' output, where there is some, decides what Home says.
@@ -84,9 +85,15 @@ export function PasteScreen() {
           value={text}
           onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
         />
-        <button type="button" class="btn btn-primary" disabled={!text.trim()} onClick={onRead}>
+        <button type="button" class="btn btn-primary" disabled={!text.trim()} onClick={() => onRead()}>
           {t('paste.read')}
         </button>
+        <PhotoReader
+          onText={(lines) => {
+            setText(lines);
+            onRead(lines);
+          }}
+        />
       </div>
       <div aria-live="polite">
         {read && (
