@@ -81,7 +81,7 @@ export function PhotoReader({ onText }: { onText: (text: string) => void }) {
 
   return (
     <div class="photo stack">
-      <div class="choice-row">
+      <div class="choice-row photo-picks">
         <label class="btn btn-quiet photo-pick">
           {t('photo.take')}
           <input
@@ -94,7 +94,7 @@ export function PhotoReader({ onText }: { onText: (text: string) => void }) {
         </label>
         <label class="btn btn-quiet photo-pick">
           {t('photo.choose')}
-          <input class="sr-only" type="file" accept="image/*" onChange={(e) => void onFile(e)} />
+          <input type="file" accept="image/*" onChange={(e) => void onFile(e)} />
         </label>
       </div>
       <OfflineState />
