@@ -1,10 +1,11 @@
 /**
  * The core journeys, written once for every engine: what a technician does on a phone in the server
- * room, checked by what they would see. They run in order in one browser; the offline one stops the
- * server, so it comes last.
+ * room, checked by what they would see. They run in order in one browser; the last two stop the
+ * server (the photo's, to read offline; the offline one's), so they come last.
  */
 import { answer as answerStep, current, start } from '../../src/flow/engine.ts';
 import type { Answer } from '../../src/flow/engine.ts';
+import { readFileSync } from 'node:fs';
 import { command, flows, label, ok, plain, text, words } from '../support/flow-text.ts';
 import type { Lang } from '../support/flow-text.ts';
 import type { EngineBrowser, Target } from './browser.ts';
@@ -37,6 +38,31 @@ const H1: Target = { css: 'h1' };
 const CODE_FIELD: Target = { css: '#code-input' };
 const button = (name: string | RegExp): Target => ({ role: 'button', name });
 const link = (name: string | RegExp): Target => ({ role: 'link', name });
+
+/** A wait that may take longer than one of the browser's (installing megabytes, recognition): tried again. */
+async function patiently(times: number, wait: () => Promise<void>): Promise<void> {
+  for (let i = 1; ; i++)
+    try {
+      return await wait();
+    } catch (e) {
+      if (i >= times) throw e;
+    }
+}
+
+// A screenshot of nslookup's answer as cmd shows it (tests/fixtures/photos), handed to the page's file field.
+const PHOTO = readFileSync(
+  new URL('../fixtures/photos/nslookup-srv-vlmcs-success-en-1-cmd-clean.png', import.meta.url),
+).toString('base64');
+// Runs in the page: the picture put in "Choose an image" as a file the user picked, and its change sent.
+const CHOOSE = `(b64) => {
+  const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+  const input = [...document.querySelectorAll('.photo input[type=file]')].find((i) => !i.hasAttribute('capture'));
+  const files = new DataTransfer();
+  files.items.add(new File([bytes], 'nslookup.png', { type: 'image/png' }));
+  input.files = files.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  return true;
+}`;
 
 /** The number of elements matching a selector is n (the answers in the path above a step). */
 const countIs = (b: EngineBrowser, css: string, n: number) =>
@@ -237,6 +263,40 @@ export const JOURNEYS: Journey[] = [
       await new Promise((r) => setTimeout(r, SETTLE_MS));
       const at = new URL(await b.url()).pathname;
       if (at !== '/icons/icon.svg') throw new Error(`the guide took the page back to ${at}`);
+    },
+  },
+  {
+    name: 'a photo of the screen read offline: a line corrected, and the host it names in the next command',
+    run: async (b, c) => {
+      c.step('visit, and wait until photo reading is ready offline');
+      await b.goto('/');
+      await b.waitUntil(
+        'a service worker controlling the page',
+        '() => !!navigator.serviceWorker?.controller',
+      );
+      await b.goto('/#/flow/kms-dns/check-srv');
+      await b.click(button('Paste output'));
+      await patiently(4, () =>
+        b.waitForText({ css: '.photo-state' }, 'Photo reading: ready offline.').then(() => undefined),
+      );
+      c.step('stop the server, and choose the picture of nslookup');
+      await c.stopServer();
+      await b.evaluate(CHOOSE, PHOTO);
+      c.step('line 8 as the screen shows it, then corrected');
+      await patiently(4, () =>
+        b.waitUntil(
+          'line 8 recognized',
+          "() => document.querySelector('.photo-lines li:nth-child(8) input')?.value === 'svr hostname = kmshost.company.local'",
+        ),
+      );
+      await b.fill({ role: 'textbox', name: 'Line 8' }, 'svr hostname = kms02.company.local');
+      await b.click(button('Use these lines'));
+      await b.waitForText({ css: '.paste-read' }, /kms02\.company\.local/);
+      c.step('the steps answered by hand, to the command with the corrected host');
+      await b.click(button('Yes'));
+      await b.click(button(/Every entry names/));
+      await b.click(button('Yes'));
+      await b.waitForText({ css: '.command code' }, /\/skms kms02\.company\.local:1688/);
     },
   },
   {

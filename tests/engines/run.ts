@@ -84,6 +84,7 @@ async function runEngine(engine: Engine, dist: string): Promise<Outcome> {
     const b = new EngineBrowser(engine.name, server.url, prims);
     console.log(`${b.version}: started in ${seconds(Date.now() - t0)}`);
     let stuck = false;
+    let stopped: Promise<void> | undefined;
     for (const journey of JOURNEYS) {
       if (stuck) {
         fail(journey.name, new Error('not run: the browser stopped answering'));
@@ -99,7 +100,8 @@ async function runEngine(engine: Engine, dist: string): Promise<Outcome> {
           out.skips.push(line);
           console.log(`  - ${line}`);
         },
-        stopServer: () => server.close(),
+        // Once: a journey after the one that stopped it may stop it again.
+        stopServer: () => (stopped ??= server.close()),
         hold: (path) => {
           let release = () => {};
           const gone = new Promise<void>((done) => (release = done));

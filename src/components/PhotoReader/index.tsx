@@ -84,13 +84,7 @@ export function PhotoReader({ onText }: { onText: (text: string) => void }) {
       <div class="choice-row photo-picks">
         <label class="btn btn-quiet photo-pick">
           {t('photo.take')}
-          <input
-            class="sr-only"
-            type="file"
-            accept="image/*"
-            capture="environment"
-            onChange={(e) => void onFile(e)}
-          />
+          <input type="file" accept="image/*" capture="environment" onChange={(e) => void onFile(e)} />
         </label>
         <label class="btn btn-quiet photo-pick">
           {t('photo.choose')}
