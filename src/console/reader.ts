@@ -27,6 +27,21 @@ export { FACT_NAMES } from './types.ts';
 export const MAX_UNREAD = 200;
 /** Each unread line is cut to this many characters. */
 export const MAX_UNREAD_CHARS = 500;
+// A message's end: its full stop, a closing quote or bracket after it allowed (a question is a reader's).
+const SENTENCE_END = /[.。]["'”»)\]]?$/;
+// How many rows a wrapped message may take before its full stop.
+const MAX_WRAPPED_ROWS = 8;
+// A row that can go on with a sentence: it starts with a letter or an opening mark.
+const WORDS_ROW = /^[\p{L}(«"“]/u;
+// A console prompt (C:\…>, PS C:\…>): what follows a message, never the rest of it.
+const PROMPT = /^(?:PS )?[a-z]:\\|>\s*$/i;
+// Rows that are not a message's words: a labelled row ("Name:", "Описание :", "Get-CimInstance : …"), a
+// PowerShell error's position, a message box's button.
+const NOT_WORDS = /^[^:]{1,40}\s?:(?:\s|$)|^At line:|^(?:OK|ОК|Cancel|Отмена|Yes|No|Да|Нет)$|\S {2,}\S/i;
+// A wrapped row is about as wide as the widest above it (a photo's proportional text varies a little)…
+const WRAP_SLACK = 1.15;
+// …and the row above it was full: its next word would have passed this share of the widest row.
+const FULL_ROW = 0.9;
 // How far the reader looks ahead to decide a Format-List row that several kinds share.
 const LOOKAHEAD = 24;
 
@@ -125,7 +140,9 @@ export function readConsole(text: string): ReadResult {
       more: [],
       moreText: [],
       wrap: !!hit.wrap,
+      sentence: !!hit.sentence,
       lastWidth: line.width,
+      widest: line.width,
     };
     draft.entries.push(entry);
     draft.keys.add(hit.key);
@@ -199,11 +216,18 @@ export function readConsole(text: string): ReadResult {
       else add(draft, mine, line);
       return true;
     }
-    if (continues(line, hs)) {
+    const how = continues(i, line, hs);
+    if (how) {
       const entry = lastEntry!;
       const token = /^[^\s:]{1,300}$/.test(line.norm);
-      // A full console row (80, 120 columns) was cut mid-word: join without a space.
-      entry.value += entry.lastWidth % 40 === 0 || token ? line.norm : ` ${line.norm}`;
+      // A full console row (80, 120 columns) was cut mid-word: join without a space. A message box wraps
+      // between words: always a space, but between Chinese or Japanese characters.
+      const glued =
+        how === 'sentence'
+          ? /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(entry.value)
+          : entry.lastWidth % 40 === 0 || token;
+      entry.value += glued ? line.norm : ` ${line.norm}`;
+      entry.widest = Math.max(entry.widest, line.width);
       entry.lastWidth = line.width;
       return true;
     }
@@ -234,12 +258,40 @@ export function readConsole(text: string): ReadResult {
     return false;
   }
 
-  // Whether a row continues the value of the row before it (a console wrap).
-  function continues(line: Line, hs: readonly Hit[]): boolean {
+  // Whether a row continues the value of the row before it (a console wrap, or a sentence not yet ended).
+  function continues(i: number, line: Line, hs: readonly Hit[]): 'wrap' | 'sentence' | false {
     const entry = lastEntry as Entry | null;
     if (!entry?.wrap || hs.some((h) => h.start) || blanks > 1) return false;
-    if (entry.lastWidth >= 79 || (entry.lastWidth >= 72 && blanks === 0)) return true;
+    if (entry.lastWidth >= 79 || (entry.lastWidth >= 72 && blanks === 0)) return 'wrap';
+    if (entry.sentence && blanks === 0 && wrappedSentence(entry, i)) return 'sentence';
     // A URL cut by a forum editor: one token with no label.
-    return /Url$/.test(entry.key) && /^[^\s:]{1,300}$/.test(line.norm);
+    return /Url$/.test(entry.key) && /^[^\s:]{1,300}$/.test(line.norm) ? 'wrap' : false;
+  }
+
+  /**
+   * A message a box or a narrow window wrapped short of 80 columns: its rows, from this one on, words (no
+   * row another kind reads, no prompt, labelled row, button or table), none wider than the rows above, each
+   * row above full (its next word would not have fitted beside it), and the message ending with its full stop
+   * within a few rows, before a blank row. Many of slmgr's messages have no full stop: such a message is
+   * never taken to go on, and what follows it stays unread.
+   */
+  function wrappedSentence(entry: Entry, i: number): boolean {
+    let value = entry.value;
+    // A message of a few words at least: never rows joined onto a bare code or an empty label.
+    if (SENTENCE_END.test(value) || !/\p{L}+\s+\p{L}+\s+\p{L}+/u.test(value)) return false;
+    let widest = entry.widest;
+    let last = entry.lastWidth;
+    for (let j = i; j < Math.min(lines.length, i + MAX_WRAPPED_ROWS); j++) {
+      const row = lines[j]!;
+      const t = row.norm;
+      if (!t || hitsAt(j).length || !WORDS_ROW.test(t) || PROMPT.test(t) || NOT_WORDS.test(t)) return false;
+      const next = /^\S+/.exec(t)![0].length;
+      if (row.width > widest * WRAP_SLACK || last + 1 + next <= widest * FULL_ROW) return false;
+      value += ` ${t}`;
+      if (SENTENCE_END.test(value)) return true;
+      widest = Math.max(widest, row.width);
+      last = row.width;
+    }
+    return false;
   }
 }

@@ -429,6 +429,11 @@ export interface Hit {
   first?: boolean;
   /** The value may continue on following rows (console wrap). */
   wrap?: boolean;
+  /**
+   * The value is a sentence that ends with its full stop: until it does, the rows right under it continue
+   * it, wherever they were cut (a message box, a narrow window, a photo of either wraps it short of 80 columns).
+   */
+  sentence?: boolean;
   /** A command line: always opens a section; carries a kind hint (slmgr /dlv). */
   command?: boolean;
   hint?: string;
@@ -448,8 +453,11 @@ export interface Entry {
   /** The same rows as pasted (trimmed): what `unread` reports when the section reads nothing. */
   moreText: string[];
   wrap: boolean;
+  sentence: boolean;
   /** Width of the entry's last row, for deciding whether the next row continues it. */
   lastWidth: number;
+  /** Width of its widest row: a message box's width, once it has wrapped. */
+  widest: number;
 }
 
 /** A section being read: the kind it belongs to, its entries, and the command's hint. */

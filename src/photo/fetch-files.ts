@@ -1,7 +1,7 @@
 /**
  * Fetches the photo reader's files into their cache, counting bytes as they arrive: run by the service
- * worker once the app is installed, or by the page where no worker is in charge. Uses only fetch and
- * Cache Storage, which both have.
+ * worker when a page asks (the first paste box opened, or the app installed on the home screen). The
+ * worker answers ocr/ requests from that cache, offline too.
  */
 import { relaxedSimd, simd } from 'wasm-feature-detect';
 import { OCR_CACHE, OCR_DIR, filesFor } from './files.ts';

@@ -93,8 +93,10 @@ export async function checkOffline(): Promise<void> {
     worker.postMessage({ type: 'CHECK_OFFLINE' }, [channel.port2]);
   });
   if (report?.type !== 'OFFLINE_STATUS') return;
-  // The app is installed and whole: the worker fetches the photo reader's files next, in the background.
-  if (!report.missing) worker.postMessage({ type: 'OCR_PREPARE' });
+  // Installed on the home screen and whole: the worker fetches the photo reader's files next, in the
+  // background (in a browser tab, the first paste box opened asks for them).
+  if (!report.missing && matchMedia('(display-mode: standalone)').matches)
+    worker.postMessage({ type: 'OCR_PREPARE' });
   const before = pwaState.get().offlineMissing;
   set({
     offlineMissing: report.missing,

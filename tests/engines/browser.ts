@@ -71,11 +71,14 @@ const FIND = `(t) => {
 }`;
 
 // The element, once it has stayed in place for two frames: a click computed on a screen still laying
-// itself out (a notice or a source line arriving above) would land beside it.
+// itself out (a notice or a source line arriving above) would land beside it. Brought to the middle of the
+// screen first, as a user would: WebKit's driver scrolls only as far as the element's edge, which can leave
+// it under the sticky header, and every click then lands on the header.
 const STILL = `async (t) => {
   const find = ${FIND};
   const el = find(t);
   if (!el) return null;
+  el.scrollIntoView({ block: 'center', inline: 'nearest' });
   const at = () => JSON.stringify(el.getBoundingClientRect());
   const before = at();
   const frame = () => new Promise((r) => { requestAnimationFrame(r); setTimeout(r, 100); });

@@ -39,6 +39,12 @@ const CODE_FIELD: Target = { css: '#code-input' };
 const button = (name: string | RegExp): Target => ({ role: 'button', name });
 const link = (name: string | RegExp): Target => ({ role: 'link', name });
 
+/** Opens Home and waits until the service worker controls the page: the app is installed. */
+async function visitInstalled(b: EngineBrowser): Promise<void> {
+  await b.goto('/');
+  await b.waitUntil('a service worker controlling the page', '() => !!navigator.serviceWorker?.controller');
+}
+
 /** A wait that may take longer than one of the browser's (installing megabytes, recognition): tried again. */
 async function patiently(times: number, wait: () => Promise<void>): Promise<void> {
   for (let i = 1; ; i++)
@@ -230,11 +236,7 @@ export const JOURNEYS: Journey[] = [
     run: async (b, c) => {
       // A screen not opened before in this browser, whose code no memory cache holds.
       c.step("the Paste screen's code gone from the offline copy, and slow to come");
-      await b.goto('/');
-      await b.waitUntil(
-        'a service worker controlling the page',
-        '() => !!navigator.serviceWorker?.controller',
-      );
+      await visitInstalled(b);
       // Held until released, so "Loading…" is on screen however slowly the browser looks; held before the
       // eviction, so the page's own check of the offline copy cannot fetch it back in between.
       c.hold(/^\/assets\/PasteScreen-[^/]+\.js$/);
@@ -269,11 +271,7 @@ export const JOURNEYS: Journey[] = [
     name: 'a photo of the screen read offline: a line corrected, and the host it names in the next command',
     run: async (b, c) => {
       c.step('visit, and wait until photo reading is ready offline');
-      await b.goto('/');
-      await b.waitUntil(
-        'a service worker controlling the page',
-        '() => !!navigator.serviceWorker?.controller',
-      );
+      await visitInstalled(b);
       await b.goto('/#/flow/kms-dns/check-srv');
       await b.click(button('Paste output'));
       await patiently(4, () =>
@@ -303,11 +301,7 @@ export const JOURNEYS: Journey[] = [
     name: 'offline: a reload and a deep link with the server stopped',
     run: async (b, c) => {
       c.step('visit, and wait until the service worker controls the page');
-      await b.goto('/');
-      await b.waitUntil(
-        'a service worker controlling the page',
-        '() => !!navigator.serviceWorker?.controller',
-      );
+      await visitInstalled(b);
       c.step('stop the server and reload');
       await c.stopServer();
       await b.reload();

@@ -27,8 +27,7 @@ const item = (source: string, look: Look, distortion: Distortion, quick = false)
 export const PHOTO_SET: readonly PhotoItem[] = [
   item('nslookup/nslookup-srv-vlmcs-success-en-1.txt', 'cmd', 'clean', true),
   item('nslookup/nslookup-srv-vlmcs-success-en-1.txt', 'cmd', 'photo', true),
-  // Not yet in the quick handful: the dialog box wraps the message, and its lines are read as a shorter message.
-  item('ato/slmgr-ato-error-0xc004f074-en-1.txt', 'dialog', 'clean'),
+  item('ato/slmgr-ato-error-0xc004f074-en-1.txt', 'dialog', 'clean', true),
   item('ato/slmgr-ato-error-0xc004f074-en-1.txt', 'dialog', 'photo'),
   item('ipconfig/ipconfig-all-domain-ru-1.txt', 'cmd', 'clean', true),
   item('ipconfig/ipconfig-all-domain-ru-1.txt', 'cmd', 'photo'),

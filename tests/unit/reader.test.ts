@@ -548,6 +548,79 @@ describe('reader: errors in every pasted form, events as people copy them', () =
   });
 });
 
+describe('reader: an error message wrapped short of the console width (a message box, a photo of one)', () => {
+  const message = (text: string) => readConsole(text).sections[0]?.facts.message;
+
+  it('rejoins the rows right under it until the message ends with its full stop', () => {
+    expect(
+      message(
+        'Ошибка: 0xC004F074 Служба лицензирования программного обеспечения сообщила,\nчто данный компьютер не удалось активировать.\nName: Windows(R), ServerStandard edition',
+      ),
+    ).toBe(
+      'Служба лицензирования программного обеспечения сообщила, что данный компьютер не удалось активировать.',
+    );
+  });
+
+  it('takes nothing after a message with no full stop unless the rows have the shape of a wrap', () => {
+    // slmgr's own messages often end without one (0x8007232B, 0x800706BA…).
+    const rpc = readConsole(
+      'Error: 0x800706BA The RPC server is unavailable\nConnecting To kms01.contoso.com...Could not open connection to the host, on port 1688: Connect failed',
+    );
+    expect(rpc.sections[0]?.facts.message).toBe('The RPC server is unavailable');
+    expect(rpc.unread).toHaveLength(1);
+    expect(message('Error: 0x8007232B DNS name does not exist\nOK')).toBe('DNS name does not exist');
+    expect(message('Error: 0x8007232B DNS name does not exist\nAddress:  10.0.0.1')).toBe(
+      'DNS name does not exist',
+    );
+    expect(message('Error: 0x80070005 Access denied\nAt line:1 char:1')).toBe('Access denied');
+    expect(message('Error: 0xC004F050 The product key is invalid\nNom : Windows(R)')).toBe(
+      'The product key is invalid',
+    );
+  });
+
+  it('takes rows only when the message then ends with its full stop, and never onto a bare label', () => {
+    expect(message('Error: 0xC004F074 The Software Licensing Service reported\nany ideas?')).toBe(
+      'The Software Licensing Service reported',
+    );
+    // A box's rows with no full stop at the end are not a wrapped message: the row under them stays unread.
+    const box = readConsole(
+      'Error: 0xC004F074 The Software Licensing Service reported\nthat the product could not be activated. No Key\nany ideas?',
+    );
+    expect(box.sections[0]?.facts.message).toBe('The Software Licensing Service reported');
+    expect(box.unread).toHaveLength(2);
+    expect(
+      message(
+        'Error: 0xC004F074 The Software Licensing Service reported\nThe operation completed successfully.',
+      ),
+    ).toBe('The Software Licensing Service reported');
+    const bare = readConsole('**Ошибка:**\n(0xC004F074)');
+    expect(bare.sections.flatMap((s) => Object.keys(s.facts))).not.toContain('message');
+  });
+
+  it('joins a wrapped message with a space, wherever its rows were cut', () => {
+    // A row of exactly 40 characters is no console's full width here: the words are not glued.
+    expect(message('Error: 0xC004F074 The Software Licensing\nService could not be reached.')).toBe(
+      'The Software Licensing Service could not be reached.',
+    );
+  });
+
+  it('never takes a prompt, a command, a row after a blank, or a row after the full stop', () => {
+    expect(message('Error: 0xC004F074\nC:\\Windows\\system32>')).toBeUndefined();
+    expect(message('Error: 0xC004F074 The Software Licensing Service reported\nPS C:\\> Get-Date')).toBe(
+      'The Software Licensing Service reported',
+    );
+    expect(message('Error: 0xC004F074 The Software Licensing Service reported\n\nsomething else')).toBe(
+      'The Software Licensing Service reported',
+    );
+    expect(message('Error: 0x8007232B DNS name does not exist.\nsomething else')).toBe(
+      'DNS name does not exist.',
+    );
+    expect(readConsole('Error: 0xC004F074\nC:\\Windows\\system32>cscript slmgr.vbs /dli').unread).toEqual([
+      'C:\\Windows\\system32>cscript slmgr.vbs /dli',
+    ]);
+  });
+});
+
 describe('reader: several outputs pasted at once', () => {
   const outputs = [
     ['slmgr-dli-kms-client-en-2.txt', 'slmgr-dli'],

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { factsOf } from '../../flow/facts.ts';
 import type { KnownFacts } from '../../flow/facts.ts';
 import { useT } from '../../i18n/index.ts';
@@ -17,6 +17,7 @@ export function PasteOutput({ onFacts }: { onFacts: (facts: KnownFacts) => void 
   const [said, setSaid] = useState('');
   // The lines the facts were read from, shown, so what the session now knows can be checked.
   const [lines, setLines] = useState<string[]>([]);
+  const field = useRef<HTMLTextAreaElement>(null);
   if (!open)
     return (
       <button type="button" class="btn btn-quiet paste-open" onClick={() => setOpen(true)}>
@@ -49,6 +50,7 @@ export function PasteOutput({ onFacts }: { onFacts: (facts: KnownFacts) => void 
     <div class="paste stack">
       <label for="paste-output">{t('paste.label')}</label>
       <textarea
+        ref={field}
         id="paste-output"
         class="field mono paste-field"
         rows={6}
@@ -70,6 +72,8 @@ export function PasteOutput({ onFacts }: { onFacts: (facts: KnownFacts) => void 
         onText={(lines) => {
           setText(lines);
           void read(lines);
+          // The lines are the field's text now, where they can still be corrected: focus goes there.
+          field.current?.focus();
         }}
       />
       <p class="hint" role="status" aria-live="polite">

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { copyText } from '../../clipboard.ts';
 import { COLLECT_COMMAND } from '../../console/collect.ts';
 import { diagnose, diagnoseOffice } from '../../flow/diagnose.ts';
@@ -39,6 +39,7 @@ export function PasteScreen() {
   const [read, setRead] = useState<Read | undefined>(undefined);
   const [shown, setShown] = useState(false);
   const [copied, setCopied] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
 
   const onRead = (input: string = text) => {
     const result = readConsole(input);
@@ -76,6 +77,7 @@ export function PasteScreen() {
       <div class="card stack">
         <label for="paste-console">{t('paste.label')}</label>
         <textarea
+          ref={field}
           id="paste-console"
           class="field mono paste-field"
           rows={10}
@@ -92,6 +94,8 @@ export function PasteScreen() {
           onText={(lines) => {
             setText(lines);
             onRead(lines);
+            // The lines are the field's text now, where they can still be corrected: focus goes there.
+            field.current?.focus();
           }}
         />
       </div>

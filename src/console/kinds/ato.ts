@@ -70,6 +70,16 @@ const SHARED: Readonly<Partial<Record<string, readonly SlmgrDone[]>>> = {
 };
 
 // What a line can be in these results: the activating line, success, an error in any of its forms.
+/** An error row: it opens the section, and its message may go on, wrapped, on the rows under it. */
+const errorHit = (value: string): Hit => ({
+  family: 'ato',
+  key: 'error',
+  value,
+  start: true,
+  wrap: true,
+  sentence: true,
+});
+
 function atoLine(line: Line): Hit | null {
   // The message box's furniture, when it was copied with its frame, and a Markdown code fence.
   if (/^(?:-{27}|Windows Script Host|```[a-z]{0,20})$/i.test(line.norm)) {
@@ -106,21 +116,20 @@ function atoLine(line: Line): Hit | null {
     const value = err[3]!.trim();
     const anyText = err[2] === ':' && /^(?:Error|Ошибка)$/.test(err[1]!);
     if (anyText || /^0x[0-9a-f]{1,8}(?![0-9a-z])/i.test(value)) {
-      return { family: 'ato', key: 'error', value, start: true, wrap: true };
+      return errorHit(value);
     }
   }
   const occurred = /^Error (0x[0-9a-f]{1,8}) occurred (.{1,300})$/i.exec(t);
   if (occurred) {
-    return { family: 'ato', key: 'error', value: `${occurred[1]} ${occurred[2]}`, start: true, wrap: true };
+    return errorHit(`${occurred[1]} ${occurred[2]}`);
   }
   const first = CODE_FIRST.exec(t);
-  if (first)
-    return { family: 'ato', key: 'error', value: `${first[1]} ${first[2]}`, start: true, wrap: true };
+  if (first) return errorHit(`${first[1]} ${first[2]}`);
   const inline = INLINE.exec(t);
   if (inline) {
     // The code and all that follows it on the row.
     const value = t.slice(inline.index + inline[0].length - inline[1]!.length);
-    return { family: 'ato', key: 'error', value, start: true, wrap: true };
+    return errorHit(value);
   }
   const slui = SLUI.exec(t);
   if (slui) return { family: 'ato', key: 'slui', value: slui[1]!, start: true };
