@@ -28,7 +28,7 @@ export const MAX_UNREAD = 200;
 /** Each unread line is cut to this many characters. */
 export const MAX_UNREAD_CHARS = 500;
 // A message's end: its full stop, a closing quote or bracket after it allowed (a question is a reader's).
-const SENTENCE_END = /[.。]["'”»)\]]?$/;
+const SENTENCE_END = /(?<!\.)[.。]["'”»)\]]?$/;
 // How many rows a wrapped message may take before its full stop.
 const MAX_WRAPPED_ROWS = 8;
 // A row that can go on with a sentence: it starts with a letter or an opening mark.
@@ -143,6 +143,7 @@ export function readConsole(text: string): ReadResult {
       sentence: !!hit.sentence,
       lastWidth: line.width,
       widest: line.width,
+      joined: 0,
     };
     draft.entries.push(entry);
     draft.keys.add(hit.key);
@@ -229,6 +230,7 @@ export function readConsole(text: string): ReadResult {
       entry.value += glued ? line.norm : ` ${line.norm}`;
       entry.widest = Math.max(entry.widest, line.width);
       entry.lastWidth = line.width;
+      entry.joined++;
       return true;
     }
     const starters = hs.filter((h) => h.start);
@@ -262,6 +264,8 @@ export function readConsole(text: string): ReadResult {
   function continues(i: number, line: Line, hs: readonly Hit[]): 'wrap' | 'sentence' | false {
     const entry = lastEntry as Entry | null;
     if (!entry?.wrap || hs.some((h) => h.start) || blanks > 1) return false;
+    // A message that has ended with its full stop goes on no further, however wide its last row.
+    if (entry.sentence && SENTENCE_END.test(entry.value)) return false;
     if (entry.lastWidth >= 79 || (entry.lastWidth >= 72 && blanks === 0)) return 'wrap';
     if (entry.sentence && blanks === 0 && wrappedSentence(entry, i)) return 'sentence';
     // A URL cut by a forum editor: one token with no label.
@@ -287,6 +291,9 @@ export function readConsole(text: string): ReadResult {
       if (!t || hitsAt(j).length || !WORDS_ROW.test(t) || PROMPT.test(t) || NOT_WORDS.test(t)) return false;
       const next = /^\S+/.exec(t)![0].length;
       if (row.width > widest * WRAP_SLACK || last + 1 + next <= widest * FULL_ROW) return false;
+      // Right under the error row, whose fullness nothing can tell yet: a wrap goes on mid-sentence, in
+      // lower case; a capital there is as likely a sentence of its own (the next thing the console said).
+      if (j === i && !entry.joined && !/^\p{Ll}/u.test(t)) return false;
       value += ` ${t}`;
       if (SENTENCE_END.test(value)) return true;
       widest = Math.max(widest, row.width);

@@ -458,6 +458,8 @@ export interface Entry {
   lastWidth: number;
   /** Width of its widest row: a message box's width, once it has wrapped. */
   widest: number;
+  /** How many rows under it have been joined to it. */
+  joined: number;
 }
 
 /** A section being read: the kind it belongs to, its entries, and the command's hint. */

@@ -597,10 +597,29 @@ describe('reader: an error message wrapped short of the console width (a message
     expect(bare.sections.flatMap((s) => Object.keys(s.facts))).not.toContain('message');
   });
 
+  it('never takes a sentence of its own under a complete short message, nor anything after the full stop', () => {
+    const rpc = readConsole(
+      'Error: 0x800706BA The RPC server is unavailable\nConnecting to the KMS host failed.',
+    );
+    expect(rpc.sections[0]?.facts.message).toBe('The RPC server is unavailable');
+    expect(rpc.unread).toEqual(['Connecting to the KMS host failed.']);
+    expect(message('Ошибка: 0x8007232B DNS-имя не существует\nЧто делать дальше, подскажите.')).toBe(
+      'DNS-имя не существует',
+    );
+    // A message box's text, then its button under the last row (that row 75 characters wide).
+    expect(
+      message(
+        'Error: 0xC004F074 The Software Licensing Service reported that the product\ncould not be activated; please see the Application Event Log for additional information.\nOK',
+      ),
+    ).toBe(
+      'The Software Licensing Service reported that the product could not be activated; please see the Application Event Log for additional information.',
+    );
+  });
+
   it('joins a wrapped message with a space, wherever its rows were cut', () => {
     // A row of exactly 40 characters is no console's full width here: the words are not glued.
-    expect(message('Error: 0xC004F074 The Software Licensing\nService could not be reached.')).toBe(
-      'The Software Licensing Service could not be reached.',
+    expect(message('Error: 0xC004F074 The Software Licensing\nservice could not be reached.')).toBe(
+      'The Software Licensing service could not be reached.',
     );
   });
 
