@@ -3,7 +3,7 @@
  * (the same WebAssembly engine and language data the app serves), its lines repaired and marked, and read
  * by the console reader. And the score: the facts read from the photo against those read from the text.
  */
-import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -38,7 +38,14 @@ export async function recognizer(langs: 'eng' | 'rus+eng'): Promise<Worker> {
   const dir = mkdtempSync(join(tmpdir(), 'tessdata-'));
   symlinkSync(join(ENG, 'eng.traineddata.gz'), join(dir, 'eng.traineddata.gz'));
   symlinkSync(join(RUS, 'rus.traineddata.gz'), join(dir, 'rus.traineddata.gz'));
-  const worker = await createWorker(langs.split('+'), 1, { langPath: dir, gzip: true, cacheMethod: 'none' });
+  const worker = await createWorker(langs.split('+'), 1, {
+    langPath: dir,
+    gzip: true,
+    cacheMethod: 'none',
+  }).finally(
+    // The models are loaded once the worker is made: the links are not needed after.
+    () => rmSync(dir, { recursive: true, force: true }),
+  );
   await worker.setParameters({ preserve_interword_spaces: '1' });
   return worker;
 }
