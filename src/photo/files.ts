@@ -15,7 +15,7 @@ export type CoreBuild = 'relaxedsimd' | 'simd' | 'plain';
 
 export interface OcrFile {
   file: string;
-  /** Bytes, for the progress bar when the server does not say (a compressed response). */
+  /** Bytes: what the progress bar counts to (a compressed response's length would not say). */
   size: number;
   /** For the core builds: which device needs it. The other files every device needs. */
   core?: CoreBuild;

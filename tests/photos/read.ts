@@ -12,6 +12,7 @@ import { PNG } from 'pngjs';
 import { createWorker } from 'tesseract.js';
 import type { Worker } from 'tesseract.js';
 import { readConsole } from '../../src/console/reader.ts';
+import { SAMPLES, parts } from '../support/console-samples.ts';
 import type { ReadResult } from '../../src/console/types.ts';
 import { photoLines, photoText } from '../../src/ocr/lines.ts';
 import type { PhotoLine } from '../../src/ocr/lines.ts';
@@ -19,7 +20,6 @@ import { prepareImage, toPgm } from '../../src/ocr/prepare.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PHOTOS = join(ROOT, 'tests', 'fixtures', 'photos');
-export const CONSOLE = join(ROOT, 'tests', 'fixtures', 'console');
 // English from its npm package; Russian vendored with its licence (no maintained package has it).
 const ENG = join(
   dirname(createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json')),
@@ -62,14 +62,8 @@ export async function readPhoto(
   return { lines, read: readConsole(photoText(lines)) };
 }
 
-/** A console fixture's text without its header lines. */
-export function consoleText(source: string): string {
-  return readFileSync(join(CONSOLE, source), 'utf8')
-    .replace(/\r\n/g, '\n')
-    .split('\n')
-    .filter((l) => !l.startsWith('# '))
-    .join('\n');
-}
+/** The output an item of the set shows (`kind/file.txt` of tests/fixtures/console), without its header lines. */
+export const consoleText = (source: string): string => parts(new URL(source, SAMPLES)).output;
 
 /** Every fact of a reading as "kind.fact" → its value (JSON), numbered by section kind in order. */
 export function factsOf(read: ReadResult): Map<string, string> {

@@ -5,15 +5,15 @@
  * to tests/fixtures/photos. Run: npx tsx tests/photos/render.ts
  */
 import { chromium } from '@playwright/test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
+import { consoleText } from './read.ts';
 import { PHOTO_SET } from './set.ts';
 import type { Look, Distortion } from './set.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CONSOLE = join(ROOT, 'fixtures', 'console');
 const OUT = join(ROOT, 'fixtures', 'photos');
 
 // The consoles' colours (cmd's and Windows Terminal's Campbell scheme; Windows PowerShell 5's blue) and a
@@ -26,16 +26,6 @@ const LOOKS: Record<Look, string> = {
     "background:#ffffff;color:#000000;font:14px/1.35 'DejaVu Sans',sans-serif;white-space:pre-wrap;width:420px;padding:18px 20px 56px;border:1px solid #888;box-shadow:inset 0 -44px 0 #f0f0f0",
 };
 
-/** A fixture's text without its header lines. */
-function consoleText(file: string): string {
-  return readFileSync(join(CONSOLE, file), 'utf8')
-    .replace(/\r\n/g, '\n')
-    .split('\n')
-    .filter((l) => !l.startsWith('# '))
-    .join('\n')
-    .replace(/\n+$/, '');
-}
-
 function distortionCss(d: Distortion): string {
   if (d === 'clean') return '';
   return 'transform:perspective(900px) rotateY(8deg) rotateX(5deg) rotateZ(-1.5deg);filter:blur(0.7px)';
@@ -46,7 +36,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1100, height: 1400 }, deviceScaleFactor: 1 });
   for (const item of PHOTO_SET) {
-    const text = consoleText(item.source);
+    const text = consoleText(item.source).replace(/\n+$/, '');
     await page.setContent(
       `<body style="margin:0;background:#333;display:inline-block;padding:${item.distortion === 'clean' ? 0 : 40}px">
         <div id="shot" style="position:relative;display:inline-block;${distortionCss(item.distortion)}">
