@@ -104,8 +104,8 @@ function phraseScore(query: readonly string[], text: readonly string[]): number 
   return total / query.length + 1 / (text.length + 10);
 }
 
-function hexDistance(a: string, b: string): number {
-  // Levenshtein over the 8 hex digits: a typo or a swapped pair costs little.
+/** Levenshtein distance: the edits (insert, delete, change) from one string to the other. */
+export function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0]!;
@@ -127,7 +127,7 @@ export function closestCodes(catalog: readonly CatalogEntry[], code: string, lim
   const gap = (entry: CatalogEntry) =>
     value === undefined ? 0 : Math.abs(parseInt(entry.code.slice(2), 16) - value);
   return catalog
-    .map((entry) => ({ entry, d: hexDistance(digits, entry.code.slice(2)), g: gap(entry) }))
+    .map((entry) => ({ entry, d: editDistance(digits, entry.code.slice(2)), g: gap(entry) }))
     .sort((x, y) => x.d - y.d || x.g - y.g || x.entry.code.localeCompare(y.entry.code))
     .slice(0, limit)
     .map((x) => x.entry);

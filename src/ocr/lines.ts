@@ -37,14 +37,14 @@ const LINE_SURE = 80;
 const WORD_SURE = 60;
 
 /** The lines of a recognizer's result in reading order, repaired where the shapes say, doubtful ones marked. */
-export function photoLines(result: RecognizedBlocks): PhotoLine[] {
+export function photoLines(result: RecognizedBlocks, knownCode?: (code: string) => boolean): PhotoLine[] {
   const out: PhotoLine[] = [];
   for (const block of result.blocks ?? [])
     for (const paragraph of block.paragraphs)
       for (const line of paragraph.lines) {
         const read = line.text.replace(/\s+$/, '');
         if (!read.trim()) continue;
-        const { text, repairs } = repairLine(read);
+        const { text, repairs } = repairLine(read, knownCode);
         const unsure =
           line.confidence < LINE_SURE ||
           (line.words ?? []).some((w) => w.text.trim() !== '' && w.confidence < WORD_SURE);

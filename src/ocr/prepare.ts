@@ -1,6 +1,7 @@
 /**
  * A photo or screenshot of a console made ready for text recognition: one channel of grey, dark text on
- * light (a console's light text on dark is turned over), its contrast stretched, and small text scaled up.
+ * light (a console's light text on dark is turned over), its contrast stretched, small text scaled up, large
+ * photos scaled down by area, and the lines of a photo taken at an angle levelled.
  * Pure: pixels in, pixels out, the same in a browser's worker and in Node.
  */
 
@@ -83,6 +84,91 @@ export function prepareImage(px: Pixels, scale = scaleFor(px.width, px.height)):
   }
   const W = Math.max(1, Math.round(width * scale));
   const H = Math.max(1, Math.round(height * scale));
+  const out = scale < 1 ? shrink(g, width, height, W, H) : enlarge(g, width, height, W, H, scale);
+  for (let i = 0; i < out.length; i++) out[i] = map[out[i]!]!;
+  return { width: W, height: H, gray: straighten(out, W, H), inverted, scale };
+}
+
+// Tilts a photo's lines may have, as dy/dx: up to 6° either way, in steps of a quarter degree.
+// Level first, then outwards: on a tie (a band with no text) the level one stays.
+const SLOPES = Array.from({ length: 49 }, (_, i) => ((i + 1) >> 1) * (i % 2 ? 1 : -1)).map((q) =>
+  Math.tan((q * 0.25 * Math.PI) / 180),
+);
+// A tilt below this (about a fifth of a degree) is left alone: a screenshot's lines are level.
+const LEVEL = Math.tan((0.2 * Math.PI) / 180);
+// The tilt is found on a copy about this wide: enough to see lines, cheap to shear 49 times.
+const PROBE_WIDTH = 400;
+
+/** The slope, in a band of rows of a small ink image, that lines its text up best (rows sharpest); none without ink. */
+function bandSlope(ink: Float32Array, w: number, y0: number, y1: number): number | undefined {
+  let any = false;
+  for (let i = y0 * w; i < y1 * w && !any; i++) any = ink[i]! > 0;
+  if (!any) return undefined;
+  const cx = w / 2;
+  let best = 0;
+  let bestScore = -1;
+  const rows = new Float64Array(y1 - y0 + 2 * Math.ceil(w * 0.11) + 2);
+  const off = Math.ceil(w * 0.11) + 1;
+  for (const s of SLOPES) {
+    rows.fill(0);
+    for (let y = y0; y < y1; y++)
+      for (let x = 0; x < w; x++) rows[Math.round(y - y0 + off - s * (x - cx))]! += ink[y * w + x]!;
+    let score = 0;
+    for (const r of rows) score += r * r;
+    if (score > bestScore) {
+      bestScore = score;
+      best = s;
+    }
+  }
+  return best;
+}
+
+/**
+ * Levels the lines of a photo taken at an angle. The tilt is measured in the top, middle and bottom thirds
+ * (a screen seen from below or aside fans its lines out, so the tilt changes down the picture) and each
+ * output row is read along the line it had, slope(y) = a + b·y, fitted to the three.
+ */
+export function straighten(gray: Uint8Array, width: number, height: number): Uint8Array {
+  const f = Math.max(1, Math.floor(width / PROBE_WIDTH));
+  const w = Math.floor(width / f);
+  const h = Math.floor(height / f);
+  if (w < 40 || h < 30) return gray;
+  // Ink: dark text high, the background near 0; averaged over f × f blocks.
+  const ink = new Float32Array(w * h);
+  for (let y = 0; y < h * f; y++)
+    for (let x = 0; x < w * f; x++)
+      ink[Math.floor(y / f) * w + Math.floor(x / f)]! += 255 - gray[y * width + x]!;
+  const mean = ink.reduce((a, v) => a + v, 0) / ink.length;
+  for (let i = 0; i < ink.length; i++) ink[i] = Math.max(0, ink[i]! - mean);
+  const thirds = [0, 1, 2].flatMap((k) => {
+    const y0 = Math.floor((k * h) / 3);
+    const y1 = Math.floor(((k + 1) * h) / 3);
+    const s = bandSlope(ink, w, y0, y1);
+    return s === undefined ? [] : [{ y: ((y0 + y1) / 2) * f, s }];
+  });
+  if (thirds.every((t) => Math.abs(t.s) < LEVEL)) return gray;
+  // Least squares through the thirds with text: slope(y) = a + b·(y − ȳ); one third gives one tilt for all.
+  const my = thirds.reduce((a, t) => a + t.y, 0) / thirds.length;
+  const ms = thirds.reduce((a, t) => a + t.s, 0) / thirds.length;
+  const spread = thirds.reduce((a, t) => a + (t.y - my) ** 2, 0);
+  const b = spread ? thirds.reduce((a, t) => a + (t.y - my) * (t.s - ms), 0) / spread : 0;
+  const cx = width / 2;
+  const out = new Uint8Array(width * height).fill(255);
+  for (let y = 0; y < height; y++) {
+    const slope = ms + b * (y - my);
+    for (let x = 0; x < width; x++) {
+      const sy = y + slope * (x - cx);
+      const y0 = Math.floor(sy);
+      if (y0 < 0 || y0 + 1 >= height) continue;
+      const fy = sy - y0;
+      out[y * width + x] = Math.round(gray[y0 * width + x]! * (1 - fy) + gray[(y0 + 1) * width + x]! * fy);
+    }
+  }
+  return out;
+}
+
+/** Bilinear enlargement: each output pixel from the four source pixels around it. */
+function enlarge(g: Uint8Array, width: number, height: number, W: number, H: number, scale: number) {
   const out = new Uint8Array(W * H);
   for (let y = 0; y < H; y++) {
     const sy = Math.min(height - 1, Math.max(0, (y + 0.5) / scale - 0.5));
@@ -96,10 +182,35 @@ export function prepareImage(px: Pixels, scale = scaleFor(px.width, px.height)):
       const fx = sx - x0;
       const top = g[y0 * width + x0]! * (1 - fx) + g[y0 * width + x1]! * fx;
       const bottom = g[y1 * width + x0]! * (1 - fx) + g[y1 * width + x1]! * fx;
-      out[y * W + x] = map[Math.round(top * (1 - fy) + bottom * fy)]!;
+      out[y * W + x] = Math.round(top * (1 - fy) + bottom * fy);
     }
   }
-  return { width: W, height: H, gray: out, inverted, scale };
+  return out;
+}
+
+/**
+ * Reduction by area: each output pixel is the mean of the source pixels it covers. A photo's grain and
+ * the screen's pixel grid average out, where sampling a few pixels would keep them.
+ */
+function shrink(g: Uint8Array, width: number, height: number, W: number, H: number) {
+  const out = new Uint8Array(W * H);
+  const sums = new Float64Array(W);
+  const counts = new Uint32Array(W);
+  const col = new Uint32Array(width);
+  for (let x = 0; x < width; x++) col[x] = Math.min(W - 1, Math.floor((x * W) / width));
+  let y = 0;
+  for (let oy = 0; oy < H; oy++) {
+    sums.fill(0);
+    counts.fill(0);
+    const end = Math.max(y + 1, Math.min(height, Math.round(((oy + 1) * height) / H)));
+    for (; y < end; y++)
+      for (let x = 0, row = y * width; x < width; x++) {
+        sums[col[x]!]! += g[row + x]!;
+        counts[col[x]!]!++;
+      }
+    for (let ox = 0; ox < W; ox++) out[oy * W + ox] = Math.round(sums[ox]! / Math.max(1, counts[ox]!));
+  }
+  return out;
 }
 
 /** The grey image as a binary PGM file, a format the recognizer reads with no decoder of its own. */

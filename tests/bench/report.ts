@@ -201,7 +201,7 @@ export function targets(r: Results): Target[] {
       if (!isBetter(a, p, row.better)) notBetter.push(row.label);
     }
   }
-  out.push(...readerTargets(r), ...historyTargets(r), ...keysTargets(r));
+  out.push(...readerTargets(r), ...historyTargets(r), ...keysTargets(r), ...photoTargets(r));
   out.push({
     target: 'Better than the SurveyJS peer on every row (a tie counts as met)',
     met: compared === 0 ? null : notBetter.length === 0,
@@ -213,6 +213,93 @@ export function targets(r: Results): Target[] {
           : `all ${compared} rows`,
   });
   return out;
+}
+
+/** Photos: facts from clean screenshots and from photos, at least these shares; a read within this time. */
+const PHOTO_CLEAN_SHARE = 0.95;
+const PHOTO_PHOTO_SHARE = 0.85;
+const PHOTO_READ_MS = 5000;
+/** The page's heap after the reads, above before them, at most this (MB): the recognizer's memory is given back. */
+const PHOTO_HEAP_MB = 2;
+
+const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : 'n/a');
+
+function photoTargets(r: Results): Target[] {
+  const p = value(r.photos ?? notMeasured);
+  if (!p) {
+    const detail = r.photos && failed(r.photos) ? `no figure: ${short(r.photos.error)}` : 'no figure';
+    return [{ target: 'Photos of the screen: facts, time and memory', met: null, detail }];
+  }
+  const sum = (d: 'clean' | 'photo') => {
+    const cs = p.conditions.filter((c) => c.condition.endsWith(` ${d}`));
+    return {
+      right: cs.reduce((a, c) => a + c.right, 0),
+      facts: cs.reduce((a, c) => a + c.facts, 0),
+      wrong: cs.reduce((a, c) => a + c.wrong, 0),
+    };
+  };
+  const clean = sum('clean');
+  const photo = sum('photo');
+  const unshown = p.scores.reduce((a, s) => a + s.unshown, 0);
+  const slowest = Math.max(...p.timings.map((t) => Math.max(...t.ms)));
+  const heap = Math.max(...p.timings.map((t) => t.heapAfterMb - t.heapBeforeMb));
+  const workers = p.timings.reduce((a, t) => a + t.workersAfter, 0);
+  return [
+    {
+      target: `Facts read from clean screenshots ≥ ${PHOTO_CLEAN_SHARE * 100}% of the text's`,
+      met: clean.facts ? clean.right / clean.facts >= PHOTO_CLEAN_SHARE : null,
+      detail: `${clean.right} of ${clean.facts} (${pct(clean.right, clean.facts)}), ${clean.wrong} with a wrong value`,
+    },
+    {
+      target: `Facts read from photos ≥ ${PHOTO_PHOTO_SHARE * 100}% of the text's`,
+      met: photo.facts ? photo.right / photo.facts >= PHOTO_PHOTO_SHARE : null,
+      detail: `${photo.right} of ${photo.facts} (${pct(photo.right, photo.facts)}), ${photo.wrong} with a wrong value`,
+    },
+    {
+      target: 'Every fact read from a picture comes with its recognized line shown',
+      met: unshown === 0,
+      detail: unshown ? `${unshown} facts without their line` : `all, over ${p.images} pictures`,
+    },
+    {
+      target: `A photo read in under ${PHOTO_READ_MS / 1000} s (${p.cpuThrottle}× CPU, every read)`,
+      met: slowest < PHOTO_READ_MS,
+      detail: p.timings.map((t) => `${t.image}: ${t.ms.map(ms).join(', ')}`).join('; '),
+    },
+    {
+      target: `The recognizer's memory given back after a read (no worker left, page heap within ${PHOTO_HEAP_MB} MB of before)`,
+      met: workers === 0 && heap <= PHOTO_HEAP_MB,
+      detail: `${workers} workers left; heap ${p.timings.map((t) => `${t.heapBeforeMb} → ${t.heapAfterMb} MB`).join(', ')}`,
+    },
+  ];
+}
+
+/** The photos tables: facts by condition and each picture, and the timed reads. */
+function photosTable(r: Results): string {
+  const p = value(r.photos ?? notMeasured);
+  if (!p) return `Photos: ${r.photos && failed(r.photos) ? `failed: ${r.photos.error}` : 'not measured'}`;
+  const lines = [
+    '| Condition | Pictures | Facts right | Wrong | Wrong on a line not marked Check |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...p.conditions.map(
+      (c) =>
+        `| ${c.condition} | ${c.images} | ${c.right} of ${c.facts} (${pct(c.right, c.facts)}) | ${c.wrong} | ${c.wrongUnmarked} |`,
+    ),
+    '',
+    '| Picture | Facts right | Wrong (the value read) | Node, 1× |',
+    '| --- | ---: | --- | ---: |',
+    ...p.scores.map(
+      (s) =>
+        `| ${s.image} | ${s.right} of ${s.facts} | ${s.wrong.map((w) => `${w.fact} ${w.got.replace(/\|/g, '\\|').slice(0, 60)}${w.doubtful ? ' (marked)' : ''}`).join('; ') || '—'} | ${ms(s.nodeMs)} |`,
+    ),
+    '',
+    `| Timed picture (${p.cpuThrottle}× CPU) | Language | Reads (choose → lines) | CPU share held | Workers left | Page heap before → after |`,
+    '| --- | --- | --- | ---: | ---: | --- |',
+    ...p.timings.map(
+      (t) =>
+        `| ${t.image} | ${t.language} | ${t.ms.map(ms).join(', ')} | ${Math.round(t.cpuShare * 100)}% | ${t.workersAfter} | ${t.heapBeforeMb} → ${t.heapAfterMb} MB |`,
+    ),
+  ];
+  return lines.join('\n');
 }
 
 /** History's actions: click to painted, median of the repetitions, and the longest task, worst of them. */
@@ -561,8 +648,8 @@ function stepWorkTable(r: Results): string {
 }
 
 /** The load average around a part, as a line before its table. */
-function partLine(r: Results, part: 'history' | 'keys'): string[] {
-  const v = value(r[part]);
+function partLine(r: Results, part: 'history' | 'keys' | 'photos'): string[] {
+  const v = value(r[part] ?? notMeasured);
   if (!v) return [];
   return [
     `Load average ${v.loadAverage.start} before, ${v.loadAverage.end} after (${r.machine.cores} cores).`,
@@ -639,6 +726,11 @@ export function markdown(r: Results): string {
     ...partLine(r, 'keys'),
     keysTable(r),
     '',
+    `## Photos of the screen`,
+    '',
+    ...partLine(r, 'photos'),
+    photosTable(r),
+    '',
     '## How the figures were taken',
     '',
     `- Lighthouse ${s.lighthouseRuns} runs per page, interleaved, performance category only, mobile defaults (simulated throttling); medians of the score, FCP, LCP, TBT, CLS and byte weight. App: home page. Pages served gzip-compressed by a local static server, ${s.lighthouseServed ?? 'HTTP/1.1'}.`,
@@ -664,6 +756,7 @@ export function markdown(r: Results): string {
         : ''),
     `- History: ${s.historySessions.toLocaleString('en-US')} sessions put into IndexedDB in one readwrite transaction (the app's record format, a minute apart, after History opened once so the app created the database), the page loaded again at Home, then, with the CPU throttled ${s.cpuThrottle}× via CDP, each action clicked in the page once it is idle: the header's History link (until 50 rows), Show 50 more (100 rows), Delete on the newest row (until "The newest 100 of ${(s.historySessions - 1).toLocaleString('en-US')} sessions"), Delete all sessions (confirm shown), Delete all (until "No sessions yet"); ${s.historyReps} repetitions, seeded again each time. Click → painted: until the result is in the DOM, then requestAnimationFrame and the task after it. Tasks come from a Chromium trace (every main-thread task, not only the ones over 50 ms a 'longtask' observer sees), from the click until ${value(r.history)?.tailMs ?? 1500} ms after the result, so work the action sets off (lists and counts read again) counts too; V8's sampler in the same trace says what the longest task went on (script files without their hash, minified function names). CPU = the main thread's thread time, which includes the throttler (it spins on that thread) but not time other processes held the CPU: the targets are checked on it; wall = the clock; CPU share = CPU / wall. The trace and its sampler cost some time themselves, as a DevTools recording does.`,
     `- Keystrokes: each field filled to its cap with varied text in one (untimed) fill, then ${s.keystrokes} keystrokes through Playwright's keyboard (key events sent by CDP, as typing), Backspace and a character in turn so the text stays at its cap, ${value(r.keys)?.gapMs ?? 150} ms apart, after ${value(r.keys)?.warmup ?? 'some'} warm-up keystrokes, CPU throttled ${s.cpuThrottle}×. A keystroke costs the main thread's CPU time in every task from the one that dispatched its keydown to the next keystroke's: key events, the app's handler and re-render, style, layout, paint. Synthetic input events timed with performance.now() would leave out the browser's editing and the frame. Each field has its own control: a plain input with no script on a blank page, holding the same text and typed the same way: what the browser alone costs per keystroke in that text on this machine under the trace.`,
+    `- Photos: every picture of tests/photos/set.ts (real outputs of tests/fixtures/console drawn as cmd, PowerShell and the slmgr message box show them, clean and as a phone's photo: tests/fixtures/photos/README.md) recognized in Node by the app's pipeline (prepare, tesseract.js with the app's models, repair, the console reader), its facts compared with those the reader takes from the output's text: right, missing, or wrong (another value). Timed in the built app in Chromium: Home's Paste console output, a tap on Choose an image and the picture given to the picker at once, until the first line's field is shown, ${value(r.photos ?? notMeasured)?.timings[0]?.ms.length ?? 2} reads of each in a new browser context: the first starts the recognizer (the tap starts it; its files from the local server), the next finds it running, as the app keeps it a minute after a read. The CPU is slowed ${s.cpuThrottle}× for the whole renderer process, workers included, by stopping and resuming it (SIGSTOP, SIGCONT) so that it runs 1/${s.cpuThrottle} of the time, as cpulimit does: Chromium's own throttling slows a page's main thread only. Memory: recognizer workers still running once the reader is closed (the app leaves for Home), and the page's JavaScript heap after a collection, against before the first read.`,
     `- Bytes: gzip level 9, brotli quality 11; initial = entry script, module preloads and stylesheets of index.html.`,
     `- Output reader: pasted text of ${s.readerSizes.map(size).join(', ')} (UTF-8, 1 KB = 1,000 bytes, so 1 MB is within the paste field's 1,000,000 characters) made of the ${value(r.reader)?.fixtures ?? 'real'} real console samples in tests/fixtures/console one after another (headers off, a blank line between, whole lines); each size is read as texts that start at samples spread over the whole set, as many as go through it once (one at 1 MB), so every size reads the same mix and a 1 KB text is not one sample's cost; read by readConsole in Node, each size in its own \`node --expose-gc\` process: warm-up reads, then batches of at least 10 ms for at least 1.5 s; µs/KB from the median batch's CPU time (the process's, so time other processes held the CPU is left out), the clock's beside it; growth = µs/KB against the size before; peak heap = the largest heap in use during one more read (V8's GC trace and the heap after it) above the heap before it, the text not counted.`,
     `- Scale: each size and mode in its own \`node --expose-gc\` process, time limit ${s.scaleTimeoutS} s; peak heap = the largest heap in use during the run (V8's GC trace, plus samples every 128 engine steps) above the heap before it; growth = µs/node against the size before (×1.00 = linear).`,

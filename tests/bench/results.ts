@@ -2,6 +2,7 @@
 import type { ByteReport } from './bytes.ts';
 import type { HistorySummary } from './history.ts';
 import type { KeysSummary } from './keys.ts';
+import type { PhotosSummary } from './photos.ts';
 import type { LatencySummary } from './latency.ts';
 import type { LighthouseSummary } from './lighthouse-types.ts';
 import type { LookupSummary } from './lookup-bench.ts';
@@ -78,6 +79,8 @@ export interface Results {
   reader: Outcome<ReaderSummary>;
   history: Outcome<HistorySummary & PartLoad>;
   keys: Outcome<KeysSummary & PartLoad>;
+  /** Photos of the screen read (older runs: absent). */
+  photos?: Outcome<PhotosSummary & PartLoad>;
   targets: Target[];
 }
 

@@ -6,7 +6,7 @@
  *
  * Options: --flow <id> (default kms-count), --runs <n> Lighthouse runs (5), --steps <n> timed steps (200),
  * --work-steps <n> traced steps per page (60), --only <parts> (a comma-separated list of lighthouse,
- * latency, reader, history, keys: builds only the pages those need and runs only those; the other figures
+ * latency, reader, history, keys, photos: builds only the pages those need and runs only those; the other figures
  * are kept from the results.json before).
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,8 @@ import { buildFloor, buildPeer, buildStepFloor } from './build.ts';
 import { initialBytes, measureBytes, precacheBytes } from './bytes.ts';
 import { measureHistory } from './history.ts';
 import { measureKeys } from './keys.ts';
+import { scorePhotos, timePhotos } from './photos.ts';
+import { PHOTO_SET } from '../photos/set.ts';
 import { appWalker, measureLatency, peerWalker } from './latency.ts';
 import type { Walker } from './latency.ts';
 import { measureLighthouse } from './lighthouse.ts';
@@ -66,7 +68,7 @@ const HISTORY_REPS = 3;
 const KEYSTROKES = 50;
 // How long the later browser parts take on a busy 2-core machine: with less of the budget left, one is not
 // started (and says so), so that the run ends near its budget.
-const PART_MS = { stepWork: 2 * 60_000, history: 1.5 * 60_000, keys: 90_000 };
+const PART_MS = { stepWork: 2 * 60_000, history: 1.5 * 60_000, keys: 90_000, photos: 2.5 * 60_000 };
 const OUT: Record<Side, string> = { app: APP_OUT, peer: PEER_OUT, floor: FLOOR_OUT };
 
 // The parts --only can run by themselves, and the pages each needs built.
@@ -76,6 +78,7 @@ const NEEDS = {
   reader: [],
   history: ['app'],
   keys: ['app'],
+  photos: ['app'],
 } as const satisfies Record<string, readonly Side[]>;
 type Part = keyof typeof NEEDS;
 const PARTS = Object.keys(NEEDS) as Part[];
@@ -158,6 +161,17 @@ async function browserParts(b: Browser, url: string, parts: readonly Part[]): Pr
       ? SPENT
       : await attempt(`keystrokes ×${KEYSTROKES}`, () =>
           withLoad(() => measureKeys(b, url, KEYSTROKES, CPU)),
+        );
+  if (parts.includes('photos'))
+    results.photos = !fits(PART_MS.photos)
+      ? SPENT
+      : await attempt(`photos of the screen (${PHOTO_SET.length} pictures, 3 timed at ${CPU}×)`, () =>
+          withLoad(async () => ({
+            images: PHOTO_SET.length,
+            cpuThrottle: CPU,
+            ...(await scorePhotos()),
+            timings: await timePhotos(b, url, CPU),
+          })),
         );
 }
 
@@ -274,7 +288,7 @@ function outcomes(part: Part): [string, Outcome<object>][] {
         ...Object.entries(results.stepWork).map(([k, v]): [string, Outcome<object>] => [`step work ${k}`, v]),
       ];
     default:
-      return [[part, results[part]]];
+      return [[part, results[part] ?? notRun]];
   }
 }
 
@@ -342,6 +356,7 @@ const results: Results = {
   reader: notRun,
   history: notRun,
   keys: notRun,
+  photos: notRun,
   targets: [],
 };
 // The settings each part takes from this run; the others stay as the run before had them.
@@ -351,6 +366,7 @@ const OWN_SETTINGS: Record<Part, (keyof Results['settings'])[]> = {
   reader: ['readerSizes'],
   history: ['historySessions', 'historyReps', 'cpuThrottle'],
   keys: ['keystrokes', 'cpuThrottle'],
+  photos: ['cpuThrottle'],
 };
 if (only) {
   // The parts not run keep their figures, and the header its machine and date, from the run before.
@@ -515,7 +531,7 @@ async function everything(): Promise<void> {
         );
       }
       // 2g, 2h. History at 10,000 sessions and keystroke cost, each while the budget leaves room for it.
-      if (urls.app) await browserParts(b, urls.app, ['history', 'keys']);
+      if (urls.app) await browserParts(b, urls.app, ['history', 'keys', 'photos']);
       await browser.close().catch(() => undefined);
       browser = undefined;
     }

@@ -33,6 +33,9 @@ test('offline, a picture of nslookup is read, a line corrected, and the host it 
   const hostLine = page.getByRole('textbox', { name: 'Line 8' });
   await expect(hostLine).toHaveValue('svr hostname = kmshost.company.local', { timeout: 60_000 });
   await expect(page.getByText(/9 lines read, \d marked to check/)).toBeVisible();
+  // The recognizer is kept for the next picture while the paste box is open.
+  const recognizers = () => page.workers().filter((w) => w.url().includes('/ocr/worker')).length;
+  expect(recognizers()).toBe(1);
   // The technician corrects a line as the screen shows it: the correction, not the recognition, is read.
   await hostLine.fill('svr hostname = kms02.company.local');
   await page.getByRole('button', { name: 'Use these lines' }).click();
@@ -44,6 +47,8 @@ test('offline, a picture of nslookup is read, a line corrected, and the host it 
   await page.getByRole('button', { name: /Every entry names/ }).click();
   await page.getByRole('button', { name: 'Yes', exact: true }).click();
   await expect(page.locator('.command code').first()).toContainText('/skms kms02.company.local:1688');
+  // The paste box closed with its step: the recognizer is ended, its memory given back.
+  await expect.poll(recognizers).toBe(0);
   // Every file came from this origin.
   const origin = new URL(page.url()).origin;
   expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);

@@ -8,12 +8,14 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { createWorker } from 'tesseract.js';
 import type { Worker } from 'tesseract.js';
 import { readConsole } from '../../src/console/reader.ts';
 import { SAMPLES, parts } from '../support/console-samples.ts';
 import type { ReadResult } from '../../src/console/types.ts';
+import { officialMessages } from '../../src/data/official-messages.ts';
 import { photoLines, photoText } from '../../src/ocr/lines.ts';
 import type { PhotoLine } from '../../src/ocr/lines.ts';
 import { prepareImage, toPgm } from '../../src/ocr/prepare.ts';
@@ -50,15 +52,22 @@ export async function recognizer(langs: 'eng' | 'rus+eng'): Promise<Worker> {
   return worker;
 }
 
-/** Reads one PNG: the lines as the technician would see them, and the reader's result of their text. */
+/** A picture of the set as RGBA pixels: PNG or JPEG. */
+export function pixelsOf(file: string): { width: number; height: number; data: Uint8Array } {
+  const bytes = readFileSync(join(PHOTOS, file));
+  return file.endsWith('.jpg')
+    ? jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true })
+    : PNG.sync.read(bytes);
+}
+
+/** Reads one picture: the lines as the technician would see them, and the reader's result of their text. */
 export async function readPhoto(
   worker: Worker,
   file: string,
 ): Promise<{ lines: PhotoLine[]; read: ReadResult }> {
-  const png = PNG.sync.read(readFileSync(join(PHOTOS, file)));
-  const prepared = prepareImage({ width: png.width, height: png.height, data: png.data });
+  const prepared = prepareImage(pixelsOf(file));
   const result = await worker.recognize(Buffer.from(toPgm(prepared)), {}, { blocks: true, text: false });
-  const lines = photoLines(result.data);
+  const lines = photoLines(result.data, (code) => officialMessages(code).length > 0);
   return { lines, read: readConsole(photoText(lines)) };
 }
 

@@ -31,11 +31,20 @@ function distortionCss(d: Distortion): string {
   return 'transform:perspective(900px) rotateY(8deg) rotateX(5deg) rotateZ(-1.5deg);filter:blur(0.7px)';
 }
 
+/** Device pixels per CSS pixel of a photo: a 12-megapixel phone across a console is about 2 of them. */
+const PHONE_SCALE = 2;
+
 async function main() {
   mkdirSync(OUT, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1400 }, deviceScaleFactor: 1 });
+  // A screenshot has the screen's pixels; a phone's photo of the same text has about twice as many across.
+  const screen = await browser.newPage({ viewport: { width: 1100, height: 1400 }, deviceScaleFactor: 1 });
+  const phone = await browser.newPage({
+    viewport: { width: 1100, height: 1400 },
+    deviceScaleFactor: PHONE_SCALE,
+  });
   for (const item of PHOTO_SET) {
+    const page = item.distortion === 'clean' ? screen : phone;
     const text = consoleText(item.source).replace(/\n+$/, '');
     await page.setContent(
       `<body style="margin:0;background:#333;display:inline-block;padding:${item.distortion === 'clean' ? 0 : 40}px">
@@ -51,8 +60,8 @@ async function main() {
         // Uneven light: a bright patch of glare and a darker edge; then grain, the same on every run.
         const c = document.getElementById('light') as HTMLCanvasElement;
         const r = c.getBoundingClientRect();
-        c.width = Math.ceil(r.width);
-        c.height = Math.ceil(r.height);
+        c.width = Math.ceil(r.width * devicePixelRatio);
+        c.height = Math.ceil(r.height * devicePixelRatio);
         const g = c.getContext('2d')!;
         const glare = g.createRadialGradient(
           c.width * 0.7,
@@ -79,19 +88,12 @@ async function main() {
       },
       { text, photo: item.distortion !== 'clean' },
     );
-    let png = await page
-      .locator(item.distortion === 'clean' ? '#screen' : 'body')
-      .screenshot({ type: 'png' });
-    if (item.distortion === 'photo') {
-      // A phone saves a photo as JPEG: its blocks and ringing, kept in a PNG so the test needs one decoder.
-      const jpeg = await page.locator('body').screenshot({ type: 'jpeg', quality: 55 });
-      await page.setContent(
-        `<body style="margin:0"><img id="j" src="data:image/jpeg;base64,${jpeg.toString('base64')}"></body>`,
-      );
-      await page.locator('#j').evaluate((img: HTMLImageElement) => img.decode());
-      png = await page.locator('#j').screenshot({ type: 'png' });
-    }
-    writeFileSync(join(OUT, item.image), png);
+    // A phone saves a photo as JPEG (quality 55 here): its blocks and ringing are part of the photo.
+    const file =
+      item.distortion === 'clean'
+        ? await page.locator('#screen').screenshot({ type: 'png' })
+        : await page.locator('body').screenshot({ type: 'jpeg', quality: 55 });
+    writeFileSync(join(OUT, item.image), file);
     console.log(item.image);
   }
   await browser.close();

@@ -6,7 +6,7 @@ export type Look = 'cmd' | 'powershell' | 'dialog';
 export type Distortion = 'clean' | 'photo';
 
 export interface PhotoItem {
-  /** The PNG in tests/fixtures/photos. */
+  /** The picture in tests/fixtures/photos: PNG for a screenshot, JPEG for a photo. */
   image: string;
   /** The output it shows, a file of tests/fixtures/console. */
   source: string;
@@ -17,18 +17,30 @@ export interface PhotoItem {
 }
 
 const item = (source: string, look: Look, distortion: Distortion, quick = false): PhotoItem => ({
-  image: `${source.replace(/^.*\//, '').replace(/\.txt$/, '')}-${look}-${distortion}.png`,
+  // A screenshot is kept as PNG, a photo as the JPEG a phone saves.
+  image: `${source.replace(/^.*\//, '').replace(/\.txt$/, '')}-${look}-${distortion}.${distortion === 'clean' ? 'png' : 'jpg'}`,
   source,
   look,
   distortion,
   ...(quick ? { quick } : {}),
 });
 
-export const PHOTO_SET: readonly PhotoItem[] = [
-  item('nslookup/nslookup-srv-vlmcs-success-en-1.txt', 'cmd', 'clean', true),
-  item('nslookup/nslookup-srv-vlmcs-success-en-1.txt', 'cmd', 'photo', true),
-  item('ato/slmgr-ato-error-0xc004f074-en-1.txt', 'dialog', 'clean', true),
-  item('ato/slmgr-ato-error-0xc004f074-en-1.txt', 'dialog', 'photo'),
-  item('ipconfig/ipconfig-all-domain-ru-1.txt', 'cmd', 'clean', true),
-  item('ipconfig/ipconfig-all-domain-ru-1.txt', 'cmd', 'photo'),
+/** Each output with the look it is shown in, English then Russian, every one clean and as a photo. */
+const OUTPUTS: readonly [source: string, look: Look, quick?: readonly Distortion[]][] = [
+  ['nslookup/nslookup-srv-vlmcs-success-en-1.txt', 'cmd', ['clean', 'photo']],
+  ['ato/slmgr-ato-error-0xc004f074-en-1.txt', 'dialog', ['clean']],
+  ['slmgr/slmgr-dli-kms-client-en-2.txt', 'cmd'],
+  ['slmgr/slmgr-dlv-kms-host-en-1.txt', 'cmd'],
+  ['ospp/ospp-dstatus-kms-client-en-1.txt', 'cmd'],
+  ['w32tm-status/w32tm-query-status-en-1.txt', 'cmd'],
+  ['test-netconnection/tnc-1688-failure-en-1.txt', 'powershell'],
+  ['resolve-dnsname/resolve-dnsname-srv-table-en-1.txt', 'powershell'],
+  ['ipconfig/ipconfig-all-domain-ru-1.txt', 'cmd', ['clean']],
+  ['service/service-sc-query-ru-1.txt', 'cmd'],
+  ['icacls/icacls-listing-ru-1.txt', 'powershell'],
+  ['ato/slmgr-ato-error-0xc004f074-ru-1.txt', 'dialog'],
 ];
+
+export const PHOTO_SET: readonly PhotoItem[] = OUTPUTS.flatMap(([source, look, quick = []]) =>
+  (['clean', 'photo'] as const).map((d) => item(source, look, d, quick.includes(d))),
+);

@@ -104,10 +104,11 @@ describe('size budgets (gzip)', () => {
   });
   // Flows are most of it, and they grow with what the guide covers (409 nodes at 290 KB, 480 at 329 KB,
   // 507 with Office's output reader at 365 KB, 545 with the KMS host's coverage and five more reader kinds
-  // at 401 KB, 589 with the reader's kinds for every command step and its Russian wording at 441 KB).
-  it('the whole precache (shell, every flow, both languages, icons) is at most 460 KB', () => {
+  // at 401 KB, 589 with the reader's kinds for every command step and its Russian wording at 441 KB; the
+  // photo reader's code and the worker that prepares a picture off the main thread at 461 KB).
+  it('the whole precache (shell, every flow, both languages, icons) is at most 464 KB', () => {
     const total = precached(dist).reduce((s, u) => s + gzipSync(readFileSync(join(dist, u))).length, 0);
-    expect(total).toBeLessThanOrEqual(460 * KB);
+    expect(total).toBeLessThanOrEqual(464 * KB);
   });
 });
 

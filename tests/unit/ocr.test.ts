@@ -1,6 +1,7 @@
+import { officialMessages } from '../../src/data/official-messages.ts';
 import { describe, expect, it } from 'vitest';
 import { photoLines, photoText } from '../../src/ocr/lines.ts';
-import { prepareImage, scaleFor, toPgm } from '../../src/ocr/prepare.ts';
+import { prepareImage, scaleFor, straighten, toPgm } from '../../src/ocr/prepare.ts';
 import { repairLine } from '../../src/ocr/repair.ts';
 
 /** An RGBA image of one grey, with a rectangle of another (the "text"). */
@@ -39,6 +40,50 @@ describe('preparing a picture of a screen', () => {
     expect([p.width, p.height, p.gray.length]).toEqual([20, 16, 320]);
   });
 
+  it('averages a large photo down by area: its grain goes, its text stays', () => {
+    // A grey field with black and white specks in a checker, and a black bar 8 rows tall.
+    const w = 64;
+    const h = 32;
+    const data = new Uint8ClampedArray(w * h * 4);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const v = y >= 12 && y < 20 ? 0 : (x + y) % 2 ? 230 : 150;
+        data.set([v, v, v, 255], (y * w + x) * 4);
+      }
+    const p = prepareImage({ width: w, height: h, data }, 0.5);
+    const field = [...p.gray.slice(0, 5 * 32)];
+    expect(Math.max(...field) - Math.min(...field)).toBe(0);
+    expect(p.gray[8 * 32 + 10]).toBe(0);
+  });
+
+  it("levels a photo's tilted lines, each third by its own tilt, and leaves level lines alone", () => {
+    // Black bars 6 rows tall on white, every 20 rows, tilted 3° (the top ones) to 1° (the bottom ones).
+    const w = 800;
+    const h = 600;
+    const gray = new Uint8Array(w * h).fill(255);
+    const tilt = (y: number) => Math.tan(((3 - (2 * y) / h) * Math.PI) / 180);
+    for (let base = 40; base < h - 40; base += 20)
+      for (let x = 40; x < w - 40; x++) {
+        const y0 = Math.round(base + tilt(base) * (x - w / 2));
+        for (let y = y0; y < y0 + 6; y++) if (y >= 0 && y < h) gray[y * w + x] = 0;
+      }
+    const level = straighten(gray, w, h);
+    // Across each bar's middle third, the rows it covers no longer move: dark at the left is dark at the right.
+    for (const y of [100, 300, 500]) {
+      const row = (x: number) => [...Array(40).keys()].filter((d) => level[(y - 20 + d) * w + x]! < 128);
+      const left = row(280);
+      const right = row(520);
+      expect(left.length).toBeGreaterThan(0);
+      expect(Math.abs(left[0]! - right[0]!)).toBeLessThanOrEqual(1);
+    }
+    // Before, the bars were not level between those two columns.
+    const before = (x: number) => [...Array(40).keys()].find((d) => gray[(80 + d) * w + x]! < 128)!;
+    expect(before(280)).not.toBe(before(520));
+    const flat = new Uint8Array(w * h).fill(255);
+    for (let y = 100; y < 106; y++) flat.fill(0, y * w + 40, y * w + w - 40);
+    expect(straighten(flat, w, h)).toBe(flat);
+  });
+
   it('refuses what is not an RGBA image of its size', () => {
     expect(() => prepareImage({ width: 10, height: 10, data: new Uint8Array(10) })).toThrow(RangeError);
     expect(() => prepareImage({ width: 0, height: 10, data: new Uint8Array(0) })).toThrow(RangeError);
@@ -57,6 +102,9 @@ describe('preparing a picture of a screen', () => {
   });
 });
 
+// The codes the app knows a message for: what decides between 0 and D in a code read with an O.
+const known = (code: string) => officialMessages(code).length > 0;
+
 describe('repairing what recognition misreads, where the shape decides', () => {
   it.each([
     ['Address:  192.168.l.2O', 'Address:  192.168.1.20'],
@@ -68,8 +116,38 @@ describe('repairing what recognition misreads, where the shape decides', () => {
     ['“vimes,tcp.company.local SRV service location:', '_vlmcs._tcp.company.local SRV service location:'],
     ['svr hostname = kmshost . company. local', 'svr hostname = kmshost.company.local'],
     ['Server: dc. company. local', 'Server: dc.company.local'],
+    ['Source: DCNAME. company.com', 'Source: DCNAME.company.com'],
+    ['_v2-origintunneld.tcp.argotunnel.com', '_v2-origintunneld._tcp.argotunnel.com'],
+    [
+      'Description: Windows(R) Operating System, VOLUME KMS 2012-R2 WIN1O channel',
+      'Description: Windows(R) Operating System, VOLUME_KMS_2012-R2_WIN10 channel',
+    ],
+    [
+      'Name: Office 19, 0fficel9ProPlus2019VL KMS Client AE edition',
+      'Name: Office 19, Office19ProPlus2019VL_KMS_Client_AE edition',
+    ],
+    ['Name: Windows (R), ServerStandard edition', 'Name: Windows(R), ServerStandard edition'],
+    ['weight = ©', 'weight = 0'],
+    [
+      'Успешно обработано 1 файлов; не удалось обработать © файлов',
+      'Успешно обработано 1 файлов; не удалось обработать 0 файлов',
+    ],
+    ['CMID: f9d4e20a-cb8f-4050-9cOc-56420455adal', 'CMID: f9d4e20a-cb8f-4050-9c0c-56420455ada1'],
+    ['Leap Indicator: O(no warning)', 'Leap Indicator: 0(no warning)'],
+    ['Ошибка: 0хС004F074 Служба', 'Ошибка: 0xC004F074 Служба'],
+    // A Russian model's Е is an E or an F: 0xC004F074 is a code the app knows, 0xC004E074 is not.
+    ['Ошибка: 0хС004Е074', 'Ошибка: 0xC004F074'],
+    // Its colon read as a semicolon, or lost.
+    ['   Основной О№5-суффикс . . . . . . ; lan.kvt.su', '   Основной DNS-суффикс . . . . . . : lan.kvt.su'],
+    ['        Состояние          4 RUNNING', '        Состояние         : 4 RUNNING'],
+    ['Основной шлюз. . . . . . . . . : 192.168.20,1', 'Основной шлюз. . . . . . . . . : 192.168.20.1'],
+    // Russian labels with their Latin terms misread, and a zero for the О of a Cyrillic word.
+    ['Основной 0№5-суффикс . . . . . . : lan.kvt.su', 'Основной DNS-суффикс . . . . . . : lan.kvt.su'],
+    ['IPv4-appec. . . . . : 192.168.20.13(0сновной)', 'IPv4-адрес. . . . . : 192.168.20.13(Основной)'],
+    ['0№5-серверы. . . . . . . . . . . : 192.168.20.2', 'DNS-серверы. . . . . . . . . . . : 192.168.20.2'],
+    ['Код выхода_\\1п32   : 0 (0х0)', 'Код_выхода_Win32   : 0 (0х0)'],
   ])('%s → %s', (read, fixed) => {
-    const { text, repairs } = repairLine(read);
+    const { text, repairs } = repairLine(read, known);
     expect(text).toBe(fixed);
     expect(repairs.length).toBeGreaterThan(0);
   });
@@ -90,12 +168,31 @@ describe('repairing what recognition misreads, where the shape decides', () => {
     // Numbers with spaces between are not a name to join.
     'Address: 192.168. 01.5',
     'Address: 300. 168.1.1',
+    'values 10,20,30,40',
     'Addresses: 10.0.0.5. 10.0.0.6',
     'version 6.1. 7601.17514',
     // Half a name in capitals: joining the rest would be half a repair.
     'svr hostname = KMS01. corp. contoso. com',
+    // An O among a code's hex digits may be a 0 or a D: left as read unless one of them only is a known code.
+    'Error: 0x8007000O The data is invalid.',
+    'Ошибка: 0хВ0070005',
+    // Real lines that look like misreads.
+    '   IPv6-адрес. . . . . . . . . . . . : 2001:db8:acad:1::1(Основной)',
+    '   Адреса:  10.0.0.20',
+    'LICENSE NAME: Office 15, OfficeO365ProPlusR_Subscription1 edition',
+    'Microsoft (R) Windows Script Host Version 5.812',
+    '© Microsoft Corporation. All rights reserved.',
+    'Copyright © Microsoft Corporation.',
+    '    Минимальное = 0мсек, Максимальное = 1 мсек, Среднее = 0 мсек',
+    'Leap Indicator: D(not synchronized)',
+    'Client Machine ID (CMID): F9D4E20A-CB8F-4050-9COC-56420455ADA1',
   ])('leaves %s as it was read', (read) => {
-    expect(repairLine(read)).toEqual({ text: read, repairs: [] });
+    expect(repairLine(read, known)).toEqual({ text: read, repairs: [] });
+  });
+
+  it('reads an O among hex digits as the one of 0 and D that makes a known code, and only then', () => {
+    expect(repairLine('Error: 0xCO04F074', known).text).toBe('Error: 0xC004F074');
+    expect(repairLine('Error: 0xCO04F074').text).toBe('Error: 0xCO04F074');
   });
 });
 

@@ -10,8 +10,12 @@ type Phase =
   | { kind: 'lines'; lines: PhotoLine[] }
   | { kind: 'failed' };
 
-/** The recognizer is its own chunk, loaded only when a picture is chosen. */
-const loadRecognizer = () => import('../../photo/recognize.ts');
+/** The recognizer is its own chunk, loaded only when a photo button is tapped. */
+let recognizerLoaded = false;
+const loadRecognizer = () => {
+  recognizerLoaded = true;
+  return import('../../photo/recognize.ts');
+};
 
 /** Whether the reader's files are ready offline, downloading, or failed (with a Retry). */
 function OfflineState() {
@@ -51,8 +55,15 @@ export function PhotoReader({ onText }: { onText: (text: string) => void }) {
   useEffect(() => {
     const s = ocrState.get().kind;
     if (s === 'idle' || s === 'failed') prepareOffline();
+    // Closing the reader gives the recognizer's memory back (only if one was ever loaded).
+    return () => {
+      if (recognizerLoaded) void loadRecognizer().then((m) => m.releaseRecognizer());
+    };
   }, []);
   if (state.kind === 'unsupported') return null;
+  const langs = lang === 'ru' ? 'rus+eng' : 'eng';
+  // A tap on a photo button starts the recognizer while the camera or the picker is open.
+  const warm = () => void loadRecognizer().then((m) => m.warmRecognizer(langs).catch(() => undefined));
 
   const onFile = async (e: Event) => {
     const input = e.currentTarget as HTMLInputElement;
@@ -63,9 +74,7 @@ export function PhotoReader({ onText }: { onText: (text: string) => void }) {
     setPhase({ kind: 'reading', share: 0 });
     try {
       const { recognizePhoto } = await loadRecognizer();
-      const lines = await recognizePhoto(file, lang === 'ru' ? 'rus+eng' : 'eng', (share) =>
-        setPhase({ kind: 'reading', share }),
-      );
+      const lines = await recognizePhoto(file, langs, (share) => setPhase({ kind: 'reading', share }));
       setPhase(lines.length ? { kind: 'lines', lines } : { kind: 'failed' });
     } catch {
       setPhase({ kind: 'failed' });
@@ -82,11 +91,11 @@ export function PhotoReader({ onText }: { onText: (text: string) => void }) {
   return (
     <div class="photo stack">
       <div class="choice-row photo-picks">
-        <label class="btn btn-quiet photo-pick">
+        <label class="btn btn-quiet photo-pick" onClick={warm}>
           {t('photo.take')}
           <input type="file" accept="image/*" capture="environment" onChange={(e) => void onFile(e)} />
         </label>
-        <label class="btn btn-quiet photo-pick">
+        <label class="btn btn-quiet photo-pick" onClick={warm}>
           {t('photo.choose')}
           <input type="file" accept="image/*" onChange={(e) => void onFile(e)} />
         </label>
