@@ -114,6 +114,8 @@ export function knownLabel(read: string): string | undefined {
 // "Label . . . . : value" (ipconfig's leader dots) or "Label : value", the label at the start of the row; the
 // colon may be read as a semicolon.
 const ROW = /^(\s*)([^\s.:;][^.:;]*?)(\s*(?:\.\s?)*\s*)([:;])/;
+// Labels printed with the colon against them.
+const TIGHT: ReadonlySet<string> = new Set(['Сервер', 'Адрес', 'Адреса']);
 // "Label   value": a row whose colon was lost, the label and its value apart by two spaces or more.
 const BARE = /^(\s*)(\S(?:.*?\S)??)(\s{2,})(?=\S)/;
 
@@ -140,9 +142,9 @@ export function repairLabel(line: string): { text: string; from?: string; to?: s
   const [all, indent, read, gap] = b as unknown as [string, string, string, string];
   const to = KNOWN.includes(read as (typeof KNOWN)[number]) ? read : knownLabel(read);
   if (!to) return { text: line };
-  return {
-    text: `${indent}${to}${gap.slice(1)}: ${line.slice(all.length)}`,
-    from: `${read}${gap}`.trim(),
-    to: `${to}:`,
-  };
+  // nslookup puts its colon against the label ("Сервер:  dc01"); sc aligns its colons in a column.
+  const text = TIGHT.has(to)
+    ? `${indent}${to}:${gap}${line.slice(all.length)}`
+    : `${indent}${to}${gap.slice(1)}: ${line.slice(all.length)}`;
+  return { text, from: `${read}${gap}`.trim(), to: `${to}:` };
 }

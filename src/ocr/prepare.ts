@@ -99,34 +99,82 @@ const LEVEL = Math.tan((0.2 * Math.PI) / 180);
 // The tilt is found on a copy about this wide: enough to see lines, cheap to shear 49 times.
 const PROBE_WIDTH = 400;
 
-/** The slope, in a band of rows of a small ink image, that lines its text up best (rows sharpest); none without ink. */
-function bandSlope(ink: Float32Array, w: number, y0: number, y1: number): number | undefined {
-  let any = false;
-  for (let i = y0 * w; i < y1 * w && !any; i++) any = ink[i]! > 0;
-  if (!any) return undefined;
+// A band's tilt counts only if lining its rows up that way is this much sharper than level: grain is sharpest
+// at some tilt too, but barely.
+const MIN_GAIN = 0.05;
+// A picture of a few lines is measured whole, and its tilt must stand out more: a strip of three level lines
+// can be a little sharper at some tilt by the shapes of its letters.
+const MIN_GAIN_FEW = 0.2;
+// A screen seen at an angle fans its lines out evenly: the middle third's tilt lies between the others', within
+// this (1°). Thirds that do not agree so (a band misled by a cut line or by grain) give one tilt, their median.
+const MAX_BEND = Math.tan((1 * Math.PI) / 180);
+// Two thirds measured, one apart from the other by more than this (4°), give their median too.
+const MAX_FAN = Math.tan((4 * Math.PI) / 180);
+// Fewer whole lines than this and the picture is measured as one band.
+const MIN_LINES = 6;
+const MAX_SLOPE = SLOPES.reduce((m, s) => Math.max(m, s), 0);
+
+/** A band's profile along a slope: the ink of each of its rows, those rows running at that slope. */
+function profile(ink: Float32Array, w: number, y0: number, y1: number, slope: number): Float64Array {
   const cx = w / 2;
-  let best = 0;
-  let bestScore = -1;
-  const rows = new Float64Array(y1 - y0 + 2 * Math.ceil(w * 0.11) + 2);
-  const off = Math.ceil(w * 0.11) + 1;
-  for (const s of SLOPES) {
-    rows.fill(0);
-    for (let y = y0; y < y1; y++)
-      for (let x = 0; x < w; x++) rows[Math.round(y - y0 + off - s * (x - cx))]! += ink[y * w + x]!;
-    let score = 0;
-    for (const r of rows) score += r * r;
-    if (score > bestScore) {
-      bestScore = score;
-      best = s;
+  const off = Math.ceil(w * MAX_SLOPE) + 1;
+  const rows = new Float64Array(y1 - y0 + 2 * off + 1);
+  for (let y = y0; y < y1; y++)
+    for (let x = 0; x < w; x++) rows[Math.round(y - y0 + off - slope * (x - cx))]! += ink[y * w + x]!;
+  return rows;
+}
+
+/** Whole lines in a profile: runs of inked rows with blank rows above and below. */
+function linesIn(rows: Float64Array): number {
+  const mean = rows.reduce((a, v) => a + v, 0) / rows.length;
+  let lines = 0;
+  let inLine = false;
+  let opened = false;
+  for (const r of rows) {
+    if (r > mean) {
+      if (!inLine) opened = true;
+      inLine = true;
+    } else {
+      if (inLine && opened) lines++;
+      inLine = false;
     }
   }
-  return best;
+  return lines;
+}
+
+/**
+ * The tilt that lines a band's text up best (its rows sharpest), when it is clearly better than level and
+ * the band holds two whole lines at least; none otherwise.
+ */
+function bandSlope(
+  ink: Float32Array,
+  w: number,
+  y0: number,
+  y1: number,
+  gain = MIN_GAIN,
+): number | undefined {
+  const sharpness = (rows: Float64Array) => rows.reduce((a, r) => a + r * r, 0);
+  const level = sharpness(profile(ink, w, y0, y1, 0));
+  if (level <= 0) return undefined;
+  let best = 0;
+  let bestScore = level;
+  for (const slope of SLOPES) {
+    const score = sharpness(profile(ink, w, y0, y1, slope));
+    if (score > bestScore) {
+      bestScore = score;
+      best = slope;
+    }
+  }
+  if (linesIn(profile(ink, w, y0, y1, best)) < 2) return undefined;
+  return best === 0 || bestScore >= level * (1 + gain) ? best : undefined;
 }
 
 /**
  * Levels the lines of a photo taken at an angle. The tilt is measured in the top, middle and bottom thirds
  * (a screen seen from below or aside fans its lines out, so the tilt changes down the picture) and each
- * output row is read along the line it had, slope(y) = a + b·y, fitted to the three.
+ * output row is read along the line it had, slope(y) = a + b·y, fitted to the thirds and kept within the
+ * tilts searched. A picture of a few lines is measured whole, and thirds that disagree more than a screen at
+ * an angle would give one tilt, their median.
  */
 export function straighten(gray: Uint8Array, width: number, height: number): Uint8Array {
   const f = Math.max(1, Math.floor(width / PROBE_WIDTH));
@@ -140,22 +188,34 @@ export function straighten(gray: Uint8Array, width: number, height: number): Uin
       ink[Math.floor(y / f) * w + Math.floor(x / f)]! += 255 - gray[y * width + x]!;
   const mean = ink.reduce((a, v) => a + v, 0) / ink.length;
   for (let i = 0; i < ink.length; i++) ink[i] = Math.max(0, ink[i]! - mean);
-  const thirds = [0, 1, 2].flatMap((k) => {
-    const y0 = Math.floor((k * h) / 3);
-    const y1 = Math.floor(((k + 1) * h) / 3);
-    const s = bandSlope(ink, w, y0, y1);
-    return s === undefined ? [] : [{ y: ((y0 + y1) / 2) * f, s }];
+  const whole = bandSlope(ink, w, 0, h);
+  const few = linesIn(profile(ink, w, 0, h, whole ?? 0)) < MIN_LINES;
+  const bands = few
+    ? [[0, h]]
+    : [0, 1, 2].map((k) => [Math.floor((k * h) / 3), Math.floor(((k + 1) * h) / 3)]);
+  const measured = bands.flatMap(([y0, y1]) => {
+    const s = bandSlope(ink, w, y0!, y1!, few ? MIN_GAIN_FEW : MIN_GAIN);
+    return s === undefined ? [] : [{ y: ((y0! + y1!) / 2) * f, s }];
   });
-  if (thirds.every((t) => Math.abs(t.s) < LEVEL)) return gray;
+  if (measured.every((t) => Math.abs(t.s) < LEVEL)) return gray;
+  const slopes = measured.map((t) => t.s).sort((a, b) => a - b);
+  const median = slopes[Math.floor(slopes.length / 2)]!;
+  const [top, mid, bottom] = measured.map((t) => t.s);
+  const fanned =
+    measured.length === 3
+      ? Math.abs(mid! - (top! + bottom!) / 2) <= MAX_BEND
+      : slopes[slopes.length - 1]! - slopes[0]! <= MAX_FAN;
   // Least squares through the thirds with text: slope(y) = a + b·(y − ȳ); one third gives one tilt for all.
-  const my = thirds.reduce((a, t) => a + t.y, 0) / thirds.length;
-  const ms = thirds.reduce((a, t) => a + t.s, 0) / thirds.length;
-  const spread = thirds.reduce((a, t) => a + (t.y - my) ** 2, 0);
-  const b = spread ? thirds.reduce((a, t) => a + (t.y - my) * (t.s - ms), 0) / spread : 0;
+  const my = measured.reduce((a, t) => a + t.y, 0) / measured.length;
+  const ms = fanned ? measured.reduce((a, t) => a + t.s, 0) / measured.length : median;
+  const spread = measured.reduce((a, t) => a + (t.y - my) ** 2, 0);
+  const b = fanned && spread ? measured.reduce((a, t) => a + (t.y - my) * (t.s - ms), 0) / spread : 0;
+  // Thirds that disagree, their median level: nothing to do.
+  if (Math.abs(ms) < LEVEL && b === 0) return gray;
   const cx = width / 2;
   const out = new Uint8Array(width * height).fill(255);
   for (let y = 0; y < height; y++) {
-    const slope = ms + b * (y - my);
+    const slope = Math.max(-MAX_SLOPE, Math.min(MAX_SLOPE, ms + b * (y - my)));
     for (let x = 0; x < width; x++) {
       const sy = y + slope * (x - cx);
       const y0 = Math.floor(sy);

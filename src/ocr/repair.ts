@@ -30,20 +30,20 @@ const DIGIT: Record<string, string> = {
 const DIGITISH = '0-9OoDQIl|iSsBZ';
 // A dotted quad with look-alikes, a comma for a dot and stray spaces after its dots; not inside a longer token.
 const QUAD = new RegExp(
-  `(?<![\\w.,])([${DIGITISH}]{1,3})[.,] ?([${DIGITISH}]{1,3})[.,] ?([${DIGITISH}]{1,3})[.,] ?([${DIGITISH}]{1,3})(?=$|[^\\w.,]|[.,](?:$|\\s))`,
-  'g',
+  `(?<![\\p{L}\\d_.,])([${DIGITISH}]{1,3})[.,] ?([${DIGITISH}]{1,3})[.,] ?([${DIGITISH}]{1,3})[.,] ?([${DIGITISH}]{1,3})(?=$|[^\\p{L}\\d_.,]|[.,](?:$|\\s))`,
+  'gu',
 );
 // 0x and eight hex digits, with O for 0 and a × or a space where the x is.
 // Russian models read its letters as Cyrillic look-alikes (0хС004F074); a doubled 0 or O before the x is one.
 const HEX_CODE = /(?<![\p{L}\d_])[0OoО]?[0OoО][xX×хХ] ?([0-9A-Fa-fOoОАВСЕаевс]{8})(?![\p{L}\d_])/gu;
-// What each letter among a code's hex digits can stand for. Some have two readings, both hex: an O is a 0 or
-// a D, a Russian model's Е an E or an F, its В a B or an 8. Those are decided only when exactly one of the
+// What each letter among a code's hex digits can stand for. Some have more than one reading, all hex: an O is
+// a 0, a D or a blurred C, a Russian model's Е an E or an F, its В a B or an 8. Those are decided only when exactly one of the
 // readings is a code the app knows; otherwise the code stays as read.
 const HEX_WAYS: Record<string, readonly string[]> = {
-  O: ['0', 'D'],
-  o: ['0', 'D'],
-  О: ['0', 'D'],
-  о: ['0', 'D'],
+  O: ['0', 'D', 'C'],
+  o: ['0', 'D', 'C'],
+  О: ['0', 'D', 'C'],
+  о: ['0', 'D', 'C'],
   Е: ['E', 'F'],
   е: ['E', 'F'],
   В: ['B', '8'],
@@ -94,10 +94,11 @@ const MARK = /\b(Windows|Server) \((R)\)/g;
 // A lone © where only a number can be ("weight = ©", "обработать © файлов"); not a banner's (c) read as ©.
 const LONE_ZERO = /(?<=(?:[=:]|обработано|обработать|processed|processing) {1,4})©(?= |$)/g;
 
-// A GUID as slmgr and ospp print one (a CMID, an activation ID): lower-case hex, so an O or o is a 0 (a D would
-// be d) and l, I are 1. One with capital hex letters stays as read: its O may be a D.
+// A GUID as slmgr and ospp print one (a CMID, an activation ID): lower-case hex, so a capital O is a 0 (a D
+// would be d) and l, I are 1. A small o stays: it is as likely an a, c or e. One with capital hex letters stays
+// as read: its O may be a D.
 const GUID =
-  /(?<![\w-])([0-9a-fOolI]{8}-[0-9a-fOolI]{4}-[0-9a-fOolI]{4}-[0-9a-fOolI]{4}-[0-9a-fOolI]{12})(?![\w-])/g;
+  /(?<![\w-])([0-9a-fOlI]{8}-[0-9a-fOlI]{4}-[0-9a-fOlI]{4}-[0-9a-fOlI]{4}-[0-9a-fOlI]{12})(?![\w-])/g;
 // w32tm's leap indicator 0, whose note says so ("Leap Indicator: O(no warning)").
 const NUMBER_NOTE = /(?<=: )[OoD](?=\((?:no warning|нет предупреждения|нет предупреждений)\))/g;
 // A zero that starts a Cyrillic word in brackets is its О ("(0сновной)"); not "= 0мсек", a number and its unit.
@@ -152,7 +153,7 @@ export function repairLine(
   });
   text = text.replace(MARK, (m: string, before: string, mark: string) => note(m, `${before}(${mark})`));
   text = text.replace(LONE_ZERO, (m: string) => note(m, '0'));
-  text = text.replace(GUID, (m: string) => note(m, m.replace(/[Oo]/g, '0').replace(/[lI]/g, '1')));
+  text = text.replace(GUID, (m: string) => note(m, m.replace(/O/g, '0').replace(/[lI]/g, '1')));
   text = text.replace(NUMBER_NOTE, (m: string) => note(m, '0'));
   text = text.replace(CYRILLIC_O, (m: string) => note(m, 'О'));
   text = text.replace(SPACED_HOST, (m: string, _first: string, _rest: string, at: number, all: string) => {
