@@ -3,7 +3,7 @@
  * print it (hex with or without 0x, unsigned or signed decimal, inside a line
  * of text) or finds it by words of its message in any language.
  */
-import { typoOf } from './code-kind.ts';
+import { typoOf } from './typo.ts';
 import type { CatalogEntry } from '../flow-format/schema.ts';
 
 export type MatchKind = 'code' | 'partial' | 'words';

@@ -30,3 +30,6 @@ export function loadTopics(): Promise<readonly TitledTopic[]> {
 }
 
 export { findTopics, flowsOfKind } from '../codes/topics.ts';
+
+/** Every flow's title by flow id, made at build time: lists of sessions take theirs from here. */
+export const flowTitles: Readonly<Record<string, Text>> = titles;

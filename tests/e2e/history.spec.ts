@@ -124,3 +124,37 @@ test('Delete all shows the list empty at once, and the sessions come back if the
     ),
   ).toBeVisible();
 });
+
+test('History names the flows of its sessions in the current language without loading a flow', async ({
+  page,
+}) => {
+  await oneSessionThenHistory(page);
+  const session = (flow: string, i: number) => ({
+    schema: 2,
+    id: `of-${flow}`,
+    flow,
+    state: { v: 1, trail: [{ flow, node: 'start' }] },
+    status: 'active',
+    startedAt: 1e12 + i,
+    updatedAt: 1e12 + i,
+  });
+  await putRecords(page, [session('kms-dns', 1), session('mak', 2), session('office', 3)]);
+  const flowsLoaded: string[] = [];
+  page.on('request', (r) => {
+    if (/\/assets\/flows\/(?!catalog)/.test(r.url())) flowsLoaded.push(r.url());
+  });
+  await page.reload();
+  await expect(page.locator('.session-row')).toHaveCount(4);
+  for (const flow of ['kms-dns', 'mak', 'office']) {
+    const { title } = (await import(`../../flows/${flow}.json`, { with: { type: 'json' } })).default as {
+      title: { en: string; ru: string };
+    };
+    await expect(page.locator('.session-title').filter({ hasText: title.en })).toHaveCount(1);
+  }
+  await page.getByRole('button', { name: /Русский/ }).click();
+  const { title } = (await import('../../flows/mak.json', { with: { type: 'json' } })).default as {
+    title: { en: string; ru: string };
+  };
+  await expect(page.locator('.session-title').filter({ hasText: title.ru })).toHaveCount(1);
+  expect(flowsLoaded).toEqual([]);
+});

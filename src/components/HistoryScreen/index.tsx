@@ -4,6 +4,7 @@ import { useT } from '../../i18n/index.ts';
 import type { SessionRecord } from '../../session/record.ts';
 import { clearSessions, removeSession, saveSession } from '../../storage/index.ts';
 import { Loading } from '../Loading/index.tsx';
+import { flowTitles } from '../../flows/topics.ts';
 import { SessionList } from '../SessionList/index.tsx';
 import './style.css';
 
@@ -91,11 +92,11 @@ export function HistoryScreen() {
         <p>{t('history.empty')}</p>
       ) : (
         <>
-          <SessionList sessions={worked} onDelete={(id) => void remove(id)} />
+          <SessionList sessions={worked} onDelete={(id) => void remove(id)} flowTitles={flowTitles} />
           {unanswered.length > 0 && (
             <details class="unanswered">
               <summary>{t('sessions.unanswered', { count: unanswered.length })}</summary>
-              <SessionList sessions={unanswered} onDelete={(id) => void remove(id)} />
+              <SessionList sessions={unanswered} onDelete={(id) => void remove(id)} flowTitles={flowTitles} />
             </details>
           )}
           {total > sessions.length && (

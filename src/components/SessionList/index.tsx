@@ -1,5 +1,6 @@
 import { Component } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Text } from '../../flow-format/schema.ts';
 import type { SessionRecord } from '../../session/record.ts';
 import { useT } from '../../i18n/index.ts';
 import type { Translate } from '../../i18n/index.ts';
@@ -125,12 +126,18 @@ function useRowsShown(total: number): number {
 export function SessionList({
   sessions,
   onDelete,
+  flowTitles,
 }: {
   sessions: SessionRecord[];
   onDelete?: (id: string) => void;
+  /** Every flow's title (the build's table), for a long list: its flows are then not loaded for their titles. */
+  flowTitles?: Readonly<Record<string, Text>>;
 }) {
   const { t, lang } = useT();
-  const titles = useFlowTitles(sessions.map((s) => s.flow));
+  const titles = useFlowTitles(
+    sessions.map((s) => s.flow),
+    flowTitles,
+  );
   // One formatter per language, not one per render: a list re-renders on every save in any tab.
   const fmt = useMemo(
     () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }),
