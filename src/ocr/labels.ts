@@ -119,11 +119,63 @@ const TIGHT: ReadonlySet<string> = new Set(['Сервер', 'Адрес', 'Ад�
 // "Label   value": a row whose colon was lost, the label and its value apart by two spaces or more.
 const BARE = /^(\s*)(\S(?:.*?\S)??)(\s{2,})(?=\S)/;
 
+// Test-NetConnection's rows, as Format-List prints them ("Name<spaces>: value", the colons in a column), with
+// the shape their value must have.
+const IPV4 = (v: string) =>
+  /^\d{1,3}(?:\.\d{1,3}){3}$/.test(v) && v.split('.').every((n) => Number(n) <= 255);
+// A name may start with a digit (RFC 1123), but one of digits and dots alone is an address or nothing.
+const HOST = (v: string) =>
+  IPV4(v) || (/^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*$/.test(v) && !/^[\d.]+$/.test(v));
+const PORT = (v: string) => /^\d{1,5}$/.test(v) && Number(v) <= 65535;
+const BOOL = (v: string) => v === 'True' || v === 'False';
+const LISTED: Readonly<Record<string, (value: string) => boolean>> = {
+  ComputerName: HOST,
+  RemoteAddress: IPV4,
+  RemotePort: PORT,
+  SourceAddress: IPV4,
+  PingSucceeded: BOOL,
+  TcpTestSucceeded: BOOL,
+  NameResolutionSucceeded: BOOL,
+};
+// One of those rows with its colon read as another mark: a stroke (1, |, l, I, i, !) or a blot (©, », ¢, $,
+// *, =, +, ;).
+const MARK_COLON = new RegExp(
+  `^(\\s*)(${Object.keys(LISTED).join('|')})(\\s+)([1|lIi!©»¢$*=+;])\\s+(\\S+)(\\s*)$`,
+);
+
+/**
+ * The row with its colon put back where a mark stands for it: only when the value after the mark has its row's
+ * shape, and the mark read as the value's first character would not give a value of that shape too
+ * ("RemotePort  1 688" may be 1688: left as read).
+ */
+function listedRow(line: string): { text: string; from: string; to: string } | undefined {
+  const m = MARK_COLON.exec(line);
+  if (!m) return undefined;
+  const [, indent, label, gap, mark, value, end] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const fits = LISTED[label]!;
+  if (!fits(value) || fits(`${/[1|lIi!]/.test(mark) ? '1' : mark}${value}`)) return undefined;
+  return {
+    text: `${indent}${label}${gap}: ${value}${end}`,
+    from: `${label}${gap}${mark}`,
+    to: `${label}${gap}:`,
+  };
+}
+
 /**
  * The row with its label put right when it is a misread known label (and its colon, read as a semicolon or
  * lost, put back); the label as read and as put, or none.
  */
 export function repairLabel(line: string): { text: string; from?: string; to?: string } {
+  const listed = listedRow(line);
+  if (listed) return listed;
   const m = ROW.exec(line);
   if (m) {
     const [all, indent, read, gap, colon] = m as unknown as [string, string, string, string, string];

@@ -165,6 +165,10 @@ describe('repairing what recognition misreads, where the shape decides', () => {
     ['   Основной О№5-суффикс . . . . . . ; lan.kvt.su', '   Основной DNS-суффикс . . . . . . : lan.kvt.su'],
     ['        Состояние          4 RUNNING', '        Состояние         : 4 RUNNING'],
     ['Сервер   dc01.contoso.com', 'Сервер:   dc01.contoso.com'],
+    // Format-List's colon read as a stroke.
+    ['ComputerName       1 192.168.56.101', 'ComputerName       : 192.168.56.101'],
+    ['TcpTestSucceeded       + True', 'TcpTestSucceeded       : True'],
+    ['RemotePort             © 1688', 'RemotePort             : 1688'],
     ['Основной шлюз. . . . . . . . . : 192.168.20,1', 'Основной шлюз. . . . . . . . . : 192.168.20.1'],
     // Russian labels with their Latin terms misread, and a zero for the О of a Cyrillic word.
     ['Основной 0№5-суффикс . . . . . . : lan.kvt.su', 'Основной DNS-суффикс . . . . . . : lan.kvt.su'],
@@ -194,6 +198,15 @@ describe('repairing what recognition misreads, where the shape decides', () => {
     'Address: 192.168. 01.5',
     'Address: 300. 168.1.1',
     'values 10,20,30,40',
+    'RemotePort       : 1688',
+    'ComputerName 1',
+    // The mark may be the value's first digit, the colon lost: 1688, 10.0.0.5, 192.168.56.101.
+    'RemotePort       1 688',
+    'RemoteAddress    1 0.0.0.5',
+    'ComputerName     1 92.168.56.101',
+    'ComputerName     1 kms01.contoso.com',
+    'InterfaceAlias         1 - Uplink',
+    'ComputerName       | : 192.168.56.101',
     'Addresses: 10.0.0.5. 10.0.0.6',
     'version 6.1. 7601.17514',
     // Half a name in capitals: joining the rest would be half a repair.
