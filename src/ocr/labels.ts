@@ -2,7 +2,8 @@
  * The labels of the rows the reader reads in Russian console output, put right when recognition misread
  * some of their letters: Russian Windows mixes Latin terms into Cyrillic labels ("DNS-серверы"), and a
  * recognizer reads "DNS" as "0№5" or "адрес" as "appec". A label is replaced only when it is within a few
- * look-alike letters of exactly one known label; the value after it is never touched.
+ * look-alike letters of exactly one known label; the value after it is never touched. And the colon of a
+ * labelled row, read as another mark or lost, is put back where only a colon can stand.
  */
 import { editDistance } from '../codes/lookup.ts';
 
