@@ -29,12 +29,17 @@ test('offline, a picture of nslookup is read, a line corrected, and the host it 
   await expect(page.getByText('Photo reading: ready offline.')).toBeVisible({ timeout: 60_000 });
   await context.setOffline(true);
 
-  await page.getByLabel('Choose an image').setInputFiles(PHOTO);
+  // A tap on Choose an image starts the recognizer while the picker is open, before any picture is given.
+  const recognizers = () => page.workers().filter((w) => w.url().includes('/ocr/worker')).length;
+  const picker = page.waitForEvent('filechooser');
+  await page.getByText('Choose an image').click();
+  const chooser = await picker;
+  await expect.poll(recognizers).toBe(1);
+  await chooser.setFiles(PHOTO);
   const hostLine = page.getByRole('textbox', { name: 'Line 8' });
   await expect(hostLine).toHaveValue('svr hostname = kmshost.company.local', { timeout: 60_000 });
   await expect(page.getByText(/9 lines read, \d marked to check/)).toBeVisible();
   // The recognizer is kept for the next picture while the paste box is open.
-  const recognizers = () => page.workers().filter((w) => w.url().includes('/ocr/worker')).length;
   expect(recognizers()).toBe(1);
   // The technician corrects a line as the screen shows it: the correction, not the recognition, is read.
   await hostLine.fill('svr hostname = kms02.company.local');
