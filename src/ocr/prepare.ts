@@ -62,7 +62,8 @@ function percentile(hist: Uint32Array, total: number, share: number): number {
 
 /**
  * Grey, turned over when the background is dark (most pixels of a screen are background), stretched
- * between its darkest and lightest values, and scaled (bilinear) to the size recognition reads best.
+ * between its darkest and lightest values, scaled to the size recognition reads best (bilinear up, by area
+ * down) and its lines levelled.
  */
 export function prepareImage(px: Pixels, scale = scaleFor(px.width, px.height)): Prepared {
   const { width, height } = px;
@@ -142,32 +143,33 @@ function linesIn(rows: Float64Array): number {
   return lines;
 }
 
-/**
- * The tilt that lines a band's text up best (its rows sharpest), when it is clearly better than level and
- * the band holds two whole lines at least; none otherwise.
- */
-function bandSlope(
-  ink: Float32Array,
-  w: number,
-  y0: number,
-  y1: number,
-  gain = MIN_GAIN,
-): number | undefined {
+/** A band's best tilt, how much sharper it lines the rows up than level, and the whole lines it then holds. */
+interface Fit {
+  slope: number;
+  gain: number;
+  lines: number;
+}
+
+/** The tilt that lines a band's text up best (its rows sharpest); none for a band with no ink. */
+function bestFit(ink: Float32Array, w: number, y0: number, y1: number): Fit | undefined {
   const sharpness = (rows: Float64Array) => rows.reduce((a, r) => a + r * r, 0);
   const level = sharpness(profile(ink, w, y0, y1, 0));
   if (level <= 0) return undefined;
-  let best = 0;
-  let bestScore = level;
-  for (const slope of SLOPES) {
-    const score = sharpness(profile(ink, w, y0, y1, slope));
-    if (score > bestScore) {
-      bestScore = score;
-      best = slope;
+  let slope = 0;
+  let score = level;
+  for (const s of SLOPES) {
+    const here = sharpness(profile(ink, w, y0, y1, s));
+    if (here > score) {
+      score = here;
+      slope = s;
     }
   }
-  if (linesIn(profile(ink, w, y0, y1, best)) < 2) return undefined;
-  return best === 0 || bestScore >= level * (1 + gain) ? best : undefined;
+  return { slope, gain: score / level - 1, lines: linesIn(profile(ink, w, y0, y1, slope)) };
 }
+
+/** A fit's tilt when it counts: two whole lines at least, and clearly sharper than level (or level itself). */
+const accepted = (fit: Fit | undefined, gain: number): number | undefined =>
+  fit && fit.lines >= 2 && (fit.slope === 0 || fit.gain >= gain) ? fit.slope : undefined;
 
 /**
  * Levels the lines of a photo taken at an angle. The tilt is measured in the top, middle and bottom thirds
@@ -188,14 +190,18 @@ export function straighten(gray: Uint8Array, width: number, height: number): Uin
       ink[Math.floor(y / f) * w + Math.floor(x / f)]! += 255 - gray[y * width + x]!;
   const mean = ink.reduce((a, v) => a + v, 0) / ink.length;
   for (let i = 0; i < ink.length; i++) ink[i] = Math.max(0, ink[i]! - mean);
-  const whole = bandSlope(ink, w, 0, h);
-  const few = linesIn(profile(ink, w, 0, h, whole ?? 0)) < MIN_LINES;
+  const whole = bestFit(ink, w, 0, h);
+  const few = (whole?.lines ?? 0) < MIN_LINES;
   const bands = few
-    ? [[0, h]]
-    : [0, 1, 2].map((k) => [Math.floor((k * h) / 3), Math.floor(((k + 1) * h) / 3)]);
-  const measured = bands.flatMap(([y0, y1]) => {
-    const s = bandSlope(ink, w, y0!, y1!, few ? MIN_GAIN_FEW : MIN_GAIN);
-    return s === undefined ? [] : [{ y: ((y0! + y1!) / 2) * f, s }];
+    ? [{ y0: 0, y1: h, fit: whole }]
+    : [0, 1, 2].map((k) => {
+        const y0 = Math.floor((k * h) / 3);
+        const y1 = Math.floor(((k + 1) * h) / 3);
+        return { y0, y1, fit: bestFit(ink, w, y0, y1) };
+      });
+  const measured = bands.flatMap(({ y0, y1, fit }) => {
+    const s = accepted(fit, few ? MIN_GAIN_FEW : MIN_GAIN);
+    return s === undefined ? [] : [{ y: ((y0 + y1) / 2) * f, s }];
   });
   if (measured.every((t) => Math.abs(t.s) < LEVEL)) return gray;
   const slopes = measured.map((t) => t.s).sort((a, b) => a - b);

@@ -1,7 +1,9 @@
 /**
  * The usual misreadings of console text put right only where the value's shape says what it must be:
- * an IPv4 address has only digits, a 0x code only hex digits, a host name no space after its dots, the
- * KMS SRV record one name. Anything else is left as it was recognized, for the technician to correct.
+ * an IPv4 address has only digits, a 0x code only hex digits (and, where a letter has two readings, is a
+ * code the app knows), a GUID lower-case hex, a host name no space after its dots, an SRV name its
+ * underscores, a licence channel or Office licence its underscores, a known row its label and colon
+ * (labels.ts). Anything else is left as it was recognized, for the technician to correct.
  */
 
 import { repairLabel } from './labels.ts';
@@ -37,8 +39,8 @@ const QUAD = new RegExp(
 // Russian models read its letters as Cyrillic look-alikes (0хС004F074); a doubled 0 or O before the x is one.
 const HEX_CODE = /(?<![\p{L}\d_])[0OoО]?[0OoО][xX×хХ] ?([0-9A-Fa-fOoОАВСЕаевс]{8})(?![\p{L}\d_])/gu;
 // What each letter among a code's hex digits can stand for. Some have more than one reading, all hex: an O is
-// a 0, a D or a blurred C, a Russian model's Е an E or an F, its В a B or an 8. Those are decided only when exactly one of the
-// readings is a code the app knows; otherwise the code stays as read.
+// a 0, a D or a blurred C, a Russian model's Е an E or an F, its В a B or an 8. Those are decided only when
+// exactly one of the readings is a code the app knows; otherwise the code stays as read.
 const HEX_WAYS: Record<string, readonly string[]> = {
   O: ['0', 'D', 'C'],
   o: ['0', 'D', 'C'],

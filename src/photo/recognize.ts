@@ -1,8 +1,8 @@
 /**
  * Reads a photo or screenshot of a console in the browser: decoded and made smaller where it is huge,
- * prepared (src/ocr/prepare.ts) in a worker, recognized by Tesseract in a worker of its own, which is ended a minute
- * after its last picture or when the reader closes, so its memory goes back, and returned as lines to
- * check. The photo is never stored.
+ * prepared (src/ocr/prepare.ts) in a worker, recognized by Tesseract in a worker of its own, which is
+ * ended a minute after its last picture or when the reader closes, so its memory goes back, and returned
+ * as lines to check. The photo is never stored.
  */
 import type { Worker as Recognizer } from 'tesseract.js';
 import { officialMessages } from '../data/official-messages.ts';
@@ -104,19 +104,22 @@ export async function recognizePhoto(
   // The recognizer loads in its worker while the picture is decoded and prepared in another.
   const starting = warmRecognizer(langs, base);
   try {
+    // A picture that cannot be decoded fails here, and the recognizer stays for the next one.
     const pgm = await prepared(image);
     const worker = await starting;
     progress = onProgress;
-    const result = await worker.recognize(
-      new Blob([pgm as BlobPart], { type: 'image/x-portable-graymap' }),
-      {},
-      { blocks: true, text: false },
-    );
-    return photoLines(result.data, (code) => officialMessages(code).length > 0);
-  } catch (e) {
-    // A recognizer in a bad state is not used again.
-    await releaseRecognizer();
-    throw e;
+    try {
+      const result = await worker.recognize(
+        new Blob([pgm as BlobPart], { type: 'image/x-portable-graymap' }),
+        {},
+        { blocks: true, text: false },
+      );
+      return photoLines(result.data, (code) => officialMessages(code).length > 0);
+    } catch (e) {
+      // A recognizer that failed is in an unknown state: it is not used again.
+      await releaseRecognizer();
+      throw e;
+    }
   } finally {
     progress = () => undefined;
     if (held) held.timer = setTimeout(() => void releaseRecognizer(), IDLE_MS);

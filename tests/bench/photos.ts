@@ -13,7 +13,7 @@ import { PHOTOS, consoleText, factsOf, languagesOf, readPhoto, recognizer, score
 import { PHOTO_SET } from '../photos/set.ts';
 import type { PhotoItem } from '../photos/set.ts';
 import { newContext } from './browser.ts';
-import { median, round } from './stats.ts';
+import { round } from './stats.ts';
 
 /** One picture's facts against the text's. */
 export interface PhotoScore {
@@ -249,6 +249,3 @@ export async function timePhotos(browser: Browser, url: string, cpu: number): Pr
   }
   return out;
 }
-
-/** The median of a timing's reads after the first, and its first. */
-export const readTimes = (t: PhotoTiming) => ({ first: t.ms[0]!, again: median(t.ms.slice(1)) });

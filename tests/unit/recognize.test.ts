@@ -65,6 +65,15 @@ describe('the recognizer between pictures', () => {
     expect(made[1]!.terminate).toHaveBeenCalledTimes(1);
   });
 
+  it('stays when a picture cannot be prepared', async () => {
+    const { pgmOf } = await import('../../src/photo/picture.ts');
+    vi.mocked(pgmOf).mockRejectedValueOnce(new Error('not an image'));
+    await expect(recognizePhoto(picture, 'eng', undefined, BASE)).rejects.toThrow('not an image');
+    await recognizePhoto(picture, 'eng', undefined, BASE);
+    expect(made).toHaveLength(1);
+    expect(made[0]!.terminate).not.toHaveBeenCalled();
+  });
+
   it('is not kept after it failed: the next picture starts a new one', async () => {
     failNext = true;
     await expect(recognizePhoto(picture, 'eng', undefined, BASE)).rejects.toThrow('recognition failed');
