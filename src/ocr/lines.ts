@@ -20,6 +20,12 @@ export interface RecognizedBlocks {
     | null;
 }
 
+/**
+ * Tesseract's settings the lines are read with, in the app and in the tests alike, as its config file has
+ * them: spaces between words kept as they are on screen, so that a table's columns stay apart.
+ */
+export const RECOGNIZER_CONFIG = 'preserve_interword_spaces 1';
+
 /** One recognized line, ready to be checked and corrected. */
 export interface PhotoLine {
   text: string;

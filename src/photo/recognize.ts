@@ -6,7 +6,7 @@
  */
 import type { Worker as Recognizer } from 'tesseract.js';
 import { officialMessages } from '../data/official-messages.ts';
-import { photoLines } from '../ocr/lines.ts';
+import { RECOGNIZER_CONFIG, photoLines } from '../ocr/lines.ts';
 import type { PhotoLine } from '../ocr/lines.ts';
 import { pgmOf } from './picture.ts';
 import type { PrepareAnswer } from './prepare-worker.ts';
@@ -48,19 +48,25 @@ async function startWorker(langs: PhotoLanguages, base: string): Promise<Recogni
   const build = await deviceCore();
   const core = OCR_FILES.find((f) => f.core === build)!;
   const { createWorker } = await import('tesseract.js');
-  return createWorker(langs.split('+'), 1, {
-    // Every file from this origin (the service worker answers from its cache offline), never a CDN; the
-    // worker started from its own address, not a blob: URL the page's policy would refuse.
-    workerPath: ocrUrl('worker.min.js', base),
-    corePath: ocrUrl(core.file, base),
-    langPath: ocrUrl('', base).replace(/\/$/, ''),
-    gzip: true,
-    cacheMethod: 'none',
-    workerBlobURL: false,
-    logger: (m: { status: string; progress: number }) => {
-      if (m.status === 'recognizing text') progress(m.progress);
+  return createWorker(
+    langs.split('+'),
+    1,
+    {
+      // Every file from this origin (the service worker answers from its cache offline), never a CDN; the
+      // worker started from its own address, not a blob: URL the page's policy would refuse.
+      workerPath: ocrUrl('worker.min.js', base),
+      corePath: ocrUrl(core.file, base),
+      langPath: ocrUrl('', base).replace(/\/$/, ''),
+      gzip: true,
+      cacheMethod: 'none',
+      workerBlobURL: false,
+      logger: (m: { status: string; progress: number }) => {
+        if (m.status === 'recognizing text') progress(m.progress);
+      },
     },
-  });
+    // Read as the tests read them (tests/photos/read.ts).
+    RECOGNIZER_CONFIG,
+  );
 }
 
 /**

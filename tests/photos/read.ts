@@ -16,7 +16,7 @@ import { readConsole } from '../../src/console/reader.ts';
 import { SAMPLES, parts } from '../support/console-samples.ts';
 import type { ReadResult } from '../../src/console/types.ts';
 import { officialMessages } from '../../src/data/official-messages.ts';
-import { photoLines, photoText } from '../../src/ocr/lines.ts';
+import { RECOGNIZER_CONFIG, photoLines, photoText } from '../../src/ocr/lines.ts';
 import type { PhotoLine } from '../../src/ocr/lines.ts';
 import { prepareImage, toPgm } from '../../src/ocr/prepare.ts';
 
@@ -40,15 +40,16 @@ export async function recognizer(langs: 'eng' | 'rus+eng'): Promise<Worker> {
   const dir = mkdtempSync(join(tmpdir(), 'tessdata-'));
   symlinkSync(join(ENG, 'eng.traineddata.gz'), join(dir, 'eng.traineddata.gz'));
   symlinkSync(join(RUS, 'rus.traineddata.gz'), join(dir, 'rus.traineddata.gz'));
-  const worker = await createWorker(langs.split('+'), 1, {
-    langPath: dir,
-    gzip: true,
-    cacheMethod: 'none',
-  }).finally(
+  const worker = await createWorker(
+    langs.split('+'),
+    1,
+    { langPath: dir, gzip: true, cacheMethod: 'none' },
+    // The settings the app reads with (src/photo/recognize.ts).
+    RECOGNIZER_CONFIG,
+  ).finally(
     // The models are loaded once the worker is made: the links are not needed after.
     () => rmSync(dir, { recursive: true, force: true }),
   );
-  await worker.setParameters({ preserve_interword_spaces: '1' });
   return worker;
 }
 

@@ -26,6 +26,7 @@ vi.mock('tesseract.js', () => ({
 vi.mock('../../src/photo/picture.ts', () => ({ pgmOf: vi.fn(async () => new Uint8Array(16)) }));
 
 const { recognizePhoto, releaseRecognizer, warmRecognizer } = await import('../../src/photo/recognize.ts');
+const { RECOGNIZER_CONFIG } = await import('../../src/ocr/lines.ts');
 const BASE = 'http://localhost/';
 const picture = new Blob([new Uint8Array(4)]);
 
@@ -48,6 +49,17 @@ describe('the recognizer between pictures', () => {
     expect(made[0]!.terminate).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(2_000);
     expect(made[0]!.terminate).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads with the settings the photo set is scored with', async () => {
+    const { createWorker } = await import('tesseract.js');
+    await recognizePhoto(picture, 'rus+eng', undefined, BASE);
+    expect(vi.mocked(createWorker)).toHaveBeenLastCalledWith(
+      ['rus', 'eng'],
+      1,
+      expect.objectContaining({ workerBlobURL: false }),
+      RECOGNIZER_CONFIG,
+    );
   });
 
   it('is started by a tap before the picture comes, and that one reads it', async () => {
