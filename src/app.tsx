@@ -2,13 +2,14 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { Header } from './components/Header/index.tsx';
 import { HomeScreen } from './components/HomeScreen/index.tsx';
-import { LazyScreen } from './components/LazyScreen/index.tsx';
+import { LazyScreen, preloadScreen } from './components/LazyScreen/index.tsx';
 import type { ScreenLoader } from './components/LazyScreen/index.tsx';
 import { NotFound } from './components/NotFound/index.tsx';
 import { Notices } from './components/Notices/index.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt/index.tsx';
 import { useLocation } from './hooks/use-location.ts';
 import { loadNamespace, useT } from './i18n/index.ts';
+import { primeHistory } from './storage/index.ts';
 
 // Screens the first screen does not show load on demand, keeping it small. The service worker has
 // precached them all, so after the first visit each comes from the cache at once.
@@ -61,6 +62,14 @@ export function App() {
     document.title = t('app.name');
   }, [route.name, t]);
 
+  // History is a tap away on every screen, and reads the most as it opens: its code loads once the page
+  // is idle.
+  useEffect(() => {
+    const preload = () => preloadScreen(HistoryScreen);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(preload, { timeout: 5000 });
+    else setTimeout(preload, 2000);
+  }, []);
+
   // A new screen (not a new step: the step card moves focus itself) opens at its top, its heading below the
   // header, and takes focus for screen readers. Not on the first render: a reload, or a page scrolled before
   // the app took it over, keeps its place.
@@ -95,7 +104,7 @@ export function App() {
       );
       break;
     case 'history':
-      screen = <LazyScreen load={HistoryScreen} props={{}} />;
+      screen = <LazyScreen load={HistoryScreen} props={{}} opens={primeHistory} />;
       break;
     case 'paste':
       screen = <LazyScreen load={PasteScreen} props={{}} />;

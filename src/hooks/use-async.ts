@@ -5,12 +5,22 @@ import type { Inputs } from 'preact/hooks';
 /**
  * Runs `work` whenever `inputs` change and returns what it resolved to: undefined until then, and again
  * while new inputs are worked on unless `keep` asks to show the last result meanwhile (a list being read
- * again). A result for older inputs, or after unmount, is dropped.
+ * again). `known` gives a value already at hand for the first render (a read begun ahead). A result for
+ * older inputs, or after unmount, is dropped.
  * Rejections are the caller's to turn into values (`.catch(() => fallback)`); one that slips through
  * leaves the value undefined.
  */
-export function useAsync<T>(work: () => Promise<T>, inputs: Inputs, keep = false): T | undefined {
-  const [state, setState] = useState<{ value: T; inputs: Inputs } | undefined>(undefined);
+export function useAsync<T>(
+  work: () => Promise<T>,
+  inputs: Inputs,
+  keep = false,
+  known?: () => T | undefined,
+): T | undefined {
+  // A value already at hand (read ahead) is shown in the first render, not a frame later.
+  const [state, setState] = useState<{ value: T; inputs: Inputs } | undefined>(() => {
+    const value = known?.();
+    return value === undefined ? undefined : { value, inputs };
+  });
   useEffect(() => {
     let live = true;
     work().then(

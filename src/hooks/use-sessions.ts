@@ -2,20 +2,33 @@
 import { loadFlows } from '../flows/chunks.ts';
 import type { FlowMap } from '../flow/engine.ts';
 import type { SessionRecord } from '../session/record.ts';
-import { countSessions, getSession, listDamaged, listSessions, sessionsRevision } from '../storage/index.ts';
+import {
+  countSessions,
+  getSession,
+  listDamaged,
+  listSessions,
+  primedCount,
+  primedList,
+  sessionsRevision,
+} from '../storage/index.ts';
 import { useAsync } from './use-async.ts';
 import { useObservable } from './use-observable.ts';
 
 /** Returns the newest `limit` saved sessions, newest first (undefined while loading). */
 export function useSessions(limit: number): SessionRecord[] | undefined {
   const revision = useObservable(sessionsRevision);
-  return useAsync(() => listSessions(limit), [revision, limit], true);
+  return useAsync(
+    () => listSessions(limit),
+    [revision, limit],
+    true,
+    () => primedList(limit),
+  );
 }
 
 /** How many sessions are saved (undefined while counting). */
 export function useSessionCount(): number | undefined {
   const revision = useObservable(sessionsRevision);
-  return useAsync(countSessions, [revision], true);
+  return useAsync(countSessions, [revision], true, primedCount);
 }
 
 /**

@@ -90,8 +90,50 @@ export async function getSession(id: string): Promise<SessionRecord | undefined>
   }
 }
 
-/** Saved sessions, newest first, at most `limit`; empty when storage cannot be read. */
-export async function listSessions(limit?: number): Promise<SessionRecord[]> {
+/** Rows History shows at first, and adds with each Show more. */
+export const LIST_PAGE = 50;
+
+// Reads begun while History's code is still loading, each taken once by the screen's first read of it; a
+// save or delete since makes them stale.
+interface Primed {
+  revision: number;
+  read: Promise<unknown>;
+  done?: { value: unknown };
+}
+const primed = new Map<string, Primed>();
+const fresh = (key: string) => {
+  const p = primed.get(key);
+  return p?.revision === sessionsRevision.get() ? p : undefined;
+};
+function once<T>(key: string, read: () => Promise<T>): Promise<T> {
+  const p = fresh(key);
+  primed.delete(key);
+  return p ? (p.read as Promise<T>) : read();
+}
+function prime(key: string, read: Promise<unknown>): Promise<void> {
+  const p: Primed = { revision: sessionsRevision.get(), read };
+  primed.set(key, p);
+  return read.then((value) => void (p.done = { value }));
+}
+
+/** Starts History's first reads (its first page and the count) while its screen's code loads; resolves when both are done. */
+export function primeHistory(): Promise<void> {
+  return Promise.all([prime(`list ${LIST_PAGE}`, readList(LIST_PAGE)), prime('count', readCount())]).then(
+    () => undefined,
+  );
+}
+
+/** A first read of History already done, for its first render: undefined while it is under way. */
+export function primedList(limit: number): SessionRecord[] | undefined {
+  return fresh(`list ${limit}`)?.done?.value as SessionRecord[] | undefined;
+}
+
+/** The count of sessions, if History's first read of it is done. */
+export function primedCount(): number | undefined {
+  return fresh('count')?.done?.value as number | undefined;
+}
+
+async function readList(limit?: number): Promise<SessionRecord[]> {
   try {
     return await (await sessionStore()).list(limit);
   } catch {
@@ -99,13 +141,22 @@ export async function listSessions(limit?: number): Promise<SessionRecord[]> {
   }
 }
 
-/** How many sessions are saved; 0 when storage cannot be read. */
-export async function countSessions(): Promise<number> {
+async function readCount(): Promise<number> {
   try {
     return await (await sessionStore()).count();
   } catch {
     return 0;
   }
+}
+
+/** Saved sessions, newest first, at most `limit`; empty when storage cannot be read. */
+export function listSessions(limit?: number): Promise<SessionRecord[]> {
+  return once(`list ${limit}`, () => readList(limit));
+}
+
+/** How many sessions are saved; 0 when storage cannot be read. */
+export function countSessions(): Promise<number> {
+  return once('count', readCount);
 }
 
 /** The ids of saved sessions that are damaged and cannot be read; empty when storage cannot be read. */

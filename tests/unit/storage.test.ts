@@ -461,8 +461,8 @@ describe("the app's saves (storage/index.ts)", () => {
     vi.stubGlobal('BroadcastChannel', undefined); // no other tabs here
     const persist = vi.fn(() => Promise.resolve(true));
     vi.stubGlobal('navigator', { storage: { persist } });
-    const { saveSession } = await import('../../src/storage/index.ts');
-    return { saveSession, persist };
+    const storage = await import('../../src/storage/index.ts');
+    return { ...storage, persist };
   }
 
   it('asks to keep storage when a finished session is saved, not before, and once a visit', async () => {
@@ -480,6 +480,37 @@ describe("the app's saves (storage/index.ts)", () => {
     const { saveSession, persist } = await app();
     expect(await saveSession(record('a', 1000, { status: 'escalated' }))).toBe('saved');
     expect(persist).toHaveBeenCalledTimes(1);
+  });
+
+  it("reads History's first page and count ahead, for its first render, and only once", async () => {
+    const { saveSession, primeHistory, primedList, primedCount, listSessions, countSessions, LIST_PAGE } =
+      await app();
+    for (let i = 0; i < 3; i++) await saveSession(record(`s${i}`, 1000 + i));
+    void primeHistory();
+    // Under way: nothing to show yet, and the screen's first read waits for the same read.
+    expect(primedList(LIST_PAGE)).toBeUndefined();
+    const first = listSessions(LIST_PAGE);
+    expect((await first).map((s) => s.id)).toEqual(['s2', 's1', 's0']);
+    expect(await countSessions()).toBe(3);
+    await primeHistory();
+    await listSessions(5); // another page is read on its own
+    // Done: the first render has the rows and the count at once.
+    expect(primedList(LIST_PAGE)?.map((s) => s.id)).toEqual(['s2', 's1', 's0']);
+    expect(primedCount()).toBe(3);
+  });
+
+  it('does not show a read ahead once a session was saved or deleted since', async () => {
+    const { saveSession, removeSession, primeHistory, primedList, primedCount, listSessions, LIST_PAGE } =
+      await app();
+    await saveSession(record('a', 1000));
+    await primeHistory();
+    await saveSession(record('b', 2000));
+    expect(primedList(LIST_PAGE)).toBeUndefined();
+    expect(primedCount()).toBeUndefined();
+    expect((await listSessions(LIST_PAGE)).map((s) => s.id)).toEqual(['b', 'a']);
+    await primeHistory();
+    await removeSession('b');
+    expect((await listSessions(LIST_PAGE)).map((s) => s.id)).toEqual(['a']);
   });
 });
 

@@ -2,14 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { useDamagedSessions, useSessionCount, useSessions } from '../../hooks/use-sessions.ts';
 import { useT } from '../../i18n/index.ts';
 import type { SessionRecord } from '../../session/record.ts';
-import { clearSessions, removeSession, saveSession } from '../../storage/index.ts';
+import { LIST_PAGE, clearSessions, removeSession, saveSession } from '../../storage/index.ts';
 import { Loading } from '../Loading/index.tsx';
 import { flowTitles } from '../../flows/topics.ts';
 import { SessionList } from '../SessionList/index.tsx';
 import './style.css';
 
 // Rows shown at first and added by "Show more": a list of 10,000 sessions renders and updates as one of 50.
-const PAGE = 50;
+const PAGE = LIST_PAGE;
 
 // A session opened (a link followed, a flow looked at) but never answered, named or read into: kept, folded away.
 const isUnanswered = (s: SessionRecord) =>

@@ -102,7 +102,7 @@ class Row extends Component<RowProps> {
 // Rows put in the page in the task that shows the list, and then per frame: a page of 50 rows made in one
 // task holds a slow phone for a tenth of a second, a screenful and the rest a frame at a time do not.
 const FIRST_ROWS = 10;
-const MORE_ROWS = 15;
+const MORE_ROWS = 20;
 
 /** How many of `total` rows to render now: a screenful at once, the rest over the next frames. */
 function useRowsShown(total: number): number {
