@@ -3,7 +3,8 @@
  * an IPv4 address has only digits, a 0x code only hex digits (and, where a letter has two readings, is a
  * code the app knows), a GUID lower-case hex, a host name no space after its dots, an SRV name its
  * underscores, a licence channel or Office licence its underscores, a known row its label and colon
- * (labels.ts). Anything else is left as it was recognized, for the technician to correct.
+ * (labels.ts), a Latin abbreviation in brackets its Latin letters. Anything else is left as it was
+ * recognized, for the technician to correct.
  */
 
 import { repairLabel } from './labels.ts';
@@ -106,6 +107,14 @@ const NUMBER_NOTE = /(?<=: )[OoD](?=\((?:no warning|нет предупрежд�
 // A zero that starts a Cyrillic word in brackets is its О ("(0сновной)"); not "= 0мсек", a number and its unit.
 const CYRILLIC_O = /(?<=\()0(?=[а-яё]{2})/gu;
 
+// A Latin abbreviation Windows puts in brackets in its activation messages, Russian ones too ("службой
+// управления ключами (KMS)"), read in Cyrillic look-alikes or with a digit for a letter ("(КМ5)"). Only
+// these become Latin: a Russian abbreviation in brackets ("(ОС)") is the text's own.
+const BRACKETED = /(?<=\()[A-ZА-Я0-9]{3,4}(?=\))/gu;
+const ABBREVIATIONS = new Set(['KMS', 'MAK', 'DNS', 'OEM', 'SKU', 'GVLK', 'ADBA']);
+// The look-alikes those names can be read in: a Cyrillic capital for its Latin twin, a digit for a letter.
+const LATIN: Record<string, string> = { А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', О: 'O', '5': 'S', '0': 'O' };
+
 const EDGE_STROKE = /[|lIi]/;
 
 function digits(s: string): string {
@@ -158,6 +167,10 @@ export function repairLine(
   text = text.replace(GUID, (m: string) => note(m, m.replace(/O/g, '0').replace(/[lI]/g, '1')));
   text = text.replace(NUMBER_NOTE, (m: string) => note(m, '0'));
   text = text.replace(CYRILLIC_O, (m: string) => note(m, 'О'));
+  text = text.replace(BRACKETED, (m: string) => {
+    const latin = [...m].map((c) => LATIN[c] ?? c).join('');
+    return ABBREVIATIONS.has(latin) ? note(m, latin) : m;
+  });
   text = text.replace(SPACED_HOST, (m: string, _first: string, _rest: string, at: number, all: string) => {
     if (!m.includes(' ')) return m;
     const labels = m.split(/ ?\. ?/);

@@ -13,6 +13,7 @@ import { PHOTOS, consoleText, factsOf, languagesOf, readPhoto, recognizer, score
 import { PHOTO_SET } from '../photos/set.ts';
 import type { PhotoItem } from '../photos/set.ts';
 import { newContext } from './browser.ts';
+import { settle } from './latency.ts';
 import { round } from './stats.ts';
 
 /** One picture's facts against the text's. */
@@ -52,6 +53,8 @@ export interface PhotoTiming {
   /** The page's JavaScript heap after the reads and a collection, against before them (MB). */
   heapAfterMb: number;
   heapBeforeMb: number;
+  /** The heap after each read, its lines put away, after a collection (MB): what stays for good is loaded once. */
+  heapAfterEachMb: number[];
 }
 
 export interface PhotosSummary {
@@ -217,14 +220,22 @@ export async function timePhotos(browser: Browser, url: string, cpu: number): Pr
       const page = await context.newPage();
       await page.goto(`${url}#/paste`);
       await page.locator('.photo-picks').waitFor();
+      // The heap before is taken once the page is idle, when what the app loads at idle (History's code) is
+      // in: the difference after is what reading photos left.
+      await page.waitForLoadState('networkidle');
+      await settle(page, 3000);
       const cdp = await context.newCDPSession(page);
       await cdp.send('HeapProfiler.enable');
       const heapBeforeMb = await heapMb(cdp);
       const slow = throttle(cpu);
       const ms: number[] = [];
+      const heapAfterEachMb: number[] = [];
       let share: number;
       try {
-        for (let i = 0; i < READS; i++) ms.push(await readOnce(page, join(PHOTOS, image)));
+        for (let i = 0; i < READS; i++) {
+          ms.push(await readOnce(page, join(PHOTOS, image)));
+          heapAfterEachMb.push(await heapMb(cdp));
+        }
       } finally {
         share = await slow.stop();
       }
@@ -241,6 +252,7 @@ export async function timePhotos(browser: Browser, url: string, cpu: number): Pr
         cpuShare: round(share, 2),
         workersAfter,
         heapBeforeMb,
+        heapAfterEachMb,
         heapAfterMb: await heapMb(cdp),
       });
     } finally {

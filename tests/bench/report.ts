@@ -220,7 +220,9 @@ const PHOTO_CLEAN_SHARE = 0.95;
 const PHOTO_PHOTO_SHARE = 0.85;
 const PHOTO_READ_MS = 5000;
 /** The page's heap after the reads, above before them, at most this (MB): the recognizer's memory is given back. */
-const PHOTO_HEAP_MB = 2;
+// What a picture may leave in the page's heap, read after read: the reader's code and the message table load
+// once, with the first, and stay as the app's other code does.
+const PHOTO_HEAP_GROWTH_MB = 0.5;
 
 const pct = (a: number, b: number) => (b ? `${Math.round((a / b) * 100)}%` : 'n/a');
 
@@ -242,7 +244,10 @@ function photoTargets(r: Results): Target[] {
   const photo = sum('photo');
   const unshown = p.scores.reduce((a, s) => a + s.unshown, 0);
   const slowest = Math.max(...p.timings.map((t) => Math.max(...t.ms)));
-  const heap = Math.max(...p.timings.map((t) => t.heapAfterMb - t.heapBeforeMb));
+  // Growth from the first read's heap to the heap after the last read and the reader closed.
+  const growth = Math.max(
+    ...p.timings.map((t) => t.heapAfterMb - (t.heapAfterEachMb?.[0] ?? t.heapBeforeMb)),
+  );
   const workers = p.timings.reduce((a, t) => a + t.workersAfter, 0);
   return [
     {
@@ -266,9 +271,9 @@ function photoTargets(r: Results): Target[] {
       detail: p.timings.map((t) => `${t.image}: ${t.ms.map(ms).join(', ')}`).join('; '),
     },
     {
-      target: `The recognizer's memory given back after a read (no worker left, page heap within ${PHOTO_HEAP_MB} MB of before)`,
-      met: workers === 0 && heap <= PHOTO_HEAP_MB,
-      detail: `${workers} workers left; heap ${p.timings.map((t) => `${t.heapBeforeMb} → ${t.heapAfterMb} MB`).join(', ')}`,
+      target: `The recognizer's memory given back after a read (no worker left, the page's heap no more than ${PHOTO_HEAP_GROWTH_MB} MB above the first read's after the next and the reader closed)`,
+      met: workers === 0 && growth <= PHOTO_HEAP_GROWTH_MB,
+      detail: `${workers} workers left; heap ${p.timings.map((t) => [t.heapBeforeMb, ...(t.heapAfterEachMb ?? []), t.heapAfterMb].join(' → ') + ' MB').join('; ')}`,
     },
   ];
 }
@@ -292,11 +297,11 @@ function photosTable(r: Results): string {
         `| ${s.image} | ${s.right} of ${s.facts} | ${s.wrong.map((w) => `${w.fact} ${w.got.replace(/\|/g, '\\|').slice(0, 60)}${w.doubtful ? ' (marked)' : ''}`).join('; ') || '—'} | ${ms(s.nodeMs)} |`,
     ),
     '',
-    `| Timed picture (${p.cpuThrottle}× CPU) | Language | Reads (choose → lines) | CPU share held | Workers left | Page heap before → after |`,
+    `| Timed picture (${p.cpuThrottle}× CPU) | Language | Reads (choose → lines) | CPU share held | Workers left | Page heap: before → after each read → closed |`,
     '| --- | --- | --- | ---: | ---: | --- |',
     ...p.timings.map(
       (t) =>
-        `| ${t.image} | ${t.language} | ${t.ms.map(ms).join(', ')} | ${Math.round(t.cpuShare * 100)}% | ${t.workersAfter} | ${t.heapBeforeMb} → ${t.heapAfterMb} MB |`,
+        `| ${t.image} | ${t.language} | ${t.ms.map(ms).join(', ')} | ${Math.round(t.cpuShare * 100)}% | ${t.workersAfter} | ${[t.heapBeforeMb, ...(t.heapAfterEachMb ?? []), t.heapAfterMb].join(' → ')} MB |`,
     ),
   ];
   return lines.join('\n');

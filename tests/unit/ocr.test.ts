@@ -175,6 +175,13 @@ describe('repairing what recognition misreads, where the shape decides', () => {
     ['IPv4-appec. . . . . : 192.168.20.13(0сновной)', 'IPv4-адрес. . . . . : 192.168.20.13(Основной)'],
     ['0№5-серверы. . . . . . . . . . . : 192.168.20.2', 'DNS-серверы. . . . . . . . . . . : 192.168.20.2'],
     ['Код выхода_\\1п32   : 0 (0х0)', 'Код_выхода_Win32   : 0 (0х0)'],
+    // A Latin abbreviation in brackets read in Cyrillic look-alikes, or with a 5 for its S.
+    ['службой управления ключами (КМ5) не удалось.', 'службой управления ключами (KMS) не удалось.'],
+    [
+      'No Key Management Service (KM5) could be contacted.',
+      'No Key Management Service (KMS) could be contacted.',
+    ],
+    ['ключ многократной активации (МАК)', 'ключ многократной активации (MAK)'],
   ])('%s → %s', (read, fixed) => {
     const { text, repairs } = repairLine(read, known);
     expect(text).toBe(fixed);
@@ -231,6 +238,9 @@ describe('repairing what recognition misreads, where the shape decides', () => {
     'CMID: 5c3f9a1e-8b2d-4e6f-a7c0-1d2e3f4o5b6c',
     // A letter right after an address is part of its token (a bracket lost): not a digit to add.
     '192.168.1.1Oсновной)',
+    // A Russian abbreviation in brackets is the text's own, and so is a number.
+    'операционная система (ОС) и программное обеспечение (ПО)',
+    'по стандарту (ГОСТ), для всех (ВСЕ), порт (1688)',
   ])('leaves %s as it was read', (read) => {
     expect(repairLine(read, known)).toEqual({ text: read, repairs: [] });
   });
