@@ -2,7 +2,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { Header } from './components/Header/index.tsx';
 import { HomeScreen } from './components/HomeScreen/index.tsx';
-import { LazyScreen, preloadScreen } from './components/LazyScreen/index.tsx';
+import { LazyScreen } from './components/LazyScreen/index.tsx';
 import type { ScreenLoader } from './components/LazyScreen/index.tsx';
 import { NotFound } from './components/NotFound/index.tsx';
 import { Notices } from './components/Notices/index.tsx';
@@ -61,14 +61,6 @@ export function App() {
   useLayoutEffect(() => {
     document.title = t('app.name');
   }, [route.name, t]);
-
-  // History is a tap away on every screen, and reads the most as it opens: its code loads once the page
-  // is idle.
-  useEffect(() => {
-    const preload = () => preloadScreen(HistoryScreen);
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(preload, { timeout: 5000 });
-    else setTimeout(preload, 2000);
-  }, []);
 
   // A new screen (not a new step: the step card moves focus itself) opens at its top, its heading below the
   // header, and takes focus for screen readers. Not on the first render: a reload, or a page scrolled before

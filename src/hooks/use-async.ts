@@ -5,8 +5,8 @@ import type { Inputs } from 'preact/hooks';
 /**
  * Runs `work` whenever `inputs` change and returns what it resolved to: undefined until then, and again
  * while new inputs are worked on unless `keep` asks to show the last result meanwhile (a list being read
- * again). `known` gives a value already at hand for the first render (a read begun ahead). A result for
- * older inputs, or after unmount, is dropped.
+ * again). `known` gives a value already at hand (a read begun ahead, code loaded before) for a render
+ * whose inputs have no result yet. A result for older inputs, or after unmount, is dropped.
  * Rejections are the caller's to turn into values (`.catch(() => fallback)`); one that slips through
  * leaves the value undefined.
  */
@@ -24,7 +24,12 @@ export function useAsync<T>(
   useEffect(() => {
     let live = true;
     work().then(
-      (value) => live && setState({ value, inputs }),
+      // The value the render has already (read ahead) renders nothing again.
+      (value) =>
+        live &&
+        setState((had) =>
+          had && Object.is(had.value, value) && sameInputs(had.inputs, inputs) ? had : { value, inputs },
+        ),
       () => undefined,
     );
     return () => {
@@ -33,8 +38,8 @@ export function useAsync<T>(
     // `inputs` is the caller's dependency list, which may name a value only to run the work again (a revision).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, inputs);
-  // A value worked out for other inputs is not this one's, unless the caller wants it kept.
-  return state && (keep || sameInputs(state.inputs, inputs)) ? state.value : undefined;
+  // A value worked out for other inputs is not this one's, unless the caller wants it kept; one at hand is.
+  return state && (keep || sameInputs(state.inputs, inputs)) ? state.value : known?.();
 }
 
 function sameInputs(a: Inputs, b: Inputs): boolean {

@@ -158,27 +158,3 @@ test('History names the flows of its sessions in the current language without lo
   await expect(page.locator('.session-title').filter({ hasText: title.ru })).toHaveCount(1);
   expect(flowsLoaded).toEqual([]);
 });
-
-test.describe('with no service worker yet (a first visit)', () => {
-  test.use({ serviceWorkers: 'block' });
-
-  test("History's code comes while the app is idle: the connection lost after that, History still opens", async ({
-    page,
-    context,
-  }) => {
-    await page.goto('/#/');
-    await expect(page.locator('#code-input')).toBeVisible();
-    // Idle on Home: History's screen and its words arrive without a tap.
-    await expect
-      .poll(() =>
-        page.evaluate(() =>
-          performance.getEntriesByType('resource').some((e) => /HistoryScreen-[\w-]+\.js$/.test(e.name)),
-        ),
-      )
-      .toBe(true);
-    await context.route('**/*', (route) => route.abort('internetdisconnected'));
-    await page.locator('header a[href="#/history"]').click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('History');
-    await expect(page.getByText('No sessions yet')).toBeVisible();
-  });
-});

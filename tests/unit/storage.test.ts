@@ -495,8 +495,15 @@ describe("the app's saves (storage/index.ts)", () => {
     await primeHistory();
     await listSessions(5); // another page is read on its own
     // Done: the first render has the rows and the count at once.
-    expect(primedList(LIST_PAGE)?.map((s) => s.id)).toEqual(['s2', 's1', 's0']);
+    const ahead = primedList(LIST_PAGE);
+    expect(ahead?.map((s) => s.id)).toEqual(['s2', 's1', 's0']);
     expect(primedCount()).toBe(3);
+    // The screen's first read is that read, and only its first: the next one reads the database again.
+    expect(await listSessions(LIST_PAGE)).toBe(ahead);
+    expect(primedList(LIST_PAGE)).toBeUndefined();
+    const again = await listSessions(LIST_PAGE);
+    expect(again).not.toBe(ahead);
+    expect(again).toEqual(ahead);
   });
 
   it('does not show a read ahead once a session was saved or deleted since', async () => {

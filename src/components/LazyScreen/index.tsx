@@ -8,16 +8,8 @@ import { loadingCode, reloadForMissingCode } from '../../pwa/stale.ts';
 /** Loads a screen's code. */
 export type ScreenLoader<P> = () => Promise<ComponentType<P>>;
 
-// Screens whose code is here: shown in the first render when their screen opens again, or once preloaded.
+// Screens whose code is here: shown in the first render when their screen opens again.
 const ready = new WeakMap<object, { C: ComponentType<never> }>();
-
-/** Loads a screen's code ahead (when the page is idle), so that opening it has nothing to wait for. */
-export function preloadScreen<P>(load: ScreenLoader<P>): void {
-  void load().then(
-    (C) => void ready.set(load, { C: C as ComponentType<never> }),
-    () => undefined, // tried again when the screen opens
-  );
-}
 
 /**
  * A screen whose code loads on demand: "Loading…" meanwhile, unless it is here already. A chunk that cannot
@@ -44,8 +36,10 @@ export function LazyScreen<P extends object>({
     () =>
       loadingCode(load).then(
         (C) => {
-          ready.set(load, { C: C as ComponentType<never> });
-          return { C };
+          // The same object as the first render had: nothing to render again.
+          const known = ready.get(load) ?? { C: C as ComponentType<never> };
+          ready.set(load, known);
+          return known as { C: ComponentType<P> };
         },
         () => (reloadForMissingCode() ? undefined : ('failed' as const)),
       ),
