@@ -90,7 +90,7 @@ export async function getSession(id: string): Promise<SessionRecord | undefined>
   }
 }
 
-/** Rows History shows at first, and adds with each Show more. */
+/** Rows History shows at first, and adds with each Show more: a list of 10,000 sessions renders and updates as one of 50. */
 export const LIST_PAGE = 50;
 
 // Reads begun while History's code is still loading, each taken once by the screen's first read of it; a

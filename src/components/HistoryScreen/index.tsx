@@ -8,9 +8,6 @@ import { flowTitles } from '../../flows/topics.ts';
 import { SessionList } from '../SessionList/index.tsx';
 import './style.css';
 
-// Rows shown at first and added by "Show more": a list of 10,000 sessions renders and updates as one of 50.
-const PAGE = LIST_PAGE;
-
 // A session opened (a link followed, a flow looked at) but never answered, named or read into: kept, folded away.
 const isUnanswered = (s: SessionRecord) =>
   s.status === 'active' &&
@@ -22,7 +19,7 @@ const isUnanswered = (s: SessionRecord) =>
 /** Saved sessions, newest first, a page at a time, the unanswered ones folded; delete one (with Undo) or all. */
 export function HistoryScreen() {
   const { t } = useT();
-  const [limit, setLimit] = useState(PAGE);
+  const [limit, setLimit] = useState(LIST_PAGE);
   const sessions = useSessions(limit);
   const total = useSessionCount() ?? sessions?.length ?? 0;
   const [deleted, setDeleted] = useState<string[]>([]);
@@ -102,8 +99,8 @@ export function HistoryScreen() {
           {total > sessions.length && (
             <p class="more-row">
               <span class="hint">{t('history.shown', { shown: sessions.length, total })}</span>{' '}
-              <button type="button" class="btn" onClick={() => setLimit((n) => n + PAGE)}>
-                {t('history.more', { n: Math.min(PAGE, total - sessions.length) })}
+              <button type="button" class="btn" onClick={() => setLimit((n) => n + LIST_PAGE)}>
+                {t('history.more', { n: Math.min(LIST_PAGE, total - sessions.length) })}
               </button>
             </p>
           )}
