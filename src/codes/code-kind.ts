@@ -13,7 +13,7 @@
  */
 import { codeValue } from './typo.ts';
 
-export { codeValue, typoOf } from './typo.ts';
+export { typoOf } from './typo.ts';
 
 /** A part of the Software Licensing codes, as slerror.h names its zones. */
 export type SlZone = 'server' | 'clearing-house' | 'internal' | 'client-api';

@@ -128,6 +128,10 @@ export async function recognizePhoto(
     }
   } finally {
     progress = () => undefined;
-    if (held) held.timer = setTimeout(() => void releaseRecognizer(), IDLE_MS);
+    if (held) {
+      // Two pictures read at once each end here: one timer, from the last.
+      clearTimeout(held.timer);
+      held.timer = setTimeout(() => void releaseRecognizer(), IDLE_MS);
+    }
   }
 }

@@ -51,6 +51,21 @@ describe('the recognizer between pictures', () => {
     expect(made[0]!.terminate).toHaveBeenCalledTimes(1);
   });
 
+  it('is ended a minute after the last picture also when two were read at once', async () => {
+    await Promise.all([
+      recognizePhoto(picture, 'eng', undefined, BASE),
+      recognizePhoto(picture, 'eng', undefined, BASE),
+    ]);
+    await vi.advanceTimersByTimeAsync(30_000);
+    await recognizePhoto(picture, 'eng', undefined, BASE);
+    // A minute after the first two, half a minute after the last: still there.
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(made[0]!.terminate).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(made[0]!.terminate).toHaveBeenCalledTimes(1);
+    expect(made).toHaveLength(1);
+  });
+
   it('reads with the settings the photo set is scored with', async () => {
     const { createWorker } = await import('tesseract.js');
     await recognizePhoto(picture, 'rus+eng', undefined, BASE);
