@@ -7,7 +7,7 @@ import { hydrate, render } from 'preact';
 import { App } from './app.tsx';
 import { APP_ID, DEEP_LINK, OTHER_COPY_ID, PRERENDERED, REPLAY } from './first-screen/markers.ts';
 import { loadCatalog } from './flows/catalog.ts';
-import { initI18n, language, setLanguage } from './i18n/index.ts';
+import { initI18n, language, setLanguage, warmTranslation } from './i18n/index.ts';
 import { startLanguage } from './i18n/language-choice.ts';
 import { currentLocation } from './navigation.ts';
 import './styles.css';
@@ -18,6 +18,10 @@ async function start() {
   // The home screen shows the catalog at once: fetch it alongside the language, not after.
   const catalog = onHome() ? loadCatalog() : undefined;
   let lng = await initI18n();
+  // i18next compiles its code on its first full translation (a count, a value filled in). Done here, in a task
+  // of its own while the catalog loads, that is not part of the task that takes the page over.
+  await new Promise((next) => setTimeout(next));
+  warmTranslation();
   await catalog;
   // A language switch pressed while the app was starting was remembered by the boot script: it wins, even
   // where the page has moved on and the button it pressed is gone.

@@ -20,12 +20,14 @@ export const online = observable(navigator.onLine, (set) => {
   let live = true;
   const check = () => void probe().then((ok) => live && set(ok));
   const offline = () => set(false);
-  check();
+  // In a task of its own: the first watcher subscribes among the effects that follow the app's start.
+  const first = setTimeout(check);
   addEventListener('online', check);
   addEventListener('offline', offline);
   addEventListener('focus', check);
   return () => {
     live = false;
+    clearTimeout(first);
     removeEventListener('online', check);
     removeEventListener('offline', offline);
     removeEventListener('focus', check);

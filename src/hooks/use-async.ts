@@ -23,17 +23,27 @@ export function useAsync<T>(
   });
   useEffect(() => {
     let live = true;
-    work().then(
-      // The value the render has already (read ahead) renders nothing again.
-      (value) =>
-        live &&
-        setState((had) =>
-          had && Object.is(had.value, value) && sameInputs(had.inputs, inputs) ? had : { value, inputs },
+    // Begun in a task of its own: a screen's effects all run in one task after its paint, and the work of
+    // several (a dynamic import, a database read) would add up to a long one.
+    const start = setTimeout(
+      () =>
+        void work().then(
+          // The value the render has already (read ahead) renders nothing again.
+          (value) =>
+            live &&
+            setState((had) =>
+              (had && Object.is(had.value, value) && sameInputs(had.inputs, inputs)) ||
+              // Nothing found where nothing was shown (no sessions yet, no list to load) changes nothing either.
+              (!had && value === undefined && known?.() === undefined)
+                ? had
+                : { value, inputs },
+            ),
+          () => undefined,
         ),
-      () => undefined,
     );
     return () => {
       live = false;
+      clearTimeout(start);
     };
     // `inputs` is the caller's dependency list, which may name a value only to run the work again (a revision).
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -5,6 +5,7 @@ import { useAsync } from './use-async.ts';
 
 /** Returns the catalog, or undefined while it loads. */
 export function useCatalog(): readonly CatalogEntry[] | undefined {
-  const later = useAsync(loadCatalog, []);
+  // Loaded before the first render (as on the first screen): the load's result renders nothing again.
+  const later = useAsync(loadCatalog, [], false, catalogNow);
   return catalogNow() ?? later;
 }

@@ -5,14 +5,23 @@ import { useAsync } from './use-async.ts';
 /** The topics, the search over them and the links that show them. */
 export type TopicSearch = Awaited<ReturnType<typeof topicSearch>>;
 
+let loading: Promise<TopicSearch | undefined> | undefined;
+
+/**
+ * Loads the topics once for every screen that shows them (the error code field and Browse both do); resolves
+ * to undefined when they cannot be fetched, and a later call tries again.
+ */
+export function loadTopicSearch(): Promise<TopicSearch | undefined> {
+  loading ??= import('../components/TopicLinks/index.tsx')
+    .then((m) => m.topicSearch())
+    .catch(() => {
+      loading = undefined;
+      return undefined;
+    });
+  return loading;
+}
+
 /** Returns the topics and their search, or undefined while they load or when they cannot be fetched. */
 export function useTopics(): TopicSearch | undefined {
-  return useAsync(
-    () =>
-      import('../components/TopicLinks/index.tsx').then(
-        (m) => m.topicSearch(),
-        () => undefined,
-      ),
-    [],
-  );
+  return useAsync(loadTopicSearch, []);
 }
