@@ -1,5 +1,5 @@
 /** The app shell: header, notices, the screen for the current route, the update prompt. */
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { Header } from './components/Header/index.tsx';
 import { HomeScreen } from './components/HomeScreen/index.tsx';
 import { LazyScreen } from './components/LazyScreen/index.tsx';
@@ -111,18 +111,29 @@ export function App() {
       screen = <NotFound />;
       break;
   }
+  // What every screen has: the same elements from one render to the next, so a step or a new screen does not
+  // render them again (each still follows its own state and the language).
+  const frame = useMemo(
+    () => ({
+      header: <Header />,
+      notices: <Notices />,
+      version: <footer class="foot">{t('app.version', { version: __APP_VERSION__ })}</footer>,
+      update: <UpdatePrompt />,
+    }),
+    [t],
+  );
   return (
     <>
       <a class="skip" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
         {t('nav.skip')}
       </a>
-      <Header />
+      {frame.header}
       <main id="main" ref={main} tabIndex={-1}>
-        <Notices />
+        {frame.notices}
         {screen}
       </main>
-      <footer class="foot">{t('app.version', { version: __APP_VERSION__ })}</footer>
-      <UpdatePrompt />
+      {frame.version}
+      {frame.update}
     </>
   );
 }

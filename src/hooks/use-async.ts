@@ -23,24 +23,27 @@ export function useAsync<T>(
   });
   useEffect(() => {
     let live = true;
-    // Begun in a task of its own: a screen's effects all run in one task after its paint, and the work of
-    // several (a dynamic import, a database read) would add up to a long one.
-    const start = setTimeout(
-      () =>
-        void work().then(
-          // The value the render has already (read ahead) renders nothing again.
-          (value) =>
-            live &&
-            setState((had) =>
-              (had && Object.is(had.value, value) && sameInputs(had.inputs, inputs)) ||
-              // Nothing found where nothing was shown (no sessions yet, no list to load) changes nothing either.
-              (!had && value === undefined && known?.() === undefined)
-                ? had
-                : { value, inputs },
-            ),
-          () => undefined,
-        ),
-    );
+    // Work for a value not at hand begins in a task of its own: a screen's effects all run in one task after
+    // its paint, and the work of several (a dynamic import, a database read) would add up to a long one. With
+    // the value at hand it only confirms it, at once, adding no task to a step.
+    const begin = () =>
+      // A promise either way: work that throws at once is a rejection, as if it had thrown later.
+      void new Promise<T>((resolve) => resolve(work())).then(
+        // The value the render has already (read ahead) renders nothing again.
+        (value) =>
+          live &&
+          setState((had) =>
+            (had && Object.is(had.value, value) && sameInputs(had.inputs, inputs)) ||
+            // Nothing found where nothing was shown (no sessions yet, no list to load) changes nothing either.
+            (!had && value === undefined && known?.() === undefined)
+              ? had
+              : { value, inputs },
+          ),
+        () => undefined,
+      );
+    let start: ReturnType<typeof setTimeout> | undefined;
+    if (known?.() === undefined) start = setTimeout(begin);
+    else begin();
     return () => {
       live = false;
       clearTimeout(start);

@@ -14,6 +14,11 @@ let loading: Promise<TopicSearch | undefined> | undefined;
 export function loadTopicSearch(): Promise<TopicSearch | undefined> {
   loading ??= import('../components/TopicLinks/index.tsx')
     .then((m) => m.topicSearch())
+    .then((search) => {
+      // No topics: the catalog could not be fetched (it is read again next time), so neither is this kept.
+      if (search.topics.length === 0) loading = undefined;
+      return search;
+    })
     .catch(() => {
       loading = undefined;
       return undefined;

@@ -123,6 +123,9 @@ export async function setLanguage(lng: Language): Promise<void> {
   rememberLanguage(lng);
 }
 
+// A key as the app writes them: an optional namespace, then a dotted path (i18next reads others its own way).
+const PATH = /^(\w+:)?[\w.-]+$/;
+
 /**
  * `t` for one language. A key asked for with no options whose string has nothing to fill in (most labels) is
  * read straight from the loaded strings: i18next's full pass costs about 0.1 ms a call before the page's code
@@ -131,7 +134,7 @@ export async function setLanguage(lng: Language): Promise<void> {
  */
 export function plainFirst(lng: Language, full: Translate): Translate {
   const t = (key: unknown, options?: unknown): unknown => {
-    if (options === undefined && typeof key === 'string') {
+    if (options === undefined && typeof key === 'string' && PATH.test(key)) {
       const at = key.indexOf(':');
       const value: unknown = i18next.getResource(
         lng,

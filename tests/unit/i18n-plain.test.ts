@@ -71,6 +71,16 @@ describe("the first screen's quick label lookup", () => {
     call(quick, 'home.codeCount', { count: 2 });
     call(quick, 'testOnly.nested');
     call(quick, 'app.name', { lng: 'ru' });
-    expect(asked).toEqual(['app.version', 'home.codeCount', 'testOnly.nested', 'app.name']);
+    // A key i18next reads its own way (a second colon, words): left to it.
+    call(quick, 'tools:key:label');
+    call(quick, 'Is this a key: yes');
+    expect(asked).toEqual([
+      'app.version',
+      'home.codeCount',
+      'testOnly.nested',
+      'app.name',
+      'tools:key:label',
+      'Is this a key: yes',
+    ]);
   });
 });
