@@ -17,10 +17,12 @@ export function useAsync<T>(
   known?: () => T | undefined,
 ): T | undefined {
   // A value already at hand (read ahead) is shown in the first render, not a frame later.
-  const [state, setState] = useState<{ value: T; inputs: Inputs } | undefined>(() => {
+  const [state, setState] = useState<Held<T>>(() => {
     const value = known?.();
     return value === undefined ? undefined : { value, inputs };
   });
+  // A value worked out for other inputs is not this one's, unless the caller wants it kept; one at hand is.
+  const value = shown(state, inputs, keep, known);
   useEffect(() => {
     let live = true;
     // Work for a value not at hand begins in a task of its own: a screen's effects all run in one task after
@@ -29,16 +31,9 @@ export function useAsync<T>(
     const begin = () =>
       // A promise either way: work that throws at once is a rejection, as if it had thrown later.
       void new Promise<T>((resolve) => resolve(work())).then(
-        // The value the render has already (read ahead) renders nothing again.
-        (value) =>
-          live &&
-          setState((had) =>
-            (had && Object.is(had.value, value) && sameInputs(had.inputs, inputs)) ||
-            // Nothing found where nothing was shown (no sessions yet, no list to load) changes nothing either.
-            (!had && value === undefined && known?.() === undefined)
-              ? had
-              : { value, inputs },
-          ),
+        // Compared with what the render that began the work showed: a later one shows the same, or else it
+        // renders once more.
+        (found) => live && setState((had) => settled(had, found, inputs, keep, known, value)),
         () => undefined,
       );
     let start: ReturnType<typeof setTimeout> | undefined;
@@ -51,8 +46,32 @@ export function useAsync<T>(
     // `inputs` is the caller's dependency list, which may name a value only to run the work again (a revision).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, inputs);
-  // A value worked out for other inputs is not this one's, unless the caller wants it kept; one at hand is.
-  return state && (keep || sameInputs(state.inputs, inputs)) ? state.value : known?.();
+  return value;
+}
+
+type Held<T> = { value: T; inputs: Inputs } | undefined;
+
+/** What a render of `inputs` shows: the value held for them (or for older ones, when kept), else one at hand. */
+function shown<T>(had: Held<T>, inputs: Inputs, keep: boolean, known?: () => T | undefined): T | undefined {
+  return had && (keep || sameInputs(had.inputs, inputs)) ? had.value : known?.();
+}
+
+/**
+ * The state once work for `inputs` has resolved to `value`, the screen showing `showing`. A value the screen
+ * already shows (read ahead, at hand, or nothing where nothing was), and would show from the state as it is,
+ * leaves the state as it is, so it renders nothing again.
+ */
+export function settled<T>(
+  had: Held<T>,
+  value: T,
+  inputs: Inputs,
+  keep: boolean,
+  known: (() => T | undefined) | undefined,
+  showing: T | undefined,
+): Held<T> {
+  return Object.is(showing, value) && Object.is(shown(had, inputs, keep, known), value)
+    ? had
+    : { value, inputs };
 }
 
 function sameInputs(a: Inputs, b: Inputs): boolean {

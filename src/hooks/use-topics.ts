@@ -8,8 +8,8 @@ export type TopicSearch = Awaited<ReturnType<typeof topicSearch>>;
 let loading: Promise<TopicSearch | undefined> | undefined;
 
 /**
- * Loads the topics once for every screen that shows them (the error code field and Browse both do); resolves
- * to undefined when they cannot be fetched, and a later call tries again.
+ * Loads the topics once for every screen that shows them (the error code field and Browse both do). When they
+ * cannot be fetched it resolves to undefined or to no topics, and the next screen that shows them loads again.
  */
 export function loadTopicSearch(): Promise<TopicSearch | undefined> {
   loading ??= import('../components/TopicLinks/index.tsx')
