@@ -204,8 +204,9 @@ export async function measureHistory(
       await page.waitForFunction(ready, null, { timeout: 30_000 });
       await seed(page, n);
       await page.goto('about:blank');
-      // The seeding's own garbage (10,000 records made in the page) is collected before the app loads: no user's
-      // app made them, and their collection landed on a click at random, a task of about 60 ms at 4×.
+      // What the documents before this load left (the 10,000 records made to seed, the last repetition's app) is
+      // collected before the app loads: an app opened afresh carries none of it, and its collection landed on a
+      // click at random, a task of about 60 ms at 4×. The app's own garbage, from its load on, is all measured.
       const gc = await context.newCDPSession(page);
       await gc.send('HeapProfiler.collectGarbage');
       await gc.detach();
