@@ -18,8 +18,8 @@ export function useAsync<T>(
 ): T | undefined {
   // A value already at hand (read ahead) is shown in the first render, not a frame later.
   const [state, setState] = useState<Held<T>>(() => {
-    const value = known?.();
-    return value === undefined ? undefined : { value, inputs };
+    const atHand = known?.();
+    return atHand === undefined ? undefined : { value: atHand, inputs };
   });
   // A value worked out for other inputs is not this one's, unless the caller wants it kept; one at hand is.
   const value = shown(state, inputs, keep, known);

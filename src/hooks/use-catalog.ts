@@ -5,7 +5,6 @@ import { useAsync } from './use-async.ts';
 
 /** Returns the catalog, or undefined while it loads. */
 export function useCatalog(): readonly CatalogEntry[] | undefined {
-  // Loaded before the first render (as on the first screen): the load's result renders nothing again.
-  const later = useAsync(loadCatalog, [], false, catalogNow);
-  return catalogNow() ?? later;
+  // Loaded before the first render (as on the first screen), it is shown at once and the load renders nothing again.
+  return useAsync(loadCatalog, [], false, catalogNow);
 }

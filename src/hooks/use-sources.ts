@@ -8,6 +8,6 @@ import { useAsync } from './use-async.ts';
  * sources appearing a moment later above a step's answers would move the answers under a finger.
  */
 export function useSources(): ReadonlyMap<string, Source> | undefined {
-  // Loaded already (as the step screen loads them first): the load's result renders nothing again.
-  return useAsync(loadSources, [], false, sourcesLoaded) ?? sourcesLoaded();
+  // Loaded already (as the step screen loads them first), they are shown at once and the load renders nothing again.
+  return useAsync(loadSources, [], false, sourcesLoaded);
 }
